@@ -1,0 +1,75 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Compiler settings every target shares: Swift 6 language mode plus the upcoming features
+/// that make the architecture checkable (STYLE.md, example 15).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Tern",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tern", targets: ["tern"]),
+        .executable(name: "tern-device", targets: ["tern-device"]),
+        .library(name: "WBXML", targets: ["WBXML"]),
+        .library(name: "ActiveSync", targets: ["ActiveSync"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "WBXML", swiftSettings: strictSettings),
+        .target(name: "ActiveSync", dependencies: ["WBXML"], swiftSettings: strictSettings),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "SchemaValidation",
+            dependencies: ["CLibXML2", "WBXML"],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TernStore", dependencies: ["ActiveSync"], swiftSettings: strictSettings),
+        .target(name: "TernSync", dependencies: ["ActiveSync", "TernStore"], swiftSettings: strictSettings),
+        .target(
+            name: "TernServer",
+            dependencies: ["TernSync", "TernStore", "ActiveSync", "SchemaValidation"],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TernClient", dependencies: ["ActiveSync"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "tern",
+            dependencies: [
+                "TernServer", "WBXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "tern-device",
+            dependencies: [
+                "TernClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TernTesting", path: "Tests/TernTesting", swiftSettings: strictSettings),
+        .testTarget(
+            name: "WBXMLTests",
+            dependencies: ["WBXML", "TernTesting"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SchemaValidationTests",
+            dependencies: ["SchemaValidation", "WBXML", "TernTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["TernTesting"], swiftSettings: strictSettings),
+    ]
+)

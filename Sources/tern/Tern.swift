@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `tern`: runs and manages a Tern server. Each command group lives in its own folder.
+@main
+struct Tern: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tern",
+        abstract: "Tern, an Exchange ActiveSync push-sync server, and its admin tool.",
+        subcommands: [WBXMLCommand.self]
+    )
+}
