@@ -39,18 +39,17 @@ private struct DocumentHeader {
 
     init(reading reader: inout ByteReader) throws(WBXMLError) {
         version = try reader.readByte("the version byte")
-        guard version <= 0x03 else {
-            throw WBXMLError(.unsupported, at: 0, "WBXML version byte \(version) (1.3 is 0x03)")
+        // 1.1 through 1.3 share one header layout; 1.0 has no charset field. EAS sends 1.3.
+        guard (0x01...0x03).contains(version) else {
+            throw WBXMLError(.unsupported, at: 0, "WBXML version byte \(version) (EAS uses 1.3, 0x03)")
         }
         let publicIDOffset = reader.offset
         let publicID = try reader.readMultiByteInteger("the public identifier")
         let literalIndex = publicID == 0 ? try reader.readMultiByteInteger("the public identifier's index") : nil
-        if version >= 0x01 {
-            let charsetOffset = reader.offset
-            let charset = try reader.readMultiByteInteger("the charset")
-            guard charset == WBXMLGlobalToken.utf8Charset else {
-                throw WBXMLError(.unsupported, at: charsetOffset, "charset MIBenum \(charset) (only UTF-8, 106, is used by EAS)")
-            }
+        let charsetOffset = reader.offset
+        let charset = try reader.readMultiByteInteger("the charset")
+        guard charset == WBXMLGlobalToken.utf8Charset else {
+            throw WBXMLError(.unsupported, at: charsetOffset, "charset MIBenum \(charset) (only UTF-8, 106, is used by EAS)")
         }
         let tableLength = try reader.readMultiByteInteger("the string table length")
         stringTable = try reader.readBytes(tableLength, "a string table")
@@ -125,7 +124,7 @@ private struct BodyDecoder {
             guard let element = open.popLast() else {
                 throw WBXMLError(.malformed, at: offset, "END with no open element")
             }
-            return attach(element)
+            return try attach(element, at: offset)
         case WBXMLGlobalToken.stringInline:
             let bytes = try reader.readNullTerminated("an inline string")
             guard let text = String(strictUTF8: bytes) else {
@@ -179,12 +178,15 @@ private struct BodyDecoder {
             open.append(element)
             return nil
         }
-        return attach(element)
+        return try attach(element, at: offset)
     }
 
     /// Adds a finished element to its parent, or returns it when it is the root.
-    private mutating func attach(_ element: WBXMLElement) -> WBXMLElement? {
+    private mutating func attach(_ element: WBXMLElement, at offset: Int) throws(WBXMLError) -> WBXMLElement? {
         guard !open.isEmpty else { return element }
+        if let last = open[open.count - 1].children.last, !last.isElement {
+            throw WBXMLError(.malformed, at: offset, "<\(element.tag)> beside text in <\(open[open.count - 1].tag)> (EAS has no mixed content)")
+        }
         open[open.count - 1].children.append(.element(element))
         return nil
     }
@@ -192,6 +194,9 @@ private struct BodyDecoder {
     private mutating func appendContent(_ node: WBXMLNode, at offset: Int) throws(WBXMLError) {
         guard !open.isEmpty else {
             throw WBXMLError(.malformed, at: offset, "content outside any element")
+        }
+        if let last = open[open.count - 1].children.last, last.isElement {
+            throw WBXMLError(.malformed, at: offset, "text beside child elements in <\(open[open.count - 1].tag)> (EAS has no mixed content)")
         }
         open[open.count - 1].children.append(node)
     }

@@ -18,19 +18,11 @@ public struct CodePage: Sendable {
     public let tags: [Tag]
     /// Tags whose content travels as OPAQUE bytes and is written as base64 in the XML form.
     public let opaqueTagNames: Set<String>
-    /// Element names of the XML form where the element's own specification spells the tag
-    /// differently from the MS-ASWBXML table (Calendar `Timezone` is MS-ASCAL's `TimeZone`),
-    /// keyed by table name. The XML form writes these names and reads both.
-    public let elementNames: [String: String]
 
-    init(
-        _ number: UInt8, _ namespace: String, _ tags: [(String, UInt8)], opaque: Set<String> = [],
-        elementNames: [String: String] = [:]
-    ) {
+    init(_ number: UInt8, _ namespace: String, _ tags: [(String, UInt8)], opaque: Set<String> = []) {
         self.number = number
         self.namespace = namespace
         self.tags = tags.map { Tag(name: $0.0, token: $0.1) }
         self.opaqueTagNames = opaque
-        self.elementNames = elementNames
     }
 }

@@ -3,8 +3,6 @@ extension CodePage {
     ///
     /// 0x10 (Compressed_RTF in the first revisions) and 0x2B...0x32 are not
     /// listed and are left unassigned.
-    ///
-    /// MS-ASCAL 2.2.2.46 names the element `TimeZone`.
     static let calendar = CodePage(4, "Calendar", [
         ("Timezone", 0x05),
         ("AllDayEvent", 0x06),
@@ -51,5 +49,5 @@ extension CodePage {
         ("OnlineMeetingConfLink", 0x3A),
         ("OnlineMeetingExternalLink", 0x3B),
         ("ClientUid", 0x3C),  // 16.0+
-    ], elementNames: ["Timezone": "TimeZone"])
+    ])
 }

@@ -2,8 +2,6 @@ extension CodePage {
     /// Code page 18, Settings (MS-ASWBXML 2.1.2.1.19).
     ///
     /// 0x2A is not listed.
-    ///
-    /// MS-ASCMD 2.2.3.167 names the element `SmtpAddress`.
     static let settings = CodePage(18, "Settings", [
         ("Settings", 0x05),
         ("Status", 0x06),
@@ -43,5 +41,5 @@ extension CodePage {
         ("UserDisplayName", 0x28),
         ("SendDisabled", 0x29),
         ("RightsManagementInformation", 0x2B),
-    ], elementNames: ["SMTPAddress": "SmtpAddress"])
+    ])
 }

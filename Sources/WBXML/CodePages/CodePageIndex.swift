@@ -2,9 +2,8 @@
 struct CodePageIndex: Sendable {
     static let shared = CodePageIndex(pages: CodePage.all)
 
-    /// `names[page][token]`, 64 slots per page: the element name the XML form writes.
+    /// `names[page][token]`, 64 slots per page.
     private let names: [[String?]]
-    /// Token by table name and by element name.
     private let tokens: [[String: UInt8]]
     private let pagesByNamespace: [String: UInt8]
 
@@ -16,10 +15,8 @@ struct CodePageIndex: Sendable {
             var slots = [String?](repeating: nil, count: 64)
             var byName: [String: UInt8] = [:]
             for tag in page.tags {
-                let elementName = page.elementNames[tag.name] ?? tag.name
-                slots[Int(tag.token)] = elementName
+                slots[Int(tag.token)] = tag.name
                 byName[tag.name] = tag.token
-                byName[elementName] = tag.token
             }
             names.append(slots)
             tokens.append(byName)

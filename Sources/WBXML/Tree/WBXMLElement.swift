@@ -1,8 +1,8 @@
 /// One element of a WBXML document: a tag and its content, in order.
 ///
-/// EAS elements hold either child elements, or text, or opaque bytes, or nothing
-/// (`<Supported/>`). The tree keeps each STR_I and OPAQUE as its own node so that
-/// re-encoding a decoded document gives the same bytes.
+/// EAS elements hold either child elements, or text and opaque bytes, or nothing
+/// (`<Supported/>`), never text beside elements: both readers refuse mixed content. The tree
+/// keeps each STR_I and OPAQUE as its own node so that re-encoding gives the same bytes.
 public struct WBXMLElement: Hashable, Sendable {
     public var tag: WBXMLTag
     public var children: [WBXMLNode]
@@ -65,6 +65,11 @@ public enum WBXMLNode: Hashable, Sendable {
     case text(String)
     /// OPAQUE bytes, e.g. `Email2:ConversationId`.
     case opaque([UInt8])
+
+    var isElement: Bool {
+        if case .element = self { return true }
+        return false
+    }
 }
 
 /// A decoded WBXML document: the header fields and the root element.

@@ -42,6 +42,8 @@ private struct OpenElement {
     var text: [UInt8] = []
     var textOffset = 0
     var hasElements = false
+    /// False once text other than layout whitespace was seen beside child elements.
+    var hasOnlyLayoutText = true
 }
 
 private struct XMLParser {
@@ -224,11 +226,11 @@ private struct XMLParser {
     }
 
     private func resolve(_ name: ArraySlice<UInt8>, namespaces: [String: String], at start: Int) throws(WBXMLError) -> WBXMLTag {
-        let text = String(decoding: name, as: UTF8.self)
-        let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        let (prefix, local) = parts.count == 2 ? (String(parts[0]), String(parts[1])) : ("", text)
+        let colon = name.firstIndex(of: UInt8(ascii: ":"))
+        let prefix = colon.map { String(decoding: name[..<$0], as: UTF8.self) } ?? ""
+        let local = String(decoding: colon.map { name[($0 + 1)...] } ?? name, as: UTF8.self)
         guard let uri = namespaces[prefix] else {
-            throw WBXMLError(.unknownTag, at: start, prefix.isEmpty ? "<\(text)> has no namespace" : "undeclared namespace prefix \(prefix)")
+            throw WBXMLError(.unknownTag, at: start, prefix.isEmpty ? "<\(local)> has no namespace" : "undeclared namespace prefix \(prefix)")
         }
         let namespace = uri.hasSuffix(":") ? String(uri.dropLast()) : uri
         guard let tag = WBXMLTag(namespace: namespace, name: local) else {
@@ -253,9 +255,9 @@ private struct XMLParser {
         try flushText(&element)
         var children = element.children
         if element.hasElements {
-            children.removeAll { node in
-                if case .text(let text) = node { return text.allSatisfy(\.isWhitespace) }
-                return false
+            children.removeAll { !$0.isElement }
+            guard element.hasOnlyLayoutText else {
+                throw WBXMLError(.malformed, at: element.textOffset, "text beside child elements in <\(element.tag)> (EAS has no mixed content)")
             }
         } else if element.tag.carriesOpaqueContent, case .text(let text)? = children.first {
             guard let bytes = Base64.decode(text) else {
@@ -271,16 +273,16 @@ private struct XMLParser {
     private mutating func readText(into element: inout OpenElement) throws(WBXMLError) {
         if element.text.isEmpty { element.textOffset = offset }
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "<") {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: "&") {
+            let runEnd = bytes[offset...].firstIndex { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0x0D } ?? bytes.count
+            element.text.append(contentsOf: bytes[offset..<runEnd])
+            offset = runEnd
+            guard offset < bytes.count else { return }
+            if bytes[offset] == UInt8(ascii: "&") {
                 try readReference(into: &element.text)
-            } else if byte == 0x0D {
+            } else if bytes[offset] == 0x0D {
                 element.text.append(0x0A)
                 offset += 1
                 if offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
-            } else {
-                element.text.append(byte)
-                offset += 1
             }
         }
     }
@@ -293,6 +295,10 @@ private struct XMLParser {
     /// Turns the pending text of an element into one text node.
     private func flushText(_ element: inout OpenElement) throws(WBXMLError) {
         guard !element.text.isEmpty else { return }
+        guard !element.text.contains(0) else {
+            throw WBXMLError(.invalidContent, at: element.textOffset, "text in <\(element.tag)> holds a NUL character")
+        }
+        if element.text.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) { element.hasOnlyLayoutText = false }
         guard let text = String(strictUTF8: element.text[...]) else {
             throw WBXMLError(.invalidContent, at: element.textOffset, "text in <\(element.tag)> is not valid UTF-8")
         }

@@ -143,3 +143,18 @@ func constructsEASNeverUsesAreUnsupported(byte: UInt8, construct: String) {
     #expect(collection.elements.last?.tag == WBXMLTag("AirSync", "Supported"))
     #expect(try WBXMLEncoder().encode(document) == bytes)
 }
+
+@Test func wbxmlTextBesideChildElementsIsMalformed() {
+    // Sync > STR_I "x" then Collections, and Sync > Collections then STR_I "x".
+    let textFirst: [UInt8] = [0x03, 0x01, 0x6A, 0x00, 0x45, 0x03, 0x78, 0x00, 0x1C, 0x01]
+    let elementFirst: [UInt8] = [0x03, 0x01, 0x6A, 0x00, 0x45, 0x1C, 0x03, 0x78, 0x00, 0x01]
+    #expect(decodingError(textFirst)?.code == .malformed)
+    #expect(decodingError(textFirst)?.offset == 8)
+    #expect(decodingError(elementFirst)?.code == .malformed)
+    #expect(decodingError(elementFirst)?.offset == 6)
+}
+
+@Test func wbxmlVersionsWithoutACharsetFieldAreUnsupported() {
+    #expect(decodingError([0x00, 0x01, 0x00, 0x45, 0x01])?.code == .unsupported)
+    #expect(decodingError([0x04, 0x01, 0x6A, 0x00, 0x45, 0x01])?.code == .unsupported)
+}

@@ -44,7 +44,10 @@ enum LibWBXMLDialect {
         for node in element.children {
             switch node {
             case .element(let child): write(child, parentNamespace: namespace, into: &output)
-            case .text(let text): XMLWriter.escape(text, into: &output)
+            case .text(let text):
+                var escaped: [UInt8] = []
+                XMLWriter.escape(text, into: &escaped)
+                output += String(decoding: escaped, as: UTF8.self)
             case .opaque(let bytes): output += Base64.encode(bytes)
             }
         }

@@ -104,3 +104,8 @@ private let folderSync = """
     let many = "<Sync xmlns=\"AirSync:\">" + String(repeating: "<Supported/>", count: 10) + "</Sync>"
     #expect(readingError(many, reader: XMLReader(limits: WBXMLLimits(maxElements: 5)))?.code == .tooManyElements)
 }
+
+@Test func xmlTextBesideChildElementsIsMalformed() {
+    #expect(readingError(#"<Ping xmlns="Ping:">x<Status>1</Status></Ping>"#)?.code == .malformed)
+    #expect(readingError(#"<Ping xmlns="Ping:"><Status>1</Status>x</Ping>"#)?.code == .malformed)
+}

@@ -1,0 +1,19 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks are their own package so that `swift test` in the root stays light. The root
+// package is a path dependency; its identity is the name of the folder it is cloned into.
+let rootIdentity = Context.packageDirectory.split(separator: "/").dropLast().last.map(String.init) ?? "tern"
+
+let package = Package(
+    name: "TernBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(path: "..")],
+    targets: [
+        .systemLibrary(name: "CLibWBXML", pkgConfig: "libwbxml2", providers: [.apt(["libwbxml2-dev"])]),
+        .executableTarget(
+            name: "wbxml-throughput",
+            dependencies: ["CLibWBXML", .product(name: "WBXML", package: rootIdentity)]
+        ),
+    ]
+)
