@@ -20,6 +20,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(name: "WBXML", swiftSettings: strictSettings),
@@ -34,7 +36,16 @@ let package = Package(
             dependencies: ["CLibXML2", "WBXML"],
             swiftSettings: strictSettings
         ),
-        .target(name: "TernStore", dependencies: ["ActiveSync"], swiftSettings: strictSettings),
+        .target(
+            name: "TernStore",
+            dependencies: ["ActiveSync", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TernStoreSQLite",
+            dependencies: ["TernStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "TernSync", dependencies: ["ActiveSync", "TernStore"], swiftSettings: strictSettings),
         .target(
             name: "TernServer",
@@ -45,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "tern",
             dependencies: [
-                "TernServer", "WBXML",
+                "TernServer", "TernStore", "TernStoreSQLite", "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -68,6 +79,11 @@ let package = Package(
         .testTarget(
             name: "SchemaValidationTests",
             dependencies: ["SchemaValidation", "WBXML", "TernTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TernStoreTests",
+            dependencies: ["TernStore", "TernStoreSQLite", "TernTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TernTesting"], swiftSettings: strictSettings),

@@ -1,0 +1,50 @@
+/// The source of truth for users, folders and items, used by TernSync and TernServer.
+///
+/// Every write is one transaction that bumps the user's modification sequence for each
+/// change and records deletes as tombstones, so that `itemChanges(in:since:)` and
+/// `folderChanges(of:since:)` are index lookups. Committed writes are announced on
+/// `changes(for:)`, including writes by other processes on the same database.
+public protocol Store: Sendable {
+    // MARK: Users
+
+    /// Creates a user with the default folder set (`Folder.defaultSet`).
+    func createUser(_ user: NewUser) async throws(StoreError) -> User
+    func user(login: String) async throws(StoreError) -> User?
+    /// The user an address is delivered to, matched without regard to case.
+    func user(address: String) async throws(StoreError) -> User?
+    func users() async throws(StoreError) -> [User]
+    func setPasswordHash(_ hash: String, login: String) async throws(StoreError)
+    /// Removes the user and everything they own.
+    func removeUser(login: String) async throws(StoreError)
+
+    // MARK: Folders
+
+    func folders(of userID: User.ID) async throws(StoreError) -> [Folder]
+    func folder(of userID: User.ID, serverID: String) async throws(StoreError) -> Folder?
+    func createFolder(of userID: User.ID, parentServerID: String, displayName: String, type: FolderType)
+        async throws(StoreError) -> Folder
+    func updateFolder(of userID: User.ID, serverID: String, parentServerID: String, displayName: String)
+        async throws(StoreError) -> Folder
+    /// Deletes a user-created folder, its subfolders and their items.
+    func deleteFolder(of userID: User.ID, serverID: String) async throws(StoreError)
+    func folderChanges(of userID: User.ID, since: ModSeq) async throws(StoreError) -> FolderChanges
+
+    // MARK: Items
+
+    func addItem(_ content: ItemContent, to folderID: Folder.ID) async throws(StoreError) -> Item
+    /// Adds many items in one transaction (import, bulk delivery).
+    func addItems(_ contents: [ItemContent], to folderID: Folder.ID) async throws(StoreError) -> [Item]
+    func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item?
+    func updateItem(in folderID: Folder.ID, serverID: String, content: ItemContent) async throws(StoreError) -> Item
+    func deleteItem(in folderID: Folder.ID, serverID: String) async throws(StoreError)
+    /// Moves an item; it gets a new server id in the destination, a tombstone in the source.
+    func moveItem(from folderID: Folder.ID, serverID: String, to destinationID: Folder.ID)
+        async throws(StoreError) -> Item
+    func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges
+    func itemCount(in folderID: Folder.ID) async throws(StoreError) -> Int
+
+    // MARK: Change feed
+
+    /// Committed changes of one user, from now on, as they happen.
+    func changes(for userID: User.ID) -> AsyncStream<StoreChange>
+}

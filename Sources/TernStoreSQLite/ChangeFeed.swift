@@ -1,0 +1,114 @@
+import GRDB
+import Synchronization
+import TernStore
+
+/// Announces committed writes to in-process subscribers, whichever process wrote them.
+///
+/// Every write transaction appends rows to `commit_log`. The feed keeps its own connection
+/// and asks SQLite's `PRAGMA data_version`, which changes when any other connection (in
+/// this process or another) commits; only then does it read the new log rows, an index
+/// range on the primary key. Local writes poll at once after commit; other processes are
+/// seen within one poll interval. Nothing rescans items or folders.
+final class ChangeFeed: Sendable {
+    private struct State {
+        var subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]] = [:]
+        var nextSubscriberID = 0
+        var lastSeq: Int64 = 0
+        var lastDataVersion: Int64 = -1
+    }
+
+    private let queue: DatabaseQueue
+    private let state: Mutex<State>
+    private let poller: Mutex<Task<Void, Never>?> = Mutex(nil)
+    /// Keeps the log short: rows older than this many commits are pruned.
+    private static let retainedRows: Int64 = 10_000
+
+    init(path: String, pollInterval: Duration) throws {
+        var configuration = Configuration()
+        configuration.readonly = false
+        configuration.busyMode = .timeout(10)
+        queue = try DatabaseQueue(path: path, configuration: configuration)
+        let lastSeq = try queue.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM commit_log") ?? 0 }
+        state = Mutex(State(lastSeq: lastSeq))
+        let task = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: pollInterval)
+                guard let self else { return }
+                self.poll()
+            }
+        }
+        poller.withLock { $0 = task }
+    }
+
+    func stop() {
+        poller.withLock { $0?.cancel() }
+        let subscribers = state.withLock { state in
+            defer { state.subscribers = [:] }
+            return state.subscribers.values.flatMap(\.values)
+        }
+        for continuation in subscribers { continuation.finish() }
+    }
+
+    func subscribe(userID: User.ID) -> AsyncStream<StoreChange> {
+        let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .bufferingNewest(1024))
+        let id = state.withLock { state in
+            let id = state.nextSubscriberID
+            state.nextSubscriberID += 1
+            state.subscribers[userID, default: [:]][id] = continuation
+            return id
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.state.withLock { state in
+                state.subscribers[userID]?[id] = nil
+                if state.subscribers[userID]?.isEmpty == true { state.subscribers[userID] = nil }
+            }
+        }
+        return stream
+    }
+
+    /// Reads and announces log rows committed since the last poll. Serialised by the queue.
+    func poll() {
+        try? queue.inDatabase { db in
+            let dataVersion = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            let (lastSeq, unchanged) = state.withLock { ($0.lastSeq, $0.lastDataVersion == dataVersion) }
+            guard !unchanged else { return }
+            let rows = try Row.fetchAll(
+                db, literal: "SELECT seq, user_id, modseq, folder_id, hierarchy FROM commit_log WHERE seq > \(lastSeq) ORDER BY seq")
+            let changes = Self.group(rows)
+            let newLast: Int64 = rows.last?["seq"] ?? lastSeq
+            let listeners = state.withLock { state in
+                state.lastSeq = newLast
+                state.lastDataVersion = dataVersion
+                return changes.map { change in (change, Array((state.subscribers[change.userID] ?? [:]).values)) }
+            }
+            for (change, continuations) in listeners {
+                for continuation in continuations { continuation.yield(change) }
+            }
+            if newLast % 1000 < Int64(rows.count), newLast > Self.retainedRows {
+                try db.execute(literal: "DELETE FROM commit_log WHERE seq <= \(newLast - Self.retainedRows)")
+            }
+        }
+    }
+
+    /// One change per (user, commit): rows of one transaction share user and modseq.
+    private static func group(_ rows: [Row]) -> [StoreChange] {
+        var result: [StoreChange] = []
+        var current: (userID: User.ID, modSeq: Int64, folders: Set<Folder.ID>, hierarchy: Bool)?
+        for row in rows {
+            let userID: User.ID = row["user_id"]
+            let modSeq: Int64 = row["modseq"]
+            if let open = current, open.userID != userID || open.modSeq != modSeq {
+                result.append(StoreChange(userID: open.userID, modSeq: ModSeq(rawValue: open.modSeq), folderIDs: open.folders, hierarchyChanged: open.hierarchy))
+                current = nil
+            }
+            var entry = current ?? (userID, modSeq, [], false)
+            if let folderID: Folder.ID = row["folder_id"] { entry.folders.insert(folderID) }
+            if row["hierarchy"] as Bool { entry.hierarchy = true }
+            current = entry
+        }
+        if let open = current {
+            result.append(StoreChange(userID: open.userID, modSeq: ModSeq(rawValue: open.modSeq), folderIDs: open.folders, hierarchyChanged: open.hierarchy))
+        }
+        return result
+    }
+}

@@ -1,0 +1,76 @@
+import GRDB
+
+/// The schema, as named migrations. A migration is frozen once shipped: change the schema
+/// by adding a new one (GRDB's DatabaseMigrator records which ran).
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-users-folders-items") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    display_name TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    modseq INTEGER NOT NULL DEFAULT 0,
+                    next_folder_number INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE TABLE addresses (
+                    address TEXT PRIMARY KEY COLLATE NOCASE,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL
+                );
+                CREATE INDEX addresses_by_user ON addresses(user_id, position);
+                CREATE TABLE folders (
+                    id INTEGER PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    server_id TEXT NOT NULL,
+                    parent_server_id TEXT NOT NULL,
+                    display_name TEXT NOT NULL,
+                    type INTEGER NOT NULL,
+                    modseq INTEGER NOT NULL,
+                    next_item_number INTEGER NOT NULL DEFAULT 1,
+                    UNIQUE (user_id, server_id)
+                );
+                CREATE INDEX folders_by_modseq ON folders(user_id, modseq);
+                CREATE TABLE folder_tombstones (
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    server_id TEXT NOT NULL,
+                    modseq INTEGER NOT NULL,
+                    PRIMARY KEY (user_id, server_id)
+                );
+                CREATE INDEX folder_tombstones_by_modseq ON folder_tombstones(user_id, modseq);
+                CREATE TABLE items (
+                    id INTEGER PRIMARY KEY,
+                    folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+                    server_id TEXT NOT NULL,
+                    class TEXT NOT NULL,
+                    properties BLOB NOT NULL,
+                    modseq INTEGER NOT NULL,
+                    UNIQUE (folder_id, server_id)
+                );
+                CREATE INDEX items_by_modseq ON items(folder_id, modseq);
+                CREATE TABLE messages (
+                    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+                    raw BLOB NOT NULL
+                );
+                CREATE TABLE item_tombstones (
+                    folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+                    server_id TEXT NOT NULL,
+                    modseq INTEGER NOT NULL,
+                    PRIMARY KEY (folder_id, server_id)
+                );
+                CREATE INDEX item_tombstones_by_modseq ON item_tombstones(folder_id, modseq);
+                CREATE TABLE commit_log (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    user_id INTEGER NOT NULL,
+                    modseq INTEGER NOT NULL,
+                    folder_id INTEGER,
+                    hierarchy INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+public import TernStore
+
+extension SQLiteStore {
+    public func addItem(_ content: ItemContent, to folderID: Folder.ID) async throws(StoreError) -> Item {
+        let items = try await addItems([content], to: folderID)
+        guard let item = items.first else { throw StoreError(.database, "an added item vanished") }
+        return item
+    }
+
+    public func addItems(_ contents: [ItemContent], to folderID: Folder.ID) async throws(StoreError) -> [Item] {
+        let userID = try await owner(of: folderID)
+        return try await write(userID: userID) { transaction in
+            let folder = try Self.fetchFolder(transaction.db, id: folderID)
+            return try contents.map { content in try Self.insertItem(&transaction, content, into: folder) }
+        }
+    }
+
+    public func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item? {
+        try await read { db in try Self.fetchItem(db, folderID: folderID, serverID: serverID) }
+    }
+
+    public func updateItem(in folderID: Folder.ID, serverID: String, content: ItemContent) async throws(StoreError) -> Item {
+        let userID = try await owner(of: folderID)
+        return try await write(userID: userID) { transaction in
+            guard var item = try Self.fetchItem(transaction.db, folderID: folderID, serverID: serverID) else {
+                throw StoreError(.notFound, "no item \(serverID)")
+            }
+            guard item.content.itemClass == content.itemClass else {
+                throw StoreError(.invalid, "item \(serverID) is \(item.content.itemClass), not \(content.itemClass)")
+            }
+            item.content = content
+            item.modSeq = transaction.nextModSeq(touching: folderID)
+            try transaction.db.execute(literal: """
+                UPDATE items SET properties = \(try ItemCoding.properties(content)), modseq = \(item.modSeq.rawValue) WHERE id = \(item.id)
+                """)
+            if case .email(let email) = content {
+                try transaction.db.execute(literal: "UPDATE messages SET raw = \(email.raw) WHERE item_id = \(item.id)")
+            }
+            return item
+        }
+    }
+
+    public func deleteItem(in folderID: Folder.ID, serverID: String) async throws(StoreError) {
+        let userID = try await owner(of: folderID)
+        try await write(userID: userID) { transaction in
+            try Self.removeItem(&transaction, folderID: folderID, serverID: serverID)
+        }
+    }
+
+    public func moveItem(from folderID: Folder.ID, serverID: String, to destinationID: Folder.ID) async throws(StoreError) -> Item {
+        let userID = try await owner(of: folderID)
+        guard try await owner(of: destinationID) == userID else {
+            throw StoreError(.notFound, "no destination folder \(destinationID) for this user")
+        }
+        return try await write(userID: userID) { transaction in
+            guard let item = try Self.fetchItem(transaction.db, folderID: folderID, serverID: serverID) else {
+                throw StoreError(.notFound, "no item \(serverID)")
+            }
+            let destination = try Self.fetchFolder(transaction.db, id: destinationID)
+            try Self.removeItem(&transaction, folderID: folderID, serverID: serverID)
+            return try Self.insertItem(&transaction, item.content, into: destination)
+        }
+    }
+
+    public func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges {
+        try await read { db in
+            let changed = try Row.fetchAll(db, literal: """
+                SELECT items.*, messages.raw FROM items LEFT JOIN messages ON messages.item_id = items.id
+                WHERE items.folder_id = \(folderID) AND items.modseq > \(since.rawValue) ORDER BY items.modseq LIMIT \(limit)
+                """).map(ItemCoding.item)
+            let through = changed.count == limit ? changed.last?.modSeq.rawValue : nil
+            let deleted = try String.fetchAll(db, literal: """
+                SELECT server_id FROM item_tombstones WHERE folder_id = \(folderID) AND modseq > \(since.rawValue)
+                AND modseq <= \(through ?? Int64.max) ORDER BY modseq
+                """)
+            let latest = try Int64.fetchOne(db, literal: """
+                SELECT users.modseq FROM users JOIN folders ON folders.user_id = users.id WHERE folders.id = \(folderID)
+                """) ?? since.rawValue
+            return ItemChanges(changed: changed, deletedServerIDs: deleted, through: ModSeq(rawValue: through ?? latest))
+        }
+    }
+
+    public func itemCount(in folderID: Folder.ID) async throws(StoreError) -> Int {
+        try await read { db in try Int.fetchOne(db, literal: "SELECT COUNT(*) FROM items WHERE folder_id = \(folderID)") ?? 0 }
+    }
+
+    // MARK: Helpers
+
+    private func owner(of folderID: Folder.ID) async throws(StoreError) -> User.ID {
+        let owner = try await read { db in try User.ID.fetchOne(db, literal: "SELECT user_id FROM folders WHERE id = \(folderID)") }
+        guard let owner else { throw StoreError(.notFound, "no folder with id \(folderID)") }
+        return owner
+    }
+
+    static func insertItem(_ transaction: inout WriteTransaction, _ content: ItemContent, into folder: Folder) throws -> Item {
+        guard folder.type.itemClass == content.itemClass else {
+            throw StoreError(.invalid, "folder \(folder.displayName) holds \(folder.type.itemClass?.rawValue ?? "nothing"), not \(content.itemClass)")
+        }
+        let db = transaction.db
+        guard let number = try Int64.fetchOne(db, literal: "SELECT next_item_number FROM folders WHERE id = \(folder.id)") else {
+            throw StoreError(.notFound, "no folder with id \(folder.id)")
+        }
+        try db.execute(literal: "UPDATE folders SET next_item_number = \(number + 1) WHERE id = \(folder.id)")
+        let serverID = "\(folder.serverID):\(number)"
+        let modSeq = transaction.nextModSeq(touching: folder.id)
+        try db.execute(literal: """
+            INSERT INTO items (folder_id, server_id, class, properties, modseq)
+            VALUES (\(folder.id), \(serverID), \(ItemCoding.className(content)), \(try ItemCoding.properties(content)), \(modSeq.rawValue))
+            """)
+        let id = db.lastInsertedRowID
+        if case .email(let email) = content {
+            try db.execute(literal: "INSERT INTO messages (item_id, raw) VALUES (\(id), \(email.raw))")
+        }
+        return Item(id: id, folderID: folder.id, serverID: serverID, content: content, modSeq: modSeq)
+    }
+
+    private static func removeItem(_ transaction: inout WriteTransaction, folderID: Folder.ID, serverID: String) throws {
+        try transaction.db.execute(literal: "DELETE FROM items WHERE folder_id = \(folderID) AND server_id = \(serverID)")
+        guard transaction.db.changesCount == 1 else { throw StoreError(.notFound, "no item \(serverID)") }
+        let modSeq = transaction.nextModSeq(touching: folderID)
+        try transaction.db.execute(literal: """
+            INSERT OR REPLACE INTO item_tombstones (folder_id, server_id, modseq) VALUES (\(folderID), \(serverID), \(modSeq.rawValue))
+            """)
+    }
+
+    static func fetchItem(_ db: Database, folderID: Folder.ID, serverID: String) throws -> Item? {
+        try Row.fetchOne(db, literal: """
+            SELECT items.*, messages.raw FROM items LEFT JOIN messages ON messages.item_id = items.id
+            WHERE items.folder_id = \(folderID) AND items.server_id = \(serverID)
+            """).map(ItemCoding.item)
+    }
+}

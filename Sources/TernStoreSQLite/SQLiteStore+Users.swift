@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+public import TernStore
+
+extension SQLiteStore {
+    public func createUser(_ new: NewUser) async throws(StoreError) -> User {
+        let login = new.login.trimmingCharacters(in: .whitespaces)
+        guard !login.isEmpty, !login.contains(where: { $0.isWhitespace || $0 == ":" }) else {
+            throw StoreError(.invalid, "login \"\(new.login)\" is empty or holds spaces or a colon")
+        }
+        if let taken = try await user(login: login) {
+            throw StoreError(.alreadyExists, "user \(taken.login) already exists")
+        }
+        let addresses = new.emailAddresses
+        for address in addresses where try await user(address: address) != nil {
+            throw StoreError(.alreadyExists, "address \(address) already belongs to a user")
+        }
+        let createdAt = Date()
+        let userID: User.ID
+        do {
+            userID = try await pool.write { db in
+                try db.execute(literal: """
+                    INSERT INTO users (login, display_name, password_hash, created_at)
+                    VALUES (\(login), \(new.displayName), \(new.passwordHash), \(createdAt.timeIntervalSince1970))
+                    """)
+                return db.lastInsertedRowID
+            }
+        } catch {
+            throw Self.storeError(error)
+        }
+        try await write(userID: userID) { transaction in
+            for (position, address) in addresses.enumerated() {
+                try transaction.db.execute(literal: """
+                    INSERT INTO addresses (address, user_id, position) VALUES (\(address), \(userID), \(position))
+                    """)
+            }
+            for folder in Folder.defaultSet {
+                _ = try Self.insertFolder(
+                    &transaction, parentServerID: Folder.rootServerID, displayName: folder.name, type: folder.type)
+            }
+        }
+        return User(
+            id: userID, login: login, emailAddresses: addresses, displayName: new.displayName,
+            passwordHash: new.passwordHash, createdAt: Date(timeIntervalSince1970: createdAt.timeIntervalSince1970))
+    }
+
+    public func user(login: String) async throws(StoreError) -> User? {
+        try await read { db in
+            try Row.fetchOne(db, literal: "SELECT * FROM users WHERE login = \(login)").map { try Self.user($0, db) }
+        }
+    }
+
+    public func user(address: String) async throws(StoreError) -> User? {
+        try await read { db in
+            try Row.fetchOne(db, literal: """
+                SELECT users.* FROM users JOIN addresses ON addresses.user_id = users.id WHERE addresses.address = \(address)
+                """).map { try Self.user($0, db) }
+        }
+    }
+
+    public func users() async throws(StoreError) -> [User] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY login").map { try Self.user($0, db) }
+        }
+    }
+
+    public func setPasswordHash(_ hash: String, login: String) async throws(StoreError) {
+        let changed = try await writeWithoutChange { db in
+            try db.execute(literal: "UPDATE users SET password_hash = \(hash) WHERE login = \(login)")
+            return db.changesCount
+        }
+        guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }
+    }
+
+    public func removeUser(login: String) async throws(StoreError) {
+        let changed = try await writeWithoutChange { db in
+            try db.execute(literal: "DELETE FROM users WHERE login = \(login)")
+            return db.changesCount
+        }
+        guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }
+    }
+
+    /// A write that changes no folder or item, so bumps no modseq (accounts, passwords).
+    private func writeWithoutChange<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    private static func user(_ row: Row, _ db: Database) throws -> User {
+        let id: User.ID = row["id"]
+        let addresses = try String.fetchAll(db, literal: "SELECT address FROM addresses WHERE user_id = \(id) ORDER BY position")
+        return User(
+            id: id, login: row["login"], emailAddresses: addresses, displayName: row["display_name"],
+            passwordHash: row["password_hash"], createdAt: Date(timeIntervalSince1970: row["created_at"]))
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import TernStore
+import TernStoreSQLite
+import TernTesting
+import Testing
+
+/// The change feed: committed writes reach subscribers of that user, at once.
+struct ChangeFeedTests {
+    /// The first change on `stream`, or nil after `timeout`.
+    static func firstChange(_ stream: AsyncStream<StoreChange>, timeout: Duration = .seconds(5)) async -> StoreChange? {
+        await withTaskGroup(of: StoreChange?.self) { group in
+            group.addTask { await stream.first { _ in true } }
+            group.addTask { try? await Task.sleep(for: timeout); return nil }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    @Test func aCommittedItemReachesTheSubscriberWithin100Milliseconds() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let inbox = try await fixture.folder(.inbox)
+        let stream = fixture.store.changes(for: fixture.user.id)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let item = try await fixture.store.addItem(StoreFixture.email("ping"), to: inbox.id)
+        let change = try #require(await Self.firstChange(stream))
+        #expect(clock.now - start < .milliseconds(100))
+        #expect(change.userID == fixture.user.id)
+        #expect(change.folderIDs == [inbox.id])
+        #expect(change.modSeq == item.modSeq)
+        #expect(!change.hierarchyChanged)
+    }
+
+    @Test func aFolderChangeIsAnnouncedAsAHierarchyChange() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let stream = fixture.store.changes(for: fixture.user.id)
+        _ = try await fixture.store.createFolder(of: fixture.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
+        let change = try #require(await Self.firstChange(stream))
+        #expect(change.hierarchyChanged)
+    }
+
+    @Test func anotherUsersWriteIsNotAnnounced() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let bob = try await fixture.store.createUser(NewUser(login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: "x"))
+        let bobsInbox = try #require(try await fixture.store.folders(of: bob.id).first { $0.type == .inbox })
+        let stream = fixture.store.changes(for: fixture.user.id)
+        _ = try await fixture.store.addItem(StoreFixture.email("for bob"), to: bobsInbox.id)
+        #expect(await Self.firstChange(stream, timeout: .milliseconds(300)) == nil)
+    }
+
+    @Test func aWriteThroughAnotherConnectionIsNoticedWithin100Milliseconds() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let inbox = try await fixture.folder(.inbox)
+        let stream = fixture.store.changes(for: fixture.user.id)
+        // A second store on the same file stands for another process (the child-process case
+        // is EndToEndTests/DeliverCommandTests).
+        let other = try SQLiteStore(dataDirectory: fixture.directory.path)
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = try await other.addItem(StoreFixture.email("from elsewhere"), to: inbox.id)
+        let change = try #require(await Self.firstChange(stream))
+        #expect(clock.now - start < .milliseconds(100))
+        #expect(change.folderIDs == [inbox.id])
+    }
+}
