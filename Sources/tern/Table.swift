@@ -1,0 +1,17 @@
+import Foundation
+
+/// A plain-text table with left-aligned columns, for human output.
+struct Table {
+    let header: [String]
+    let rows: [[String]]
+
+    var rendered: String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import TernStore
+
+/// `tern user remove NAME`: deletes the user and all their data.
+struct UserRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a user and all their data.")
+
+    @Argument(help: "The login name.")
+    var name: String
+
+    @OptionGroup var dataOptions: DataOptions
+
+    func run() async throws {
+        let store = try dataOptions.openStore()
+        do {
+            try await store.removeUser(login: name)
+        } catch {
+            throw failure("\(error)")
+        }
+        print("removed \(name)")
+    }
+}
