@@ -26,6 +26,7 @@ let package = Package(
     targets: [
         .target(name: "WBXML", swiftSettings: strictSettings),
         .target(name: "ActiveSync", dependencies: ["WBXML"], swiftSettings: strictSettings),
+        .target(name: "MIME", swiftSettings: strictSettings),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -38,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "TernStore",
-            dependencies: ["ActiveSync", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
+            dependencies: ["ActiveSync", "MIME", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -47,6 +48,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "TernSync", dependencies: ["ActiveSync", "TernStore"], swiftSettings: strictSettings),
+        .target(name: "TernImport", dependencies: ["TernStore"], swiftSettings: strictSettings),
         .target(
             name: "TernServer",
             dependencies: ["TernSync", "TernStore", "ActiveSync", "SchemaValidation"],
@@ -86,6 +88,17 @@ let package = Package(
             dependencies: ["TernStore", "TernStoreSQLite", "TernTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TernTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "MIMETests", dependencies: ["MIME"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TernImportTests",
+            dependencies: ["TernImport", "TernStore"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TernStore", "TernStoreSQLite", "TernTesting"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

