@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "TernSync", dependencies: ["ActiveSync", "TernStore"], swiftSettings: strictSettings),
-        .target(name: "TernImport", dependencies: ["TernStore"], swiftSettings: strictSettings),
+        .target(name: "TernImport", dependencies: ["TernStore", "MIME"], swiftSettings: strictSettings),
         .target(
             name: "TernServer",
             dependencies: ["TernSync", "TernStore", "ActiveSync", "SchemaValidation"],
@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "tern",
             dependencies: [
-                "TernServer", "TernStore", "TernStoreSQLite", "WBXML",
+                "TernServer", "TernStore", "TernStoreSQLite", "TernImport", "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `tern import mbox|maildir|vcf|ics --user NAME PATH`: bulk import into a user's folders.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import mail, contacts, events and tasks for a user.",
+        subcommands: [ImportMboxCommand.self, ImportMaildirCommand.self]
+    )
+}
+
+/// The options every import shares.
+struct ImportOptions: ParsableArguments {
+    @Option(help: "The user to import for.")
+    var user: String
+
+    @Argument(help: "The file or folder to import.")
+    var path: String
+
+    @OptionGroup var dataOptions: DataOptions
+}
