@@ -17,6 +17,9 @@ let package = Package(
         .executable(name: "tern-device", targets: ["tern-device"]),
         .library(name: "WBXML", targets: ["WBXML"]),
         .library(name: "ActiveSync", targets: ["ActiveSync"]),
+        .library(name: "TernStore", targets: ["TernStore"]),
+        .library(name: "TernStoreSQLite", targets: ["TernStoreSQLite"]),
+        .library(name: "TernImport", targets: ["TernImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

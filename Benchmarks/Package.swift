@@ -15,5 +15,13 @@ let package = Package(
             name: "wbxml-throughput",
             dependencies: ["CLibWBXML", .product(name: "WBXML", package: rootIdentity)]
         ),
+        .executableTarget(
+            name: "store-throughput",
+            dependencies: [
+                .product(name: "TernStore", package: rootIdentity),
+                .product(name: "TernStoreSQLite", package: rootIdentity),
+                .product(name: "TernImport", package: rootIdentity),
+            ]
+        ),
     ]
 )

@@ -25,6 +25,7 @@ public enum Charset {
         case .unlabelled: .ascii
         case .utf8: .utf8
         case .windows1252: .windowsCP1252
+        case .eucJP: .japaneseEUC
         case .foundation(let encoding, _): encoding
         case nil: nil
         }
@@ -38,6 +39,7 @@ public enum Charset {
         case .unlabelled: return decodeUnlabelled(bytes)
         case .utf8: return decodeUTF8(bytes)
         case .windows1252: return decodeWindows1252(bytes)
+        case .eucJP: return decode(EUCJapanese.transcodedToISO2022JP2(bytes), charset: "iso-2022-jp-2")
         case .foundation(let encoding, let asciiCompatible):
             if asciiCompatible, bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             if let text = String(bytes: bytes, encoding: encoding) { return text }
@@ -94,6 +96,8 @@ public enum Charset {
 
     private enum Decoder {
         case unlabelled, utf8, windows1252
+        /// Not every Foundation can read EUC-JP; it is rewritten as ISO-2022-JP-2, which can.
+        case eucJP
         /// A Foundation encoding, and whether pure ASCII bytes mean the same ASCII text in it.
         case foundation(String.Encoding, asciiCompatible: Bool)
     }
@@ -113,8 +117,8 @@ public enum Charset {
 
     private static func decoder(for name: String) -> Decoder? {
         if let known = singleNames[name] { return known }
-        if name.hasPrefix("iso-8859-") || name.hasPrefix("iso8859-") || name.hasPrefix("iso_8859-") {
-            let part = name.drop { $0 != "-" }.dropFirst().prefix { $0.isNumber }
+        if name.hasPrefix("iso"), let range = name.range(of: "8859") {
+            let part = name[range.upperBound...].drop { $0 == "-" || $0 == "_" }.prefix { $0.isNumber }
             guard let number = Int(part) else { return nil }
             if number == 1 { return .windows1252 }
             return isoLatinParts[number].map { .foundation($0, asciiCompatible: true) }
@@ -155,9 +159,9 @@ public enum Charset {
         add(coreFoundation(0x0A08), "koi8-u", "koi8u")
         add(coreFoundation(0x041B), "ibm866", "cp866", "866")
         add(.shiftJIS, "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis", "windows-31j", "cp932")
-        add(.iso2022JP, ascii: false, "iso-2022-jp", "csiso2022jp")
-        add(coreFoundation(0x0821), ascii: false, "iso-2022-jp-2")
-        add(.japaneseEUC, "euc-jp", "x-euc-jp", "cseucpkdfmtjapanese")
+        // ISO-2022-JP-2 is a superset, so text that strays into JIS X 0212 still decodes.
+        add(coreFoundation(0x0821), ascii: false, "iso-2022-jp", "csiso2022jp", "iso-2022-jp-2")
+        add(.eucJP, "euc-jp", "x-euc-jp", "cseucpkdfmtjapanese")
         add(coreFoundation(0x0632), "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "x-euc-cn", "csgb2312", "chinese", "gb_2312-80", "windows-936")
         add(coreFoundation(0x0A05), ascii: false, "hz-gb-2312")
         add(coreFoundation(0x0A03), "big5", "cn-big5", "x-x-big5", "csbig5", "big-5")

@@ -109,13 +109,19 @@ struct VTimeZone: Sendable {
     }
 
     /// The offset in force at a wall time: that of the observance with the latest onset not
-    /// after it, or before every onset the first observance's TZOFFSETFROM.
+    /// after it, or before every onset the first observance's TZOFFSETFROM. A wall time in the
+    /// gap a forward change leaves keeps the offset from before the gap (RFC 5545 3.3.5).
     func offset(atLocal local: LocalDateTime) -> Int {
-        latest { onset, _ in onset <= local }.map(\.offsetTo) ?? earliest.offsetFrom
+        guard let (onset, observance) = latest(aroundYear: local.year, { onset, _ in onset <= local }) else {
+            return earliest.offsetFrom
+        }
+        let gap = observance.offsetTo - observance.offsetFrom
+        return gap > 0 && local < onset.adding(seconds: gap) ? observance.offsetFrom : observance.offsetTo
     }
 
     private func offset(atUTC utc: LocalDateTime) -> Int {
-        latest { onset, observance in onset.adding(seconds: -observance.offsetFrom) <= utc }.map(\.offsetTo)
+        latest(aroundYear: utc.year) { onset, observance in onset.adding(seconds: -observance.offsetFrom) <= utc }?
+            .observance.offsetTo
             ?? earliest.offsetFrom
     }
 
@@ -124,20 +130,25 @@ struct VTimeZone: Sendable {
     }
 
     /// The observance whose latest onset satisfying `isPast` is the latest of all.
-    private func latest(_ isPast: (LocalDateTime, Observance) -> Bool) -> Observance? {
+    private func latest(
+        aroundYear year: Int, _ isPast: (LocalDateTime, Observance) -> Bool
+    ) -> (onset: LocalDateTime, observance: Observance)? {
         var best: (onset: LocalDateTime, observance: Observance)?
         for observance in observances {
-            guard let onset = latestOnset(of: observance, isPast) else { continue }
+            guard let onset = latestOnset(of: observance, aroundYear: year, isPast) else { continue }
             if best == nil || onset > (best?.onset ?? onset) { best = (onset, observance) }
         }
-        return best?.observance
+        return best
     }
 
-    private func latestOnset(of observance: Observance, _ isPast: (LocalDateTime, Observance) -> Bool) -> LocalDateTime? {
+    private func latestOnset(
+        of observance: Observance, aroundYear: Int, _ isPast: (LocalDateTime, Observance) -> Bool
+    ) -> LocalDateTime? {
         var candidates = ([observance.start] + observance.dates).filter { isPast($0, observance) }
         if observance.rule != nil {
-            // Walk back from the years around "now" (found by probing the past test) to DTSTART.
-            var year = min(9999, Self.probeYear(isPast, observance) + 1)
+            // Walk back from the year after the one asked about (offsets can move an onset
+            // across New Year) towards DTSTART; a rule that ended long ago stops the walk at 500.
+            var year = min(9999, aroundYear + 1)
             var steps = 0
             while year >= observance.start.year, steps < 500 {
                 if let onset = onsets(of: observance, year: year).filter({ isPast($0, observance) }).max() {
@@ -149,21 +160,6 @@ struct VTimeZone: Sendable {
             }
         }
         return candidates.max()
-    }
-
-    /// The latest year whose first instant passes `isPast`, by binary search over 1…9999.
-    private static func probeYear(_ isPast: (LocalDateTime, Observance) -> Bool, _ observance: Observance) -> Int {
-        var low = 1
-        var high = 9999
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if let probe = LocalDateTime(year: middle, month: 1, day: 1), isPast(probe, observance) {
-                low = middle
-            } else {
-                high = middle - 1
-            }
-        }
-        return low
     }
 
     /// The onsets of an observance in one year, on the wall clock of its TZOFFSETFROM.
