@@ -38,7 +38,9 @@ struct BodySelection {
             case "related":
                 let start = part.contentType.parameters["start"]?.trimmingAngleBrackets()
                 let rootIndex = start.flatMap { id in part.children.firstIndex { $0.contentID == id } } ?? 0
-                let ordered = part.children.indices.sorted { ($0 == rootIndex ? 0 : 1, $0) < ($1 == rootIndex ? 0 : 1, $1) }
+                let ordered = part.children.indices.sorted {
+                    ($0 == rootIndex ? 0 : 1, $0) < ($1 == rootIndex ? 0 : 1, $1)
+                }
                 return ordered.lazy.compactMap { find(subtype, in: part.children[$0]) }.first
             default:
                 return part.children.lazy.compactMap { find(subtype, in: $0) }.first
@@ -46,7 +48,9 @@ struct BodySelection {
         }
     }
 
-    private static func collect(_ part: MIMEPart, excluding bodies: [[Int]], insideRelated: Bool, into list: inout [MIMEAttachment]) {
+    private static func collect(
+        _ part: MIMEPart, excluding bodies: [[Int]], insideRelated: Bool, into list: inout [MIMEAttachment]
+    ) {
         switch part.kind {
         case .single, .message:
             if !bodies.contains(part.path) { list.append(MIMEAttachment(part: part, insideRelated: insideRelated)) }

@@ -126,7 +126,9 @@ public enum Charset {
         if name.hasPrefix("windows-") || name.hasPrefix("cp125") || name.hasPrefix("x-cp125") {
             let digits = name.filter(\.isNumber)
             if digits == "1252" { return .windows1252 }
-            if let code = Int(digits), let encoding = windowsCodePages[code] { return .foundation(encoding, asciiCompatible: true) }
+            if let code = Int(digits), let encoding = windowsCodePages[code] {
+                return .foundation(encoding, asciiCompatible: true)
+            }
         }
         return nil
     }
@@ -150,9 +152,13 @@ public enum Charset {
         func add(_ encoding: String.Encoding, ascii: Bool = true, _ names: String...) {
             for name in names { table[name] = .foundation(encoding, asciiCompatible: ascii) }
         }
-        add(.unlabelled, "", "us-ascii", "ascii", "us", "ansi_x3.4-1968", "iso646-us", "csascii", "default", "unknown-8bit", "x-unknown")
+        add(
+            .unlabelled, "", "us-ascii", "ascii", "us", "ansi_x3.4-1968", "iso646-us", "csascii", "default",
+            "unknown-8bit", "x-unknown")
         add(.utf8, "utf-8", "utf8", "x-utf8", "unicode-1-1-utf-8")
-        add(.windows1252, "latin1", "l1", "cp819", "ibm819", "csisolatin1", "iso-ir-100", "windows-1252", "cp1252", "x-cp1252", "ansi")
+        add(
+            .windows1252, "latin1", "l1", "cp819", "ibm819", "csisolatin1", "iso-ir-100", "windows-1252", "cp1252",
+            "x-cp1252", "ansi")
         add(coreFoundation(0x020F), "latin-9", "latin9", "l9", "iso-8859-15", "csisolatin9")
         add(.isoLatin2, "latin2", "l2")
         add(coreFoundation(0x0A02), "koi8-r", "koi8r", "koi8", "cskoi8r")
@@ -162,11 +168,15 @@ public enum Charset {
         // ISO-2022-JP-2 is a superset, so text that strays into JIS X 0212 still decodes.
         add(coreFoundation(0x0821), ascii: false, "iso-2022-jp", "csiso2022jp", "iso-2022-jp-2")
         add(.eucJP, "euc-jp", "x-euc-jp", "cseucpkdfmtjapanese")
-        add(coreFoundation(0x0632), "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "x-euc-cn", "csgb2312", "chinese", "gb_2312-80", "windows-936")
+        add(
+            coreFoundation(0x0632), "gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "x-euc-cn", "csgb2312",
+            "chinese", "gb_2312-80", "windows-936")
         add(coreFoundation(0x0A05), ascii: false, "hz-gb-2312")
         add(coreFoundation(0x0A03), "big5", "cn-big5", "x-x-big5", "csbig5", "big-5")
         add(coreFoundation(0x0A06), "big5-hkscs")
-        add(coreFoundation(0x0422), "euc-kr", "ks_c_5601-1987", "ks_c_5601", "cp949", "korean", "csksc56011987", "windows-949", "cseuckr")
+        add(
+            coreFoundation(0x0422), "euc-kr", "ks_c_5601-1987", "ks_c_5601", "cp949", "korean", "csksc56011987",
+            "windows-949", "cseuckr")
         add(coreFoundation(0x0840), ascii: false, "iso-2022-kr")
         add(coreFoundation(0x041D), "tis-620", "windows-874", "cp874", "iso-8859-11")
         add(coreFoundation(0x0400_0100), ascii: false, "utf-7", "utf7", "unicode-1-1-utf-7")

@@ -55,7 +55,8 @@ public enum EncodedWord {
         for (position, segment) in segments.enumerated() {
             switch segment {
             case .text(let range):
-                let betweenWords = position > 0 && segments[position - 1].isWord
+                let betweenWords =
+                    position > 0 && segments[position - 1].isWord
                     && position + 1 < segments.count && segments[position + 1].isWord
                 if betweenWords, bytes[range].allSatisfy({ $0.isWSP || $0 == 0x0D || $0 == 0x0A }) { continue }
                 flush()

@@ -67,7 +67,9 @@ extension MIMEHeaders {
         func close(at fieldEnd: Int) {
             guard let field = current else { return }
             let name = String(decoding: raw[field.start..<field.nameEnd], as: UTF8.self)
-            fields.append(HeaderField(name: name, value: unfoldedValue(raw, field.valueStart..<fieldEnd), range: field.start..<fieldEnd))
+            fields.append(
+                HeaderField(
+                    name: name, value: unfoldedValue(raw, field.valueStart..<fieldEnd), range: field.start..<fieldEnd))
             current = nil
         }
 

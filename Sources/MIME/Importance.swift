@@ -7,13 +7,17 @@
 /// ```
 public enum Importance: Int, Hashable, Sendable, CaseIterable {
     /// The values match EAS `email:Importance` (MS-ASEMAIL section 2.2.2.40).
-    case low = 0, normal = 1, high = 2
+    case low = 0
+    case normal = 1
+    case high = 2
 
     /// The importance the headers state; normal when none says otherwise.
     public init(headers: MIMEHeaders) {
         if let value = headers["Importance"].flatMap(Self.fromWord) {
             self = value
-        } else if let priority = headers["X-Priority"], let digit = priority.trimmingWhitespace().first?.wholeNumberValue {
+        } else if let priority = headers["X-Priority"],
+            let digit = priority.trimmingWhitespace().first?.wholeNumberValue
+        {
             self = digit < 3 ? .high : digit > 3 ? .low : .normal
         } else if let value = headers["X-MSMail-Priority"].flatMap(Self.fromWord) {
             self = value

@@ -41,10 +41,12 @@ public struct MIMEMessage: Sendable {
     public init(parsing raw: [UInt8], limits: MIMELimits = .default) throws(MIMEError) {
         guard !raw.isEmpty else { throw MIMEError(.empty, at: 0, "an empty message") }
         guard raw.count <= limits.maxBytes else {
-            throw MIMEError(.tooLarge, at: limits.maxBytes, "a message of \(raw.count) bytes exceeds \(limits.maxBytes)")
+            throw MIMEError(
+                .tooLarge, at: limits.maxBytes, "a message of \(raw.count) bytes exceeds \(limits.maxBytes)")
         }
         var parser = MIMEPartParser(raw: raw, limits: limits)
-        let root = try parser.parseEntity(0..<raw.count, depth: 0, path: [], defaultType: .defaultPlainText, isTopLevel: true)
+        let root = try parser.parseEntity(
+            0..<raw.count, depth: 0, path: [], defaultType: .defaultPlainText, isTopLevel: true)
         self.raw = raw
         self.root = root
         headers = root.headers

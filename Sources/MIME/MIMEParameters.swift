@@ -61,7 +61,9 @@ public struct MIMEParameters: Hashable, Sendable {
         var pairs: [(name: String, value: String)] = []
         var index = start
         while index < bytes.count {
-            while index < bytes.count, bytes[index] == UInt8(ascii: ";") || bytes[index].isWSP || bytes[index] == 0x0D || bytes[index] == 0x0A {
+            while index < bytes.count,
+                bytes[index] == UInt8(ascii: ";") || bytes[index].isWSP || bytes[index] == 0x0D || bytes[index] == 0x0A
+            {
                 index += 1
             }
             let nameStart = index
@@ -123,10 +125,11 @@ extension MIMEParameters {
             }
             if !order.contains(base) { order.append(base) }
         }
-        self.init(order.compactMap { name in
-            if let pieces = sections[name] { return Parameter(name: name, value: Self.join(pieces)) }
-            return plain[name].map { Parameter(name: name, value: $0) }
-        })
+        self.init(
+            order.compactMap { name in
+                if let pieces = sections[name] { return Parameter(name: name, value: Self.join(pieces)) }
+                return plain[name].map { Parameter(name: name, value: $0) }
+            })
     }
 
     private static func join(_ pieces: [Section]) -> String {
@@ -163,7 +166,8 @@ extension MIMEParameters {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-                let high = QuotedPrintable.hexValue(bytes[index + 1]), let low = QuotedPrintable.hexValue(bytes[index + 2])
+                let high = QuotedPrintable.hexValue(bytes[index + 1]),
+                let low = QuotedPrintable.hexValue(bytes[index + 2])
             {
                 decoded.append(high << 4 | low)
                 index += 3

@@ -33,14 +33,17 @@ struct MIMEPartParser {
         var children: [MIMEPart] = []
         if contentType.isMultipart, canNest {
             kind = .multipart
-            let childDefault = contentType.subtype == "digest" ? ContentType.messageRFC822 : ContentType.defaultPlainText
-            children = try parseMultipart(bodyRange, boundary: contentType.boundary, depth: depth + 1, path: path, childDefault: childDefault)
+            let childDefault =
+                contentType.subtype == "digest" ? ContentType.messageRFC822 : ContentType.defaultPlainText
+            children = try parseMultipart(
+                bodyRange, boundary: contentType.boundary, depth: depth + 1, path: path, childDefault: childDefault)
         } else if contentType.isEncapsulatedMessage, encoding.isIdentity, canNest, !bodyRange.isEmpty {
             kind = .message
             children = [try parseEntity(bodyRange, depth: depth + 1, path: path + [0], defaultType: .defaultPlainText)]
         }
         return MIMEPart(
-            kind: kind, headers: headers, contentType: contentType, transferEncoding: encoding, disposition: disposition,
+            kind: kind, headers: headers, contentType: contentType, transferEncoding: encoding,
+            disposition: disposition,
             range: range, body: raw[bodyRange], children: children, path: path)
     }
 
@@ -61,7 +64,9 @@ struct MIMEPartParser {
                 if contentEnd > position, raw[contentEnd - 1] == 0x0D { contentEnd -= 1 }
                 if let delimiter = delimiterKind(position..<contentEnd, boundaryBytes) {
                     foundDelimiter = true
-                    if let start = partStart { partRanges.append(start..<lineBreakStart(before: position, notBelow: start)) }
+                    if let start = partStart {
+                        partRanges.append(start..<lineBreakStart(before: position, notBelow: start))
+                    }
                     if delimiter == .close {
                         closed = true
                         break

@@ -79,7 +79,13 @@ public struct MIMEPart: Sendable {
         for start in 0...(head.count - needle.count) where head[start..<(start + needle.count)].elementsEqual(needle) {
             let name = head[(start + needle.count)...]
                 .drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
-                .prefix { $0 > 0x20 && $0 < 0x7F && ![UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ";"), UInt8(ascii: ">"), UInt8(ascii: "/")].contains($0) }
+                .prefix {
+                    $0 > 0x20 && $0 < 0x7F
+                        && ![
+                            UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ";"), UInt8(ascii: ">"),
+                            UInt8(ascii: "/"),
+                        ].contains($0)
+                }
             return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
         }
         return nil

@@ -24,16 +24,20 @@ public enum MessageDate {
             if token.contains(":") {
                 guard time == nil else { continue }
                 let fields = token.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
-                guard fields.count == 2 || fields.count == 3, let hour = fields[0], let minute = fields[1] else { return nil }
+                guard fields.count == 2 || fields.count == 3, let hour = fields[0], let minute = fields[1] else {
+                    return nil
+                }
                 time = (hour, minute, fields.count == 3 ? (fields[2] ?? 0) : 0)
-            } else if let first = token.first, first == "+" || first == "-", token.count == 5, let value = Int(token.dropFirst()) {
+            } else if let first = token.first, first == "+" || first == "-", token.count == 5,
+                let value = Int(token.dropFirst())
+            {
                 if offset == nil { offset = (value / 100 * 60 + value % 100) * 60 * (first == "-" ? -1 : 1) }
                 guard value % 100 < 60 else { return nil }
             } else if let number = Int(token) {
                 if day == nil, token.count <= 2, year == nil || month != nil {
                     day = number
                 } else if year == nil {
-                    year = token.count == 2 ? (number < 50 ? 2000 + number : 1900 + number) : token.count == 3 ? 1900 + number : number
+                    year = fullYear(number, digits: token.count)
                 }
             } else if let value = monthNumber(token) {
                 if month == nil { month = value }
@@ -42,12 +46,22 @@ public enum MessageDate {
             }
         }
         guard let day, let month, let year, (1000...9999).contains(year), let time else { return nil }
-        guard day >= 1, day <= daysIn(month: month, year: year), (0...23).contains(time.hour), (0...59).contains(time.minute),
+        guard day >= 1, day <= daysIn(month: month, year: year), (0...23).contains(time.hour),
+            (0...59).contains(time.minute),
             (0...60).contains(time.second)
         else { return nil }
         let days = daysSinceEpoch(year: year, month: month, day: day)
         let seconds = ((days * 24 + time.hour) * 60 + time.minute) * 60 + min(time.second, 59) - (offset ?? 0)
         return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// Section 4.3: a two-digit year below 50 is 20xx, other two- and three-digit years add 1900.
+    private static func fullYear(_ number: Int, digits: Int) -> Int {
+        switch digits {
+        case 2: number < 50 ? 2000 + number : 1900 + number
+        case 3: 1900 + number
+        default: number
+        }
     }
 
     /// Whitespace- and comma-separated tokens, comments removed.
@@ -66,7 +80,9 @@ public enum MessageDate {
         return cleaned.split { $0.isWhitespace }
     }
 
-    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let monthNames = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
 
     private static func monthNumber(_ token: Substring) -> Int? {
         let name = token.lowercased()
@@ -76,8 +92,10 @@ public enum MessageDate {
 
     /// Hours from UTC: RFC 5322 section 4.3; single letters (military) are +0000.
     private static let namedZones: [String: Int] = {
-        var zones = ["UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
-                     "MDT": -6, "PST": -8, "PDT": -7]
+        var zones = [
+            "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
+            "MDT": -6, "PST": -8, "PDT": -7,
+        ]
         for letter in "ABCDEFGHIKLMNOPQRSTUVWXY" where zones[String(letter)] == nil { zones[String(letter)] = 0 }
         return zones
     }()

@@ -31,7 +31,7 @@ public enum Preview {
             if scalar == "<" {
                 index = skipMarkup(scalars, from: index, into: &collector)
             } else if scalar == "&", let (decoded, end) = characterReference(scalars, at: index) {
-                decoded.forEach { collector.append($0) }
+                for decodedScalar in decoded { collector.append(decodedScalar) }
                 index = end
             } else {
                 collector.append(scalar)
@@ -42,7 +42,8 @@ public enum Preview {
     }
 
     /// Skips the tag, comment or element content starting at `<`; returns the index after it.
-    private static func skipMarkup(_ scalars: [Unicode.Scalar], from start: Int, into collector: inout Collector) -> Int {
+    private static func skipMarkup(_ scalars: [Unicode.Scalar], from start: Int, into collector: inout Collector) -> Int
+    {
         let next = start + 1
         guard next < scalars.count else { return scalars.count }
         if scalars[next] == "!" {
@@ -57,7 +58,9 @@ public enum Preview {
         }
         var nameEnd = scalars[next] == "/" ? next + 1 : next
         let nameStart = nameEnd
-        while nameEnd < scalars.count, scalars[nameEnd].properties.isAlphabetic || ("0"..."9").contains(scalars[nameEnd]) {
+        while nameEnd < scalars.count,
+            scalars[nameEnd].properties.isAlphabetic || ("0"..."9").contains(scalars[nameEnd])
+        {
             nameEnd += 1
         }
         let name = String(String.UnicodeScalarView(scalars[nameStart..<nameEnd])).lowercased()
@@ -98,8 +101,12 @@ public enum Preview {
         findIgnoringCase(scalars, Array(text.unicodeScalars), from: start)
     }
 
-    private static func findIgnoringCase(_ scalars: [Unicode.Scalar], _ needle: [Unicode.Scalar], from start: Int) -> Int? {
-        guard !needle.isEmpty, start >= 0, scalars.count >= needle.count, start <= scalars.count - needle.count else { return nil }
+    private static func findIgnoringCase(_ scalars: [Unicode.Scalar], _ needle: [Unicode.Scalar], from start: Int)
+        -> Int?
+    {
+        guard !needle.isEmpty, start >= 0, scalars.count >= needle.count, start <= scalars.count - needle.count else {
+            return nil
+        }
         for index in start...(scalars.count - needle.count) {
             var same = true
             for offset in 0..<needle.count where lowered(scalars[index + offset]) != lowered(needle[offset]) {
@@ -123,7 +130,8 @@ public enum Preview {
         let body = String(String.UnicodeScalarView(scalars[(start + 1)..<end]))
         if body.hasPrefix("#") {
             let digits = body.dropFirst()
-            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            let value =
+                digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
             return ([scalar], end + 1)
         }

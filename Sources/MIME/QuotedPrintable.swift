@@ -33,7 +33,8 @@ public enum QuotedPrintable {
         while lineStart < encoded.endIndex {
             let newline = encoded[lineStart...].firstIndex(of: 0x0A)
             var contentEnd = newline ?? encoded.endIndex
-            let breakStart = contentEnd > lineStart && encoded[contentEnd - 1] == 0x0D && newline != nil
+            let breakStart =
+                contentEnd > lineStart && encoded[contentEnd - 1] == 0x0D && newline != nil
                 ? contentEnd - 1 : contentEnd
             contentEnd = breakStart
             while contentEnd > lineStart, encoded[contentEnd - 1] == 0x20 || encoded[contentEnd - 1] == 0x09 {

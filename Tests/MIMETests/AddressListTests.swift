@@ -11,26 +11,36 @@ struct AddressListTests {
     static let cases: [Case] = [
         Case(field: "alice@example.com", mailboxes: [mailbox(nil, "alice@example.com")]),
         Case(field: "Alice Example <alice@example.com>", mailboxes: [mailbox("Alice Example", "alice@example.com")]),
-        Case(field: "\"Example, Alice\" <alice@example.com>", mailboxes: [mailbox("Example, Alice", "alice@example.com")]),
+        Case(
+            field: "\"Example, Alice\" <alice@example.com>", mailboxes: [mailbox("Example, Alice", "alice@example.com")]
+        ),
         Case(field: "<alice@example.com>", mailboxes: [mailbox(nil, "alice@example.com")]),
         Case(field: "John Q. Public <jqp@example.com>", mailboxes: [mailbox("John Q. Public", "jqp@example.com")]),
-        Case(field: "a@example.com, b@example.com,, c@example.com",
-             mailboxes: [mailbox(nil, "a@example.com"), mailbox(nil, "b@example.com"), mailbox(nil, "c@example.com")]),
+        Case(
+            field: "a@example.com, b@example.com,, c@example.com",
+            mailboxes: [mailbox(nil, "a@example.com"), mailbox(nil, "b@example.com"), mailbox(nil, "c@example.com")]),
         Case(field: "=?UTF-8?Q?J=C3=B6rg?= <joerg@example.de>", mailboxes: [mailbox("Jörg", "joerg@example.de")]),
-        Case(field: "=?UTF-8?B?5bGx55Sw?= =?UTF-8?B?5aSq6YOO?= <taro@example.jp>", mailboxes: [mailbox("山田太郎", "taro@example.jp")]),
+        Case(
+            field: "=?UTF-8?B?5bGx55Sw?= =?UTF-8?B?5aSq6YOO?= <taro@example.jp>",
+            mailboxes: [mailbox("山田太郎", "taro@example.jp")]),
         Case(field: "\"=?ISO-8859-1?Q?Fran=E7ois?=\" <f@example.fr>", mailboxes: [mailbox("François", "f@example.fr")]),
         Case(field: "Zoë <zoe@example.com>", mailboxes: [mailbox("Zoë", "zoe@example.com")]),
         Case(field: "bob@example.com (Bob Smith)", mailboxes: [mailbox("Bob Smith", "bob@example.com")]),
         Case(field: "Bob (work) <bob@example.com> (ignored)", mailboxes: [mailbox("Bob", "bob@example.com")]),
-        Case(field: "<@relay1.example,@relay2.example:user@example.com>", mailboxes: [mailbox(nil, "user@example.com")]),
+        Case(
+            field: "<@relay1.example,@relay2.example:user@example.com>", mailboxes: [mailbox(nil, "user@example.com")]),
         Case(field: "\"john doe\"@example.com", mailboxes: [mailbox(nil, "\"john doe\"@example.com")]),
         Case(field: "user@[192.0.2.1]", mailboxes: [mailbox(nil, "user@[192.0.2.1]")]),
         Case(field: "undisclosed-recipients:;", mailboxes: []),
-        Case(field: "Team: a@example.com, \"B\" <b@example.com>; c@example.com",
-             mailboxes: [mailbox(nil, "a@example.com", group: "Team"), mailbox("B", "b@example.com", group: "Team"),
-                         mailbox(nil, "c@example.com")]),
-        Case(field: "Doe, John <jd@example.com>, Jane <jane@example.com>",
-             mailboxes: [mailbox("Doe, John", "jd@example.com"), mailbox("Jane", "jane@example.com")]),
+        Case(
+            field: "Team: a@example.com, \"B\" <b@example.com>; c@example.com",
+            mailboxes: [
+                mailbox(nil, "a@example.com", group: "Team"), mailbox("B", "b@example.com", group: "Team"),
+                mailbox(nil, "c@example.com"),
+            ]),
+        Case(
+            field: "Doe, John <jd@example.com>, Jane <jane@example.com>",
+            mailboxes: [mailbox("Doe, John", "jd@example.com"), mailbox("Jane", "jane@example.com")]),
         Case(field: "'Single Quoted' <sq@example.com>", mailboxes: [mailbox("Single Quoted", "sq@example.com")]),
         Case(field: "Unclosed <open@example.com", mailboxes: [mailbox("Unclosed", "open@example.com")]),
         Case(field: "\"Unclosed quote <q@example.com>", mailboxes: []),

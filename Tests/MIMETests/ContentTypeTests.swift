@@ -24,7 +24,8 @@ struct ContentTypeTests {
     }
 
     @Test func nameParameterIsDecodedLikeAFileName() {
-        #expect(ContentType(headerValue: "image/png; name=\"=?UTF-8?B?w5xiZXJzaWNodC5wbmc=?=\"").name == "Übersicht.png")
+        #expect(
+            ContentType(headerValue: "image/png; name=\"=?UTF-8?B?w5xiZXJzaWNodC5wbmc=?=\"").name == "Übersicht.png")
         #expect(ContentType(headerValue: "image/png; name=\"  \"").name == nil)
     }
 

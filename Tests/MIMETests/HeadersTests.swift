@@ -47,7 +47,8 @@ struct HeadersTests {
     }
 
     @Test func invalidUTF8HeaderBytesAreReadAsLatin1() throws {
-        let parsed = try MIMEMessage(parsing: Array("Subject: Caf".utf8) + [0xE9] + Array("\r\nX: ".utf8) + [0xC3, 0xA9] + [0x0D, 0x0A])
+        let parsed = try MIMEMessage(
+            parsing: Array("Subject: Caf".utf8) + [0xE9] + Array("\r\nX: ".utf8) + [0xC3, 0xA9] + [0x0D, 0x0A])
         #expect(parsed.subject == "Café")
         #expect(parsed.headers["X"] == "é")
     }

@@ -7,7 +7,9 @@ struct MIMEPartTests {
     }
 
     @Test func theLineBreakBeforeADelimiterBelongsToTheDelimiter() throws {
-        let message = try parse("Content-Type: multipart/mixed; boundary=b\r\n\r\npreamble\r\n--b\r\n\r\none\r\n--b\r\n\r\ntwo\r\n\r\n--b--\r\nepilogue")
+        let message = try parse(
+            "Content-Type: multipart/mixed; boundary=b\r\n\r\npreamble\r\n--b\r\n\r\none\r\n--b\r\n\r\ntwo\r\n\r\n--b--\r\nepilogue"
+        )
         #expect(message.root.children.map { String(decoding: $0.decodedBody(), as: UTF8.self) } == ["one", "two\r\n"])
         #expect(message.root.children.map(\.path) == [[0], [1]])
     }
@@ -40,7 +42,9 @@ struct MIMEPartTests {
     }
 
     @Test func aMissingCloseDelimiterEndsTheLastPartAtTheEnd() throws {
-        let message = try parse("Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nfirst\r\n--b\r\nContent-Type: text/x-log\r\n\r\ntruncated")
+        let message = try parse(
+            "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nfirst\r\n--b\r\nContent-Type: text/x-log\r\n\r\ntruncated"
+        )
         #expect(message.root.children.count == 2)
         #expect(message.attachments.first?.decodedBytes() == Array("truncated".utf8))
     }
@@ -55,7 +59,8 @@ struct MIMEPartTests {
     @Test func aPartWithNoHeadersIsPlainTextAndInADigestAMessage() throws {
         let mixed = try parse("Content-Type: multipart/mixed; boundary=b\n\n--b\n\nno headers\n--b--\n")
         #expect(mixed.root.children[0].contentType == .defaultPlainText)
-        let digest = try parse("Content-Type: multipart/digest; boundary=b\n\n--b\n\nSubject: digested\n\nbody\n--b--\n")
+        let digest = try parse(
+            "Content-Type: multipart/digest; boundary=b\n\n--b\n\nSubject: digested\n\nbody\n--b--\n")
         let part = digest.root.children[0]
         #expect(part.contentType.mimeType == "message/rfc822")
         #expect(part.kind == .message)
@@ -84,7 +89,8 @@ struct MIMEPartTests {
     }
 
     @Test func encodedAttachedMessagesAreLeavesButStillAttachments() throws {
-        let message = try parse("""
+        let message = try parse(
+            """
             Content-Type: multipart/mixed; boundary=b
 
             --b
@@ -102,7 +108,8 @@ struct MIMEPartTests {
     }
 
     @Test func relatedBodyIsTheStartPartAndAlternativePrefersTheLast() throws {
-        let message = try parse("""
+        let message = try parse(
+            """
             Content-Type: multipart/related; boundary=r; start="<root@x>"
 
             --r
@@ -132,7 +139,8 @@ struct MIMEPartTests {
     }
 
     @Test func textMarkedAsAttachmentIsNotTheBody() throws {
-        let message = try parse("""
+        let message = try parse(
+            """
             Content-Type: multipart/mixed; boundary=b
 
             --b
@@ -158,7 +166,10 @@ struct MIMEPartTests {
     }
 
     @Test func htmlWithoutACharsetUsesItsMetaCharset() throws {
-        let raw = Array("Content-Type: text/html\n\n<meta charset=\"koi8-r\"><p>".utf8) + [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4]
+        let raw =
+            Array("Content-Type: text/html\n\n<meta charset=\"koi8-r\"><p>".utf8) + [
+                0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4,
+            ]
         let message = try MIMEMessage(parsing: raw)
         #expect(message.htmlBody?.hasSuffix("Привет") == true)
         #expect(message.preview() == "Привет")

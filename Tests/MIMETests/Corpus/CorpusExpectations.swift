@@ -14,14 +14,17 @@ extension CorpusFixture {
             from: [mailbox("Jörg Müller", "joerg@example.de")], to: [mailbox("Tern Team", "team@tern.test")],
             date: utc(2024, 3, 6, 9, 15, 42), messageID: "a1b2c3@example.de",
             plainStart: "Hallo zusammen,\n\nviele Grüße aus Köln – das Wetter ist schön, 20 °C.\nΕλληνικά και 日本語",
-            preview: "Hallo zusammen, viele Grüße aus Köln – das Wetter ist schön, 20 °C. Ελληνικά και 日本語 funktionieren auch. Jörg"),
+            preview:
+                "Hallo zusammen, viele Grüße aus Köln – das Wetter ist schön, 20 °C. Ελληνικά και 日本語 funktionieren auch. Jörg"
+        ),
         CorpusFixture(
             file: "quoted-printable-latin1.eml", subject: "Menu du café",
             from: [mailbox("François Lefèvre", "francois@example.fr")], to: [mailbox(nil, "bob@tern.test")],
             date: utc(2024, 3, 7, 11, 0), messageID: "menu.42@example.fr",
             plainStart: "Au menu aujourd'hui : café crème, crêpes et crème brûlée. Une très longue ligne qui continue "
                 + "après un saut de ligne doux. \nTrailing spaces here are dropped.\nPrix = 12 euros, © 2024 Café François.\n",
-            preview: "Au menu aujourd'hui : café crème, crêpes et crème brûlée. Une très longue ligne qui continue après un "
+            preview:
+                "Au menu aujourd'hui : café crème, crêpes et crème brûlée. Une très longue ligne qui continue après un "
                 + "saut de ligne doux. Trailing spaces here are dropped. Prix = 12 euros, © 2024 Café François."),
         CorpusFixture(
             file: "html-only.eml", subject: "Spring sale: 20% off",
@@ -54,8 +57,12 @@ extension CorpusFixture {
             date: utc(2024, 3, 13, 9, 20, 30), messageID: "logo-launch@brand.example",
             htmlContains: "<img src=\"cid:logo@brand.example\"", preview: "This is our new logo.",
             attachments: [
-                Attachment(filename: "logo.png", mimeType: "image/png", size: 128, contentID: "logo@brand.example", isInline: true),
-                Attachment(filename: nil, mimeType: "image/gif", size: 43, contentID: "spacer.gif@brand.example", isInline: true),
+                Attachment(
+                    filename: "logo.png", mimeType: "image/png", size: 128, contentID: "logo@brand.example",
+                    isInline: true),
+                Attachment(
+                    filename: nil, mimeType: "image/gif", size: 43, contentID: "spacer.gif@brand.example",
+                    isInline: true),
             ]),
         CorpusFixture(
             file: "charset-windows-1252.eml", subject: "“Quoted” price – €5",
@@ -102,8 +109,11 @@ extension CorpusFixture {
             file: "boundary-absent.eml", subject: "Boundary mismatch",
             from: [mailbox(nil, "old-mailer@example.com")], to: [mailbox(nil, "bob@tern.test")],
             date: utc(2024, 3, 21, 13, 0),
-            plainStart: "--other-boundary\nContent-Type: text/plain\n\nThe declared boundary never occurs in this body.",
-            preview: "--other-boundary Content-Type: text/plain The declared boundary never occurs in this body. --other-boundary--"),
+            plainStart:
+                "--other-boundary\nContent-Type: text/plain\n\nThe declared boundary never occurs in this body.",
+            preview:
+                "--other-boundary Content-Type: text/plain The declared boundary never occurs in this body. --other-boundary--"
+        ),
         CorpusFixture(
             file: "bare-lf.eml", subject: "Line endings from a Unix mailer",
             from: [mailbox("Unix User", "user@host.example")], to: [mailbox(nil, "bob@tern.test")],

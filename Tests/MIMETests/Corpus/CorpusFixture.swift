@@ -13,7 +13,9 @@ struct CorpusFixture: Sendable, CustomStringConvertible {
         var contentID: String? = nil
         var isInline = false
 
-        var description: String { "\(filename ?? "-") \(mimeType) \(size) \(contentID ?? "-") \(isInline ? "inline" : "attachment")" }
+        var description: String {
+            "\(filename ?? "-") \(mimeType) \(size) \(contentID ?? "-") \(isInline ? "inline" : "attachment")"
+        }
     }
 
     let file: String
@@ -44,7 +46,8 @@ struct CorpusFixture: Sendable, CustomStringConvertible {
 
     /// Every `.eml` file in the folder, whether or not it has expectations here.
     static var allFiles: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".eml") }
+            .sorted()
     }
 }
 

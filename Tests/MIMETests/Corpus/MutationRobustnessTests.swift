@@ -11,7 +11,8 @@ struct MutationRobustnessTests {
     @Test(.timeLimit(.minutes(5)), arguments: CorpusFixture.allFiles)
     func mutatedMessagesNeverCrashOrHang(_ file: String) throws {
         let original = try CorpusFixture(file: file, preview: "").bytes()
-        var random = SplitMix64(seed: 0x4D49_4D45 ^ UInt64(truncatingIfNeeded: file.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
+        var random = SplitMix64(
+            seed: 0x4D49_4D45 ^ UInt64(truncatingIfNeeded: file.utf8.reduce(0) { $0 &* 31 &+ Int($1) }))
         var parsed = 0
         var refused = 0
         let limits = MIMELimits(maxBytes: 1 << 20, maxDepth: 8, maxParts: 200, maxHeaderBytes: 16 << 10)
@@ -68,27 +69,36 @@ struct PathologicalInput: Sendable, CustomStringConvertible {
 
     static var all: [PathologicalInput] {
         [
-            PathologicalInput(description: "10,000 nested multiparts", bytes: nestedMultiparts(10_000), expectedError: nil),
-            PathologicalInput(description: "20,000 empty parts", bytes: manyParts(20_000), expectedError: .tooManyParts),
             PathologicalInput(
-                description: "a 2 MiB header", bytes: Array(("X-Big: " + String(repeating: "a", count: 2 << 20) + "\r\n\r\nbody").utf8),
+                description: "10,000 nested multiparts", bytes: nestedMultiparts(10_000), expectedError: nil),
+            PathologicalInput(
+                description: "20,000 empty parts", bytes: manyParts(20_000), expectedError: .tooManyParts),
+            PathologicalInput(
+                description: "a 2 MiB header",
+                bytes: Array(("X-Big: " + String(repeating: "a", count: 2 << 20) + "\r\n\r\nbody").utf8),
                 expectedError: .headersTooLarge),
             PathologicalInput(
                 description: "100,000 broken encoded words",
-                bytes: Array(("Subject: " + String(repeating: "=?utf-8?Q?", count: 100_000) + "\r\n\r\nx").utf8), expectedError: nil),
+                bytes: Array(("Subject: " + String(repeating: "=?utf-8?Q?", count: 100_000) + "\r\n\r\nx").utf8),
+                expectedError: nil),
             PathologicalInput(
-                description: "one 4 MiB line without a newline", bytes: [UInt8](repeating: UInt8(ascii: "-"), count: 4 << 20),
+                description: "one 4 MiB line without a newline",
+                bytes: [UInt8](repeating: UInt8(ascii: "-"), count: 4 << 20),
                 expectedError: nil),
             PathologicalInput(
                 description: "HTML of unclosed tags",
-                bytes: Array(("Content-Type: text/html\r\n\r\n" + String(repeating: "<a href=\"x ", count: 50_000)).utf8),
+                bytes: Array(
+                    ("Content-Type: text/html\r\n\r\n" + String(repeating: "<a href=\"x ", count: 50_000)).utf8),
                 expectedError: nil),
             PathologicalInput(
                 description: "a million combining marks",
-                bytes: Array(("Content-Type: text/plain; charset=utf-8\r\n\r\na" + String(repeating: "\u{301}", count: 1_000_000)).utf8),
+                bytes: Array(
+                    ("Content-Type: text/plain; charset=utf-8\r\n\r\na" + String(repeating: "\u{301}", count: 1_000_000))
+                        .utf8),
                 expectedError: nil),
             PathologicalInput(
-                description: "base64 of garbage", bytes: Array("Content-Transfer-Encoding: base64\r\n\r\n".utf8) + (0...255).map { UInt8($0) },
+                description: "base64 of garbage",
+                bytes: Array("Content-Transfer-Encoding: base64\r\n\r\n".utf8) + (0...255).map { UInt8($0) },
                 expectedError: nil),
         ]
     }
@@ -101,7 +111,9 @@ struct PathologicalInput: Sendable, CustomStringConvertible {
     }
 
     static func manyParts(_ count: Int) -> [UInt8] {
-        Array(("Content-Type: multipart/mixed; boundary=x\r\n\r\n" + String(repeating: "--x\r\n\r\n", count: count) + "--x--\r\n").utf8)
+        Array(
+            ("Content-Type: multipart/mixed; boundary=x\r\n\r\n" + String(repeating: "--x\r\n\r\n", count: count)
+                + "--x--\r\n").utf8)
     }
 }
 
@@ -124,9 +136,11 @@ struct SplitMix64: RandomNumberGenerator {
     mutating func mutate(_ input: [UInt8]) -> [UInt8] {
         var bytes = input
         let interesting: [UInt8] = Array("\r\n-=?:;\"<>()_ \t%*'".utf8) + [0x00, 0x80, 0xC3, 0xE2, 0xFF, 0x1B]
-        let tokens = ["\r\n", "\n\n", "\r\n\r\n", "--", "=?utf-8?B?", "=?x?Q?=", "?=", "boundary=", "multipart/mixed",
-                      "Content-Type: multipart/alternative; boundary=\"", "message/rfc822", "base64", "quoted-printable",
-                      "filename*0*=", "charset=iso-2022-jp", "charset=utf-16", "<!--", "<script>", "&#x", "=\r\n"]
+        let tokens = [
+            "\r\n", "\n\n", "\r\n\r\n", "--", "=?utf-8?B?", "=?x?Q?=", "?=", "boundary=", "multipart/mixed",
+            "Content-Type: multipart/alternative; boundary=\"", "message/rfc822", "base64", "quoted-printable",
+            "filename*0*=", "charset=iso-2022-jp", "charset=utf-16", "<!--", "<script>", "&#x", "=\r\n",
+        ]
         for _ in 0..<Int.random(in: 1...6, using: &self) {
             guard !bytes.isEmpty else { break }
             let index = Int.random(in: 0..<bytes.count, using: &self)
