@@ -43,6 +43,18 @@ public protocol Store: Sendable {
     func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges
     func itemCount(in folderID: Folder.ID) async throws(StoreError) -> Int
 
+    // MARK: Devices and policies
+
+    func device(of userID: User.ID, deviceID: String) async throws(StoreError) -> Device?
+    /// All devices, or those of one user.
+    func devices(of userID: User.ID?) async throws(StoreError) -> [Device]
+    /// Records a device seen for the first time (with `id` ignored) or saves a known one.
+    func saveDevice(_ device: Device) async throws(StoreError) -> Device
+    /// The policy in force for a user: their override, else the default.
+    func effectivePolicy(for userID: User.ID) async throws(StoreError) -> StoredPolicy
+    /// Sets the default policy (`userID` nil) or a user's override; returns the new version.
+    func setPolicy(_ policy: DevicePolicy, for userID: User.ID?) async throws(StoreError) -> StoredPolicy
+
     // MARK: Change feed
 
     /// Committed changes of one user, from now on, as they happen.

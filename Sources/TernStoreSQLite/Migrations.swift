@@ -71,6 +71,22 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2-devices-policies") { db in
+            try db.execute(sql: """
+                CREATE TABLE devices (
+                    id INTEGER PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    device_id TEXT NOT NULL,
+                    document BLOB NOT NULL,
+                    UNIQUE (user_id, device_id)
+                );
+                CREATE TABLE policies (
+                    scope INTEGER PRIMARY KEY,
+                    document BLOB NOT NULL,
+                    version INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

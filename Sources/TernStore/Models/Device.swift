@@ -1,0 +1,86 @@
+public import Foundation
+
+/// A phone or other client of one user, identified by the EAS DeviceId it sends
+/// (MS-ASHTTP 2.2.1.1.1.2.3), with what provisioning and wipe know about it.
+public struct Device: Hashable, Sendable, Codable {
+    public typealias ID = Int64
+
+    public let id: ID
+    public let userID: User.ID
+    /// The DeviceId query parameter, up to 32 characters.
+    public var deviceID: String
+    public var deviceType: String
+    /// From Settings DeviceInformation (MS-ASCMD 2.2.3.45): model, OS, friendly name, user agent.
+    public var information: DeviceInformation
+    /// The MS-ASProtocolVersion of the device's last request.
+    public var protocolVersion: String?
+    public var provisioning: ProvisionState
+    public var wipe: WipeState
+    /// Blocked by an admin: refused until allowed again.
+    public var isBlocked: Bool
+    public var firstSeen: Date
+    public var lastSeen: Date
+
+    public init(
+        id: ID, userID: User.ID, deviceID: String, deviceType: String, information: DeviceInformation = DeviceInformation(),
+        protocolVersion: String? = nil, provisioning: ProvisionState = .unprovisioned, wipe: WipeState = .none,
+        isBlocked: Bool = false, firstSeen: Date, lastSeen: Date
+    ) {
+        self.id = id
+        self.userID = userID
+        self.deviceID = deviceID
+        self.deviceType = deviceType
+        self.information = information
+        self.protocolVersion = protocolVersion
+        self.provisioning = provisioning
+        self.wipe = wipe
+        self.isBlocked = isBlocked
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+    }
+}
+
+/// What a device said about itself in Settings DeviceInformation Set.
+public struct DeviceInformation: Hashable, Sendable, Codable {
+    public var model: String?
+    public var imei: String?
+    public var friendlyName: String?
+    public var operatingSystem: String?
+    public var operatingSystemLanguage: String?
+    public var phoneNumber: String?
+    public var mobileOperator: String?
+    public var userAgent: String?
+
+    public init(
+        model: String? = nil, imei: String? = nil, friendlyName: String? = nil, operatingSystem: String? = nil,
+        operatingSystemLanguage: String? = nil, phoneNumber: String? = nil, mobileOperator: String? = nil,
+        userAgent: String? = nil
+    ) {
+        self.model = model
+        self.imei = imei
+        self.friendlyName = friendlyName
+        self.operatingSystem = operatingSystem
+        self.operatingSystemLanguage = operatingSystemLanguage
+        self.phoneNumber = phoneNumber
+        self.mobileOperator = mobileOperator
+        self.userAgent = userAgent
+    }
+}
+
+/// Where a device is in two-phase provisioning (MS-ASPROV 3.1.5.1).
+public enum ProvisionState: Hashable, Sendable, Codable {
+    case unprovisioned
+    /// Phase one answered with a temporary policy key the device must acknowledge.
+    case temporaryKey(UInt32)
+    /// The device acknowledged the policy of `policyVersion` and holds `key`.
+    case provisioned(key: UInt32, policyVersion: Int64)
+}
+
+/// Whether an admin asked for the device to be wiped, and whether it did.
+public enum WipeState: Hashable, Sendable, Codable {
+    case none
+    /// Wipe requested; `accountOnly` asks only for this account's data (16.1 AccountOnlyRemoteWipe).
+    case requested(accountOnly: Bool, at: Date)
+    /// The device acknowledged the wipe; it is refused until an admin allows it again.
+    case acknowledged(accountOnly: Bool, requestedAt: Date, acknowledgedAt: Date)
+}

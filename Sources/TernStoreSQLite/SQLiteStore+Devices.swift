@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+public import TernStore
+
+extension SQLiteStore {
+    /// `policies.scope` of the default policy; user overrides use the user's id (always > 0).
+    private static let defaultPolicyScope: Int64 = 0
+
+    public func device(of userID: User.ID, deviceID: String) async throws(StoreError) -> Device? {
+        try await read { db in
+            try Row.fetchOne(db, literal: "SELECT * FROM devices WHERE user_id = \(userID) AND device_id = \(deviceID)").map(Self.device)
+        }
+    }
+
+    public func devices(of userID: User.ID?) async throws(StoreError) -> [Device] {
+        try await read { db in
+            let rows = if let userID {
+                try Row.fetchAll(db, literal: "SELECT * FROM devices WHERE user_id = \(userID) ORDER BY id")
+            } else {
+                try Row.fetchAll(db, literal: "SELECT * FROM devices ORDER BY user_id, id")
+            }
+            return try rows.map(Self.device)
+        }
+    }
+
+    public func saveDevice(_ device: Device) async throws(StoreError) -> Device {
+        do {
+            return try await pool.write { db in
+                let existing = try Int64.fetchOne(db, literal: """
+                    SELECT id FROM devices WHERE user_id = \(device.userID) AND device_id = \(device.deviceID)
+                    """)
+                if let existing {
+                    let saved = Self.withID(device, existing)
+                    try db.execute(literal: "UPDATE devices SET document = \(try JSONEncoder().encode(saved)) WHERE id = \(existing)")
+                    return saved
+                }
+                try db.execute(literal: """
+                    INSERT INTO devices (user_id, device_id, document) VALUES (\(device.userID), \(device.deviceID), \(Data("{}".utf8)))
+                    """)
+                let saved = Self.withID(device, db.lastInsertedRowID)
+                try db.execute(literal: "UPDATE devices SET document = \(try JSONEncoder().encode(saved)) WHERE id = \(saved.id)")
+                return saved
+            }
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    public func effectivePolicy(for userID: User.ID) async throws(StoreError) -> StoredPolicy {
+        try await read { db in
+            let row = try Row.fetchOne(db, literal: "SELECT * FROM policies WHERE scope = \(userID)")
+                ?? Row.fetchOne(db, literal: "SELECT * FROM policies WHERE scope = \(Self.defaultPolicyScope)")
+            guard let row else { return StoredPolicy(policy: DevicePolicy(), version: 0, isUserOverride: false) }
+            return try Self.storedPolicy(row)
+        }
+    }
+
+    public func setPolicy(_ policy: DevicePolicy, for userID: User.ID?) async throws(StoreError) -> StoredPolicy {
+        let scope = userID ?? Self.defaultPolicyScope
+        do {
+            return try await pool.write { db in
+                // One version counter across all scopes, so a change anywhere is a new version.
+                let version = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM policies") ?? 0) + 1
+                try db.execute(literal: """
+                    INSERT OR REPLACE INTO policies (scope, document, version) VALUES (\(scope), \(try JSONEncoder().encode(policy)), \(version))
+                    """)
+                return StoredPolicy(policy: policy, version: version, isUserOverride: userID != nil)
+            }
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
+    private static func withID(_ device: Device, _ id: Device.ID) -> Device {
+        Device(
+            id: id, userID: device.userID, deviceID: device.deviceID, deviceType: device.deviceType,
+            information: device.information, protocolVersion: device.protocolVersion, provisioning: device.provisioning,
+            wipe: device.wipe, isBlocked: device.isBlocked, firstSeen: device.firstSeen, lastSeen: device.lastSeen)
+    }
+
+    private static func device(_ row: Row) throws -> Device {
+        try JSONDecoder().decode(Device.self, from: row["document"] as Data)
+    }
+
+    private static func storedPolicy(_ row: Row) throws -> StoredPolicy {
+        let scope: Int64 = row["scope"]
+        return StoredPolicy(
+            policy: try JSONDecoder().decode(DevicePolicy.self, from: row["document"] as Data), version: row["version"],
+            isUserOverride: scope != defaultPolicyScope)
+    }
+}
