@@ -15,13 +15,16 @@ final class ChangeFeed: Sendable {
         var nextSubscriberID = 0
         var lastSeq: Int64 = 0
         var lastDataVersion: Int64 = -1
+        var lastPrunedSeq: Int64 = 0
     }
 
     private let queue: DatabaseQueue
     private let state: Mutex<State>
     private let poller: Mutex<Task<Void, Never>?> = Mutex(nil)
-    /// Keeps the log short: rows older than this many commits are pruned.
+    /// Keeps the log short: rows older than this many commits are pruned, every
+    /// `pruneInterval` rows. Subscribers only ever need the newest rows.
     private static let retainedRows: Int64 = 10_000
+    private static let pruneInterval: Int64 = 1_000
 
     init(path: String, pollInterval: Duration) throws {
         var configuration = Configuration()
@@ -76,15 +79,18 @@ final class ChangeFeed: Sendable {
                 db, literal: "SELECT seq, user_id, modseq, folder_id, hierarchy FROM commit_log WHERE seq > \(lastSeq) ORDER BY seq")
             let changes = Self.group(rows)
             let newLast: Int64 = rows.last?["seq"] ?? lastSeq
-            let listeners = state.withLock { state in
+            let (listeners, prune) = state.withLock { state in
                 state.lastSeq = newLast
                 state.lastDataVersion = dataVersion
-                return changes.map { change in (change, Array((state.subscribers[change.userID] ?? [:]).values)) }
+                let prune = newLast - state.lastPrunedSeq >= Self.pruneInterval + Self.retainedRows
+                if prune { state.lastPrunedSeq = newLast - Self.retainedRows }
+                let listeners = changes.map { change in (change, Array((state.subscribers[change.userID] ?? [:]).values)) }
+                return (listeners, prune)
             }
             for (change, continuations) in listeners {
                 for continuation in continuations { continuation.yield(change) }
             }
-            if newLast % 1000 < Int64(rows.count), newLast > Self.retainedRows {
+            if prune {
                 try db.execute(literal: "DELETE FROM commit_log WHERE seq <= \(newLast - Self.retainedRows)")
             }
         }
