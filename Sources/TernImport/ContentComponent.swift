@@ -38,29 +38,36 @@ struct ContentDocument: Sendable {
     var components: [ContentComponent] = []
     var warnings: WarningLog
 
-    /// Decodes the file as UTF-8 (a byte-order mark is skipped). Bytes that are not UTF-8 are
-    /// read as ISO-8859-1, the charset older vCard 2.1 and 3.0 exporters wrote, with a warning.
+    /// Decodes the file as UTF-8 (a byte-order mark is skipped). Validity is judged after
+    /// unfolding, since exporters fold inside multi-byte sequences; a file with any line that
+    /// is not UTF-8 is read as ISO-8859-1, the charset older vCard 2.1 and 3.0 exporters wrote,
+    /// with a warning.
     init(data: Data, limits: ImportLimits) {
         var bytes = [UInt8](data)
-        var log = WarningLog(limit: limits.maxWarnings)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if String(validating: bytes, as: UTF8.self) == nil {
+        var log = WarningLog(limit: limits.maxWarnings)
+        var lines = ContentLine.unfold(bytes, maxBytes: limits.maxLineBytes, warnings: &log)
+        if lines.contains(where: { String(validating: $0.bytes, as: UTF8.self) == nil }) {
             log.add("the file is not UTF-8; read as ISO-8859-1", line: 0)
-            var latin1 = String.UnicodeScalarView()
-            latin1.append(contentsOf: bytes.map { Unicode.Scalar($0) })
-            bytes = Array(String(latin1).utf8)
+            lines = lines.map { line in
+                var latin1 = String.UnicodeScalarView()
+                latin1.append(contentsOf: line.bytes.map { Unicode.Scalar($0) })
+                return (Array(String(latin1).utf8), line.line)
+            }
         }
-        self.init(utf8: bytes, limits: limits, warnings: log)
+        self.init(lines: lines, limits: limits, warnings: log)
     }
 
     init(text: String, limits: ImportLimits) {
-        self.init(utf8: Array(text.utf8), limits: limits, warnings: WarningLog(limit: limits.maxWarnings))
+        var log = WarningLog(limit: limits.maxWarnings)
+        let lines = ContentLine.unfold(Array(text.utf8), maxBytes: limits.maxLineBytes, warnings: &log)
+        self.init(lines: lines, limits: limits, warnings: log)
     }
 
-    private init(utf8 bytes: [UInt8], limits: ImportLimits, warnings: WarningLog) {
+    private init(lines: [(bytes: [UInt8], line: Int)], limits: ImportLimits, warnings: WarningLog) {
         self.warnings = warnings
         var builder = Builder(maxDepth: limits.maxDepth)
-        for (lineBytes, number) in ContentLine.unfold(bytes, maxBytes: limits.maxLineBytes, warnings: &self.warnings) {
+        for (lineBytes, number) in lines {
             do {
                 let line = try ContentLine.parse(lineBytes, line: number)
                 builder.take(line, warnings: &self.warnings)

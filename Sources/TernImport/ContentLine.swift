@@ -118,7 +118,9 @@ extension ContentLine {
             let nameStart = index
             while index < end, bytes[index] != equals, bytes[index] != semicolon, bytes[index] != colon { index += 1 }
             guard index < end else { throw .noColon }
-            let parameterName = String(decoding: bytes[nameStart..<index], as: UTF8.self).trimmingCharacters(in: .whitespaces).uppercased()
+            let parameterName = String(decoding: bytes[nameStart..<index], as: UTF8.self).trimmingCharacters(
+                in: .whitespaces
+            ).uppercased()
             guard bytes[index] == equals else {
                 if !parameterName.isEmpty { parameters.append(ContentParameter("TYPE", [parameterName.lowercased()])) }
                 continue

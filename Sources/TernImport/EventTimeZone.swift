@@ -20,7 +20,8 @@ enum EventTimeZone: Sendable {
             // round-trips is taken (the first of two in a repeated hour); one that doesn't lies
             // in a gap and keeps the offset from before the gap.
             let naive = local.dateAsUTC
-            let before = naive.addingTimeInterval(TimeInterval(-zone.secondsFromGMT(for: naive.addingTimeInterval(-86_400))))
+            let before = naive.addingTimeInterval(
+                TimeInterval(-zone.secondsFromGMT(for: naive.addingTimeInterval(-86_400))))
             let corrected = naive.addingTimeInterval(TimeInterval(-zone.secondsFromGMT(for: before)))
             let roundTrips = corrected.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: corrected))) == naive
             return roundTrips ? corrected : before
@@ -32,7 +33,8 @@ enum EventTimeZone: Sendable {
         switch self {
         case .utc: LocalDateTime(utc: date)
         case .defined(let zone): zone.local(for: date)
-        case .system(let zone): LocalDateTime(utc: date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
+        case .system(let zone):
+            LocalDateTime(utc: date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
         }
     }
 

@@ -32,6 +32,7 @@ struct ICalendarDuration: Hashable, Sendable {
         var inTime = false
         var number = ""
         var sawComponent = false
+        var sawTimeComponent = false
         for character in characters {
             if character.isASCIIDigit {
                 number.append(character)
@@ -42,9 +43,11 @@ struct ICalendarDuration: Hashable, Sendable {
                 inTime = true
                 continue
             }
-            guard let value = Int(number) else { return nil }
+            // Nine digits bound every product below to well inside Int.
+            guard number.count <= 9, let value = Int(number) else { return nil }
             number = ""
             sawComponent = true
+            sawTimeComponent = sawTimeComponent || inTime
             switch (inTime, character) {
             case (false, "W"): days += value * 7
             case (false, "D"): days += value
@@ -54,7 +57,7 @@ struct ICalendarDuration: Hashable, Sendable {
             default: return nil
             }
         }
-        guard number.isEmpty, sawComponent else { return nil }
+        guard number.isEmpty, sawComponent, !inTime || sawTimeComponent else { return nil }
         self.days = sign * days
         self.seconds = sign * seconds
     }

@@ -49,8 +49,10 @@ extension ICalendarReader {
             } else {
                 end = context.instant(endTime, in: zone, line: endLine.line)
             }
-        } else if let durationLine = component.property("DURATION"), let duration = ICalendarDuration(durationLine.text) {
-            end = zone.date(for: startLocal.adding(days: duration.days)).addingTimeInterval(TimeInterval(duration.seconds))
+        } else if let durationLine = component.property("DURATION"), let duration = ICalendarDuration(durationLine.text)
+        {
+            end = zone.date(for: startLocal.adding(days: duration.days)).addingTimeInterval(
+                TimeInterval(duration.seconds))
         } else if let master {
             end = start.addingTimeInterval(master.item.endTime.timeIntervalSince(master.item.startTime))
         } else {
@@ -91,7 +93,8 @@ extension ICalendarReader {
         item.sensitivity = Self.sensitivity(component)
         item.busyStatus = Self.busyStatus(component)
         item.reminder = reminderMinutes(component, start: start, end: end, warnings: &context.warnings)
-        item.meetingStatus = meetingStatus(item, cancelled: component.property("STATUS")?.text.uppercased() == "CANCELLED")
+        item.meetingStatus = meetingStatus(
+            item, cancelled: component.property("STATUS")?.text.uppercased() == "CANCELLED")
 
         if master == nil {
             let rules = component.properties("RRULE")
@@ -207,7 +210,10 @@ extension ICalendarReader {
     /// organises it, 3 when someone else does; plus 4 when it is cancelled (5, 7).
     private func meetingStatus(_ item: CalendarItem, cancelled: Bool) -> Int {
         guard item.organizerEmail != nil || !item.attendees.isEmpty else { return 0 }
-        let mine = ownerAddresses.isEmpty || item.organizerEmail.map { ownerAddresses.contains($0.lowercased()) } ?? true
+        let mine =
+            ownerAddresses.isEmpty
+            || item.organizerEmail.map { email in ownerAddresses.contains { $0.lowercased() == email.lowercased() } }
+                ?? true
         return (mine ? 1 : 3) + (cancelled ? 4 : 0)
     }
 

@@ -33,7 +33,8 @@ extension ICalendarReader {
 
         let start = taskDate(component.property("DTSTART"), context: &context)
         var due = taskDate(component.property("DUE"), context: &context)
-        if due == nil, let start, let line = component.property("DURATION"), let duration = ICalendarDuration(line.text) {
+        if due == nil, let start, let line = component.property("DURATION"), let duration = ICalendarDuration(line.text)
+        {
             let local = start.local.adding(days: duration.days).adding(seconds: duration.seconds)
             due = TaskDate(local: local, utc: start.zone.date(for: local), zone: start.zone)
         }
@@ -43,7 +44,9 @@ extension ICalendarReader {
         task.utcDueDate = due?.utc
 
         let completedLine = component.property("COMPLETED")
-        let percent = component.property("PERCENT-COMPLETE").flatMap { Int($0.text.trimmingCharacters(in: .whitespaces)) }
+        let percent = component.property("PERCENT-COMPLETE").flatMap {
+            Int($0.text.trimmingCharacters(in: .whitespaces))
+        }
         task.complete =
             component.property("STATUS")?.text.uppercased() == "COMPLETED" || completedLine != nil || percent == 100
         if task.complete {

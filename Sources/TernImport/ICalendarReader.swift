@@ -71,7 +71,8 @@ public struct ICalendarReader: Sendable {
         } else if !sawCalendar {
             output.warnings.add("no BEGIN:VCALENDAR found", line: 0)
         }
-        return ImportBatch(items: output.items, warnings: output.warnings.warnings, droppedWarningCount: output.warnings.dropped)
+        return ImportBatch(
+            items: output.items, warnings: output.warnings.warnings, droppedWarningCount: output.warnings.dropped)
     }
 
     /// Everything read so far, across the file's calendars (UIDs are global to the file).
@@ -88,7 +89,8 @@ public struct ICalendarReader: Sendable {
             if let zone = CalendarContext.systemZone(name) {
                 floating = zone
             } else {
-                output.warnings.add("unknown X-WR-TIMEZONE \(name) ignored", line: calendar.property("X-WR-TIMEZONE")?.line ?? 0)
+                output.warnings.add(
+                    "unknown X-WR-TIMEZONE \(name) ignored", line: calendar.property("X-WR-TIMEZONE")?.line ?? 0)
             }
         }
         var context = CalendarContext(floating: floating, warnings: output.warnings)
@@ -116,7 +118,10 @@ public struct ICalendarReader: Sendable {
                     if let first = output.indexByUID[parsed.item.uid] {
                         let firstLine = output.events[first]?.line ?? 0
                         output.items.append(
-                            .failure(ImportSkip("duplicate UID \(parsed.item.uid) (first at line \(firstLine))", line: parsed.line)))
+                            .failure(
+                                ImportSkip(
+                                    "duplicate UID \(parsed.item.uid) (first at line \(firstLine))", line: parsed.line))
+                        )
                         continue
                     }
                     output.indexByUID[parsed.item.uid] = output.items.count
@@ -158,7 +163,8 @@ public struct ICalendarReader: Sendable {
         guard master.item.recurrence != nil else {
             return ImportSkip("RECURRENCE-ID override of \(uid), which does not recur", line: component.line)
         }
-        let original = context.occurrence(recurrenceID, zone: master.zone, startLocal: master.startLocal, line: idLine.line)
+        let original = context.occurrence(
+            recurrenceID, zone: master.zone, startLocal: master.startLocal, line: idLine.line)
         let changed: ParsedEvent
         switch event(component, context: &context, master: master) {
         case .failure(let skip): return skip

@@ -104,7 +104,3 @@ struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
         return calendar
     }()
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

@@ -77,13 +77,20 @@ public struct MailImport: Sendable {
 public struct ImportSummary: Hashable, Sendable, CustomStringConvertible {
     public var imported = 0
     public var skipped: [ImportSkip] = []
+    /// Parts left out of items that were kept (a photo too large, an unsupported property).
+    public var warnings = 0
 
-    public init() {}
+    public init(imported: Int = 0, skipped: [ImportSkip] = [], warnings: Int = 0) {
+        self.imported = imported
+        self.skipped = skipped
+        self.warnings = warnings
+    }
 
-    /// `imported 9998, skipped 2 (message 17: an empty message; message 90: ...)`.
+    /// `imported 9998, skipped 2 (message 17: an empty message; message 90: ...), 3 warnings`.
     public var description: String {
         let reasons = skipped.prefix(5).map(\.description).joined(separator: "; ")
         let more = skipped.count > 5 ? "; and \(skipped.count - 5) more" : ""
         return "imported \(imported), skipped \(skipped.count)" + (skipped.isEmpty ? "" : " (\(reasons)\(more))")
+            + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }

@@ -75,7 +75,8 @@ extension RecurrenceRule {
         if bySetPos.isEmpty {
             guard byDay.count == 1, let ordinal = byDay[0].ordinal else {
                 throw Refusal(
-                    byDay.count == 1 ? "every \(Self.weekdayNames[byDay[0].weekday]) of the month" : "several BYDAY entries")
+                    byDay.count == 1
+                        ? "every \(Self.weekdayNames[byDay[0].weekday]) of the month" : "several BYDAY entries")
             }
             return Recurrence(type: 3, dayOfWeek: 1 << byDay[0].weekday, weekOfMonth: try week(ordinal))
         }

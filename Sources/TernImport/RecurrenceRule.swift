@@ -10,8 +10,13 @@ import Foundation
 /// zone applies, and only the caller knows the event's zone.
 struct RecurrenceRule: Hashable, Sendable {
     enum Frequency: String, Sendable {
-        case secondly = "SECONDLY", minutely = "MINUTELY", hourly = "HOURLY", daily = "DAILY", weekly = "WEEKLY"
-        case monthly = "MONTHLY", yearly = "YEARLY"
+        case secondly = "SECONDLY"
+        case minutely = "MINUTELY"
+        case hourly = "HOURLY"
+        case daily = "DAILY"
+        case weekly = "WEEKLY"
+        case monthly = "MONTHLY"
+        case yearly = "YEARLY"
     }
 
     /// A BYDAY entry: `2TU` is ordinal 2, weekday 2; `FR` has no ordinal. Weekdays are

@@ -11,7 +11,8 @@ extension TimeZoneInformation {
             let second = timeZone.nextDaylightSavingTimeTransition(after: first), second < yearEnd
         else {
             let reference = LocalDateTime(year: year, month: 1, day: 15)?.dateAsUTC ?? Date(timeIntervalSince1970: 0)
-            self.init(bias: Int32(-timeZone.secondsFromGMT(for: reference) / 60), standardName: name, daylightName: name)
+            self.init(
+                bias: Int32(-timeZone.secondsFromGMT(for: reference) / 60), standardName: name, daylightName: name)
             return
         }
         let (daylightStart, daylightEnd) = timeZone.isDaylightSavingTime(for: first) ? (first, second) : (second, first)

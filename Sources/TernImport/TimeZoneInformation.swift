@@ -122,8 +122,9 @@ public struct TimeZoneInformation: Hashable, Sendable {
         guard data.count == Self.byteCount else { return nil }
         let bytes = [UInt8](data)
         func int32(_ offset: Int) -> Int32 {
-            Int32(bitPattern: UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-                | UInt32(bytes[offset + 3]) << 24)
+            Int32(
+                bitPattern: UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+                    | UInt32(bytes[offset + 3]) << 24)
         }
         func word(_ offset: Int) -> UInt16 { UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8 }
         func name(_ offset: Int) -> String {

@@ -275,7 +275,8 @@ private struct CardMapper {
     /// writes each handle as both IMPP and X-AIM).
     private mutating func mapInstantMessaging(_ handles: [String]) {
         var unique: [String] = []
-        for handle in handles.compactMap(nonEmpty) where !unique.contains(where: { $0.lowercased() == handle.lowercased() }) {
+        for handle in handles.compactMap(nonEmpty)
+        where !unique.contains(where: { $0.lowercased() == handle.lowercased() }) {
             unique.append(handle)
         }
         for (field, handle) in zip([ContactField.imAddress, .imAddress2, .imAddress3], unique) {
@@ -320,7 +321,7 @@ private struct CardMapper {
         let raw = line.rawValue
         let encoding = line.parameter("ENCODING")?.lowercased()
         let payload: Substring
-        if encoding == "b" || encoding == "base64" {
+        if encoding == "b" || encoding == "base64" || line.types.contains("base64") {
             payload = Substring(raw)
         } else if raw.prefix(5).lowercased() == "data:" {
             guard let comma = raw.firstIndex(of: ","), raw[..<comma].lowercased().hasSuffix(";base64") else {
@@ -368,8 +369,10 @@ private struct CardMapper {
         let label = label(of: line)
         guard !label.isEmpty else { return [] }
         var types: Set<String> = []
-        for (word, type) in [("mobile", "cell"), ("home", "home"), ("work", "work"), ("fax", "fax"), ("pager", "pager"),
-                             ("main", "main"), ("assistant", "assistant"), ("car", "car"), ("other", "other")]
+        for (word, type) in [
+            ("mobile", "cell"), ("home", "home"), ("work", "work"), ("fax", "fax"), ("pager", "pager"),
+            ("main", "main"), ("assistant", "assistant"), ("car", "car"), ("other", "other"),
+        ]
         where label.contains(word) {
             types.insert(type)
         }
@@ -412,7 +415,8 @@ private enum AddressFields {
 
     var fields: [ContactField] {
         switch self {
-        case .home: [.homeAddressStreet, .homeAddressCity, .homeAddressState, .homeAddressPostalCode, .homeAddressCountry]
+        case .home:
+            [.homeAddressStreet, .homeAddressCity, .homeAddressState, .homeAddressPostalCode, .homeAddressCountry]
         case .business:
             [
                 .businessAddressStreet, .businessAddressCity, .businessAddressState, .businessAddressPostalCode,
@@ -422,10 +426,4 @@ private enum AddressFields {
             [.otherAddressStreet, .otherAddressCity, .otherAddressState, .otherAddressPostalCode, .otherAddressCountry]
         }
     }
-}
-
-/// The trimmed text, or nil when nothing is left.
-func nonEmpty(_ text: String) -> String? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    return trimmed.isEmpty ? nil : trimmed
 }

@@ -61,7 +61,8 @@ struct VTimeZone: Sendable {
             guard let startLine = part.property("DTSTART"), let start = ICalendarTime(startLine),
                 let offsetTo = part.property("TZOFFSETTO").flatMap({ Self.offset($0.text) })
             else {
-                warnings.add("\(part.name) of \(tzid) without a readable DTSTART or TZOFFSETTO ignored", line: part.line)
+                warnings.add(
+                    "\(part.name) of \(tzid) without a readable DTSTART or TZOFFSETTO ignored", line: part.line)
                 continue
             }
             let offsetFrom = part.property("TZOFFSETFROM").flatMap { Self.offset($0.text) } ?? offsetTo
@@ -77,7 +78,8 @@ struct VTimeZone: Sendable {
             if let ruleLine = part.property("RRULE") {
                 observance.rule = Self.yearlyRule(ruleLine, start: wall, offsetFrom: offsetFrom)
                 if observance.rule == nil {
-                    warnings.add("RRULE \(ruleLine.text) of \(tzid) not understood; only its DTSTART used", line: ruleLine.line)
+                    warnings.add(
+                        "RRULE \(ruleLine.text) of \(tzid) not understood; only its DTSTART used", line: ruleLine.line)
                 }
             }
             for line in part.properties("RDATE") {
@@ -90,7 +92,9 @@ struct VTimeZone: Sendable {
             }
             observances.append(observance)
         }
-        guard !observances.isEmpty else { throw ImportSkip("VTIMEZONE \(tzid) has no STANDARD or DAYLIGHT", line: component.line) }
+        guard !observances.isEmpty else {
+            throw ImportSkip("VTIMEZONE \(tzid) has no STANDARD or DAYLIGHT", line: component.line)
+        }
         self.tzid = tzid
         self.observances = observances
     }
@@ -206,11 +210,14 @@ struct VTimeZone: Sendable {
         return TimeZoneInformation(
             bias: Int32(-standard.offsetTo / 60), standardName: standard.name ?? tzid,
             standardDate: systemTime(standard, year: year), standardBias: 0, daylightName: daylight.name ?? tzid,
-            daylightDate: systemTime(daylight, year: year), daylightBias: Int32(-(daylight.offsetTo - standard.offsetTo) / 60))
+            daylightDate: systemTime(daylight, year: year),
+            daylightBias: Int32(-(daylight.offsetTo - standard.offsetTo) / 60))
     }
 
     private func systemTime(_ observance: Observance, year: Int) -> TimeZoneInformation.SystemTime {
-        if let rule = observance.rule, let weekday = rule.weekday, let ordinal = rule.ordinal, (1...4).contains(ordinal) || ordinal == -1 {
+        if let rule = observance.rule, let weekday = rule.weekday, let ordinal = rule.ordinal,
+            (1...4).contains(ordinal) || ordinal == -1
+        {
             return .yearly(
                 month: rule.month, weekday: weekday, week: ordinal == -1 ? 5 : ordinal,
                 secondsIntoDay: observance.start.secondsIntoDay)
@@ -255,12 +262,13 @@ struct VTimeZone: Sendable {
         default:
             return nil
         }
-        if let count = rule.count { yearly.lastYear = start.year + count - 1 }
+        if let count = rule.count { yearly.lastYear = start.year + min(count, 10_000) - 1 }
         if let until = rule.until, let time = ICalendarTime(text: until, tzid: nil, valueType: nil) {
             switch time {
             case .utc(let date): yearly.until = date
             case .date(let local), .local(let local, _):
-                yearly.until = local.adding(days: time.isDate ? 1 : 0).dateAsUTC.addingTimeInterval(TimeInterval(-offsetFrom))
+                yearly.until = local.adding(days: time.isDate ? 1 : 0).dateAsUTC.addingTimeInterval(
+                    TimeInterval(-offsetFrom))
             }
         }
         return yearly
