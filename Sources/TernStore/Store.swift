@@ -50,6 +50,8 @@ public protocol Store: Sendable {
     func devices(of userID: User.ID?) async throws(StoreError) -> [Device]
     /// Records a device seen for the first time (with `id` ignored) or saves a known one.
     func saveDevice(_ device: Device) async throws(StoreError) -> Device
+    /// The default policy (the built-in one, version 0, until an admin sets one).
+    func defaultPolicy() async throws(StoreError) -> StoredPolicy
     /// The policy in force for a user: their override, else the default.
     func effectivePolicy(for userID: User.ID) async throws(StoreError) -> StoredPolicy
     /// Sets the default policy (`userID` nil) or a user's override; returns the new version.

@@ -46,6 +46,15 @@ extension SQLiteStore {
         }
     }
 
+    public func defaultPolicy() async throws(StoreError) -> StoredPolicy {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, literal: "SELECT * FROM policies WHERE scope = \(Self.defaultPolicyScope)") else {
+                return StoredPolicy(policy: DevicePolicy(), version: 0, isUserOverride: false)
+            }
+            return try Self.storedPolicy(row)
+        }
+    }
+
     public func effectivePolicy(for userID: User.ID) async throws(StoreError) -> StoredPolicy {
         try await read { db in
             let row = try Row.fetchOne(db, literal: "SELECT * FROM policies WHERE scope = \(userID)")
