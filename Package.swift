@@ -91,6 +91,7 @@ let package = Package(
             dependencies: ["TernStore", "TernStoreSQLite", "TernTesting"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync"], swiftSettings: strictSettings),
         .testTarget(name: "MIMETests", dependencies: ["MIME"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "TernImportTests",

@@ -60,6 +60,11 @@ public struct MboxReader: Sequence, Sendable {
             var lines: [UInt8] = []
             lines.reserveCapacity(message.count)
             var index = message.startIndex
+            if message.firstRange(of: Data(">From ".utf8)) == nil {
+                // Nothing is quoted (the common case): copy the message in one go.
+                lines.append(contentsOf: message)
+                index = message.endIndex
+            }
             while index < message.endIndex {
                 let end = message[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? message.endIndex
                 let line = message[index..<end]
