@@ -4,14 +4,13 @@ public import Foundation
 /// envelope line at the start of the file or after a line end; the envelope line is dropped
 /// and mboxrd quoting (`>From `, `>>From `) loses one `>`. Line ends are kept as written.
 public struct MboxReader: Sequence, Sendable {
-    public let bytes: Data
+    public let bytes: [UInt8]
 
-    /// Maps the file rather than reading it, so a large mailbox costs address space, not memory.
     public init(contentsOf url: URL) throws {
-        bytes = try Data(contentsOf: url, options: .alwaysMapped)
+        bytes = Array(try Data(contentsOf: url, options: .alwaysMapped))
     }
 
-    public init(bytes: Data) {
+    public init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
@@ -20,19 +19,18 @@ public struct MboxReader: Sequence, Sendable {
     }
 
     public struct Iterator: IteratorProtocol {
-        let bytes: Data
-        private var offset: Int
+        let bytes: [UInt8]
+        private var offset = 0
 
-        init(bytes: Data) {
+        init(bytes: [UInt8]) {
             self.bytes = bytes
-            offset = bytes.startIndex
         }
 
         /// The next message's bytes, without its envelope line.
         public mutating func next() -> [UInt8]? {
             guard let start = nextEnvelope(from: offset) else { return nil }
             let bodyStart = lineEnd(after: start)
-            let end = nextEnvelope(from: bodyStart) ?? bytes.endIndex
+            let end = nextEnvelope(from: bodyStart) ?? bytes.count
             offset = end
             return unquote(bytes[bodyStart..<end])
         }
@@ -40,49 +38,41 @@ public struct MboxReader: Sequence, Sendable {
         /// The offset of the next `From ` at the start of a line, at or after `position`.
         private func nextEnvelope(from position: Int) -> Int? {
             var index = position
-            while index + 5 <= bytes.endIndex {
-                let atLineStart = index == bytes.startIndex || bytes[index - 1] == 0x0A
-                if atLineStart, bytes[index] == UInt8(ascii: "F"), bytes[index..<index + 5].elementsEqual("From ".utf8) {
-                    return index
-                }
+            while index + 5 <= bytes.count {
+                if bytes[index] == UInt8(ascii: "F"), isFrom(at: index) { return index }
                 guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
                 index = newline + 1
             }
             return nil
         }
 
+        private func isFrom(at index: Int) -> Bool {
+            index + 5 <= bytes.count && bytes[index..<index + 5].elementsEqual("From ".utf8)
+        }
+
         private func lineEnd(after position: Int) -> Int {
-            bytes[position...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
+            bytes[position...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
         }
 
         /// Drops the blank line before the next envelope and one `>` from `>From ` lines.
-        private func unquote(_ message: Data) -> [UInt8] {
-            var lines: [UInt8] = []
-            lines.reserveCapacity(message.count)
-            var index = message.startIndex
-            if message.firstRange(of: Data(">From ".utf8)) == nil {
-                // Nothing is quoted (the common case): copy the message in one go.
-                lines.append(contentsOf: message)
-                index = message.endIndex
-            }
-            while index < message.endIndex {
-                let end = message[index...].firstIndex(of: 0x0A).map { $0 + 1 } ?? message.endIndex
-                let line = message[index..<end]
-                let quotes = line.prefix { $0 == UInt8(ascii: ">") }.count
-                if quotes > 0, line.dropFirst(quotes).starts(with: "From ".utf8) {
-                    lines += line.dropFirst()
-                } else {
-                    lines += line
-                }
-                index = end
+        private func unquote(_ message: ArraySlice<UInt8>) -> [UInt8] {
+            var result: [UInt8] = []
+            result.reserveCapacity(message.count)
+            var lineStart = message.startIndex
+            while lineStart < message.endIndex {
+                let end = message[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? message.endIndex
+                let quotes = message[lineStart..<end].prefix { $0 == UInt8(ascii: ">") }.count
+                let unquoted = quotes > 0 && isFrom(at: lineStart + quotes) ? lineStart + 1 : lineStart
+                result.append(contentsOf: message[unquoted..<end])
+                lineStart = end
             }
             // The blank line before the next envelope separates messages; it is not content.
-            if lines.suffix(4).elementsEqual([0x0D, 0x0A, 0x0D, 0x0A]) {
-                lines.removeLast(2)
-            } else if lines.suffix(2).elementsEqual([0x0A, 0x0A]) {
-                lines.removeLast()
+            if result.suffix(4).elementsEqual([0x0D, 0x0A, 0x0D, 0x0A]) {
+                result.removeLast(2)
+            } else if result.suffix(2).elementsEqual([0x0A, 0x0A]) {
+                result.removeLast()
             }
-            return lines
+            return result
         }
     }
 }
