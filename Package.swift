@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "tern",
             dependencies: [
-                "TernServer", "TernStore", "TernStoreSQLite", "TernImport", "WBXML",
+                "ActiveSync", "TernServer", "TernStore", "TernStoreSQLite", "TernImport", "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -88,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TernStoreTests",
-            dependencies: ["TernStore", "TernStoreSQLite", "TernTesting"],
+            dependencies: ["ActiveSync", "TernStore", "TernStoreSQLite", "TernTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync"], swiftSettings: strictSettings),
@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TernStore", "TernStoreSQLite", "TernTesting"],
+            dependencies: ["ActiveSync", "TernStore", "TernStoreSQLite", "TernTesting"],
             swiftSettings: strictSettings
         ),
     ]

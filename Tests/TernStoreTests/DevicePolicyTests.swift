@@ -1,4 +1,5 @@
 import Foundation
+import ActiveSync
 import TernStore
 import TernStoreSQLite
 import TernTesting

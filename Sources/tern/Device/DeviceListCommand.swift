@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ActiveSync
 import TernStore
 
 /// `tern device list [--user NAME] [--json]`.

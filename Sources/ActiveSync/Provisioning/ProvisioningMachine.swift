@@ -1,0 +1,64 @@
+public import Foundation
+
+/// Two-phase Provision (MS-ASPROV 3.2.5.1) and remote wipe as a state machine: the state in,
+/// an answer out, no I/O. The server stores `provisioning` and `wipe` after each step.
+///
+/// Phase 1: the device asks for the policy; it gets the EASProvisionDoc and a temporary key
+/// (or, when a wipe is pending, RemoteWipe instead). Phase 2: the device acknowledges the
+/// temporary key with status 1 and gets its final key. A wipe is acknowledged with a
+/// Provision carrying `<RemoteWipe><Status>1</Status></RemoteWipe>`.
+public struct ProvisioningMachine: Hashable, Sendable {
+    public private(set) var provisioning: ProvisionState
+    public private(set) var wipe: WipeState
+
+    public init(provisioning: ProvisionState, wipe: WipeState) {
+        self.provisioning = provisioning
+        self.wipe = wipe
+    }
+
+    /// What a Provision response carries.
+    public enum Answer: Hashable, Sendable {
+        /// Phase 1: send the policy with this temporary key.
+        case policy(temporaryKey: UInt32)
+        /// Phase 2: the policy is acknowledged; this is the device's key from now on.
+        case provisioned(key: UInt32)
+        /// A wipe is pending: send RemoteWipe (or AccountOnlyRemoteWipe) instead of a policy.
+        case remoteWipe(accountOnly: Bool)
+        /// The wipe acknowledgement was recorded; answer Status 1 and refuse the device hereafter.
+        case wipeRecorded
+        /// The acknowledgement named a key the device was not given: Policy Status 5 (MS-ASPROV 2.2.2.54.1).
+        case wrongKeyAcknowledged
+        /// The device reported it cannot apply the policy (status other than 1): provisioning stops here.
+        case policyRejected(status: Int)
+    }
+
+    /// Phase 1. `newKey` makes a fresh key (never 0, which means "no key").
+    public mutating func policyRequested(newKey: () -> UInt32) -> Answer {
+        if case .requested(let accountOnly, _) = wipe { return .remoteWipe(accountOnly: accountOnly) }
+        var key = newKey()
+        while key == 0 { key = newKey() }
+        provisioning = .temporaryKey(key)
+        return .policy(temporaryKey: key)
+    }
+
+    /// Phase 2: the device acknowledges `key` with `status` (1 = applied) for the policy of `policyVersion`.
+    public mutating func policyAcknowledged(key: UInt32, status: Int, policyVersion: Int64, newKey: () -> UInt32) -> Answer {
+        guard case .temporaryKey(let temporary) = provisioning, temporary == key else { return .wrongKeyAcknowledged }
+        guard status == 1 else {
+            provisioning = .unprovisioned
+            return .policyRejected(status: status)
+        }
+        var final = newKey()
+        while final == 0 || final == temporary { final = newKey() }
+        provisioning = .provisioned(key: final, policyVersion: policyVersion)
+        return .provisioned(key: final)
+    }
+
+    /// The device reports it wiped itself (any status: the data is gone or it tried).
+    public mutating func wipeAcknowledged(at date: Date) -> Answer {
+        guard case .requested(let accountOnly, let requestedAt) = wipe else { return .wrongKeyAcknowledged }
+        wipe = .acknowledged(accountOnly: accountOnly, requestedAt: requestedAt, acknowledgedAt: date)
+        provisioning = .unprovisioned
+        return .wipeRecorded
+    }
+}

@@ -1,0 +1,24 @@
+/// The status codes every command may answer with (MS-ASCMD 2.2.2, "Common Status Codes"),
+/// as sent in a command's top-level `Status` element by protocol 14.0 and later.
+///
+/// ```xml
+/// <FolderSync xmlns="FolderHierarchy:"><Status>142</Status></FolderSync>
+/// ```
+/// A struct, so a value a peer sends that we don't know stays representable (STYLE.md, 8).
+public struct CommonStatus: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// The user's account or the device is blocked by the administrator.
+    public static let deviceIsBlockedForThisUser = CommonStatus(rawValue: 129)
+    /// A remote wipe was requested: the device must send Provision to receive it.
+    public static let remoteWipeRequested = CommonStatus(rawValue: 140)
+    /// The device has not been provisioned, or sent no policy key.
+    public static let deviceNotProvisioned = CommonStatus(rawValue: 142)
+    /// The policy changed since the device was provisioned: provision again.
+    public static let policyRefresh = CommonStatus(rawValue: 143)
+    /// The policy key sent is not the device's current one.
+    public static let invalidPolicyKey = CommonStatus(rawValue: 144)
+
+    public var description: String { "status \(rawValue)" }
+}
