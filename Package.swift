@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "WBXML", swiftSettings: strictSettings),
@@ -54,7 +57,12 @@ let package = Package(
         .target(name: "TernImport", dependencies: ["TernStore", "MIME"], swiftSettings: strictSettings),
         .target(
             name: "TernServer",
-            dependencies: ["TernSync", "TernStore", "ActiveSync", "SchemaValidation"],
+            dependencies: [
+                "TernSync", "TernStore", "ActiveSync", "WBXML", "SchemaValidation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(name: "TernClient", dependencies: ["ActiveSync"], swiftSettings: strictSettings),
@@ -89,6 +97,11 @@ let package = Package(
         .testTarget(
             name: "TernStoreTests",
             dependencies: ["ActiveSync", "TernStore", "TernStoreSQLite", "TernTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TernServerTests",
+            dependencies: ["TernServer", "ActiveSync", "TernStore", "TernStoreSQLite", "WBXML", "TernTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync"], swiftSettings: strictSettings),

@@ -1,0 +1,86 @@
+public import WBXML
+
+/// A FolderSync request (MS-ASCMD 2.2.1.5): just the client's sync key, `0` the first time.
+///
+/// ```xml
+/// <FolderSync xmlns="FolderHierarchy:"><SyncKey>0</SyncKey></FolderSync>
+/// ```
+public struct FolderSyncRequest: Hashable, Sendable {
+    public let syncKey: String
+
+    public init?(_ root: WBXMLElement) {
+        guard root.tag == FolderHierarchyTag.folderSync, let key = root.firstElement(FolderHierarchyTag.syncKey)?.text else {
+            return nil
+        }
+        syncKey = key
+    }
+}
+
+/// A FolderSync response: status, the new sync key and the changes since the old one.
+public struct FolderSyncResponse: Hashable, Sendable {
+    /// A folder as FolderSync lists it (MS-ASCMD 2.2.3.7.2 Add).
+    public struct Entry: Hashable, Sendable {
+        public let serverID: String
+        public let parentID: String
+        public let displayName: String
+        public let type: Int
+
+        public init(serverID: String, parentID: String, displayName: String, type: Int) {
+            self.serverID = serverID
+            self.parentID = parentID
+            self.displayName = displayName
+            self.type = type
+        }
+    }
+
+    public var status: Int
+    public var syncKey: String?
+    public var added: [Entry]
+    public var updated: [Entry]
+    public var deletedServerIDs: [String]
+
+    public init(status: Int, syncKey: String? = nil, added: [Entry] = [], updated: [Entry] = [], deletedServerIDs: [String] = []) {
+        self.status = status
+        self.syncKey = syncKey
+        self.added = added
+        self.updated = updated
+        self.deletedServerIDs = deletedServerIDs
+    }
+
+    public var element: WBXMLElement {
+        var children = [WBXMLElement(FolderHierarchyTag.status, text: String(status))]
+        guard let syncKey else { return WBXMLElement(FolderHierarchyTag.folderSync, elements: children) }
+        children.append(WBXMLElement(FolderHierarchyTag.syncKey, text: syncKey))
+        var changes = [WBXMLElement(FolderHierarchyTag.count, text: String(added.count + updated.count + deletedServerIDs.count))]
+        changes += updated.map { Self.entryElement(FolderHierarchyTag.update, $0) }
+        changes += deletedServerIDs.map { WBXMLElement(FolderHierarchyTag.delete, elements: [WBXMLElement(FolderHierarchyTag.serverID, text: $0)]) }
+        changes += added.map { Self.entryElement(FolderHierarchyTag.add, $0) }
+        children.append(WBXMLElement(FolderHierarchyTag.changes, elements: changes))
+        return WBXMLElement(FolderHierarchyTag.folderSync, elements: children)
+    }
+
+    private static func entryElement(_ tag: WBXMLTag, _ entry: Entry) -> WBXMLElement {
+        WBXMLElement(tag, elements: [
+            WBXMLElement(FolderHierarchyTag.serverID, text: entry.serverID),
+            WBXMLElement(FolderHierarchyTag.parentID, text: entry.parentID),
+            WBXMLElement(FolderHierarchyTag.displayName, text: entry.displayName),
+            WBXMLElement(FolderHierarchyTag.type, text: String(entry.type)),
+        ])
+    }
+}
+
+/// Tags of the FolderHierarchy code page.
+enum FolderHierarchyTag {
+    static let folderSync = WBXMLTag("FolderHierarchy", "FolderSync")
+    static let syncKey = WBXMLTag("FolderHierarchy", "SyncKey")
+    static let status = WBXMLTag("FolderHierarchy", "Status")
+    static let changes = WBXMLTag("FolderHierarchy", "Changes")
+    static let count = WBXMLTag("FolderHierarchy", "Count")
+    static let add = WBXMLTag("FolderHierarchy", "Add")
+    static let update = WBXMLTag("FolderHierarchy", "Update")
+    static let delete = WBXMLTag("FolderHierarchy", "Delete")
+    static let serverID = WBXMLTag("FolderHierarchy", "ServerId")
+    static let parentID = WBXMLTag("FolderHierarchy", "ParentId")
+    static let displayName = WBXMLTag("FolderHierarchy", "DisplayName")
+    static let type = WBXMLTag("FolderHierarchy", "Type")
+}

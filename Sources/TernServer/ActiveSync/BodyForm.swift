@@ -1,0 +1,36 @@
+import ActiveSync
+import Foundation
+import WBXML
+
+/// The two forms a request body comes in; a response uses the request's form.
+enum BodyForm {
+    case wbxml
+    case xml
+
+    static let wbxmlContentType = "application/vnd.ms-sync.wbxml"
+
+    init?(contentType: String?) {
+        let type = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        switch type {
+        case Self.wbxmlContentType, nil, "": self = .wbxml
+        case "text/xml", "application/xml": self = .xml
+        default: return nil
+        }
+    }
+
+    var contentType: String { self == .wbxml ? Self.wbxmlContentType : "text/xml; charset=utf-8" }
+
+    func decode(_ bytes: [UInt8]) throws(WBXMLError) -> WBXMLElement {
+        switch self {
+        case .wbxml: try WBXMLDecoder().decode(bytes).root
+        case .xml: try XMLReader().read(bytes)
+        }
+    }
+
+    func encode(_ root: WBXMLElement) throws(WBXMLError) -> [UInt8] {
+        switch self {
+        case .wbxml: try WBXMLEncoder().encode(root)
+        case .xml: Array(XMLWriter().write(root).utf8)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ActiveSync
+import TernStore
+import WBXML
+
+/// One authenticated, parsed EAS request, as the command handlers see it.
+struct EASRequest: Sendable {
+    let line: RequestLine
+    let user: User
+    var device: Device
+    let protocolVersion: ProtocolVersion
+    /// The policy key from `X-MS-PolicyKey` or the base64 query.
+    let policyKey: UInt32?
+    /// The decoded body; nil for commands sent without one.
+    let body: WBXMLElement?
+}
+
+/// What a handler answers: a document in the request's form, or a bare HTTP status.
+enum EASResponse: Sendable {
+    case document(WBXMLElement)
+    case httpStatus(Int)
+}

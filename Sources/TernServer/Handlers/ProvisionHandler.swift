@@ -1,0 +1,59 @@
+import ActiveSync
+import Foundation
+import TernStore
+
+/// Provision (MS-ASPROV): runs the `ProvisioningMachine` and stores the device's new state.
+struct ProvisionHandler {
+    let store: any Store
+
+    func handle(_ request: EASRequest) async throws -> EASResponse {
+        guard let body = request.body, let provision = ProvisionRequest(body) else {
+            return .document(ProvisionResponse.status(2, policyStatus: nil).element)
+        }
+        var device = request.device
+        var machine = ProvisioningMachine(provisioning: device.provisioning, wipe: device.wipe)
+        let policy = try await store.effectivePolicy(for: request.user.id)
+        let newKey = { UInt32.random(in: 1...UInt32.max) }
+        let response: ProvisionResponse
+        switch provision {
+        case .policyRequest(let policyType, let information):
+            guard policyType == ProvisionRequest.wbxmlPolicyType else {
+                return .document(ProvisionResponse.status(1, policyStatus: 3).element)
+            }
+            switch machine.policyRequested(newKey: newKey) {
+            case .policy(let key):
+                response = .policy(policy.policy.provisionDocument, temporaryKey: key, deviceInformationStatus: information == nil ? nil : 1)
+            case .remoteWipe(let accountOnly):
+                response = .remoteWipe(accountOnly: accountOnly && request.protocolVersion >= .v16_1)
+            default:
+                response = .status(2, policyStatus: nil)
+            }
+        case .acknowledgement(_, let key, let status):
+            switch machine.policyAcknowledged(key: key, status: status, policyVersion: policy.version, newKey: newKey) {
+            case .provisioned(let final): response = .provisioned(key: final)
+            case .policyRejected: response = .status(1, policyStatus: 1)
+            default: response = .status(1, policyStatus: 5)
+            }
+        case .wipeAcknowledgement:
+            switch machine.wipeAcknowledged(at: Date()) {
+            case .wipeRecorded: response = .status(1, policyStatus: nil)
+            default: response = .status(2, policyStatus: nil)
+            }
+        }
+        device.provisioning = machine.provisioning
+        device.wipe = machine.wipe
+        _ = try await store.saveDevice(device)
+        return .document(response.element)
+    }
+}
+
+extension DevicePolicy {
+    /// The EASProvisionDoc for this policy: the settings `tern policy` manages, plus the
+    /// ones MS-ASPROV expects present, with EAS's values for "no limit" left out.
+    var provisionDocument: ProvisionDocument {
+        ProvisionDocument(settings: settings.filter { $0.value != "none" } + [
+            (name: "RequireStorageCardEncryption", value: requireDeviceEncryption ? "1" : "0"),
+            (name: "PasswordRecoveryEnabled", value: "0"),
+        ])
+    }
+}

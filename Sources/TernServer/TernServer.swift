@@ -1,2 +1,0 @@
-// TernServer: the EAS HTTP surface on Hummingbird (routes, auth and policy gate, one handler
-// per command, admin API, autodiscover). Filled in by the server issue (#4).

@@ -1,0 +1,140 @@
+import ActiveSync
+import Foundation
+import TernServer
+import TernStore
+import TernStoreSQLite
+import TernTesting
+import WBXML
+
+/// A Tern server on 127.0.0.1 and a free port, on a fresh data folder with user anna/secret,
+/// and a tiny EAS client speaking to it over a real socket.
+final class RunningServer: Sendable {
+    let directory: TemporaryDirectory
+    let store: SQLiteStore
+    let user: User
+    let port: Int
+    private let task: Task<Void, any Error>
+
+    init() async throws {
+        directory = try TemporaryDirectory("tern-server")
+        store = try SQLiteStore(dataDirectory: directory.path)
+        user = try await store.createUser(NewUser(
+            login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
+        let server = TernServer(store: store, configuration: ServerConfiguration(
+            host: "127.0.0.1", port: 0, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path))
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        task = Task { try await server.run { continuation.yield($0) } }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw URLError(.cannotConnectToHost) }
+        self.port = port
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+        directory.remove()
+    }
+
+    struct Reply {
+        let status: Int
+        let headers: [String: String]
+        let body: WBXMLElement?
+
+        /// The text of the first element with `name` anywhere in the body.
+        func text(_ name: String) -> String? {
+            func find(_ element: WBXMLElement) -> String? {
+                if element.tag.name == name, let text = element.text { return text }
+                return element.elements.lazy.compactMap(find).first
+            }
+            return body.flatMap(find)
+        }
+    }
+
+    /// POSTs a command as a device would; `body` is sent as WBXML unless `xml` is set. The
+    /// request goes through curl, a client that shares nothing with the server.
+    func post(
+        _ command: String, body: WBXMLElement? = nil, version: String = "14.1", policyKey: UInt32? = nil,
+        deviceID: String = "ApplF17XK2QJ", password: String? = "secret", xml: String? = nil
+    ) async throws -> Reply {
+        var arguments = ["-X", "POST", "-H", "MS-ASProtocolVersion: \(version)"]
+        if let password { arguments += ["-u", "anna:\(password)"] }
+        if let policyKey { arguments += ["-H", "X-MS-PolicyKey: \(policyKey)"] }
+        var payload: [UInt8]?
+        if let xml {
+            arguments += ["-H", "Content-Type: text/xml"]
+            payload = Array(xml.utf8)
+        } else if let body {
+            arguments += ["-H", "Content-Type: application/vnd.ms-sync.wbxml"]
+            payload = try WBXMLEncoder().encode(body)
+        }
+        let url = "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=\(deviceID)&DeviceType=iPhone"
+        let (status, headers, data) = try curl(arguments, url: url, payload: payload)
+        let decoded: WBXMLElement? = data.isEmpty ? nil
+            : (headers["content-type"] ?? "").hasPrefix("text/xml") ? try XMLReader().read(data) : try WBXMLDecoder().decode(data).root
+        return Reply(status: status, headers: headers, body: decoded)
+    }
+
+    func options() async throws -> [String: String] {
+        try curl(["-X", "OPTIONS"], url: "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync", payload: nil).headers
+    }
+
+    private func curl(_ arguments: [String], url: String, payload: [UInt8]?) throws -> (status: Int, headers: [String: String], body: [UInt8]) {
+        let bodyFile = directory.url.appending(path: "response-\(UUID().uuidString)")
+        let headerFile = directory.url.appending(path: "headers-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: bodyFile)
+            try? FileManager.default.removeItem(at: headerFile)
+        }
+        guard let tool = ChildProcess.onPath("curl") else { throw URLError(.cannotConnectToHost) }
+        var all = ["-s", "-m", "10", "-o", bodyFile.path, "-D", headerFile.path, "-w", "%{http_code}"] + arguments
+        if payload != nil { all += ["--data-binary", "@-"] }
+        let result = try ChildProcess(tool, all + [url]).run(standardInput: payload ?? [])
+        let status = Int(String(decoding: result.standardOutput, as: UTF8.self)) ?? 0
+        let headerText = (try? String(contentsOf: headerFile, encoding: .utf8)) ?? ""
+        var headers: [String: String] = [:]
+        for line in headerText.split(whereSeparator: \.isNewline) {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        let body = (try? Data(contentsOf: bodyFile)).map(Array.init) ?? []
+        return (status, headers, body)
+    }
+
+    // MARK: Request bodies
+
+    static func provisionRequest() -> WBXMLElement {
+        WBXMLElement(WBXMLTag("Provision", "Provision"), elements: [policies([policyType])])
+    }
+
+    static func acknowledgement(key: UInt32) -> WBXMLElement {
+        WBXMLElement(WBXMLTag("Provision", "Provision"), elements: [policies([
+            policyType, WBXMLElement(WBXMLTag("Provision", "PolicyKey"), text: String(key)),
+            WBXMLElement(WBXMLTag("Provision", "Status"), text: "1"),
+        ])])
+    }
+
+    static func wipeAcknowledgement() -> WBXMLElement {
+        WBXMLElement(WBXMLTag("Provision", "Provision"), elements: [
+            WBXMLElement(WBXMLTag("Provision", "RemoteWipe"), elements: [WBXMLElement(WBXMLTag("Provision", "Status"), text: "1")]),
+        ])
+    }
+
+    static func folderSync(_ key: String) -> WBXMLElement {
+        WBXMLElement(WBXMLTag("FolderHierarchy", "FolderSync"), elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: key)])
+    }
+
+    private static let policyType = WBXMLElement(WBXMLTag("Provision", "PolicyType"), text: "MS-EAS-Provisioning-WBXML")
+
+    private static func policies(_ children: [WBXMLElement]) -> WBXMLElement {
+        WBXMLElement(WBXMLTag("Provision", "Policies"), elements: [WBXMLElement(WBXMLTag("Provision", "Policy"), elements: children)])
+    }
+
+    /// Both phases; returns the final policy key.
+    func provision(version: String = "14.1") async throws -> UInt32 {
+        let phase1 = try await post("Provision", body: Self.provisionRequest(), version: version)
+        guard let temporary = phase1.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
+        let phase2 = try await post("Provision", body: Self.acknowledgement(key: temporary), version: version, policyKey: temporary)
+        guard let final = phase2.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
+        return final
+    }
+}
