@@ -40,8 +40,8 @@ struct ActiveSyncEndpoint: Sendable {
             logger.error("request failed", metadata: ["user": "\(logged.user)", "device": "\(logged.device)", "error": "\(error)"])
             response = Response(status: .serviceUnavailable)
         }
-        let milliseconds = (ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000
-            + (ContinuousClock.now - started).components.seconds * 1000
+        let elapsed = (ContinuousClock.now - started).components
+        let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
         logger.info("eas", metadata: [
             "user": "\(logged.user)", "device": "\(logged.device)", "command": "\(logged.command)",
             "status": "\(response.status.code)", "ms": "\(milliseconds)",
