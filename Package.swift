@@ -104,8 +104,8 @@ let package = Package(
             dependencies: ["TernServer", "ActiveSync", "TernStore", "TernStoreSQLite", "WBXML", "TernTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync"], swiftSettings: strictSettings),
-        .testTarget(name: "MIMETests", dependencies: ["MIME"], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync", "TernTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "MIMETests", dependencies: ["MIME", "TernTesting"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "TernImportTests",
             dependencies: ["TernImport", "TernStore"],

@@ -1,3 +1,4 @@
+import TernTesting
 import Testing
 
 @testable import ActiveSync
@@ -5,19 +6,6 @@ import Testing
 /// Bounded, seeded mutations of well-formed base64 and plain queries: every outcome is a line
 /// or a `RequestLineError`, never a trap.
 struct RequestLineMutationTests {
-    /// SplitMix64, so a failure names a reproducible seed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-    }
-
     static let seeds: [[UInt8]] = [
         Base64QueryFixture(deviceID: "v140Device", code: 0, deviceType: "SmartPhone", version: 140).bytes,
         Base64QueryFixture(deviceID: "ApplF17XK2QJ", code: 20, deviceType: "iPhone", policyKey: [1, 2, 3, 4])
@@ -39,7 +27,7 @@ struct RequestLineMutationTests {
 
     @Test(arguments: [UInt64(1), 2, 3, 42, 2024])
     func mutatedBase64NeverTraps(_ seed: UInt64) {
-        var generator = Generator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var refused = 0
         for _ in 0..<800 {
             var bytes = Self.seeds[generator.below(Self.seeds.count)]
@@ -70,7 +58,7 @@ struct RequestLineMutationTests {
 
     @Test(arguments: [UInt64(7), 99])
     func mutatedTextNeverTraps(_ seed: UInt64) throws {
-        var generator = Generator(state: seed)
+        var generator = SplitMix64(seed: seed)
         let texts = [
             "Cmd=SmartReply&ItemId=5%3A12&CollectionId=5&User=anna%40example.org&DeviceId=ApplF17XK2QJ&DeviceType=iPad&SaveInSent=T",
             "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l",

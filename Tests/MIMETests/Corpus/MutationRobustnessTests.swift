@@ -1,4 +1,5 @@
 import MIME
+import TernTesting
 import Testing
 
 /// A seeded random-mutation fuzz over the corpus, bounded so `swift test` stays quick. Every
@@ -117,20 +118,7 @@ struct PathologicalInput: Sendable, CustomStringConvertible {
     }
 }
 
-/// SplitMix64: a tiny, seedable generator so that a failing mutant can be reproduced.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// One to six edits: flip a bit, set a byte MIME cares about, insert, delete, duplicate, splice
     /// a MIME token in, or cut the rest off.
     mutating func mutate(_ input: [UInt8]) -> [UInt8] {
