@@ -29,7 +29,7 @@ struct FolderSyncHandler {
             }
             since = (ModSeq(rawValue: modSeq), known)
         }
-        let changes = try await store.folderChanges(of: request.user.id, since: since.modSeq)
+        let changes = since.modSeq == .zero ? latest : try await store.folderChanges(of: request.user.id, since: since.modSeq)
         var response = FolderSyncResponse(status: 1, syncKey: "\(changes.through.rawValue)-\(highest)")
         for folder in changes.changed {
             let entry = FolderSyncResponse.Entry(

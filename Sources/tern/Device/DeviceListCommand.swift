@@ -52,10 +52,7 @@ struct DeviceListCommand: AsyncParsableCommand {
             throw failure("\(error)")
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(listed), as: UTF8.self))
+            try printJSON(listed)
             return
         }
         let rows = listed.map { device in

@@ -27,11 +27,8 @@ struct UserListCommand: AsyncParsableCommand {
             throw failure("\(error)")
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.dateEncodingStrategy = .iso8601
             let listed = users.map { Listed(login: $0.login, displayName: $0.displayName, emailAddresses: $0.emailAddresses, createdAt: $0.createdAt) }
-            print(String(decoding: try encoder.encode(listed), as: UTF8.self))
+            try printJSON(listed)
             return
         }
         let rows = users.map { [$0.login, $0.displayName, $0.emailAddresses.joined(separator: ", ")] }
