@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["TernStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
-        .target(name: "TernSync", dependencies: ["ActiveSync", "TernStore"], swiftSettings: strictSettings),
+        .target(name: "TernSync", dependencies: ["ActiveSync", "TernStore", "WBXML", "MIME"], swiftSettings: strictSettings),
         .target(name: "TernImport", dependencies: ["TernStore", "MIME"], swiftSettings: strictSettings),
         .target(
             name: "TernServer",
@@ -102,6 +102,11 @@ let package = Package(
         .testTarget(
             name: "TernServerTests",
             dependencies: ["TernServer", "ActiveSync", "TernStore", "TernStoreSQLite", "WBXML", "TernTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TernSyncTests",
+            dependencies: ["TernSync", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "TernTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync", "TernTesting"], swiftSettings: strictSettings),
