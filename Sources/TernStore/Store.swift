@@ -57,6 +57,15 @@ public protocol Store: Sendable {
     /// Sets the default policy (`userID` nil) or a user's override; returns the new version.
     func setPolicy(_ policy: DevicePolicy, for userID: User.ID?) async throws(StoreError) -> StoredPolicy
 
+    // MARK: Settings and sync state
+
+    /// The user's out-of-office settings (disabled until set).
+    func outOfOffice(of userID: User.ID) async throws(StoreError) -> OutOfOffice
+    func setOutOfOffice(_ settings: OutOfOffice, of userID: User.ID) async throws(StoreError)
+    /// A device's states of one collection: a folder's server id, or `""` for the hierarchy.
+    func syncStates(of deviceID: Device.ID, collection: String) async throws(StoreError) -> SyncStates?
+    func saveSyncStates(_ states: SyncStates, of deviceID: Device.ID, collection: String) async throws(StoreError)
+
     // MARK: Change feed
 
     /// Committed changes of one user, from now on, as they happen.

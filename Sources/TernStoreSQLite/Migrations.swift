@@ -87,6 +87,23 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v3-settings-sync-states") { db in
+            try db.execute(sql: """
+                CREATE TABLE out_of_office (
+                    user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                    document BLOB NOT NULL
+                );
+                CREATE TABLE sync_states (
+                    device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+                    collection TEXT NOT NULL,
+                    current_key INTEGER NOT NULL,
+                    current_state BLOB NOT NULL,
+                    previous_key INTEGER,
+                    previous_state BLOB,
+                    PRIMARY KEY (device_id, collection)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -80,15 +80,6 @@ extension SQLiteStore {
         guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }
     }
 
-    /// A write that changes no folder or item, so bumps no modseq (accounts, passwords).
-    private func writeWithoutChange<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
-        do {
-            return try await pool.write(body)
-        } catch {
-            throw Self.storeError(error)
-        }
-    }
-
     private static func user(_ row: Row, _ db: Database) throws -> User {
         let id: User.ID = row["id"]
         let addresses = try String.fetchAll(db, literal: "SELECT address FROM addresses WHERE user_id = \(id) ORDER BY position")

@@ -72,6 +72,15 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// A write that changes no folder or item, so bumps no modseq (accounts, passwords, settings, sync states).
+    func writeWithoutChange<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
     static func storeError(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? DatabaseError, error.resultCode == .SQLITE_CONSTRAINT {

@@ -115,7 +115,7 @@ struct ActiveSyncEndpoint: Sendable {
 
     private func dispatch(_ request: EASRequest) async throws -> EASResponse {
         switch request.line.command {
-        case .folderSync: try await FolderSyncHandler(store: store).handle(request)
+        case .folderSync, .folderCreate, .folderUpdate, .folderDelete: try await FolderHierarchyHandler(store: store).handle(request)
         default: .httpStatus(501)
         }
     }

@@ -72,6 +72,9 @@ public struct FolderSyncResponse: Hashable, Sendable {
 /// Tags of the FolderHierarchy code page.
 enum FolderHierarchyTag {
     static let folderSync = WBXMLTag("FolderHierarchy", "FolderSync")
+    static let folderCreate = WBXMLTag("FolderHierarchy", "FolderCreate")
+    static let folderUpdate = WBXMLTag("FolderHierarchy", "FolderUpdate")
+    static let folderDelete = WBXMLTag("FolderHierarchy", "FolderDelete")
     static let syncKey = WBXMLTag("FolderHierarchy", "SyncKey")
     static let status = WBXMLTag("FolderHierarchy", "Status")
     static let changes = WBXMLTag("FolderHierarchy", "Changes")

@@ -1,0 +1,29 @@
+import Foundation
+import GRDB
+public import TernStore
+
+extension SQLiteStore {
+    public func syncStates(of deviceID: Device.ID, collection: String) async throws(StoreError) -> SyncStates? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, literal: """
+                SELECT * FROM sync_states WHERE device_id = \(deviceID) AND collection = \(collection)
+                """)
+            else { return nil }
+            let current = SyncStateRecord(key: row["current_key"], state: row["current_state"])
+            let previousKey: Int? = row["previous_key"]
+            let previousState: Data? = row["previous_state"]
+            let previous = previousKey.flatMap { key in previousState.map { SyncStateRecord(key: key, state: $0) } }
+            return SyncStates(current: current, previous: previous)
+        }
+    }
+
+    public func saveSyncStates(_ states: SyncStates, of deviceID: Device.ID, collection: String) async throws(StoreError) {
+        try await writeWithoutChange { db in
+            try db.execute(literal: """
+                INSERT OR REPLACE INTO sync_states (device_id, collection, current_key, current_state, previous_key, previous_state)
+                VALUES (\(deviceID), \(collection), \(states.current.key), \(states.current.state),
+                        \(states.previous?.key), \(states.previous?.state))
+                """)
+        }
+    }
+}
