@@ -29,6 +29,12 @@ final class RunningServer: Sendable {
         self.port = port
     }
 
+    /// A second user, bruno/other, whose data anna must never reach.
+    func createOtherUser() async throws -> User {
+        try await store.createUser(NewUser(
+            login: "bruno", emailAddresses: ["bruno@tern.example"], displayName: "Bruno", passwordHash: PasswordHash.make("other", cost: 4)))
+    }
+
     func stop() async {
         task.cancel()
         _ = await task.result
@@ -50,12 +56,21 @@ final class RunningServer: Sendable {
         }
     }
 
-    /// POSTs a command as a device would; `body` is sent as WBXML unless `xml` is set. The
+    /// How a test sends a body: WBXML as devices do, or the XML form.
+    enum Form: String, CaseIterable, Sendable {
+        case wbxml, xml
+    }
+
+    /// POSTs a command as a device would; `body` is sent in `form`, or `xml` as it is. The
     /// request goes through curl, a client that shares nothing with the server.
     func post(
         _ command: String, body: WBXMLElement? = nil, version: String = "14.1", policyKey: UInt32? = nil,
-        deviceID: String = "ApplF17XK2QJ", password: String? = "secret", xml: String? = nil
+        deviceID: String = "ApplF17XK2QJ", password: String? = "secret", form: Form = .wbxml, xml: String? = nil
     ) async throws -> Reply {
+        if form == .xml, let body, xml == nil {
+            return try await post(
+                command, version: version, policyKey: policyKey, deviceID: deviceID, password: password, xml: XMLWriter().write(body))
+        }
         var arguments = ["-X", "POST", "-H", "MS-ASProtocolVersion: \(version)"]
         if let password { arguments += ["-u", "anna:\(password)"] }
         if let policyKey { arguments += ["-H", "X-MS-PolicyKey: \(policyKey)"] }
@@ -68,17 +83,17 @@ final class RunningServer: Sendable {
             payload = try WBXMLEncoder().encode(body)
         }
         let url = "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=\(deviceID)&DeviceType=iPhone"
-        let (status, headers, data) = try curl(arguments, url: url, payload: payload)
+        let (status, headers, data) = try await curl(arguments, url: url, payload: payload)
         let decoded: WBXMLElement? = data.isEmpty ? nil
             : (headers["content-type"] ?? "").hasPrefix("text/xml") ? try XMLReader().read(data) : try WBXMLDecoder().decode(data).root
         return Reply(status: status, headers: headers, body: decoded)
     }
 
     func options() async throws -> [String: String] {
-        try curl(["-X", "OPTIONS"], url: "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync", payload: nil).headers
+        try await curl(["-X", "OPTIONS"], url: "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync", payload: nil).headers
     }
 
-    private func curl(_ arguments: [String], url: String, payload: [UInt8]?) throws -> (status: Int, headers: [String: String], body: [UInt8]) {
+    private func curl(_ arguments: [String], url: String, payload: [UInt8]?) async throws -> (status: Int, headers: [String: String], body: [UInt8]) {
         let bodyFile = directory.url.appending(path: "response-\(UUID().uuidString)")
         let headerFile = directory.url.appending(path: "headers-\(UUID().uuidString)")
         defer {
@@ -88,7 +103,7 @@ final class RunningServer: Sendable {
         guard let tool = ChildProcess.onPath("curl") else { throw URLError(.cannotConnectToHost) }
         var all = ["-s", "-m", "10", "-o", bodyFile.path, "-D", headerFile.path, "-w", "%{http_code}"] + arguments
         if payload != nil { all += ["--data-binary", "@-"] }
-        let result = try ChildProcess(tool, all + [url]).run(standardInput: payload ?? [])
+        let result = try await ChildProcess(tool, all + [url]).runDetached(standardInput: payload ?? [])
         let status = Int(String(decoding: result.standardOutput, as: UTF8.self)) ?? 0
         let headerText = (try? String(contentsOf: headerFile, encoding: .utf8)) ?? ""
         var headers: [String: String] = [:]
@@ -130,10 +145,11 @@ final class RunningServer: Sendable {
     }
 
     /// Both phases; returns the final policy key.
-    func provision(version: String = "14.1") async throws -> UInt32 {
-        let phase1 = try await post("Provision", body: Self.provisionRequest(), version: version)
+    func provision(version: String = "14.1", deviceID: String = "ApplF17XK2QJ") async throws -> UInt32 {
+        let phase1 = try await post("Provision", body: Self.provisionRequest(), version: version, deviceID: deviceID)
         guard let temporary = phase1.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
-        let phase2 = try await post("Provision", body: Self.acknowledgement(key: temporary), version: version, policyKey: temporary)
+        let phase2 = try await post(
+            "Provision", body: Self.acknowledgement(key: temporary), version: version, policyKey: temporary, deviceID: deviceID)
         guard let final = phase2.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
         return final
     }

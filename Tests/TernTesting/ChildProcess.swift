@@ -34,6 +34,15 @@ public struct ChildProcess: Sendable {
         return Fixtures.repositoryRoot.appending(path: ".build/debug/\(name)")
     }
 
+    /// Runs the child on a thread of its own, so that waiting for it never holds one of the
+    /// few threads of Swift's cooperative pool (an in-process server the child talks to
+    /// needs them).
+    public func runDetached(standardInput: [UInt8] = []) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Swift.Result { try run(standardInput: standardInput) }) }.start()
+        }
+    }
+
     public func run(standardInput: [UInt8] = []) throws -> Result {
         let process = Process()
         process.executableURL = executable
