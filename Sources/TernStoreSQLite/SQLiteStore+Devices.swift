@@ -81,10 +81,9 @@ extension SQLiteStore {
     }
 
     private static func withID(_ device: Device, _ id: Device.ID) -> Device {
-        Device(
-            id: id, userID: device.userID, deviceID: device.deviceID, deviceType: device.deviceType,
-            information: device.information, protocolVersion: device.protocolVersion, provisioning: device.provisioning,
-            wipe: device.wipe, isBlocked: device.isBlocked, firstSeen: device.firstSeen, lastSeen: device.lastSeen)
+        var saved = device
+        saved.id = id
+        return saved
     }
 
     private static func device(_ row: Row) throws -> Device {

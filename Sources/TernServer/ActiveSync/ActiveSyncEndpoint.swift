@@ -116,6 +116,7 @@ struct ActiveSyncEndpoint: Sendable {
     private func dispatch(_ request: EASRequest) async throws -> EASResponse {
         switch request.line.command {
         case .folderSync, .folderCreate, .folderUpdate, .folderDelete: try await FolderHierarchyHandler(store: store).handle(request)
+        case .settings: try await SettingsHandler(store: store).handle(request)
         default: .httpStatus(501)
         }
     }

@@ -1,6 +1,7 @@
 import ActiveSync
 import Foundation
 import TernStore
+import WBXML
 
 /// Provision (MS-ASPROV): runs the `ProvisioningMachine` and stores the device's new state.
 struct ProvisionHandler {
@@ -20,6 +21,7 @@ struct ProvisionHandler {
             guard policyType == ProvisionRequest.wbxmlPolicyType else {
                 return .document(ProvisionResponse.status(1, policyStatus: 3).element)
             }
+            if let set = information?.firstElement(SettingsTag.set) { device.information.apply(set) }
             switch machine.policyRequested(newKey: newKey) {
             case .policy(let key):
                 response = .policy(policy.policy.provisionDocument, temporaryKey: key, deviceInformationStatus: information == nil ? nil : 1)

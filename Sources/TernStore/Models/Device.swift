@@ -6,7 +6,7 @@ public import Foundation
 public struct Device: Hashable, Sendable, Codable {
     public typealias ID = Int64
 
-    public let id: ID
+    public var id: ID
     public let userID: User.ID
     /// The DeviceId query parameter, up to 32 characters.
     public var deviceID: String
@@ -21,6 +21,9 @@ public struct Device: Hashable, Sendable, Codable {
     public var isBlocked: Bool
     public var firstSeen: Date
     public var lastSeen: Date
+    /// The recovery password the device sent in Settings DevicePassword, and when.
+    public var recoveryPassword: String?
+    public var recoveryPasswordSetAt: Date?
 
     public init(
         id: ID, userID: User.ID, deviceID: String, deviceType: String, information: DeviceInformation = DeviceInformation(),

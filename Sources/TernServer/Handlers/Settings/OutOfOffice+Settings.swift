@@ -1,0 +1,55 @@
+import ActiveSync
+import TernStore
+import WBXML
+
+extension OutOfOffice {
+    /// The Oof Get response body: state, the window when time-based, one OofMessage per audience.
+    var getElement: WBXMLElement {
+        var children = [WBXMLElement(SettingsTag.oofState, text: String(state.rawValue))]
+        if state == .timeBased, let startTime, let endTime {
+            children.append(WBXMLElement(SettingsTag.startTime, text: EASDate.extended(startTime)))
+            children.append(WBXMLElement(SettingsTag.endTime, text: EASDate.extended(endTime)))
+        }
+        for audience in Audience.allCases {
+            guard let message = messages[audience] else { continue }
+            var parts = [
+                WBXMLElement(SettingsTag.tag(audience.rawValue)),
+                WBXMLElement(SettingsTag.enabled, text: message.isEnabled ? "1" : "0"),
+            ]
+            if let reply = message.replyMessage { parts.append(WBXMLElement(SettingsTag.replyMessage, text: reply)) }
+            parts.append(WBXMLElement(SettingsTag.bodyType, text: message.bodyType))
+            children.append(WBXMLElement(SettingsTag.oofMessage, elements: parts))
+        }
+        return WBXMLElement(SettingsTag.get, elements: children)
+    }
+
+    /// Applies an Oof Set; false (nothing changed) for an unknown state, a time-based state
+    /// without a valid window, or a message that names no audience.
+    mutating func apply(_ set: WBXMLElement) -> Bool {
+        var updated = self
+        if let stateText = set.firstElement(SettingsTag.oofState)?.text {
+            guard let value = Int(stateText), let state = State(rawValue: value) else { return false }
+            updated.state = state
+        }
+        if updated.state == .timeBased {
+            guard let start = set.firstElement(SettingsTag.startTime)?.text.flatMap(EASDate.parse),
+                let end = set.firstElement(SettingsTag.endTime)?.text.flatMap(EASDate.parse), start < end
+            else { return false }
+            updated.startTime = start
+            updated.endTime = end
+        }
+        for element in set.elements where element.tag == SettingsTag.oofMessage {
+            guard let audience = element.elements.lazy.compactMap({ Audience(rawValue: $0.tag.name) }).first else { return false }
+            var message = updated.messages[audience] ?? Message(isEnabled: false)
+            if let enabled = element.firstElement(SettingsTag.enabled)?.text { message.isEnabled = enabled == "1" }
+            if let reply = element.firstElement(SettingsTag.replyMessage) { message.replyMessage = reply.text ?? "" }
+            if let bodyType = element.firstElement(SettingsTag.bodyType)?.text {
+                guard ["text", "html"].contains(bodyType.lowercased()) else { return false }
+                message.bodyType = bodyType.uppercased() == "HTML" ? "HTML" : "Text"
+            }
+            updated.messages[audience] = message
+        }
+        self = updated
+        return true
+    }
+}

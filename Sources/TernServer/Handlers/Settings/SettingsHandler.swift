@@ -1,0 +1,126 @@
+import ActiveSync
+import Foundation
+import TernStore
+import WBXML
+
+/// Settings (MS-ASCMD 2.2.1.18): Oof Get/Set, DeviceInformation Set, UserInformation Get and
+/// DevicePassword Set, each answered with its own Status in the order the request asked.
+struct SettingsHandler {
+    let store: any Store
+
+    func handle(_ request: EASRequest) async throws -> EASResponse {
+        guard let body = request.body, body.tag == SettingsTag.settings, !body.elements.isEmpty else {
+            return .document(Self.response(status: SettingsStatus.protocolError, parts: []))
+        }
+        var device = request.device
+        var parts: [WBXMLElement] = []
+        for part in body.elements {
+            switch part.tag {
+            case SettingsTag.oof:
+                parts.append(try await outOfOffice(part, request: request))
+            case SettingsTag.deviceInformation:
+                let status: Int
+                if let set = part.firstElement(SettingsTag.set) {
+                    device.information.apply(set)
+                    status = SettingsStatus.success
+                } else {
+                    status = SettingsStatus.protocolError
+                }
+                parts.append(Self.status(status, of: part.tag))
+            case SettingsTag.userInformation:
+                parts.append(Self.userInformation(of: request.user, version: request.protocolVersion))
+            case SettingsTag.devicePassword:
+                let password = part.firstElement(SettingsTag.set)?.firstElement(SettingsTag.password)?.text
+                if let password {
+                    device.recoveryPassword = password
+                    device.recoveryPasswordSetAt = Date()
+                }
+                parts.append(Self.status(password == nil ? SettingsStatus.protocolError : SettingsStatus.success, of: part.tag))
+            default:
+                parts.append(Self.status(SettingsStatus.protocolError, of: part.tag))
+            }
+        }
+        if device != request.device { _ = try await store.saveDevice(device) }
+        return .document(Self.response(status: SettingsStatus.success, parts: parts))
+    }
+
+    private func outOfOffice(_ part: WBXMLElement, request: EASRequest) async throws -> WBXMLElement {
+        if part.firstElement(SettingsTag.get) != nil {
+            let settings = try await store.outOfOffice(of: request.user.id)
+            return WBXMLElement(SettingsTag.oof, elements: [
+                WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success)), settings.getElement,
+            ])
+        }
+        guard let set = part.firstElement(SettingsTag.set) else { return Self.status(SettingsStatus.protocolError, of: part.tag) }
+        var settings = try await store.outOfOffice(of: request.user.id)
+        guard settings.apply(set) else { return Self.status(SettingsStatus.invalidArguments, of: part.tag) }
+        try await store.setOutOfOffice(settings, of: request.user.id)
+        return Self.status(SettingsStatus.success, of: part.tag)
+    }
+
+    /// The user's addresses: under Get for 12.1 and 14.0, under Accounts/Account with the
+    /// display name and PrimarySmtpAddress from 14.1 on (MS-ASCMD 2.2.3.57).
+    static func userInformation(of user: User, version: ProtocolVersion) -> WBXMLElement {
+        var addresses = user.emailAddresses.map { WBXMLElement(SettingsTag.smtpAddress, text: $0) }
+        let get: WBXMLElement
+        if version >= .v14_1 {
+            if let primary = user.emailAddresses.first { addresses.append(WBXMLElement(SettingsTag.primarySmtpAddress, text: primary)) }
+            get = WBXMLElement(SettingsTag.get, elements: [
+                WBXMLElement(SettingsTag.accounts, elements: [
+                    WBXMLElement(SettingsTag.account, elements: [
+                        WBXMLElement(SettingsTag.userDisplayName, text: user.displayName),
+                        WBXMLElement(SettingsTag.emailAddresses, elements: addresses),
+                    ]),
+                ]),
+            ])
+        } else {
+            get = WBXMLElement(SettingsTag.get, elements: [WBXMLElement(SettingsTag.emailAddresses, elements: addresses)])
+        }
+        return WBXMLElement(SettingsTag.userInformation, elements: [
+            WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success)), get,
+        ])
+    }
+
+    private static func status(_ status: Int, of tag: WBXMLTag) -> WBXMLElement {
+        WBXMLElement(tag, elements: [WBXMLElement(SettingsTag.status, text: String(status))])
+    }
+
+    private static func response(status: Int, parts: [WBXMLElement]) -> WBXMLElement {
+        WBXMLElement(SettingsTag.settings, elements: [WBXMLElement(SettingsTag.status, text: String(status))] + parts)
+    }
+}
+
+/// Settings Status values (MS-ASCMD 2.2.3.177.14).
+enum SettingsStatus {
+    static let success = 1
+    static let protocolError = 2
+    static let invalidArguments = 5
+}
+
+/// Tags of the Settings code page used by the server.
+enum SettingsTag {
+    static let settings = tag("Settings")
+    static let status = tag("Status")
+    static let get = tag("Get")
+    static let set = tag("Set")
+    static let oof = tag("Oof")
+    static let oofState = tag("OofState")
+    static let startTime = tag("StartTime")
+    static let endTime = tag("EndTime")
+    static let oofMessage = tag("OofMessage")
+    static let enabled = tag("Enabled")
+    static let replyMessage = tag("ReplyMessage")
+    static let bodyType = tag("BodyType")
+    static let devicePassword = tag("DevicePassword")
+    static let password = tag("Password")
+    static let deviceInformation = tag("DeviceInformation")
+    static let userInformation = tag("UserInformation")
+    static let emailAddresses = tag("EmailAddresses")
+    static let smtpAddress = tag("SMTPAddress")
+    static let primarySmtpAddress = tag("PrimarySmtpAddress")
+    static let accounts = tag("Accounts")
+    static let account = tag("Account")
+    static let userDisplayName = tag("UserDisplayName")
+
+    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("Settings", name) }
+}
