@@ -47,13 +47,14 @@ extension EmailItem {
 /// A 16-byte conversation id (MS-ASEMAIL 2.2.2.20 ConversationId) shared by every message of
 /// a thread: a hash of the thread's first Message-ID (the first of References, else
 /// In-Reply-To, else the message's own id, else its subject without Re:/Fwd: prefixes).
-enum ConversationID {
+package enum ConversationID {
     static func make(for message: MIMEMessage) -> Data {
         let root = message.references.first ?? message.inReplyTo ?? message.messageID ?? baseSubject(message.subject ?? "")
         return Data(fnv1a128(Array(root.utf8)))
     }
 
-    private static func baseSubject(_ subject: String) -> String {
+    /// The subject without its reply and forward prefixes, also Sync's ThreadTopic.
+    package static func baseSubject(_ subject: String) -> String {
         var text = Substring(subject)
         while let colon = text.firstIndex(of: ":"), ["re", "fw", "fwd", "aw", "wg", "sv", "vs"].contains(text[..<colon].lowercased().trimmingCharacters(in: .whitespaces)) {
             text = text[text.index(after: colon)...]
