@@ -7,8 +7,8 @@ extension OutOfOffice {
     var getElement: WBXMLElement {
         var children = [WBXMLElement(SettingsTag.oofState, text: String(state.rawValue))]
         if state == .timeBased, let startTime, let endTime {
-            children.append(WBXMLElement(SettingsTag.startTime, text: EASDate.extended(startTime)))
-            children.append(WBXMLElement(SettingsTag.endTime, text: EASDate.extended(endTime)))
+            children.append(WBXMLElement(SettingsTag.startTime, text: EASDate.format(startTime, .extended)))
+            children.append(WBXMLElement(SettingsTag.endTime, text: EASDate.format(endTime, .extended)))
         }
         for audience in Audience.allCases {
             guard let message = messages[audience] else { continue }
