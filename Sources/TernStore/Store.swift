@@ -34,6 +34,8 @@ public protocol Store: Sendable {
     func addItem(_ content: ItemContent, to folderID: Folder.ID) async throws(StoreError) -> Item
     /// Adds many items in one transaction (import, bulk delivery).
     func addItems(_ contents: [ItemContent], to folderID: Folder.ID) async throws(StoreError) -> [Item]
+    /// Adds a device's item once: the same `ClientAdd` again returns the item it created.
+    func addItem(_ content: ItemContent, to folderID: Folder.ID, from clientAdd: ClientAdd) async throws(StoreError) -> ClientAddOutcome
     func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item?
     func updateItem(in folderID: Folder.ID, serverID: String, content: ItemContent) async throws(StoreError) -> Item
     func deleteItem(in folderID: Folder.ID, serverID: String) async throws(StoreError)
@@ -64,6 +66,7 @@ public protocol Store: Sendable {
     func setOutOfOffice(_ settings: OutOfOffice, of userID: User.ID) async throws(StoreError)
     /// A device's states of one collection: a folder's server id, or `""` for the hierarchy.
     func syncStates(of deviceID: Device.ID, collection: String) async throws(StoreError) -> SyncStates?
+    /// Saves a device's states of a collection, forgetting the `ClientAdd`s of older keys.
     func saveSyncStates(_ states: SyncStates, of deviceID: Device.ID, collection: String) async throws(StoreError)
 
     // MARK: Change feed

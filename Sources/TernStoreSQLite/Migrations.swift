@@ -104,6 +104,18 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v4-client-adds") { db in
+            try db.execute(sql: """
+                CREATE TABLE client_adds (
+                    device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+                    collection TEXT NOT NULL,
+                    sync_key INTEGER NOT NULL,
+                    client_id TEXT NOT NULL,
+                    server_id TEXT NOT NULL,
+                    PRIMARY KEY (device_id, collection, sync_key, client_id)
+                );
+                """)
+        }
         return migrator
     }
 }

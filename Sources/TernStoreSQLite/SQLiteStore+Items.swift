@@ -17,6 +17,26 @@ extension SQLiteStore {
         }
     }
 
+    public func addItem(_ content: ItemContent, to folderID: Folder.ID, from clientAdd: ClientAdd) async throws(StoreError)
+        -> ClientAddOutcome
+    {
+        let userID = try await owner(of: folderID)
+        return try await write(userID: userID) { transaction in
+            if let earlier = try String.fetchOne(transaction.db, literal: """
+                SELECT server_id FROM client_adds WHERE device_id = \(clientAdd.deviceID) AND collection = \(clientAdd.collection)
+                AND sync_key = \(clientAdd.syncKey) AND client_id = \(clientAdd.clientID)
+                """) {
+                return .replayed(serverID: earlier)
+            }
+            let item = try Self.insertItem(&transaction, content, into: try Self.fetchFolder(transaction.db, id: folderID))
+            try transaction.db.execute(literal: """
+                INSERT INTO client_adds (device_id, collection, sync_key, client_id, server_id)
+                VALUES (\(clientAdd.deviceID), \(clientAdd.collection), \(clientAdd.syncKey), \(clientAdd.clientID), \(item.serverID))
+                """)
+            return .added(item)
+        }
+    }
+
     public func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item? {
         try await read { db in try Self.fetchItem(db, folderID: folderID, serverID: serverID) }
     }
@@ -71,14 +91,14 @@ extension SQLiteStore {
                 WHERE items.folder_id = \(folderID) AND items.modseq > \(since.rawValue) ORDER BY items.modseq LIMIT \(limit)
                 """).map(ItemCoding.item)
             let through = changed.count == limit ? changed.last?.modSeq.rawValue : nil
-            let deleted = try String.fetchAll(db, literal: """
-                SELECT server_id FROM item_tombstones WHERE folder_id = \(folderID) AND modseq > \(since.rawValue)
+            let removed = try Row.fetchAll(db, literal: """
+                SELECT server_id, modseq FROM item_tombstones WHERE folder_id = \(folderID) AND modseq > \(since.rawValue)
                 AND modseq <= \(through ?? Int64.max) ORDER BY modseq
-                """)
+                """).map { ItemChanges.Removal(serverID: $0["server_id"], modSeq: ModSeq(rawValue: $0["modseq"])) }
             let latest = try Int64.fetchOne(db, literal: """
                 SELECT users.modseq FROM users JOIN folders ON folders.user_id = users.id WHERE folders.id = \(folderID)
                 """) ?? since.rawValue
-            return ItemChanges(changed: changed, deletedServerIDs: deleted, through: ModSeq(rawValue: through ?? latest))
+            return ItemChanges(changed: changed, removed: removed, through: ModSeq(rawValue: through ?? latest))
         }
     }
 

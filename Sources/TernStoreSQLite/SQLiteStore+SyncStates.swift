@@ -24,6 +24,10 @@ extension SQLiteStore {
                 VALUES (\(deviceID), \(collection), \(states.current.key), \(states.current.state),
                         \(states.previous?.key), \(states.previous?.state))
                 """)
+            try db.execute(literal: """
+                DELETE FROM client_adds WHERE device_id = \(deviceID) AND collection = \(collection)
+                AND sync_key < \(states.previous?.key ?? states.current.key)
+                """)
         }
     }
 }

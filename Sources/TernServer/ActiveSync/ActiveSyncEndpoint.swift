@@ -117,6 +117,7 @@ struct ActiveSyncEndpoint: Sendable {
         switch request.line.command {
         case .folderSync, .folderCreate, .folderUpdate, .folderDelete: try await FolderHierarchyHandler(store: store).handle(request)
         case .settings: try await SettingsHandler(store: store).handle(request)
+        case .sync: try await SyncHandler(store: store).handle(request)
         default: .httpStatus(501)
         }
     }

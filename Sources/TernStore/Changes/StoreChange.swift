@@ -18,18 +18,31 @@ public struct StoreChange: Hashable, Sendable {
 }
 
 /// What changed in one folder since a modification sequence: the items added or changed
-/// (in modseq order) and the server ids deleted or moved away.
+/// and the server ids deleted or moved away, each in modseq order.
 public struct ItemChanges: Hashable, Sendable {
+    /// A deleted or moved-away item: its former server id and the modseq of its removal.
+    public struct Removal: Hashable, Sendable {
+        public let serverID: String
+        public let modSeq: ModSeq
+
+        public init(serverID: String, modSeq: ModSeq) {
+            self.serverID = serverID
+            self.modSeq = modSeq
+        }
+    }
+
     public let changed: [Item]
-    public let deletedServerIDs: [String]
+    public let removed: [Removal]
     /// The highest modseq covered; ask again from here.
     public let through: ModSeq
 
-    public init(changed: [Item], deletedServerIDs: [String], through: ModSeq) {
+    public init(changed: [Item], removed: [Removal], through: ModSeq) {
         self.changed = changed
-        self.deletedServerIDs = deletedServerIDs
+        self.removed = removed
         self.through = through
     }
+
+    public var deletedServerIDs: [String] { removed.map(\.serverID) }
 }
 
 /// What changed in a user's folder hierarchy since a modification sequence (FolderSync).

@@ -1,0 +1,114 @@
+public import WBXML
+
+/// A Sync response: a top-level Status when the whole request failed, else one entry per
+/// collection (MS-ASCMD 2.2.1.21).
+public struct SyncResponse: Hashable, Sendable {
+    public var status: Int?
+    public var collections: [SyncCollectionResponse]
+
+    public init(status: Int? = nil, collections: [SyncCollectionResponse] = []) {
+        self.status = status
+        self.collections = collections
+    }
+
+    /// `<Sync><Status>…</Status></Sync>` or `<Sync><Collections>…</Collections></Sync>`.
+    public var element: WBXMLElement {
+        var children: [WBXMLElement] = []
+        if let status { children.append(WBXMLElement(SyncTag.status, text: String(status))) }
+        if !collections.isEmpty { children.append(WBXMLElement(SyncTag.collections, elements: collections.map(\.element))) }
+        return WBXMLElement(SyncTag.sync, elements: children)
+    }
+}
+
+/// One collection of a Sync response, children in the order MS-ASCMD 2.2.3.29.2 lists them:
+/// SyncKey, CollectionId, Status, MoreAvailable, Commands, Responses.
+public struct SyncCollectionResponse: Hashable, Sendable {
+    /// A server change sent to the device.
+    public enum Command: Hashable, Sendable {
+        case add(serverID: String, applicationData: WBXMLElement)
+        case change(serverID: String, applicationData: WBXMLElement)
+        case delete(serverID: String)
+        case softDelete(serverID: String)
+    }
+
+    /// The outcome of one of the device's own commands.
+    public enum Reply: Hashable, Sendable {
+        case add(clientID: String, serverID: String?, status: Int)
+        case change(serverID: String, status: Int)
+        case delete(serverID: String, status: Int)
+        case fetch(serverID: String, status: Int, applicationData: WBXMLElement?)
+    }
+
+    public var syncKey: String?
+    public var collectionID: String
+    public var status: Int
+    public var moreAvailable: Bool
+    public var commands: [Command]
+    public var replies: [Reply]
+
+    public init(
+        syncKey: String?, collectionID: String, status: Int, moreAvailable: Bool = false, commands: [Command] = [],
+        replies: [Reply] = []
+    ) {
+        self.syncKey = syncKey
+        self.collectionID = collectionID
+        self.status = status
+        self.moreAvailable = moreAvailable
+        self.commands = commands
+        self.replies = replies
+    }
+
+    public var element: WBXMLElement {
+        var children: [WBXMLElement] = []
+        if let syncKey { children.append(WBXMLElement(SyncTag.syncKey, text: syncKey)) }
+        children.append(WBXMLElement(SyncTag.collectionID, text: collectionID))
+        children.append(WBXMLElement(SyncTag.status, text: String(status)))
+        if moreAvailable { children.append(WBXMLElement(SyncTag.moreAvailable)) }
+        if !commands.isEmpty { children.append(WBXMLElement(SyncTag.commands, elements: commands.map(Self.element))) }
+        if !replies.isEmpty { children.append(WBXMLElement(SyncTag.responses, elements: replies.map(Self.element))) }
+        return WBXMLElement(SyncTag.collection, elements: children)
+    }
+
+    private static func element(_ command: Command) -> WBXMLElement {
+        switch command {
+        case .add(let serverID, let data): WBXMLElement(SyncTag.add, elements: [serverIDElement(serverID), data])
+        case .change(let serverID, let data): WBXMLElement(SyncTag.change, elements: [serverIDElement(serverID), data])
+        case .delete(let serverID): WBXMLElement(SyncTag.delete, elements: [serverIDElement(serverID)])
+        case .softDelete(let serverID): WBXMLElement(SyncTag.softDelete, elements: [serverIDElement(serverID)])
+        }
+    }
+
+    private static func element(_ reply: Reply) -> WBXMLElement {
+        switch reply {
+        case .add(let clientID, let serverID, let status):
+            var children = [WBXMLElement(SyncTag.clientID, text: clientID)]
+            if let serverID { children.append(serverIDElement(serverID)) }
+            children.append(statusElement(status))
+            return WBXMLElement(SyncTag.add, elements: children)
+        case .change(let serverID, let status):
+            return WBXMLElement(SyncTag.change, elements: [serverIDElement(serverID), statusElement(status)])
+        case .delete(let serverID, let status):
+            return WBXMLElement(SyncTag.delete, elements: [serverIDElement(serverID), statusElement(status)])
+        case .fetch(let serverID, let status, let data):
+            return WBXMLElement(SyncTag.fetch, elements: [serverIDElement(serverID), statusElement(status)] + (data.map { [$0] } ?? []))
+        }
+    }
+
+    private static func serverIDElement(_ serverID: String) -> WBXMLElement { WBXMLElement(SyncTag.serverID, text: serverID) }
+    private static func statusElement(_ status: Int) -> WBXMLElement { WBXMLElement(SyncTag.status, text: String(status)) }
+}
+
+/// Sync Status values (MS-ASCMD 2.2.3.177.17).
+public enum SyncStatus {
+    public static let success = 1
+    public static let invalidSyncKey = 3
+    public static let protocolError = 4
+    public static let serverError = 5
+    public static let conversionError = 6
+    public static let conflict = 7
+    public static let objectNotFound = 8
+    public static let hierarchyChanged = 12
+    public static let incompleteRequest = 13
+    public static let invalidWaitOrHeartbeat = 14
+    public static let tooManyCollections = 15
+}

@@ -1,0 +1,145 @@
+import ActiveSync
+import Foundation
+import TernStore
+import WBXML
+
+/// One collection of one device's Sync request: resolves the sync key to the state it names,
+/// applies the device's commands, then sends the server's changes since that state, at most
+/// `window` of them, and saves the new state under a new key.
+struct CollectionSync {
+    let store: any Store
+    let userID: User.ID
+    let deviceID: Device.ID
+    let protocolVersion: ProtocolVersion
+    let now: Date
+
+    /// `window` is what is left of the request's overall window; the collection's own
+    /// WindowSize (sent now or cached) bounds it further.
+    func run(_ request: SyncCollectionRequest, window: Int) async throws(StoreError) -> SyncCollectionResponse {
+        guard let folder = try await store.folder(of: userID, serverID: request.collectionID), let itemClass = folder.type.itemClass else {
+            return SyncCollectionResponse(syncKey: request.syncKey, collectionID: request.collectionID, status: SyncStatus.hierarchyChanged)
+        }
+        let states = try await store.syncStates(of: deviceID, collection: folder.serverID)
+        if request.syncKey == "0" {
+            let fresh = CollectionState(
+                modSeq: .zero, held: [], ownWrites: [:], parameters: CollectionParameters.none.updated(with: request))
+            let key = (states?.current.key ?? 0) + 1
+            try await store.saveSyncStates(SyncStates(current: try fresh.record(key: key)), of: deviceID, collection: folder.serverID)
+            return SyncCollectionResponse(syncKey: String(key), collectionID: folder.serverID, status: SyncStatus.success)
+        }
+        guard let key = Int(request.syncKey), let states, let record = states.record(forKey: key) else {
+            return SyncCollectionResponse(syncKey: "0", collectionID: folder.serverID, status: SyncStatus.invalidSyncKey)
+        }
+        let state = try CollectionState(record)
+        var next = state
+        next.parameters = state.parameters.updated(with: request)
+        let options = CollectionOptions(parameters: next.parameters, itemClass: itemClass, protocolVersion: protocolVersion)
+        let previousFilter = CollectionOptions(parameters: state.parameters, itemClass: itemClass, protocolVersion: protocolVersion).filterType
+        if options.filterType != previousFilter {
+            next.rescanBelow = state.modSeq
+            next.modSeq = .zero
+        }
+
+        let context = CommandContext(folder: folder, itemClass: itemClass, options: options, syncKey: key, isReplay: key != states.current.key)
+        var replies: [SyncCollectionResponse.Reply] = []
+        for command in request.commands {
+            if let reply = try await apply(command, context: context, known: state, next: &next) { replies.append(reply) }
+        }
+        var response = SyncCollectionResponse(syncKey: nil, collectionID: folder.serverID, status: SyncStatus.success, replies: replies)
+        let limit = min(window, options.windowSize)
+        if request.getChanges ?? true {
+            if limit > 0 {
+                (response.commands, response.moreAvailable) = try await changes(in: folder, options: options, window: limit, next: &next)
+            } else {
+                response.moreAvailable = true
+            }
+        }
+        if next == state, replies.isEmpty, !context.isReplay {
+            response.syncKey = request.syncKey
+            return response
+        }
+        let newKey = max(states.current.key, key) + 1
+        try await store.saveSyncStates(
+            SyncStates(current: try next.record(key: newKey), previous: record), of: deviceID, collection: folder.serverID)
+        response.syncKey = String(newKey)
+        return response
+    }
+
+    /// What every command of one collection needs to know.
+    struct CommandContext {
+        let folder: Folder
+        let itemClass: ItemClass
+        let options: CollectionOptions
+        let syncKey: Int
+        /// The device resent the request of its previous key: what it did then is not an error now.
+        let isReplay: Bool
+    }
+
+    // MARK: Server changes
+
+    /// The server's changes since `next.modSeq`, at most `window`; advances `next` past them.
+    private func changes(
+        in folder: Folder, options: CollectionOptions, window: Int, next: inout CollectionState
+    ) async throws(StoreError) -> ([SyncCollectionResponse.Command], Bool) {
+        var commands: [SyncCollectionResponse.Command] = []
+        while true {
+            let batch = try await store.itemChanges(in: folder.id, since: next.modSeq, limit: window)
+            let entries = Self.merged(batch)
+            for (index, entry) in entries.enumerated() {
+                if commands.count == window {
+                    next.modSeq = entries[index - 1].modSeq
+                    Self.forgetPassedWrites(&next)
+                    return (commands, true)
+                }
+                if let command = command(for: entry, options: options, next: &next) { commands.append(command) }
+            }
+            next.modSeq = batch.through
+            Self.forgetPassedWrites(&next)
+            if batch.changed.count < window { return (commands, false) }
+            if commands.count == window { return (commands, true) }
+        }
+    }
+
+    private enum Entry {
+        case changed(Item)
+        case removed(ItemChanges.Removal)
+
+        var modSeq: ModSeq {
+            switch self {
+            case .changed(let item): item.modSeq
+            case .removed(let removal): removal.modSeq
+            }
+        }
+    }
+
+    private static func merged(_ batch: ItemChanges) -> [Entry] {
+        (batch.changed.map(Entry.changed) + batch.removed.map(Entry.removed)).sorted { $0.modSeq < $1.modSeq }
+    }
+
+    private func command(for entry: Entry, options: CollectionOptions, next: inout CollectionState) -> SyncCollectionResponse.Command? {
+        switch entry {
+        case .removed(let removal):
+            next.ownWrites[removal.serverID] = nil
+            return next.held.remove(removal.serverID) != nil ? .delete(serverID: removal.serverID) : nil
+        case .changed(let item):
+            if next.ownWrites[item.serverID] == item.modSeq { return nil }
+            let isHeld = next.held.contains(item.serverID)
+            guard options.includes(item.content, now: now) else {
+                guard isHeld else { return nil }
+                next.held.remove(item.serverID)
+                return .softDelete(serverID: item.serverID)
+            }
+            if isHeld, let rescanBelow = next.rescanBelow, item.modSeq <= rescanBelow { return nil }
+            let data = ApplicationData.encode(item.content, serverID: item.serverID, options: options.encoding)
+            if isHeld { return .change(serverID: item.serverID, applicationData: data) }
+            next.held.insert(item.serverID)
+            return .add(serverID: item.serverID, applicationData: data)
+        }
+    }
+
+    /// Own writes at or below the reached modseq can no longer come round again.
+    private static func forgetPassedWrites(_ state: inout CollectionState) {
+        state.ownWrites = state.ownWrites.filter { $0.value > state.modSeq }
+        if let rescanBelow = state.rescanBelow, state.modSeq >= rescanBelow { state.rescanBelow = nil }
+    }
+}

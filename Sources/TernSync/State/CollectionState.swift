@@ -1,0 +1,34 @@
+import TernStore
+
+/// What a device holds of one folder under one sync key (DESIGN.md, sync): the modseq it has
+/// reached, the server ids it holds, the items it wrote itself (not to be echoed back), and
+/// the collection parameters it last sent, which later requests may leave out (12.1+).
+struct CollectionState: Hashable, StoredSyncState {
+    var modSeq: ModSeq
+    var held: Set<String>
+    /// Items whose current version is this device's own write, by the modseq of that write.
+    var ownWrites: [String: ModSeq]
+    var parameters: CollectionParameters
+    /// Set when the filter changed: the folder is walked again from the start, and an item
+    /// held at or below this modseq is already current on the device.
+    var rescanBelow: ModSeq?
+}
+
+/// The cached collection parameters of MS-ASCMD 2.2.3.29.2: the Options as sent (XML form),
+/// the window, DeletesAsMoves and the Supported list.
+struct CollectionParameters: Hashable, Codable {
+    var optionsXML: [String]
+    var windowSize: Int?
+    var deletesAsMoves: Bool?
+    var supported: Set<String>?
+}
+
+/// The device's last full Sync request, for the empty and partial requests of 12.1+.
+struct CachedSyncRequest: Hashable, StoredSyncState {
+    var collectionIDs: [String]
+    var windowSize: Int?
+    var heartbeatSeconds: Int?
+
+    /// The store's collection name for it: no folder server id starts with `#`.
+    static let collection = "#sync"
+}
