@@ -12,6 +12,12 @@ public struct SyncRequest: Hashable, Sendable {
     /// The request lists only some collections; the others come from the cached request.
     public var isPartial: Bool
 
+    public init(collections: [SyncCollectionRequest], windowSize: Int? = nil, isPartial: Bool = false) {
+        self.collections = collections
+        self.windowSize = windowSize
+        self.isPartial = isPartial
+    }
+
     /// Parses a Sync body; nil when the root is not Sync or a collection lacks its key or id.
     public init?(_ root: WBXMLElement) {
         guard root.tag == SyncTag.sync else { return nil }
