@@ -42,6 +42,8 @@ public protocol Store: Sendable {
     /// Moves an item; it gets a new server id in the destination, a tombstone in the source.
     func moveItem(from folderID: Folder.ID, serverID: String, to destinationID: Folder.ID)
         async throws(StoreError) -> Item
+    /// Deletes every item of a folder in one transaction (ItemOperations EmptyFolderContents); returns how many.
+    func deleteAllItems(in folderID: Folder.ID) async throws(StoreError) -> Int
     func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges
     func itemCount(in folderID: Folder.ID) async throws(StoreError) -> Int
 

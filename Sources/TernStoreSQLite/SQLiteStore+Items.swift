@@ -69,6 +69,15 @@ extension SQLiteStore {
         }
     }
 
+    public func deleteAllItems(in folderID: Folder.ID) async throws(StoreError) -> Int {
+        let userID = try await owner(of: folderID)
+        return try await write(userID: userID) { transaction in
+            let serverIDs = try String.fetchAll(transaction.db, literal: "SELECT server_id FROM items WHERE folder_id = \(folderID) ORDER BY id")
+            for serverID in serverIDs { try Self.removeItem(&transaction, folderID: folderID, serverID: serverID) }
+            return serverIDs.count
+        }
+    }
+
     public func moveItem(from folderID: Folder.ID, serverID: String, to destinationID: Folder.ID) async throws(StoreError) -> Item {
         let userID = try await owner(of: folderID)
         guard try await owner(of: destinationID) == userID else {

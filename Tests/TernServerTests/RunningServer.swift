@@ -45,6 +45,8 @@ final class RunningServer: Sendable {
         let status: Int
         let headers: [String: String]
         let body: WBXMLElement?
+        /// The binary parts after the document of a multipart response.
+        var parts: [[UInt8]] = []
 
         /// The text of the first element with `name` anywhere in the body.
         func text(_ name: String) -> String? {
@@ -65,13 +67,15 @@ final class RunningServer: Sendable {
     /// request goes through curl, a client that shares nothing with the server.
     func post(
         _ command: String, body: WBXMLElement? = nil, version: String = "14.1", policyKey: UInt32? = nil,
-        deviceID: String = "ApplF17XK2QJ", password: String? = "secret", form: Form = .wbxml, xml: String? = nil
+        deviceID: String = "ApplF17XK2QJ", password: String? = "secret", form: Form = .wbxml, xml: String? = nil,
+        headers extra: [String] = []
     ) async throws -> Reply {
         if form == .xml, let body, xml == nil {
             return try await post(
-                command, version: version, policyKey: policyKey, deviceID: deviceID, password: password, xml: XMLWriter().write(body))
+                command, version: version, policyKey: policyKey, deviceID: deviceID, password: password, xml: XMLWriter().write(body),
+                headers: extra)
         }
-        var arguments = ["-X", "POST", "-H", "MS-ASProtocolVersion: \(version)"]
+        var arguments = ["-X", "POST", "-H", "MS-ASProtocolVersion: \(version)"] + extra.flatMap { ["-H", $0] }
         if let password { arguments += ["-u", "anna:\(password)"] }
         if let policyKey { arguments += ["-H", "X-MS-PolicyKey: \(policyKey)"] }
         var payload: [UInt8]?
@@ -84,9 +88,24 @@ final class RunningServer: Sendable {
         }
         let url = "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=\(deviceID)&DeviceType=iPhone"
         let (status, headers, data) = try await curl(arguments, url: url, payload: payload)
-        let decoded: WBXMLElement? = data.isEmpty ? nil
-            : (headers["content-type"] ?? "").hasPrefix("text/xml") ? try XMLReader().read(data) : try WBXMLDecoder().decode(data).root
-        return Reply(status: status, headers: headers, body: decoded)
+        let type = headers["content-type"] ?? ""
+        let parts = type.hasPrefix("application/vnd.ms-sync.multipart") ? Self.multipartParts(data) : []
+        let document = parts.first ?? data
+        let decoded: WBXMLElement? = document.isEmpty ? nil
+            : type.hasPrefix("text/xml") ? try XMLReader().read(document) : try WBXMLDecoder().decode(document).root
+        return Reply(status: status, headers: headers, body: decoded, parts: Array(parts.dropFirst()))
+    }
+
+    /// Splits a multipart body by its own offset table, read independently of the server's writer.
+    static func multipartParts(_ data: [UInt8]) -> [[UInt8]] {
+        func word(_ at: Int) -> Int {
+            guard at + 4 <= data.count else { return 0 }
+            return Int(data[at]) | Int(data[at + 1]) << 8 | Int(data[at + 2]) << 16 | Int(data[at + 3]) << 24
+        }
+        return (0..<word(0)).compactMap { index in
+            let offset = word(4 + index * 8), length = word(8 + index * 8)
+            return offset + length <= data.count ? Array(data[offset..<offset + length]) : nil
+        }
     }
 
     func options() async throws -> [String: String] {

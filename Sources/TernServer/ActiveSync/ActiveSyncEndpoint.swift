@@ -82,7 +82,8 @@ struct ActiveSyncEndpoint: Sendable {
         }
         let device = try await recordDevice(line: line, user: user, version: version, userAgent: request.headers[.userAgent])
         let policyKey = request.headers[Self.field("X-MS-PolicyKey")].flatMap { UInt32($0) } ?? line.policyKey
-        let easRequest = EASRequest(line: line, user: user, device: device, protocolVersion: version, policyKey: policyKey, body: body)
+        var easRequest = EASRequest(line: line, user: user, device: device, protocolVersion: version, policyKey: policyKey, body: body)
+        easRequest.acceptsMultipart = form == .wbxml && (line.acceptMultiPart || request.headers[Self.field("MS-ASAcceptMultiPart")] == "T")
 
         let answer: EASResponse
         if line.command == .provision {
@@ -110,6 +111,11 @@ struct ActiveSyncEndpoint: Sendable {
             var headers = HTTPFields()
             headers[.contentType] = form.contentType
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try form.encode(root))))
+        case .multipart(let root, let parts):
+            var headers = HTTPFields()
+            headers[.contentType] = MultipartBody.contentType
+            let bytes = MultipartBody.encode([try form.encode(root)] + parts)
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         }
     }
 
@@ -118,6 +124,9 @@ struct ActiveSyncEndpoint: Sendable {
         case .folderSync, .folderCreate, .folderUpdate, .folderDelete: try await FolderHierarchyHandler(store: store).handle(request)
         case .settings: try await SettingsHandler(store: store).handle(request)
         case .sync: try await SyncHandler(store: store).handle(request)
+        case .getItemEstimate: try await GetItemEstimateHandler(store: store).handle(request)
+        case .moveItems: try await MoveItemsHandler(store: store).handle(request)
+        case .itemOperations: try await ItemOperationsHandler(store: store).handle(request)
         default: .httpStatus(501)
         }
     }

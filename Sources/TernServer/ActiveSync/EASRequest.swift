@@ -12,10 +12,14 @@ struct EASRequest: Sendable {
     let policyKey: UInt32?
     /// The decoded body; nil for commands sent without one.
     let body: WBXMLElement?
+    /// The device takes ItemOperations data as multipart parts (WBXML bodies only).
+    var acceptsMultipart = false
 }
 
 /// What a handler answers: a document in the request's form, or a bare HTTP status.
 enum EASResponse: Sendable {
     case document(WBXMLElement)
+    /// A WBXML document followed by binary parts (MS-ASCMD 2.2.2.10.1).
+    case multipart(WBXMLElement, parts: [[UInt8]])
     case httpStatus(Int)
 }

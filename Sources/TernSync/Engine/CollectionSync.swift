@@ -78,8 +78,9 @@ struct CollectionSync {
     // MARK: Server changes
 
     /// The server's changes since `next.modSeq`, at most `window`; advances `next` past them.
-    private func changes(
-        in folder: Folder, options: CollectionOptions, window: Int, next: inout CollectionState
+    /// Without `encoding` the commands carry empty ApplicationData (for counting).
+    func changes(
+        in folder: Folder, options: CollectionOptions, window: Int, next: inout CollectionState, encoding: Bool = true
     ) async throws(StoreError) -> ([SyncCollectionResponse.Command], Bool) {
         var commands: [SyncCollectionResponse.Command] = []
         while true {
@@ -91,7 +92,7 @@ struct CollectionSync {
                     Self.forgetPassedWrites(&next)
                     return (commands, true)
                 }
-                if let command = command(for: entry, options: options, next: &next) { commands.append(command) }
+                if let command = command(for: entry, options: options, encoding: encoding, next: &next) { commands.append(command) }
             }
             next.modSeq = batch.through
             Self.forgetPassedWrites(&next)
@@ -116,7 +117,9 @@ struct CollectionSync {
         (batch.changed.map(Entry.changed) + batch.removed.map(Entry.removed)).sorted { $0.modSeq < $1.modSeq }
     }
 
-    private func command(for entry: Entry, options: CollectionOptions, next: inout CollectionState) -> SyncCollectionResponse.Command? {
+    private func command(
+        for entry: Entry, options: CollectionOptions, encoding: Bool, next: inout CollectionState
+    ) -> SyncCollectionResponse.Command? {
         switch entry {
         case .removed(let removal):
             next.ownWrites[removal.serverID] = nil
@@ -130,7 +133,9 @@ struct CollectionSync {
                 return .softDelete(serverID: item.serverID)
             }
             if isHeld, let rescanBelow = next.rescanBelow, item.modSeq <= rescanBelow { return nil }
-            let data = ApplicationData.encode(item.content, serverID: item.serverID, options: options.encoding)
+            let data = encoding
+                ? ApplicationData.encode(item.content, serverID: item.serverID, options: options.encoding)
+                : WBXMLElement(SyncTag.applicationData)
             if isHeld { return .change(serverID: item.serverID, applicationData: data) }
             next.held.insert(item.serverID)
             return .add(serverID: item.serverID, applicationData: data)

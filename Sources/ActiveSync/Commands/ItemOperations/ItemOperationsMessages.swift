@@ -1,0 +1,76 @@
+public import WBXML
+
+/// An ItemOperations request (MS-ASCMD 2.2.1.10): Fetch of an item, of an attachment by
+/// FileReference, and EmptyFolderContents, answered in order.
+public struct ItemOperationsRequest: Hashable, Sendable {
+    public enum Operation: Hashable, Sendable {
+        /// An item by collection and server id, with Sync-style Options.
+        case fetchItem(collectionID: String, serverID: String, options: WBXMLElement?)
+        /// An attachment by its FileReference, optionally a byte range of it (`0-1023`).
+        case fetchAttachment(fileReference: String, range: String?)
+        case emptyFolderContents(collectionID: String, deleteSubfolders: Bool)
+        /// Anything else (a document library link, a conversation Move): answered Status 2.
+        case unsupported(WBXMLTag)
+    }
+
+    public let operations: [Operation]
+
+    public init?(_ root: WBXMLElement) {
+        guard root.tag == ItemOperationsTag.itemOperations, !root.elements.isEmpty else { return nil }
+        var operations: [Operation] = []
+        for element in root.elements {
+            switch element.tag {
+            case ItemOperationsTag.fetch:
+                let options = element.firstElement(ItemOperationsTag.options)
+                if let reference = element.firstElement(ItemOperationsTag.fileReference)?.text {
+                    operations.append(.fetchAttachment(fileReference: reference, range: options?.firstElement(ItemOperationsTag.range)?.text))
+                } else if let collectionID = element.firstElement(SyncTag.collectionID)?.text,
+                    let serverID = element.firstElement(SyncTag.serverID)?.text
+                {
+                    operations.append(.fetchItem(collectionID: collectionID, serverID: serverID, options: options))
+                } else {
+                    operations.append(.unsupported(element.tag))
+                }
+            case ItemOperationsTag.emptyFolderContents:
+                guard let collectionID = element.firstElement(SyncTag.collectionID)?.text else { return nil }
+                let deleteSubfolders = element.firstElement(ItemOperationsTag.options)?.firstElement(ItemOperationsTag.deleteSubFolders) != nil
+                operations.append(.emptyFolderContents(collectionID: collectionID, deleteSubfolders: deleteSubfolders))
+            default:
+                operations.append(.unsupported(element.tag))
+            }
+        }
+        self.operations = operations
+    }
+}
+
+/// Tags of ItemOperations and the AirSyncBase tags it borrows.
+public enum ItemOperationsTag {
+    public static let itemOperations = tag("ItemOperations")
+    public static let fetch = tag("Fetch")
+    public static let store = tag("Store")
+    public static let options = tag("Options")
+    public static let range = tag("Range")
+    public static let total = tag("Total")
+    public static let properties = tag("Properties")
+    public static let data = tag("Data")
+    public static let status = tag("Status")
+    public static let response = tag("Response")
+    public static let part = tag("Part")
+    public static let emptyFolderContents = tag("EmptyFolderContents")
+    public static let deleteSubFolders = tag("DeleteSubFolders")
+    public static let fileReference = WBXMLTag("AirSyncBase", "FileReference")
+    public static let contentType = WBXMLTag("AirSyncBase", "ContentType")
+
+    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("ItemOperations", name) }
+}
+
+/// ItemOperations Status values (MS-ASCMD 2.2.3.177.8).
+public enum ItemOperationsStatus {
+    public static let success = 1
+    public static let protocolError = 2
+    public static let serverError = 3
+    public static let objectNotFound = 6
+    public static let invalidRange = 8
+    public static let storeUnknown = 9
+    public static let invalidAttachment = 15
+}

@@ -1,0 +1,63 @@
+public import ActiveSync
+public import Foundation
+public import TernStore
+
+extension SyncEngine {
+    /// GetItemEstimate: per collection what its next Syncs would send.
+    public func estimate(_ request: GetItemEstimateRequest, now: Date = Date()) async throws(StoreError) -> GetItemEstimateResponse {
+        let collectionSync = CollectionSync(store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: now)
+        var response = GetItemEstimateResponse()
+        for collection in request.collections {
+            let (status, estimate) = try await collectionSync.estimate(
+                collectionID: collection.collectionID, syncKey: collection.syncKey, options: collection.options)
+            response.entries.append(GetItemEstimateResponse.Entry(
+                status: status, collectionID: collection.collectionID, estimate: status == 1 ? estimate : nil))
+        }
+        return response
+    }
+
+    /// MoveItems: each item to its destination folder with a new server id. The moving
+    /// device's own states learn of it, so it gets neither a Delete in the source nor an Add
+    /// in the destination; every other device sees both through the change log.
+    public func move(_ request: MoveItemsRequest) async throws(StoreError) -> MoveItemsResponse {
+        var entries: [MoveItemsResponse.Entry] = []
+        for move in request.moves {
+            let entry = { (status: Int, destination: String?) in
+                MoveItemsResponse.Entry(sourceItemID: move.sourceItemID, status: status, destinationItemID: destination)
+            }
+            guard let source = try await store.folder(of: userID, serverID: move.sourceFolderID),
+                try await store.item(in: source.id, serverID: move.sourceItemID) != nil
+            else {
+                entries.append(entry(MoveStatus.invalidSource, nil))
+                continue
+            }
+            guard let destination = try await store.folder(of: userID, serverID: move.destinationFolderID),
+                destination.type.itemClass == source.type.itemClass
+            else {
+                entries.append(entry(MoveStatus.invalidDestination, nil))
+                continue
+            }
+            guard destination.id != source.id else {
+                entries.append(entry(MoveStatus.sameFolder, nil))
+                continue
+            }
+            let moved = try await store.moveItem(from: source.id, serverID: move.sourceItemID, to: destination.id)
+            try await adjustCurrentState(of: source.serverID) { $0.held.remove(move.sourceItemID) }
+            try await adjustCurrentState(of: destination.serverID) { state in
+                state.held.insert(moved.serverID)
+                state.ownWrites[moved.serverID] = moved.modSeq
+            }
+            entries.append(entry(MoveStatus.success, moved.serverID))
+        }
+        return MoveItemsResponse(entries: entries)
+    }
+
+    /// Edits the device's current state of a collection in place, under the same key.
+    private func adjustCurrentState(of collection: String, _ change: (inout CollectionState) -> Void) async throws(StoreError) {
+        guard var states = try await store.syncStates(of: deviceID, collection: collection) else { return }
+        var state = try CollectionState(states.current)
+        change(&state)
+        states.current = try state.record(key: states.current.key)
+        try await store.saveSyncStates(states, of: deviceID, collection: collection)
+    }
+}
