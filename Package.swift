@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "TernStore", targets: ["TernStore"]),
         .library(name: "TernStoreSQLite", targets: ["TernStoreSQLite"]),
         .library(name: "TernImport", targets: ["TernImport"]),
+        .library(name: "TernSync", targets: ["TernSync"]),
+        .library(name: "TernServer", targets: ["TernServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -15,12 +15,25 @@ let package = Package(
             name: "wbxml-throughput",
             dependencies: ["CLibWBXML", .product(name: "WBXML", package: rootIdentity)]
         ),
+        .target(name: "BenchmarkSupport"),
         .executableTarget(
             name: "store-throughput",
             dependencies: [
+                "BenchmarkSupport",
                 .product(name: "TernStore", package: rootIdentity),
                 .product(name: "TernStoreSQLite", package: rootIdentity),
                 .product(name: "TernImport", package: rootIdentity),
+            ]
+        ),
+        .executableTarget(
+            name: "sync-throughput",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "TernImport", package: rootIdentity),
+                .product(name: "TernServer", package: rootIdentity),
+                .product(name: "TernStore", package: rootIdentity),
+                .product(name: "TernStoreSQLite", package: rootIdentity),
+                .product(name: "WBXML", package: rootIdentity),
             ]
         ),
     ]

@@ -1,3 +1,4 @@
+import BenchmarkSupport
 import Foundation
 import TernImport
 import TernStore
@@ -8,33 +9,6 @@ import TernStoreSQLite
 // change-feed latency from a commit on one connection to the notification on another.
 //
 //   swift run -c release --package-path Benchmarks --scratch-path .build-release store-throughput
-
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
-
-func percentiles(_ samples: [Duration]) -> String {
-    let sorted = samples.sorted()
-    func at(_ fraction: Double) -> Double { seconds(sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]) * 1000 }
-    return String(format: "p50 %.3f ms, p99 %.3f ms, max %.3f ms", at(0.5), at(0.99), seconds(sorted[sorted.count - 1]) * 1000)
-}
-
-func message(_ number: Int) -> [UInt8] {
-    let paragraph = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. "
-    let body = String(repeating: paragraph, count: 48)
-    return Array("""
-        From: Sender \(number % 97) <sender\(number % 97)@example.org>\r
-        To: Anna <anna@tern.example>\r
-        Subject: Report number \(number)\r
-        Message-ID: <\(number)@example.org>\r
-        Date: Mon, 30 Nov 2026 10:00:00 +0100\r
-        MIME-Version: 1.0\r
-        Content-Type: text/plain; charset=utf-8\r
-        \r
-        \(body)\r
-
-        """.utf8)
-}
 
 func freshStore() async throws -> (SQLiteStore, Folder, String) {
     let directory = FileManager.default.temporaryDirectory.appending(path: "tern-bench-\(UUID().uuidString)").path
