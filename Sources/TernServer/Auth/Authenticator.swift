@@ -5,10 +5,11 @@ import TernStore
 /// a password, checked against the user's bcrypt hash.
 ///
 /// A password verified in the last five minutes is accepted from `CredentialCache` without
-/// bcrypt. Repeated failures for one login or one client address are slowed down by
-/// `FailureThrottle`: the wait comes before the password is checked, whatever the outcome,
-/// so that a guesser cannot give up early on slow answers and learn from the quick ones.
-/// Waiting is `Task.sleep`, which holds no thread.
+/// bcrypt and without waiting, so a signed-in device is not slowed by someone guessing at its
+/// login. Every other attempt, after repeated failures for its login or its client address,
+/// waits as `FailureThrottle` says before the password is checked, whatever the outcome, so
+/// that a guesser cannot give up early on slow answers and learn from the quick ones.
+/// Waiting is `Task.sleep`, which holds no thread; bcrypt itself still runs on the caller's.
 final class Authenticator: Sendable {
     private struct State {
         var cache = CredentialCache()
