@@ -15,13 +15,15 @@ final class RunningServer: Sendable {
     let port: Int
     private let task: Task<Void, any Error>
 
-    init() async throws {
+    /// `adminToken` and `publicURL` go into the server's configuration.
+    init(adminToken: String? = nil, publicURL: String? = nil) async throws {
         directory = try TemporaryDirectory("tern-server")
         store = try SQLiteStore(dataDirectory: directory.path)
         user = try await store.createUser(NewUser(
             login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
         let server = TernServer(store: store, configuration: ServerConfiguration(
-            host: "127.0.0.1", port: 0, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path))
+            host: "127.0.0.1", port: 0, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path,
+            adminToken: adminToken, publicURL: publicURL))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         task = Task { try await server.run { continuation.yield($0) } }
         var iterator = ports.makeAsyncIterator()
@@ -112,7 +114,8 @@ final class RunningServer: Sendable {
         try await curl(["-X", "OPTIONS"], url: "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync", payload: nil).headers
     }
 
-    private func curl(_ arguments: [String], url: String, payload: [UInt8]?) async throws -> (status: Int, headers: [String: String], body: [UInt8]) {
+    /// Runs curl with `arguments` against `url`, sending `payload` as the body when given.
+    func curl(_ arguments: [String], url: String, payload: [UInt8]?) async throws -> (status: Int, headers: [String: String], body: [UInt8]) {
         let bodyFile = directory.url.appending(path: "response-\(UUID().uuidString)")
         let headerFile = directory.url.appending(path: "headers-\(UUID().uuidString)")
         defer {

@@ -14,6 +14,7 @@ struct ActiveSyncEndpoint: Sendable {
     let store: any Store
     let configuration: ServerConfiguration
     let validator: SchemaValidator?
+    let authenticator: Authenticator
 
     static let path = "Microsoft-Server-ActiveSync"
 
@@ -28,12 +29,12 @@ struct ActiveSyncEndpoint: Sendable {
         return Response(status: .ok, headers: headers)
     }
 
-    func post(_ request: Request, logger: Logger) async -> Response {
+    func post(_ request: Request, clientAddress: String?, logger: Logger) async -> Response {
         let started = ContinuousClock.now
         var logged: (user: String, device: String, command: String) = ("-", "-", "-")
         let response: Response
         do {
-            response = try await handle(request, logged: &logged)
+            response = try await handle(request, clientAddress: clientAddress, logged: &logged)
         } catch let refusal as HTTPRefusal {
             response = Response(status: .init(code: refusal.status), headers: refusal.headers)
         } catch {
@@ -49,7 +50,9 @@ struct ActiveSyncEndpoint: Sendable {
         return response
     }
 
-    private func handle(_ request: Request, logged: inout (user: String, device: String, command: String)) async throws -> Response {
+    private func handle(
+        _ request: Request, clientAddress: String?, logged: inout (user: String, device: String, command: String)
+    ) async throws -> Response {
         let line: RequestLine
         do {
             line = try RequestLine(query: request.uri.query ?? "")
@@ -59,7 +62,7 @@ struct ActiveSyncEndpoint: Sendable {
         logged.command = line.command.rawValue
         logged.device = line.deviceID
         guard let credentials = BasicCredentials(authorization: request.headers[.authorization]),
-            let user = try await authenticate(credentials)
+            let user = try await authenticate(credentials, from: clientAddress)
         else {
             throw HTTPRefusal(status: 401, headers: [.wwwAuthenticate: "Basic realm=\"Tern\""])
         }
@@ -131,24 +134,12 @@ struct ActiveSyncEndpoint: Sendable {
         }
     }
 
-    private func authenticate(_ credentials: BasicCredentials) async throws -> User? {
-        let user = try await store.user(login: credentials.login)
-        let found: User?
-        if let user { found = user } else { found = try await store.user(address: credentials.user) }
-        guard let found, PasswordHash.verify(credentials.password, hash: found.passwordHash) else { return nil }
-        return found
+    private func authenticate(_ credentials: BasicCredentials, from clientAddress: String?) async throws -> User? {
+        try await authenticator.authenticate(credentials, from: clientAddress)
     }
 
     private func readBody(_ request: Request) async throws -> [UInt8] {
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > configuration.maxRequestBytes {
-            throw HTTPRefusal(status: 413)
-        }
-        do {
-            let buffer = try await request.body.collect(upTo: configuration.maxRequestBytes)
-            return Array(buffer.readableBytesView)
-        } catch {
-            throw HTTPRefusal(status: 413)
-        }
+        try await request.boundedBody(upTo: configuration.maxRequestBytes)
     }
 
     /// Loads the device, or records it the first time it is seen, and notes this request.

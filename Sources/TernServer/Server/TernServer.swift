@@ -16,11 +16,25 @@ public struct TernServer: Sendable {
     /// Runs until SIGTERM or SIGINT; `onListening` gets the bound port (useful with port 0).
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let validator = try configuration.schemaDirectory.map { try SchemaValidator(schemaDirectory: $0) }
-        let endpoint = ActiveSyncEndpoint(store: store, configuration: configuration, validator: validator)
-        let router = Router()
+        let authenticator = Authenticator(store: store)
+        let endpoint = ActiveSyncEndpoint(
+            store: store, configuration: configuration, validator: validator, authenticator: authenticator)
+        let router = Router(context: TernRequestContext.self)
         router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: .options) { _, _ in endpoint.options() }
         router.post(RouterPath(stringLiteral: ActiveSyncEndpoint.path)) { request, context in
-            await endpoint.post(request, logger: context.logger)
+            await endpoint.post(request, clientAddress: context.clientAddress, logger: context.logger)
+        }
+        let autodiscover = AutodiscoverEndpoint(authenticator: authenticator, configuration: configuration)
+        for path in AutodiscoverEndpoint.paths {
+            router.post(RouterPath(stringLiteral: path)) { request, context in
+                await autodiscover.post(request, clientAddress: context.clientAddress, logger: context.logger)
+            }
+            router.get(RouterPath(stringLiteral: path)) { request, context in
+                await autodiscover.get(request, clientAddress: context.clientAddress, logger: context.logger)
+            }
+        }
+        if let adminToken = configuration.adminToken {
+            AdminAPI(token: adminToken, store: store).register(on: router)
         }
         var logger = Logger(label: "tern")
         logger.logLevel = .info

@@ -1,7 +1,5 @@
-import ActiveSync
 import ArgumentParser
-import Foundation
-import TernStore
+import TernServer
 
 /// `tern device list|wipe|block|allow`: see and control users' phones.
 struct DeviceCommand: AsyncParsableCommand {
@@ -22,19 +20,14 @@ struct DeviceSelection: ParsableArguments {
 
     @OptionGroup var dataOptions: DataOptions
 
-    /// Loads the device, applies `change`, saves it, and prints `message`.
-    func update(_ message: String, _ change: (inout Device) -> Void) async throws {
-        let store = try dataOptions.openStore()
+    /// Runs `operation` with the user and device id and prints `message`.
+    func update(
+        _ message: String, _ operation: (Administration, _ user: String, _ deviceID: String) async throws -> Void
+    ) async throws {
+        let administration = Administration(store: try dataOptions.openStore())
         do {
-            guard let owner = try await store.user(login: user) else { throw failure("no user \(user)") }
-            guard var device = try await store.device(of: owner.id, deviceID: deviceID) else {
-                throw failure("\(user) has no device \(deviceID)")
-            }
-            change(&device)
-            _ = try await store.saveDevice(device)
+            try await operation(administration, user, deviceID)
             print("\(message) \(user)/\(deviceID)")
-        } catch let error as ExitCode {
-            throw error
         } catch {
             throw failure("\(error)")
         }
@@ -52,9 +45,8 @@ struct DeviceWipeCommand: AsyncParsableCommand {
     var accountOnly = false
 
     func run() async throws {
-        let accountOnly = accountOnly
-        try await selection.update(accountOnly ? "account wipe requested for" : "wipe requested for") { device in
-            device.wipe = .requested(accountOnly: accountOnly, at: Date())
+        try await selection.update(accountOnly ? "account wipe requested for" : "wipe requested for") { [accountOnly] in
+            try await $0.wipe(login: $1, deviceID: $2, accountOnly: accountOnly)
         }
     }
 }
@@ -66,7 +58,7 @@ struct DeviceBlockCommand: AsyncParsableCommand {
     @OptionGroup var selection: DeviceSelection
 
     func run() async throws {
-        try await selection.update("blocked") { $0.isBlocked = true }
+        try await selection.update("blocked") { try await $0.block(login: $1, deviceID: $2) }
     }
 }
 
@@ -78,10 +70,6 @@ struct DeviceAllowCommand: AsyncParsableCommand {
     @OptionGroup var selection: DeviceSelection
 
     func run() async throws {
-        try await selection.update("allowed") { device in
-            device.isBlocked = false
-            device.wipe = .none
-            device.provisioning = .unprovisioned
-        }
+        try await selection.update("allowed") { try await $0.allow(login: $1, deviceID: $2) }
     }
 }

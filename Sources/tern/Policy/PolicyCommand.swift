@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TernServer
 import TernStore
 
 /// `tern policy show|set`: the device policy, by default or for one user.
@@ -19,16 +20,14 @@ struct PolicyShowCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let store = try dataOptions.openStore()
+        let administration = Administration(store: try dataOptions.openStore())
         do {
-            let stored = try await policy(store, user: user)
+            let stored = try await administration.policy(for: user)
             let width = stored.policy.settings.map(\.name.count).max() ?? 0
             print("# \(stored.isUserOverride ? "override for \(user ?? "")" : "default"), version \(stored.version)")
             for setting in stored.policy.settings {
                 print(setting.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + setting.value)
             }
-        } catch let error as ExitCode {
-            throw error
         } catch {
             throw failure("\(error)")
         }
@@ -51,31 +50,12 @@ struct PolicySetCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let store = try dataOptions.openStore()
+        let administration = Administration(store: try dataOptions.openStore())
         do {
-            var changed = try await policy(store, user: user).policy
-            try changed.set(key, to: value)
-            var owner: User.ID?
-            if let user { owner = try await requireUser(store, user).id }
-            let stored = try await store.setPolicy(changed, for: owner)
+            let stored = try await administration.setPolicy([(key, value)], for: user)
             print("policy version \(stored.version): \(key) = \(value)")
-        } catch let error as ExitCode {
-            throw error
         } catch {
             throw failure("\(error)")
         }
     }
-}
-
-private func requireUser(_ store: any Store, _ login: String) async throws -> User {
-    guard let user = try await store.user(login: login) else { throw failure("no user \(login)") }
-    return user
-}
-
-/// The default policy, or the one in force for `user`.
-private func policy(_ store: any Store, user: String?) async throws -> StoredPolicy {
-    guard let user else {
-        return try await store.defaultPolicy()
-    }
-    return try await store.effectivePolicy(for: requireUser(store, user).id)
 }

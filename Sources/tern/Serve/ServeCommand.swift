@@ -2,12 +2,27 @@ import ArgumentParser
 import Foundation
 import TernServer
 
-/// `tern serve [--listen HOST:PORT] [--data DIR]`: runs the EAS server until SIGTERM/SIGINT.
+/// `tern serve [--config FILE] [--listen HOST:PORT] [--data DIR]`: runs the EAS server until SIGTERM/SIGINT.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the Exchange ActiveSync server.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the Exchange ActiveSync server.",
+        discussion: """
+            --config FILE reads a JSON object; every key is optional, options given on the command line win, and an \
+            unknown key is an error:
+              listen           "HOST:PORT" to listen on (default 127.0.0.1:8080)
+              data             the data folder (default $TERN_DATA or ./tern-data)
+              adminToken       enables the admin HTTP API under /admin/api/v1 with this bearer token (16+ characters)
+              publicURL        the URL devices reach the server at, e.g. "https://mail.example.com", handed out by \
+            autodiscover (default: http:// and the request's Host)
+              maxRequestBytes  the largest request body accepted (default 16777216)
+              heartbeat        {"min": 60, "max": 3540}: the Ping heartbeat bounds in seconds
+            """)
 
-    @Option(help: "Address to listen on, HOST:PORT.")
-    var listen = "127.0.0.1:8080"
+    @Option(help: "A JSON configuration file (keys below).")
+    var config: String?
+
+    @Option(help: "Address to listen on, HOST:PORT (default: 127.0.0.1:8080).")
+    var listen: String?
 
     @Option(help: "Folder of the XSDs that XML-form requests are validated against (default: ./Schemas if present).")
     var schemas: String?
@@ -15,22 +30,27 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func validate() throws {
-        guard Self.split(listen) != nil else { throw ValidationError("--listen takes HOST:PORT, e.g. 0.0.0.0:8080") }
+        if let listen, Self.split(listen) == nil { throw ValidationError("--listen takes HOST:PORT, e.g. 0.0.0.0:8080") }
     }
 
     static func split(_ address: String) -> (host: String, port: Int)? {
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
-            (0...65535).contains(port)
+            (0...65535).contains(port), colon != address.startIndex
         else { return nil }
         return (String(address[..<colon]), port)
     }
 
     func run() async throws {
-        guard let (host, port) = Self.split(listen) else { throw ValidationError("bad --listen") }
+        let file = try config.map(ServeConfigFile.load) ?? ServeConfigFile()
+        guard let (host, port) = Self.split(listen ?? file.listen ?? "127.0.0.1:8080") else { throw ValidationError("bad --listen") }
         let schemaDirectory = schemas ?? (FileManager.default.fileExists(atPath: "Schemas/ActiveSync.xsd") ? "Schemas" : nil)
-        let store = try dataOptions.openStore()
-        let server = TernServer(
-            store: store, configuration: ServerConfiguration(host: host, port: port, schemaDirectory: schemaDirectory))
+        var dataOptions = dataOptions
+        if dataOptions.data == nil { dataOptions.data = file.data }
+        let configuration = ServerConfiguration(
+            host: host, port: port, maxRequestBytes: file.maxRequestBytes ?? ServerConfiguration().maxRequestBytes,
+            schemaDirectory: schemaDirectory, adminToken: file.adminToken, publicURL: file.publicURL,
+            minHeartbeat: file.heartbeatBounds.min, maxHeartbeat: file.heartbeatBounds.max)
+        let server = TernServer(store: try dataOptions.openStore(), configuration: configuration)
         do {
             try await server.run { port in
                 FileHandle.standardError.write(Data("tern: listening on http://\(host):\(port)/Microsoft-Server-ActiveSync\n".utf8))

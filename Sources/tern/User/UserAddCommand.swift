@@ -1,5 +1,5 @@
 import ArgumentParser
-import TernStore
+import TernServer
 
 /// `tern user add NAME [--email ADDR]... [--display-name TEXT] --password-stdin`.
 struct UserAddCommand: AsyncParsableCommand {
@@ -22,19 +22,19 @@ struct UserAddCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard passwordStdin else { throw ValidationError("a password is required: pass --password-stdin") }
-        for address in emails where !address.contains("@") {
-            throw ValidationError("\(address) is not an email address")
+        do {
+            try Administration.checkAddresses(emails)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
     func run() async throws {
         let password = try readPasswordFromStandardInput()
-        let store = try dataOptions.openStore()
+        let administration = Administration(store: try dataOptions.openStore())
         do {
-            let user = try await store.createUser(NewUser(
-                login: name, emailAddresses: emails, displayName: displayName ?? name,
-                passwordHash: PasswordHash.make(password)))
-            print("added \(user.login)\(user.primaryAddress.map { " <\($0)>" } ?? "")")
+            let user = try await administration.createUser(login: name, password: password, displayName: displayName, addresses: emails)
+            print("added \(user.login)\(user.emailAddresses.first.map { " <\($0)>" } ?? "")")
         } catch {
             throw failure("\(error)")
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Foundation
-import TernStore
+import TernServer
 
 /// `tern user list [--json]`.
 struct UserListCommand: AsyncParsableCommand {
@@ -11,24 +10,17 @@ struct UserListCommand: AsyncParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    private struct Listed: Encodable {
-        let login: String
-        let displayName: String
-        let emailAddresses: [String]
-        let createdAt: Date
-    }
-
     func run() async throws {
-        let store = try dataOptions.openStore()
-        let users: [User]
+        let users: [UserSummary]
         do {
-            users = try await store.users()
+            users = try await Administration(store: try dataOptions.openStore()).users()
+        } catch let error as ExitCode {
+            throw error
         } catch {
             throw failure("\(error)")
         }
         if json {
-            let listed = users.map { Listed(login: $0.login, displayName: $0.displayName, emailAddresses: $0.emailAddresses, createdAt: $0.createdAt) }
-            try printJSON(listed)
+            try printJSON(users)
             return
         }
         let rows = users.map { [$0.login, $0.displayName, $0.emailAddresses.joined(separator: ", ")] }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import TernStore
+import TernServer
 
 /// `tern user passwd NAME --password-stdin`.
 struct UserPasswordCommand: AsyncParsableCommand {
@@ -19,9 +19,9 @@ struct UserPasswordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let password = try readPasswordFromStandardInput()
-        let store = try dataOptions.openStore()
+        let administration = Administration(store: try dataOptions.openStore())
         do {
-            try await store.setPasswordHash(PasswordHash.make(password), login: name)
+            try await administration.setPassword(login: name, password: password)
         } catch {
             throw failure("\(error)")
         }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import TernStore
+import TernServer
 
 /// `tern user remove NAME`: deletes the user and all their data.
 struct UserRemoveCommand: AsyncParsableCommand {
@@ -11,9 +11,9 @@ struct UserRemoveCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let store = try dataOptions.openStore()
+        let administration = Administration(store: try dataOptions.openStore())
         do {
-            try await store.removeUser(login: name)
+            try await administration.removeUser(login: name)
         } catch {
             throw failure("\(error)")
         }

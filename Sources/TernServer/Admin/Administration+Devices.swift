@@ -1,0 +1,51 @@
+import ActiveSync
+import Foundation
+import TernStore
+
+extension Administration {
+    /// Every device, or those of `login` (matched without regard to case).
+    public func devices(of login: String?) async throws -> [DeviceSummary] {
+        let users = try await store.users()
+        let logins = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.login) })
+        var owner: User.ID?
+        if let login {
+            guard let found = users.first(where: { $0.login.caseInsensitiveCompare(login) == .orderedSame }) else {
+                throw AdministrationError(.notFound, "no user \(login)")
+            }
+            owner = found.id
+        }
+        return try await store.devices(of: owner).map { DeviceSummary($0, login: logins[$0.userID] ?? "?") }
+    }
+
+    /// Marks the device for a remote wipe (with `accountOnly`, a 16.1 account-only wipe),
+    /// which it receives at its next request.
+    @discardableResult
+    public func wipe(login: String, deviceID: String, accountOnly: Bool) async throws -> DeviceSummary {
+        try await updateDevice(login: login, deviceID: deviceID) { $0.wipe = .requested(accountOnly: accountOnly, at: Date()) }
+    }
+
+    /// Refuses every request of the device from now on.
+    @discardableResult
+    public func block(login: String, deviceID: String) async throws -> DeviceSummary {
+        try await updateDevice(login: login, deviceID: deviceID) { $0.isBlocked = true }
+    }
+
+    /// Lifts a block or a completed wipe; the device provisions afresh.
+    @discardableResult
+    public func allow(login: String, deviceID: String) async throws -> DeviceSummary {
+        try await updateDevice(login: login, deviceID: deviceID) { device in
+            device.isBlocked = false
+            device.wipe = .none
+            device.provisioning = .unprovisioned
+        }
+    }
+
+    private func updateDevice(login: String, deviceID: String, _ change: (inout Device) -> Void) async throws -> DeviceSummary {
+        let owner = try await user(login)
+        guard var device = try await store.device(of: owner.id, deviceID: deviceID) else {
+            throw AdministrationError(.notFound, "\(login) has no device \(deviceID)")
+        }
+        change(&device)
+        return DeviceSummary(try await store.saveDevice(device), login: owner.login)
+    }
+}

@@ -1,0 +1,20 @@
+public import TernStore
+
+extension Administration {
+    /// The default policy, or the one in force for `login` (their override, else the default).
+    public func policy(for login: String?) async throws -> StoredPolicy {
+        guard let login else { return try await store.defaultPolicy() }
+        return try await store.effectivePolicy(for: user(login).id)
+    }
+
+    /// Changes `settings` (EASProvisionDoc names, case-insensitive) in one new version of the
+    /// default or of `login`'s override, so every device concerned provisions again
+    /// (MS-ASPROV 3.2.5.1); nothing is stored when any setting is refused.
+    public func setPolicy(_ settings: [(name: String, value: String)], for login: String?) async throws -> StoredPolicy {
+        var changed = try await policy(for: login).policy
+        for setting in settings { try changed.set(setting.name, to: setting.value) }
+        var owner: User.ID?
+        if let login { owner = try await user(login).id }
+        return try await store.setPolicy(changed, for: owner)
+    }
+}

@@ -1,0 +1,45 @@
+import ActiveSync
+public import Foundation
+public import TernStore
+
+/// A device as listed by `tern device list --json` and `GET /admin/api/v1/devices`, its
+/// provisioning and wipe states in words.
+public struct DeviceSummary: Codable, Hashable, Sendable {
+    public let user: String
+    public let deviceID: String
+    public let deviceType: String
+    public let model: String?
+    public let protocolVersion: String?
+    public let lastSeen: Date
+    public let policy: String
+    public let wipe: String
+    public let blocked: Bool
+
+    public init(_ device: Device, login: String) {
+        user = login
+        deviceID = device.deviceID
+        deviceType = device.deviceType
+        model = device.information.model
+        protocolVersion = device.protocolVersion
+        lastSeen = device.lastSeen
+        policy = Self.describe(device.provisioning)
+        wipe = Self.describe(device.wipe)
+        blocked = device.isBlocked
+    }
+
+    static func describe(_ state: ProvisionState) -> String {
+        switch state {
+        case .unprovisioned: "not provisioned"
+        case .temporaryKey: "provisioning"
+        case .provisioned(_, let version): "provisioned (policy \(version))"
+        }
+    }
+
+    static func describe(_ state: WipeState) -> String {
+        switch state {
+        case .none: "-"
+        case .requested(let accountOnly, _): accountOnly ? "account wipe pending" : "wipe pending"
+        case .acknowledged(let accountOnly, _, let at): (accountOnly ? "account wiped " : "wiped ") + RelativeTime.describe(at)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import TernServer
+
+/// The JSON file `tern serve --config FILE` reads; every key is optional and the command
+/// line wins over the file:
+///
+/// ```json
+/// {"listen": "127.0.0.1:8080", "data": "./tern-data", "adminToken": "…",
+///  "publicURL": "https://mail.example.com", "maxRequestBytes": 16777216,
+///  "heartbeat": {"min": 60, "max": 3540}}
+/// ```
+///
+/// A key it does not know is refused rather than ignored, so that a typo (`"adminTocken"`)
+/// does not silently leave a setting at its default.
+struct ServeConfigFile: Decodable, Equatable {
+    var listen: String?
+    var data: String?
+    var adminToken: String?
+    var publicURL: String?
+    var maxRequestBytes: Int?
+    var heartbeat: Heartbeat?
+
+    struct Heartbeat: Decodable, Equatable {
+        var min: Int?
+        var max: Int?
+
+        init(from decoder: any Decoder) throws {
+            try refuseUnknownKeys(decoder, known: CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            min = try container.decodeIfPresent(Int.self, forKey: .min)
+            max = try container.decodeIfPresent(Int.self, forKey: .max)
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable {
+            case min, max
+        }
+    }
+
+    /// No file: every setting at its default.
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        try refuseUnknownKeys(decoder, known: CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        listen = try container.decodeIfPresent(String.self, forKey: .listen)
+        data = try container.decodeIfPresent(String.self, forKey: .data)
+        adminToken = try container.decodeIfPresent(String.self, forKey: .adminToken)
+        publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
+        maxRequestBytes = try container.decodeIfPresent(Int.self, forKey: .maxRequestBytes)
+        heartbeat = try container.decodeIfPresent(Heartbeat.self, forKey: .heartbeat)
+    }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat
+    }
+
+    /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
+    static func load(_ path: String) throws -> ServeConfigFile {
+        guard let bytes = FileManager.default.contents(atPath: path) else { throw failure("config \(path): cannot read the file") }
+        do {
+            let file = try JSONDecoder().decode(ServeConfigFile.self, from: bytes)
+            try file.check()
+            return file
+        } catch let error as DecodingError {
+            throw failure("config \(path): \(error.readableDescription)")
+        } catch let error as ServeConfigFile.Invalid {
+            throw failure("config \(path): \(error.message)")
+        }
+    }
+
+    /// A value of the right type that still cannot be used.
+    struct Invalid: Error {
+        let message: String
+    }
+
+    private func check() throws(Invalid) {
+        if let listen, ServeCommand.split(listen) == nil { throw Invalid(message: "listen takes HOST:PORT, e.g. 0.0.0.0:8080") }
+        if let data, data.isEmpty { throw Invalid(message: "data is empty") }
+        if let adminToken, adminToken.count < 16 { throw Invalid(message: "adminToken is shorter than 16 characters") }
+        if let publicURL {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                url.host?.isEmpty == false, url.query == nil, url.fragment == nil
+            else { throw Invalid(message: "publicURL takes http(s)://HOST[:PORT], e.g. https://mail.example.com") }
+        }
+        if let maxRequestBytes, maxRequestBytes < 1 << 10 { throw Invalid(message: "maxRequestBytes is below 1024") }
+        let bounds = heartbeatBounds
+        guard bounds.min >= 1, bounds.min <= bounds.max else {
+            throw Invalid(message: "heartbeat takes 1 <= min <= max (seconds), got min \(bounds.min), max \(bounds.max)")
+        }
+    }
+
+    /// The heartbeat bounds in seconds, defaults filled in.
+    var heartbeatBounds: (min: Int, max: Int) {
+        let defaults = ServerConfiguration()
+        return (heartbeat?.min ?? defaults.minHeartbeat, heartbeat?.max ?? defaults.maxHeartbeat)
+    }
+}
+
+/// Throws a `DecodingError` naming the first key of the object being decoded that is not in `Keys`.
+private func refuseUnknownKeys<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, known: Keys.Type) throws {
+    let container = try decoder.container(keyedBy: AnyKey.self)
+    let names = Set(Keys.allCases.map(\.stringValue))
+    if let unknown = container.allKeys.map(\.stringValue).sorted().first(where: { !names.contains($0) }) {
+        throw DecodingError.dataCorruptedError(
+            forKey: AnyKey(stringValue: unknown), in: container,
+            debugDescription: "unknown key (known: \(Keys.allCases.map(\.stringValue).joined(separator: ", ")))")
+    }
+}
+
+/// Any key at all, to list what an object holds.
+private struct AnyKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import TernStore
+import TernStoreSQLite
+import TernTesting
+import Testing
+
+/// `tern serve --config FILE`: a file with every key runs a server that uses them; a bad
+/// file is one line on stderr and exit 1.
+@Suite(.serialized)
+struct ServeConfigTests {
+    static let tern = ChildProcess.builtProduct("tern")
+    static let token = "config-test-token-0123456789"
+
+    private func write(_ json: String, in folder: TemporaryDirectory) throws -> String {
+        let path = folder.url.appending(path: "tern.json").path
+        try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aFileWithEveryKeyConfiguresTheServer() async throws {
+        let folder = try TemporaryDirectory("tern-config")
+        defer { folder.remove() }
+        let data = folder.url.appending(path: "data").path
+        let store = try SQLiteStore(dataDirectory: data)
+        _ = try await store.createUser(NewUser(
+            login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
+        let path = try write("""
+            {"listen": "127.0.0.1:0", "data": "\(data)", "adminToken": "\(Self.token)",
+             "publicURL": "https://mail.example.com", "maxRequestBytes": 65536, "heartbeat": {"min": 120, "max": 1800}}
+            """, in: folder)
+
+        let process = Process()
+        process.executableURL = Self.tern
+        process.arguments = ["serve", "--config", path]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        var said = ""
+        while !said.contains("tern: listening on") || !said.hasSuffix("\n") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            said += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try #require(said.firstMatch(of: /tern: listening on http:\/\/127\.0\.0\.1:(\d+)\//).map { String($0.1) }, "\(said)")
+
+        let users = try curl(["-H", "Authorization: Bearer \(Self.token)", "http://127.0.0.1:\(port)/admin/api/v1/users"])
+        #expect(users.contains(#""login":"anna""#), "the admin token was read: \(users)")
+        let request = """
+            <Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/mobilesync/requestschema/2006"><Request>\
+            <EMailAddress>anna@tern.example</EMailAddress><AcceptableResponseSchema>\
+            http://schemas.microsoft.com/exchange/autodiscover/mobilesync/responseschema/2006</AcceptableResponseSchema>\
+            </Request></Autodiscover>
+            """
+        let settings = try curl(["-u", "anna:secret", "--data-binary", request, "http://127.0.0.1:\(port)/autodiscover/autodiscover.xml"])
+        #expect(settings.contains("<Url>https://mail.example.com/Microsoft-Server-ActiveSync</Url>"), "the public URL was read: \(settings)")
+        let large = try curl([
+            "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "--data-binary", String(repeating: "x", count: 70_000),
+            "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync?Cmd=FolderSync&User=anna&DeviceId=X&DeviceType=Y",
+            "-u", "anna:secret", "-H", "MS-ASProtocolVersion: 14.1", "-H", "Content-Type: application/vnd.ms-sync.wbxml",
+        ])
+        #expect(large == "413", "maxRequestBytes was read")
+    }
+
+    private func curl(_ arguments: [String]) throws -> String {
+        let tool = try #require(ChildProcess.onPath("curl"))
+        return String(decoding: try ChildProcess(tool, ["-s", "-m", "10"] + arguments).run().standardOutput, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        (#"{"listen": "#, "not valid JSON"),
+        (#"{"adminTocken": "x"}"#, #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat)"#),
+        (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
+        (#"{"listen": "localhost"}"#, "listen takes HOST:PORT, e.g. 0.0.0.0:8080"),
+        (#"{"maxRequestBytes": "big"}"#, #""maxRequestBytes" is not a whole number"#),
+        (#"{"heartbeat": {"min": 600, "max": 60}}"#, "heartbeat takes 1 <= min <= max (seconds), got min 600, max 60"),
+        (#"{"publicURL": "mail.example.com"}"#, "publicURL takes http(s)://HOST[:PORT], e.g. https://mail.example.com"),
+        (#"[]"#, "the top level is not of the expected kind"),
+    ])
+    func aBadFileIsOneLineAndExit1(json: String, message: String) throws {
+        let folder = try TemporaryDirectory("tern-config")
+        defer { folder.remove() }
+        let path = try write(json, in: folder)
+        let result = try ChildProcess(Self.tern, ["serve", "--config", path, "--data", folder.path]).run()
+        #expect(result.status == 1)
+        #expect(result.standardError == "tern: config \(path): \(message)\n")
+    }
+
+    @Test func aMissingFileIsOneLineAndExit1() throws {
+        let result = try ChildProcess(Self.tern, ["serve", "--config", "/nonexistent/tern.json"]).run()
+        #expect(result.status == 1 && result.standardError == "tern: config /nonexistent/tern.json: cannot read the file\n")
+    }
+}
