@@ -22,7 +22,7 @@ struct CollectionSync {
         let states = try await store.syncStates(of: deviceID, collection: folder.serverID)
         if request.syncKey == "0" {
             let fresh = CollectionState(
-                modSeq: .zero, held: [], ownWrites: [:], parameters: CollectionParameters.none.updated(with: request))
+                modSeq: .zero, held: HeldItems(), ownWrites: [:], parameters: CollectionParameters.none.updated(with: request))
             let key = (states?.current.key ?? 0) + 1
             try await store.saveSyncStates(SyncStates(current: try fresh.record(key: key)), of: deviceID, collection: folder.serverID)
             return SyncCollectionResponse(syncKey: String(key), collectionID: folder.serverID, status: SyncStatus.success)
@@ -123,7 +123,7 @@ struct CollectionSync {
         switch entry {
         case .removed(let removal):
             next.ownWrites[removal.serverID] = nil
-            return next.held.remove(removal.serverID) != nil ? .delete(serverID: removal.serverID) : nil
+            return next.held.remove(removal.serverID) ? .delete(serverID: removal.serverID) : nil
         case .changed(let item):
             if next.ownWrites[item.serverID] == item.modSeq { return nil }
             let isHeld = next.held.contains(item.serverID)

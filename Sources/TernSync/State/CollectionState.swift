@@ -1,3 +1,4 @@
+import Foundation
 import TernStore
 
 /// What a device holds of one folder under one sync key (DESIGN.md, sync): the modseq it has
@@ -5,7 +6,7 @@ import TernStore
 /// the collection parameters it last sent, which later requests may leave out (12.1+).
 struct CollectionState: Hashable, StoredSyncState {
     var modSeq: ModSeq
-    var held: Set<String>
+    var held: HeldItems
     /// Items whose current version is this device's own write, by the modseq of that write.
     var ownWrites: [String: ModSeq]
     var parameters: CollectionParameters
