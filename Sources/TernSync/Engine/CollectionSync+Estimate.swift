@@ -26,8 +26,8 @@ extension CollectionSync {
         let collectionOptions = CollectionOptions(parameters: scratch.parameters, itemClass: itemClass, protocolVersion: protocolVersion)
         var count = 0
         while true {
-            let (commands, more) = try await changes(
-                in: folder, options: collectionOptions, window: CollectionOptions.maximumWindowSize, next: &scratch, encoding: false)
+            let (commands, more) = try await plannedChanges(
+                in: folder, options: collectionOptions, window: CollectionOptions.maximumWindowSize, next: &scratch)
             count += commands.count
             if !more { return (EstimateStatus.success, count) }
         }

@@ -1,7 +1,6 @@
 import ActiveSync
 import Foundation
 import TernStore
-import WBXML
 
 /// One collection of one device's Sync request: resolves the sync key to the state it names,
 /// applies the device's commands, then sends the server's changes since that state, at most
@@ -77,28 +76,43 @@ struct CollectionSync {
 
     // MARK: Server changes
 
-    /// The server's changes since `next.modSeq`, at most `window`; advances `next` past them.
-    /// Without `encoding` the commands carry empty ApplicationData (for counting).
+    /// The server's changes since `next.modSeq`, at most `window`, as commands; advances `next` past them.
     func changes(
-        in folder: Folder, options: CollectionOptions, window: Int, next: inout CollectionState, encoding: Bool = true
+        in folder: Folder, options: CollectionOptions, window: Int, next: inout CollectionState
     ) async throws(StoreError) -> ([SyncCollectionResponse.Command], Bool) {
-        var commands: [SyncCollectionResponse.Command] = []
+        let (planned, more) = try await plannedChanges(in: folder, options: options, window: window, next: &next)
+        return (await Self.encode(planned, options: options.encoding), more)
+    }
+
+    /// What `changes` would send, decided but not yet encoded; advances `next` past it.
+    func plannedChanges(
+        in folder: Folder, options: CollectionOptions, window: Int, next: inout CollectionState
+    ) async throws(StoreError) -> ([PlannedCommand], Bool) {
+        var planned: [PlannedCommand] = []
         while true {
             let batch = try await store.itemChanges(in: folder.id, since: next.modSeq, limit: window)
             let entries = Self.merged(batch)
             for (index, entry) in entries.enumerated() {
-                if commands.count == window {
+                if planned.count == window {
                     next.modSeq = entries[index - 1].modSeq
                     Self.forgetPassedWrites(&next)
-                    return (commands, true)
+                    return (planned, true)
                 }
-                if let command = command(for: entry, options: options, encoding: encoding, next: &next) { commands.append(command) }
+                if let command = plan(entry, options: options, next: &next) { planned.append(command) }
             }
             next.modSeq = batch.through
             Self.forgetPassedWrites(&next)
-            if batch.changed.count < window { return (commands, false) }
-            if commands.count == window { return (commands, true) }
+            if batch.changed.count < window { return (planned, false) }
+            if planned.count == window { return (planned, true) }
         }
+    }
+
+    /// A server change decided for the device, before its ApplicationData is written.
+    enum PlannedCommand: Sendable {
+        case add(Item)
+        case change(Item)
+        case delete(serverID: String)
+        case softDelete(serverID: String)
     }
 
     private enum Entry {
@@ -117,9 +131,7 @@ struct CollectionSync {
         (batch.changed.map(Entry.changed) + batch.removed.map(Entry.removed)).sorted { $0.modSeq < $1.modSeq }
     }
 
-    private func command(
-        for entry: Entry, options: CollectionOptions, encoding: Bool, next: inout CollectionState
-    ) -> SyncCollectionResponse.Command? {
+    private func plan(_ entry: Entry, options: CollectionOptions, next: inout CollectionState) -> PlannedCommand? {
         switch entry {
         case .removed(let removal):
             next.ownWrites[removal.serverID] = nil
@@ -133,12 +145,30 @@ struct CollectionSync {
                 return .softDelete(serverID: item.serverID)
             }
             if isHeld, let rescanBelow = next.rescanBelow, item.modSeq <= rescanBelow { return nil }
-            let data = encoding
-                ? ApplicationData.encode(item.content, serverID: item.serverID, options: options.encoding)
-                : WBXMLElement(SyncTag.applicationData)
-            if isHeld { return .change(serverID: item.serverID, applicationData: data) }
+            if isHeld { return .change(item) }
             next.held.insert(item.serverID)
-            return .add(serverID: item.serverID, applicationData: data)
+            return .add(item)
+        }
+    }
+
+    /// Writes the ApplicationData of the planned commands on all cores, keeping their order.
+    private static func encode(_ planned: [PlannedCommand], options: ItemEncodingOptions) async -> [SyncCollectionResponse.Command] {
+        func encode(_ command: PlannedCommand) -> SyncCollectionResponse.Command {
+            switch command {
+            case .add(let item): .add(serverID: item.serverID, applicationData: ApplicationData.encode(item.content, serverID: item.serverID, options: options))
+            case .change(let item): .change(serverID: item.serverID, applicationData: ApplicationData.encode(item.content, serverID: item.serverID, options: options))
+            case .delete(let serverID): .delete(serverID: serverID)
+            case .softDelete(let serverID): .softDelete(serverID: serverID)
+            }
+        }
+        let chunkSize = max(16, planned.count / (ProcessInfo.processInfo.activeProcessorCount * 2) + 1)
+        guard planned.count > chunkSize else { return planned.map(encode) }
+        let chunks = stride(from: 0, to: planned.count, by: chunkSize).map { Array(planned[$0..<min($0 + chunkSize, planned.count)]) }
+        return await withTaskGroup(of: (Int, [SyncCollectionResponse.Command]).self) { group in
+            for (index, chunk) in chunks.enumerated() { group.addTask { (index, chunk.map(encode)) } }
+            var encoded = [[SyncCollectionResponse.Command]](repeating: [], count: chunks.count)
+            for await (index, commands) in group { encoded[index] = commands }
+            return encoded.flatMap { $0 }
         }
     }
 
