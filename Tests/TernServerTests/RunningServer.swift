@@ -16,13 +16,13 @@ final class RunningServer: Sendable {
     private let task: Task<Void, any Error>
 
     /// `adminToken` and `publicURL` go into the server's configuration.
-    init(adminToken: String? = nil, publicURL: String? = nil) async throws {
+    init(adminToken: String? = nil, publicURL: String? = nil, maxRequestBytes: Int = 16 << 20) async throws {
         directory = try TemporaryDirectory("tern-server")
         store = try SQLiteStore(dataDirectory: directory.path)
         user = try await store.createUser(NewUser(
             login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
         let server = TernServer(store: store, configuration: ServerConfiguration(
-            host: "127.0.0.1", port: 0, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path,
+            host: "127.0.0.1", port: 0, maxRequestBytes: maxRequestBytes, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path,
             adminToken: adminToken, publicURL: publicURL))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         task = Task { try await server.run { continuation.yield($0) } }
@@ -70,7 +70,7 @@ final class RunningServer: Sendable {
     func post(
         _ command: String, body: WBXMLElement? = nil, version: String = "14.1", policyKey: UInt32? = nil,
         deviceID: String = "ApplF17XK2QJ", password: String? = "secret", form: Form = .wbxml, xml: String? = nil,
-        headers extra: [String] = []
+        headers extra: [String] = [], rawBody: [UInt8]? = nil
     ) async throws -> Reply {
         if form == .xml, let body, xml == nil {
             return try await post(
@@ -81,7 +81,12 @@ final class RunningServer: Sendable {
         if let password { arguments += ["-u", "anna:\(password)"] }
         if let policyKey { arguments += ["-H", "X-MS-PolicyKey: \(policyKey)"] }
         var payload: [UInt8]?
-        if let xml {
+        if let rawBody {
+            if !extra.contains(where: { $0.lowercased().hasPrefix("content-type:") }) {
+                arguments += ["-H", "Content-Type: application/vnd.ms-sync.wbxml"]
+            }
+            payload = rawBody
+        } else if let xml {
             arguments += ["-H", "Content-Type: text/xml"]
             payload = Array(xml.utf8)
         } else if let body {
