@@ -16,7 +16,7 @@ final class RunningServer: Sendable {
     private let task: Task<Void, any Error>
 
     /// `adminToken` and `publicURL` go into the server's configuration.
-    init(adminToken: String? = nil, publicURL: String? = nil, maxRequestBytes: Int = 16 << 20) async throws {
+    init(adminToken: String? = nil, publicURL: String? = nil, maxRequestBytes: Int = 32 << 20) async throws {
         directory = try TemporaryDirectory("tern-server")
         store = try SQLiteStore(dataDirectory: directory.path)
         user = try await store.createUser(NewUser(

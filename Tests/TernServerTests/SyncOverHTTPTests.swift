@@ -139,4 +139,28 @@ import WBXML
         ]))
         #expect(noKey.text("Status") == "4")
     }
+
+    @Test func aTwentyMegabyteAddFailsAloneAndTheRestApplies() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let phone = try await server.session()
+        let contacts = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .contacts })
+        let key = try await Self.start(phone, collection: contacts.serverID)
+        let huge = WBXMLElement(SyncTag.add, elements: [
+            WBXMLElement(SyncTag.clientID, text: "huge"),
+            WBXMLElement(SyncTag.applicationData, elements: [
+                WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "Huge"),
+                WBXMLElement(WBXMLTag("AirSyncBase", "Body"), elements: [
+                    WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
+                    WBXMLElement(WBXMLTag("AirSyncBase", "Data"), text: String(repeating: "z", count: 20 << 20)),
+                ]),
+            ]),
+        ])
+        let small = WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.clientID, text: "small"), Self.data("Contacts", ["FileAs": "Small"])])
+        let reply = try await phone.send("Sync", Self.syncBody(key: key, collection: contacts.serverID, commands: [huge, small]))
+        #expect(reply.status == 200)
+        let statuses = reply.elements("Responses").first?.elements.compactMap { $0.firstElement(SyncTag.status)?.text }
+        #expect(statuses == ["6", "1"])
+        #expect(try await server.store.itemCount(in: contacts.id) == 1)
+    }
 }

@@ -77,7 +77,7 @@ struct ActiveSyncEndpoint: Sendable {
         var body: WBXMLElement?
         if !bytes.isEmpty {
             do {
-                body = try form.decode(bytes)
+                body = try form.decode(bytes, maxBytes: configuration.maxRequestBytes)
                 if form == .xml, let validator, let root = body { try validator.validate(root) }
             } catch {
                 throw HTTPRefusal(status: 400)

@@ -20,10 +20,12 @@ enum BodyForm {
 
     var contentType: String { self == .wbxml ? Self.wbxmlContentType : "text/xml; charset=utf-8" }
 
-    func decode(_ bytes: [UInt8]) throws(WBXMLError) -> WBXMLElement {
+    /// Decodes a body of at most `maxBytes` (the server's request limit).
+    func decode(_ bytes: [UInt8], maxBytes: Int) throws(WBXMLError) -> WBXMLElement {
+        let limits = WBXMLLimits(maxBytes: maxBytes)
         switch self {
-        case .wbxml: try WBXMLDecoder().decode(bytes).root
-        case .xml: try XMLReader().read(bytes)
+        case .wbxml: return try WBXMLDecoder(limits: limits).decode(bytes).root
+        case .xml: return try XMLReader(limits: limits).read(bytes)
         }
     }
 

@@ -16,7 +16,7 @@ public struct ServerConfiguration: Sendable {
     public var maxHeartbeat: Int
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 16 << 20, schemaDirectory: String? = nil,
+        host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 32 << 20, schemaDirectory: String? = nil,
         adminToken: String? = nil, publicURL: String? = nil, minHeartbeat: Int = 60, maxHeartbeat: Int = 3540
     ) {
         self.host = host

@@ -3,6 +3,20 @@ import TernStore
 import WBXML
 
 extension CollectionSync {
+    /// The most text and binary bytes one item of a device may carry; more is Status 6 for
+    /// that item alone, the rest of the request still applies.
+    static let maxItemBytes = 10 << 20
+
+    private static func byteCount(_ element: WBXMLElement) -> Int {
+        element.children.reduce(0) { total, node in
+            switch node {
+            case .element(let child): total + byteCount(child)
+            case .text(let text): total + text.utf8.count
+            case .opaque(let bytes): total + bytes.count
+            }
+        }
+    }
+
     /// Applies one of the device's commands; returns its reply, or nil for a Change or Delete
     /// that succeeded (MS-ASCMD sends those only when they fail).
     func apply(
@@ -10,6 +24,9 @@ extension CollectionSync {
     ) async throws(StoreError) -> SyncCollectionResponse.Reply? {
         switch command {
         case .add(let clientID, let data):
+            guard Self.byteCount(data) <= Self.maxItemBytes else {
+                return .add(clientID: clientID, serverID: nil, status: SyncStatus.conversionError)
+            }
             let content: ItemContent
             do {
                 content = try ApplicationData.decode(
@@ -38,6 +55,7 @@ extension CollectionSync {
             guard let item = try await store.item(in: context.folder.id, serverID: serverID) else {
                 return .change(serverID: serverID, status: SyncStatus.objectNotFound)
             }
+            guard Self.byteCount(data) <= Self.maxItemBytes else { return .change(serverID: serverID, status: SyncStatus.conversionError) }
             let content: ItemContent
             do {
                 content = try ApplicationData.decode(

@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
               adminToken       enables the admin HTTP API under /admin/api/v1 with this bearer token (16+ characters)
               publicURL        the URL devices reach the server at, e.g. "https://mail.example.com", handed out by \
             autodiscover (default: http:// and the request's Host)
-              maxRequestBytes  the largest request body accepted (default 16777216)
+              maxRequestBytes  the largest request body accepted (default 33554432)
               heartbeat        {"min": 60, "max": 3540}: the Ping heartbeat bounds in seconds
             """)
 

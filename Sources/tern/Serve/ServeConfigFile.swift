@@ -6,7 +6,7 @@ import TernServer
 ///
 /// ```json
 /// {"listen": "127.0.0.1:8080", "data": "./tern-data", "adminToken": "…",
-///  "publicURL": "https://mail.example.com", "maxRequestBytes": 16777216,
+///  "publicURL": "https://mail.example.com", "maxRequestBytes": 33554432,
 ///  "heartbeat": {"min": 60, "max": 3540}}
 /// ```
 ///
