@@ -51,7 +51,13 @@ extension CollectionSync {
                 return .add(clientID: clientID, serverID: serverID, status: SyncStatus.success)
             }
 
-        case .change(let serverID, let data):
+        case .change(let serverID, let instanceID?, let data):
+            return try await changeOccurrence(serverID: serverID, instanceID: instanceID, data: data, context: context, next: &next)
+
+        case .delete(let serverID, let instanceID?):
+            return try await deleteOccurrence(serverID: serverID, instanceID: instanceID, context: context, next: &next)
+
+        case .change(let serverID, nil, let data):
             guard let item = try await store.item(in: context.folder.id, serverID: serverID) else {
                 return .change(serverID: serverID, status: SyncStatus.objectNotFound)
             }
@@ -74,7 +80,7 @@ extension CollectionSync {
             next.ownWrites[serverID] = updated.modSeq
             return nil
 
-        case .delete(let serverID):
+        case .delete(let serverID, nil):
             next.held.remove(serverID)
             next.ownWrites[serverID] = nil
             guard try await store.item(in: context.folder.id, serverID: serverID) != nil else {

@@ -85,23 +85,25 @@ public struct SyncCollectionRequest: Hashable, Sendable {
 /// A device's change in a Sync request (MS-ASCMD 2.2.3.32 Commands).
 public enum SyncClientCommand: Hashable, Sendable {
     case add(clientID: String, applicationData: WBXMLElement)
-    case change(serverID: String, applicationData: WBXMLElement)
-    case delete(serverID: String)
+    /// `instanceID` (16.0+, AirSyncBase InstanceId) names one occurrence of a recurring event.
+    case change(serverID: String, instanceID: String? = nil, applicationData: WBXMLElement)
+    case delete(serverID: String, instanceID: String? = nil)
     case fetch(serverID: String)
 
     init?(_ element: WBXMLElement) {
         let serverID = element.firstElement(SyncTag.serverID)?.text
         let data = element.firstElement(SyncTag.applicationData)
+        let instanceID = element.firstElement(SyncTag.instanceID)?.text
         switch element.tag {
         case SyncTag.add:
             guard let clientID = element.firstElement(SyncTag.clientID)?.text, let data else { return nil }
             self = .add(clientID: clientID, applicationData: data)
         case SyncTag.change:
             guard let serverID, let data else { return nil }
-            self = .change(serverID: serverID, applicationData: data)
+            self = .change(serverID: serverID, instanceID: instanceID, applicationData: data)
         case SyncTag.delete:
             guard let serverID else { return nil }
-            self = .delete(serverID: serverID)
+            self = .delete(serverID: serverID, instanceID: instanceID)
         case SyncTag.fetch:
             guard let serverID else { return nil }
             self = .fetch(serverID: serverID)
@@ -144,6 +146,8 @@ public enum SyncTag {
     public static let limit = tag("Limit")
     public static let partial = tag("Partial")
     public static let heartbeatInterval = tag("HeartbeatInterval")
+
+    public static let instanceID = WBXMLTag("AirSyncBase", "InstanceId")
 
     static func tag(_ name: String) -> WBXMLTag { WBXMLTag("AirSync", name) }
 }
