@@ -1,9 +1,18 @@
 import Foundation
 
 extension String {
-    /// Without leading and trailing spaces, tabs and line breaks.
+    /// Without leading and trailing spaces, tabs and line breaks (Unicode whitespace too).
+    /// Walks the scalars itself: Foundation's `trimmingCharacters(in:)` bridges through
+    /// NSString and was the largest single cost of writing a Sync response.
     func trimmingWhitespace() -> String {
-        trimmingCharacters(in: .whitespacesAndNewlines)
+        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+        }
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !isWhitespace($0) }), let end = scalars.lastIndex(where: { !isWhitespace($0) })
+        else { return "" }
+        if start == scalars.startIndex, scalars.index(after: end) == scalars.endIndex { return self }
+        return String(scalars[start...end])
     }
 
     /// Without surrounding whitespace and one pair of surrounding double or single quotes.

@@ -17,18 +17,23 @@ final class RunningServer: Sendable {
 
     /// `adminToken` and `publicURL` go into the server's configuration.
     init(adminToken: String? = nil, publicURL: String? = nil, maxRequestBytes: Int = 32 << 20) async throws {
-        directory = try TemporaryDirectory("tern-server")
-        store = try SQLiteStore(dataDirectory: directory.path)
-        user = try await store.createUser(NewUser(
-            login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
+        await ServerSlots.shared.acquire()
+        do {
+            directory = try TemporaryDirectory("tern-server")
+            store = try SQLiteStore(dataDirectory: directory.path)
+            user = try await store.createUser(NewUser(
+                login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
+        } catch {
+            await ServerSlots.shared.release()
+            throw error
+        }
         let server = TernServer(store: store, configuration: ServerConfiguration(
             host: "127.0.0.1", port: 0, maxRequestBytes: maxRequestBytes, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path,
             adminToken: adminToken, publicURL: publicURL))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         task = Task { try await server.run { continuation.yield($0) } }
         var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw URLError(.cannotConnectToHost) }
-        self.port = port
+        port = await iterator.next() ?? 0
     }
 
     /// A second user, bruno/other, whose data anna must never reach.
@@ -41,6 +46,7 @@ final class RunningServer: Sendable {
         task.cancel()
         _ = await task.result
         directory.remove()
+        await ServerSlots.shared.release()
     }
 
     struct Reply {
@@ -128,7 +134,7 @@ final class RunningServer: Sendable {
             try? FileManager.default.removeItem(at: headerFile)
         }
         guard let tool = ChildProcess.onPath("curl") else { throw URLError(.cannotConnectToHost) }
-        var all = ["-s", "-m", "10", "-o", bodyFile.path, "-D", headerFile.path, "-w", "%{http_code}"] + arguments
+        var all = ["-s", "-m", "60", "-o", bodyFile.path, "-D", headerFile.path, "-w", "%{http_code}"] + arguments
         if payload != nil { all += ["--data-binary", "@-"] }
         let result = try await ChildProcess(tool, all + [url]).runDetached(standardInput: payload ?? [])
         let status = Int(String(decoding: result.standardOutput, as: UTF8.self)) ?? 0
@@ -179,5 +185,29 @@ final class RunningServer: Sendable {
             "Provision", body: Self.acknowledgement(key: temporary), version: version, policyKey: temporary, deviceID: deviceID)
         guard let final = phase2.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
         return final
+    }
+}
+
+/// Bounds how many in-process servers run at once: Swift Testing runs every test in parallel,
+/// and on a 2-core machine dozens of servers with their curl clients starved each other until
+/// curl gave up. Tests beyond the limit wait for a slot.
+actor ServerSlots {
+    static let shared = ServerSlots(limit: 4)
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { free = limit }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }
