@@ -10,12 +10,17 @@ import WBXML
 /// Provision that receives it, after which the local data is gone and a `.wiped` error says so.
 public actor DeviceSession {
     public private(set) var profile: DeviceProfile
-    let transport: EASTransport
+    let transport: any EASExchanging
     let cache: LocalCache
 
     init(profile: DeviceProfile, password: String) throws {
+        try self.init(profile: profile, transport: EASTransport(account: profile.record.account, password: password))
+    }
+
+    /// A session over any transport; tests use a lossy one.
+    init(profile: DeviceProfile, transport: any EASExchanging) throws {
         self.profile = profile
-        transport = EASTransport(account: profile.record.account, password: password)
+        self.transport = transport
         cache = try profile.openCache()
     }
 

@@ -58,8 +58,7 @@ public final class EASTransport: Sendable {
     /// nil for an empty one. `timeout` bounds the whole exchange; a held Ping needs more than
     /// the default.
     public func send(
-        _ command: Command, body: WBXMLElement?, version: ProtocolVersion, policyKey: UInt32?,
-        timeout: Duration = .seconds(120)
+        _ command: Command, body: WBXMLElement?, version: ProtocolVersion, policyKey: UInt32?, timeout: Duration
     ) async throws -> WBXMLElement? {
         let line: RequestLine
         do {
