@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         .target(name: "WBXML", swiftSettings: strictSettings),
@@ -67,11 +69,23 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "TernClient", dependencies: ["ActiveSync"], swiftSettings: strictSettings),
+        .target(
+            name: "TernClient",
+            dependencies: [
+                "ActiveSync", "WBXML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "TerminalOutput", swiftSettings: strictSettings),
         .executableTarget(
             name: "tern",
             dependencies: [
-                "ActiveSync", "TernServer", "TernStore", "TernStoreSQLite", "TernImport", "WBXML",
+                "ActiveSync", "TernServer", "TernStore", "TernStoreSQLite", "TernImport", "TerminalOutput", "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -79,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "tern-device",
             dependencies: [
-                "TernClient",
+                "TernClient", "TerminalOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -111,12 +125,17 @@ let package = Package(
             dependencies: ["TernSync", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "TernTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync", "TernTesting"], swiftSettings: strictSettings),
+        .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync", "WBXML", "TernTesting"], swiftSettings: strictSettings),
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TernTesting"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "TernImportTests",
             dependencies: ["TernImport", "TernStore"],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TernClientTests",
+            dependencies: ["TernClient", "TernServer", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "TernTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

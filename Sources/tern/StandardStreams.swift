@@ -32,11 +32,3 @@ func failure(_ message: String, exitCode: Int32 = 1) -> ExitCode {
     FileHandle.standardError.write(Data("tern: \(message)\n".utf8))
     return ExitCode(exitCode)
 }
-
-/// Prints `value` as indented JSON with sorted keys and ISO 8601 dates (the `--json` output).
-func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    encoder.dateEncodingStrategy = .iso8601
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TernServer
+import TerminalOutput
 
 /// `tern device list [--user NAME] [--json]`.
 struct DeviceListCommand: AsyncParsableCommand {

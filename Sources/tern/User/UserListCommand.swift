@@ -1,5 +1,6 @@
 import ArgumentParser
 import TernServer
+import TerminalOutput
 
 /// `tern user list [--json]`.
 struct UserListCommand: AsyncParsableCommand {

@@ -1,0 +1,40 @@
+public import WBXML
+
+extension ProvisionResponse {
+    /// Reads a server's Provision response (MS-ASPROV 2.2.2.44), as a device does; nil when
+    /// the root is not Provision or has no top-level Status.
+    ///
+    /// RemoteWipe or AccountOnlyRemoteWipe wins over anything else. A Policy with Status 1 and
+    /// a PolicyKey is the temporary key with the EASProvisionDoc (phase 1) or, without `Data`,
+    /// the final key (phase 2); every other shape is a bare status.
+    public init?(_ root: WBXMLElement) {
+        guard root.tag == ProvisionTag.provision,
+            let status = root.firstElement(ProvisionTag.status)?.text.flatMap({ Int($0) })
+        else { return nil }
+        if root.firstElement(ProvisionTag.remoteWipe) != nil {
+            self = .remoteWipe(accountOnly: false)
+            return
+        }
+        if root.firstElement(ProvisionTag.accountOnlyRemoteWipe) != nil {
+            self = .remoteWipe(accountOnly: true)
+            return
+        }
+        let policy = root.firstElement(ProvisionTag.policies)?.firstElement(ProvisionTag.policy)
+        let policyStatus = policy?.firstElement(ProvisionTag.status)?.text.flatMap { Int($0) }
+        guard status == 1, policyStatus == 1, let policy,
+            let key = policy.firstElement(ProvisionTag.policyKey)?.text.flatMap({ UInt32($0) })
+        else {
+            self = .status(status, policyStatus: policyStatus)
+            return
+        }
+        guard let document = policy.firstElement(ProvisionTag.data)?.firstElement(ProvisionTag.easProvisionDoc) else {
+            self = .provisioned(key: key)
+            return
+        }
+        let informationStatus = root.firstElement(WBXMLTag("Settings", "DeviceInformation"))?
+            .firstElement(WBXMLTag("Settings", "Status"))?.text.flatMap { Int($0) }
+        // Settings that hold lists (ApprovedApplicationList) have no text; they read as "".
+        let settings = document.elements.map { (name: $0.tag.name, value: $0.text ?? "") }
+        self = .policy(ProvisionDocument(settings: settings), temporaryKey: key, deviceInformationStatus: informationStatus)
+    }
+}

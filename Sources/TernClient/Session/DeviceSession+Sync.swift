@@ -1,0 +1,86 @@
+import ActiveSync
+import Foundation
+import WBXML
+
+extension DeviceSession {
+    /// The window asked for in each Sync response (MS-ASCMD 2.2.3.199.2).
+    public static let windowSize = 100
+    /// Email bodies are asked for as plain text up to this many bytes (MS-ASAIRS 2.2.2.40.1).
+    static let bodyTruncationSize = 32 * 1024
+
+    /// FolderSync, then a Sync of every folder of the four classes (or those of `names`).
+    public func syncAll(_ names: [String] = []) async throws -> [FolderSyncSummary] {
+        try await folderSync()
+        let folders = try names.isEmpty ? cache.folders().filter { $0.kind != nil } : names.map(folder(named:))
+        var summaries: [FolderSyncSummary] = []
+        for folder in folders {
+            summaries.append(try await sync(folder))
+        }
+        try save { $0.lastSyncAt = Date() }
+        return summaries
+    }
+
+    /// Syncs one folder until the server has no more (MoreAvailable); returns what it sent.
+    @discardableResult
+    public func sync(_ folder: CachedFolder) async throws -> FolderSyncSummary {
+        try await sync(folder, sending: []).summary
+    }
+
+    /// Syncs one folder as `sync(_:)` does, sending `commands` with the first request that has
+    /// a real key, and returns the server's replies to them too. An invalid key (Status 3)
+    /// drops the folder's cache and starts again from 0.
+    func sync(
+        _ folder: CachedFolder, sending commands: [SyncClientCommand]
+    ) async throws -> (summary: FolderSyncSummary, replies: [SyncCollectionResponse.Reply]) {
+        guard let kind = folder.kind else {
+            throw ClientError(.usage, "folder \"\(folder.name)\" holds no mail, contacts, events or tasks")
+        }
+        var counts = SyncCounts()
+        var replies: [SyncCollectionResponse.Reply] = []
+        var pending = commands
+        var restarted = false
+        while true {
+            let key = try cache.syncKey(for: folder.serverID)
+            var collection = SyncCollectionRequest(syncKey: key, collectionID: folder.serverID)
+            if key != "0" {
+                // MS-ASCMD 2.2.3.84: no GetChanges or Commands with key 0.
+                collection.getChanges = true
+                collection.windowSize = Self.windowSize
+                collection.commands = pending
+            }
+            if kind == .email { collection.options = [Self.emailOptions] }
+            let root = try await exchange(.sync, SyncRequest(collections: [collection]).element, resendOnce: true)
+            // An empty answer (12.1+) means nothing changed in any collection asked for.
+            guard let root else { break }
+            guard let response = SyncResponse(root) else { throw ClientError(.server, "the server's Sync response is not one") }
+            if let status = response.status { throw ClientError(.server, "Sync of \"\(folder.name)\" failed with Status \(status)") }
+            guard let answer = response.collections.first(where: { $0.collectionID == folder.serverID }) else { break }
+            switch answer.status {
+            case SyncStatus.success where key == "0":
+                guard answer.syncKey != nil else { throw ClientError(.server, "the server's first Sync of \"\(folder.name)\" has no key") }
+                _ = try cache.apply(answer, kind: kind)
+            case SyncStatus.success:
+                counts = counts + (try cache.apply(answer, kind: kind, sent: pending))
+                replies += answer.replies
+                pending = []
+                if !answer.moreAvailable { return (FolderSyncSummary(folderID: folder.serverID, folderName: folder.name, counts: counts), replies) }
+            case SyncStatus.invalidSyncKey where !restarted:
+                try cache.reset(folder.serverID)
+                restarted = true
+            default:
+                throw ClientError(.server, "Sync of \"\(folder.name)\" failed with Status \(answer.status)")
+            }
+        }
+        return (FolderSyncSummary(folderID: folder.serverID, folderName: folder.name, counts: counts), replies)
+    }
+
+    /// `<Options><AirSyncBase:BodyPreference><Type>1</Type><TruncationSize>…</TruncationSize></…></Options>`.
+    private static var emailOptions: WBXMLElement {
+        WBXMLElement(SyncTag.options, elements: [
+            WBXMLElement(WBXMLTag("AirSyncBase", "BodyPreference"), elements: [
+                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
+                WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: String(bodyTruncationSize)),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import TernClient
+import TerminalOutput
+
+/// `tern-device sync [FOLDER...] [--json]`: FolderSync, then Sync of the folders named (by
+/// id or name) or of every mail, contacts, calendar and tasks folder.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Bring the local cache up to date with the server.")
+
+    @Argument(help: ArgumentHelp("Folders by id or name (default: all of mail, contacts, calendar and tasks).", valueName: "FOLDER"))
+    var folders: [String] = []
+
+    @Flag(help: "Print one JSON array of per-folder counts.")
+    var json = false
+
+    @OptionGroup var profile: ProfileOptions
+
+    func run() async throws {
+        let summaries = try await profile.withSession { try await $0.syncAll(folders) }
+        if json {
+            try printJSON(summaries)
+            return
+        }
+        for summary in summaries { print(summary.line) }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import TerminalOutput
+
+/// `tern-device status [--json]`: the account, provisioning and cache at a glance.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the account, its policy and the local cache.")
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    @OptionGroup var profile: ProfileOptions
+
+    func run() async throws {
+        let report = try await profile.withSession { try await StatusReport($0) }
+        if json {
+            try printJSON(report)
+            return
+        }
+        let rows = [
+            ["Profile", report.profile], ["Server", report.server], ["User", report.user],
+            ["Device", "\(report.deviceID) (\(report.deviceType))"], ["Protocol", report.protocolVersion],
+            ["Provisioned", report.provisionedAt.map(DateText.describe) ?? "no"],
+            ["Last sync", report.lastSyncAt.map(DateText.describe) ?? "never"],
+            ["Policy", report.policy.isEmpty ? "none" : "\(report.policy.count) settings"],
+            ["Cache", "\(report.folders) folders, \(report.items) items"],
+        ]
+        print(rows.map { $0[0].padding(toLength: 12, withPad: " ", startingAt: 0) + $0[1] }.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,35 @@
+import ActiveSync
+import Testing
+import WBXML
+
+struct FolderSyncRoundTripTests {
+    @Test(arguments: ["0", "7"])
+    func aWrittenRequestReadsBackTheSame(key: String) throws {
+        let request = FolderSyncRequest(syncKey: key)
+        #expect(FolderSyncRequest(try WBXMLDecoder().decode(WBXMLEncoder().encode(request.element)).root) == request)
+    }
+
+    static let responses: [FolderSyncResponse] = [
+        FolderSyncResponse(status: 9),
+        FolderSyncResponse(status: 1, syncKey: "1", added: [
+            .init(serverID: "1", parentID: "0", displayName: "Inbox", type: 2),
+            .init(serverID: "4", parentID: "1", displayName: "Receipts", type: 12),
+        ]),
+        FolderSyncResponse(
+            status: 1, syncKey: "3", updated: [.init(serverID: "4", parentID: "0", displayName: "Bills", type: 12)],
+            deletedServerIDs: ["9"]),
+    ]
+
+    @Test(arguments: responses)
+    func aServedResponseReadsBackTheSame(response: FolderSyncResponse) throws {
+        #expect(FolderSyncResponse(try WBXMLDecoder().decode(WBXMLEncoder().encode(response.element)).root) == response)
+    }
+
+    @Test func aDeleteWithoutServerIdIsNoResponse() {
+        let root = WBXMLElement(WBXMLTag("FolderHierarchy", "FolderSync"), elements: [
+            WBXMLElement(WBXMLTag("FolderHierarchy", "Status"), text: "1"),
+            WBXMLElement(WBXMLTag("FolderHierarchy", "Changes"), elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "Delete"))]),
+        ])
+        #expect(FolderSyncResponse(root) == nil)
+    }
+}

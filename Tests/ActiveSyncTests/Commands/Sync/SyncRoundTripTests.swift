@@ -1,0 +1,60 @@
+import ActiveSync
+import Testing
+import WBXML
+
+struct SyncRoundTripTests {
+    static let contact = WBXMLElement(SyncTag.applicationData, elements: [
+        WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "Lovelace, Ada"),
+        WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: "Ada"),
+    ])
+
+    static var requests: [SyncRequest] {
+        var first = SyncCollectionRequest(syncKey: "0", collectionID: "2")
+        first.options = [WBXMLElement(SyncTag.options, elements: [WBXMLElement(SyncTag.filterType, text: "3")])]
+        var busy = SyncCollectionRequest(syncKey: "5", collectionID: "9")
+        busy.getChanges = true
+        busy.deletesAsMoves = false
+        busy.windowSize = 100
+        busy.supported = ["Contacts:FileAs", "Contacts:FirstName"]
+        busy.commands = [.add(clientID: "c1", applicationData: contact), .change(serverID: "9:1", applicationData: contact),
+                         .delete(serverID: "9:2"), .fetch(serverID: "9:3")]
+        var held = SyncRequest(collections: [SyncCollectionRequest(syncKey: "5", collectionID: "9")], windowSize: 50, isPartial: true)
+        held.wait = 5
+        return [SyncRequest(collections: [first]), SyncRequest(collections: [busy, first]), held, SyncRequest(collections: [])]
+    }
+
+    @Test(arguments: requests)
+    func aWrittenRequestReadsBackTheSame(request: SyncRequest) throws {
+        #expect(SyncRequest(try WBXMLDecoder().decode(WBXMLEncoder().encode(request.element)).root) == request)
+    }
+
+    static let responses: [SyncResponse] = [
+        SyncResponse(status: 4),
+        SyncResponse(collections: [SyncCollectionResponse(syncKey: "1", collectionID: "2", status: 1)]),
+        SyncResponse(collections: [
+            SyncCollectionResponse(
+                syncKey: "6", collectionID: "9", status: 1, moreAvailable: true,
+                commands: [.add(serverID: "9:4", applicationData: contact), .change(serverID: "9:1", applicationData: contact),
+                           .delete(serverID: "9:2"), .softDelete(serverID: "9:3")],
+                replies: [.add(clientID: "c1", serverID: "9:5", status: 1), .add(clientID: "c2", serverID: nil, status: 6),
+                          .change(serverID: "9:1", status: 7), .delete(serverID: "9:2", status: 8),
+                          .fetch(serverID: "9:3", status: 1, applicationData: contact)]),
+            SyncCollectionResponse(syncKey: nil, collectionID: "3", status: 3),
+        ]),
+    ]
+
+    @Test(arguments: responses)
+    func aServedResponseReadsBackTheSame(response: SyncResponse) throws {
+        #expect(SyncResponse(try WBXMLDecoder().decode(WBXMLEncoder().encode(response.element)).root) == response)
+    }
+
+    @Test func anAddWithoutApplicationDataIsNoResponse() {
+        let root = WBXMLElement(SyncTag.sync, elements: [WBXMLElement(SyncTag.collections, elements: [
+            WBXMLElement(SyncTag.collection, elements: [
+                WBXMLElement(SyncTag.collectionID, text: "9"), WBXMLElement(SyncTag.status, text: "1"),
+                WBXMLElement(SyncTag.commands, elements: [WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.serverID, text: "9:1")])]),
+            ]),
+        ])])
+        #expect(SyncResponse(root) == nil)
+    }
+}

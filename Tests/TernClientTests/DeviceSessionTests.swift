@@ -1,0 +1,145 @@
+import ActiveSync
+import Foundation
+import TernClient
+import TernServer
+import TernStore
+import TernStoreSQLite
+import Testing
+
+/// TernClient against a real Tern server over loopback: provisioning, the first sync of all
+/// four classes, changes travelling between two devices, and a remote wipe obeyed.
+@Suite struct DeviceSessionTests {
+    /// The versions and query forms a device may speak; 12.1 has no common status codes, so
+    /// its policy answers are bare HTTP 449/403.
+    static let dialects: [(version: String, form: QueryForm)] = [("16.1", .plain), ("14.1", .base64), ("12.1", .plain)]
+
+    @Test func setupNegotiatesTheHighestVersionProvisionsAndFetchesTheFolders() async throws {
+        let server = try await LoopbackServer()
+        defer { Task { await server.stop() } }
+        let phone = try await server.setUpDevice("phone")
+        defer { Task { await phone.close() } }
+
+        let record = await phone.profile.record
+        #expect(record.protocolVersion == "16.1")
+        #expect(record.policyKey != nil && record.provisionedAt != nil)
+        #expect(record.policySetting("DevicePasswordEnabled") != nil, "the EASProvisionDoc's settings are kept")
+        let folders = try await phone.folders()
+        #expect(Set(folders.compactMap(\.kind)) == Set(ItemKind.allCases))
+        #expect(folders.contains { $0.name == "Inbox" && $0.type == 2 })
+
+        let device = try #require(try await server.store.device(of: server.user.id, deviceID: "phone"))
+        guard case .provisioned(let key, _) = device.provisioning else {
+            Issue.record("the server does not hold the device as provisioned: \(device.provisioning)")
+            return
+        }
+        #expect(key == record.policyKey)
+        let saved = try FileManager.default.attributesOfItem(atPath: server.profile("phone").appending(path: "profile.json").path)
+        #expect((saved[.posixPermissions] as? NSNumber)?.intValue == 0o600, "profile.json holds the password")
+    }
+
+    @Test func theFirstSyncBringsWhatTheServerHoldsInAllFourClasses() async throws {
+        let server = try await LoopbackServer()
+        defer { Task { await server.stop() } }
+        let raw = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Lunch?\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\nAt noon.\r\n"
+        _ = try await MailDelivery(store: server.store).deliver(Array(raw.utf8), to: "anna@tern.example")
+        let contact = ContactItem(fields: [
+            ContactField("Contacts", "FileAs"): "Lovelace, Ada", ContactField("Contacts", "FirstName"): "Ada",
+            ContactField("Contacts", "LastName"): "Lovelace",
+        ])
+        _ = try await server.store.addItem(.contact(contact), to: try await server.folder(.contacts).id)
+        let start = Date(timeIntervalSince1970: 1_796_115_600)
+        let event = CalendarItem(startTime: start, endTime: start.addingTimeInterval(900), subject: "Standup", uid: "standup-1")
+        _ = try await server.store.addItem(.event(event), to: try await server.folder(.calendar).id)
+        _ = try await server.store.addItem(.task(TaskItem(subject: "File taxes")), to: try await server.folder(.tasks).id)
+
+        let phone = try await server.setUpDevice("phone")
+        defer { Task { await phone.close() } }
+        let summaries = try await phone.syncAll()
+        for name in ["Inbox", "Contacts", "Calendar", "Tasks"] {
+            #expect(summaries.first { $0.folderName == name }?.counts.added == 1, "\(name)")
+        }
+        #expect(summaries.first { $0.folderName == "Inbox" }?.line == "Inbox: 1 added, 0 changed, 0 deleted")
+        let titles = try await Self.titles(phone, ["Inbox", "Contacts", "Calendar", "Tasks"])
+        #expect(titles == ["Lunch?", "Lovelace, Ada", "Standup", "File taxes"])
+        let mail = try #require(try await phone.items(in: phone.folder(named: "inbox")).first)
+        #expect(mail.fields.contains { $0.name == "Body" && $0.value.contains("At noon.") })
+
+        let again = try await phone.syncAll()
+        #expect(again.allSatisfy { $0.counts == SyncCounts() }, "nothing new the second time")
+    }
+
+    @Test(arguments: dialects)
+    func anAddAndADeleteOnOneDeviceReachTheOther(dialect: (version: String, form: QueryForm)) async throws {
+        let server = try await LoopbackServer()
+        defer { Task { await server.stop() } }
+        let phone = try await server.setUpDevice("phone", version: dialect.version, queryForm: dialect.form)
+        let tablet = try await server.setUpDevice("tablet", version: dialect.version, queryForm: dialect.form)
+        defer { Task { await phone.close(); await tablet.close() } }
+        #expect(await phone.profile.record.protocolVersion == dialect.version)
+        _ = try await tablet.syncAll()
+
+        let added = [
+            try await phone.add(.contact(firstName: "Grace", lastName: "Hopper", email: "grace@example.org")),
+            try await phone.add(.event(subject: "Review", start: Date(timeIntervalSince1970: 1_796_115_600), end: Date(timeIntervalSince1970: 1_796_119_200))),
+            try await phone.add(.task(subject: "Ship it", due: nil)),
+        ]
+        #expect(added.map(\.title) == ["Hopper, Grace", "Review", "Ship it"])
+        let arrived = try await tablet.syncAll()
+        #expect(arrived.map(\.counts.added).reduce(0, +) == 3)
+        let seen = try await tablet.item(added[0].serverID)
+        #expect(seen.property("Email1Address") == "grace@example.org")
+        #expect(try await tablet.item(added[1].serverID).date == Date(timeIntervalSince1970: 1_796_115_600))
+
+        try await phone.remove(added[0].serverID)
+        await #expect(throws: ClientError.self) { try await phone.item(added[0].serverID) }
+        let removed = try await tablet.syncAll()
+        #expect(removed.first { $0.folderName == "Contacts" }?.counts.deleted == 1)
+        await #expect(throws: ClientError.self) { try await tablet.item(added[0].serverID) }
+    }
+
+    @Test(arguments: dialects)
+    func aRemoteWipeErasesTheLocalDataAndIsAcknowledged(dialect: (version: String, form: QueryForm)) async throws {
+        let server = try await LoopbackServer()
+        defer { Task { await server.stop() } }
+        _ = try await server.store.addItem(.task(TaskItem(subject: "Secret plan")), to: try await server.folder(.tasks).id)
+        let phone = try await server.setUpDevice("phone", version: dialect.version, queryForm: dialect.form)
+        _ = try await phone.syncAll()
+        let cache = server.profile("phone").appending(path: "cache.sqlite")
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+
+        _ = try await Administration(store: server.store).wipe(login: "anna", deviceID: "phone", accountOnly: false)
+        let error = await #expect(throws: ClientError.self) { try await phone.syncAll() }
+        #expect(error?.kind == .wiped)
+        await phone.close()
+
+        #expect(!FileManager.default.fileExists(atPath: cache.path), "the cache is gone")
+        let profile = try DeviceProfile.load(from: server.profile("phone"))
+        #expect(profile.record.wipedAt != nil && profile.record.password == nil && profile.record.policyKey == nil)
+        let device = try #require(try await server.store.device(of: server.user.id, deviceID: "phone"))
+        guard case .acknowledged = device.wipe else {
+            Issue.record("the server did not record the wipe as acknowledged: \(device.wipe)")
+            return
+        }
+        #expect(throws: ClientError.self) { try DeviceSession.open(server.profile("phone")) }
+    }
+
+    @Test func aWrongPasswordIsAnAuthenticationError() async throws {
+        let server = try await LoopbackServer()
+        defer { Task { await server.stop() } }
+        let account = DeviceAccount(endpoint: server.endpoint, user: "anna", deviceID: "phone", deviceType: "TernTest")
+        let error = await #expect(throws: ClientError.self) {
+            try await DeviceSession.setup(in: server.profile("phone"), account: account, password: "wrong")
+        }
+        #expect(error?.kind == .authentication)
+        #expect(!FileManager.default.fileExists(atPath: server.profile("phone").appending(path: "profile.json").path))
+    }
+
+    /// The title of the first cached item of each folder, in order.
+    static func titles(_ session: DeviceSession, _ folders: [String]) async throws -> [String] {
+        var titles: [String] = []
+        for name in folders {
+            titles.append(try await session.items(in: session.folder(named: name)).first?.title ?? "-")
+        }
+        return titles
+    }
+}
