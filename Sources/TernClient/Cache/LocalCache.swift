@@ -163,13 +163,13 @@ public final class LocalCache: Sendable {
             for case .add(clientID, let serverID?, SyncStatus.success) in replies {
                 try save(serverID, folderID: folderID, kind: kind, data: data, in: db)
             }
-        case .change(let serverID, let data):
+        case .change(let serverID, _, let data):
             let status = replies.lazy.compactMap { reply -> Int? in
                 guard case .change(serverID, let status) = reply else { return nil }
                 return status
             }.first
             if status == nil || status == SyncStatus.success { try change(serverID, folderID: folderID, kind: kind, data: data, in: db) }
-        case .delete(let serverID):
+        case .delete(let serverID, _):
             let status = replies.lazy.compactMap { reply -> Int? in
                 guard case .delete(serverID, let status) = reply else { return nil }
                 return status

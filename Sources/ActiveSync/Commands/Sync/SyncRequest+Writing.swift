@@ -50,12 +50,16 @@ extension SyncClientCommand {
         switch self {
         case .add(let clientID, let data):
             WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.clientID, text: clientID), data])
-        case .change(let serverID, let data):
-            WBXMLElement(SyncTag.change, elements: [WBXMLElement(SyncTag.serverID, text: serverID), data])
-        case .delete(let serverID):
-            WBXMLElement(SyncTag.delete, elements: [WBXMLElement(SyncTag.serverID, text: serverID)])
+        case .change(let serverID, let instanceID, let data):
+            WBXMLElement(SyncTag.change, elements: [WBXMLElement(SyncTag.serverID, text: serverID)] + Self.instance(instanceID) + [data])
+        case .delete(let serverID, let instanceID):
+            WBXMLElement(SyncTag.delete, elements: [WBXMLElement(SyncTag.serverID, text: serverID)] + Self.instance(instanceID))
         case .fetch(let serverID):
             WBXMLElement(SyncTag.fetch, elements: [WBXMLElement(SyncTag.serverID, text: serverID)])
         }
+    }
+
+    private static func instance(_ instanceID: String?) -> [WBXMLElement] {
+        instanceID.map { [WBXMLElement(SyncTag.instanceID, text: $0)] } ?? []
     }
 }
