@@ -38,16 +38,22 @@ struct PingHandler {
         }
         let engine = SyncEngine(store: store, userID: request.user.id, deviceID: request.device.id, protocolVersion: request.protocolVersion)
         let serverIDs = folders.map(\.id)
+        let gate = PolicyGate(store: store)
+        var refusal: EASResponse?
         var pending: [String] = []
         let outcome = try await hub.hold(
             userID: request.user.id, deviceID: request.device.id, folderIDs: Set(watched.keys), heartbeat: .seconds(heartbeat)
         ) {
+            // A wipe or block committed after the gate let this request in, but before it was
+            // armed, would otherwise wait for the heartbeat.
+            refusal = try await gate.refusalAfterChange(of: request)
+            if refusal != nil { return true }
             pending = try await engine.pendingFolders(serverIDs)
             return !pending.isEmpty
         }
         switch outcome {
         case .ready:
-            return answer(PingResponse(status: .changesOccurred, folders: pending))
+            return refusal ?? answer(PingResponse(status: .changesOccurred, folders: pending))
         case .refused(.overCapacity):
             return answer(.serverError)
         case .refused(.shuttingDown), .woken(.expired), .woken(.superseded), .woken(.shutDown), .woken(.cancelled):
@@ -57,7 +63,7 @@ struct PingHandler {
         case .woken(.changed(let folderIDs)):
             return answer(PingResponse(status: .changesOccurred, folders: serverIDs.filter { id in folderIDs.contains { watched[$0] == id } }))
         case .woken(.deviceChanged):
-            return try await PolicyGate(store: store).refusalAfterChange(of: request) ?? answer(.expired)
+            return try await gate.refusalAfterChange(of: request) ?? answer(.expired)
         }
     }
 

@@ -17,14 +17,14 @@ import WBXML
         defer { Task { await fixture.server.stop() } }
         async let held = fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
         try await PushFixture.settle()
-        let delivered = ContinuousClock.now
         try await fixture.deliver()
+        let delivered = ContinuousClock.now
         let reply = try await held.reply
         let latency = ContinuousClock.now - delivered
         #expect(reply.ping?.status == .changesOccurred)
         #expect(reply.ping?.folders == [fixture.inbox.serverID])
-        // The issue asks for 100 ms; curl's process start is in this figure, so the test
-        // allows a loaded CI machine 1 s. Benchmarks/push-latency measures the real figure.
+        // The issue asks for 100 ms from the commit; a loaded CI machine gets 1 s here, and
+        // Benchmarks/push-latency measures the real figure.
         #expect(latency < .seconds(1), "answered \(latency) after the delivery")
     }
 

@@ -56,7 +56,7 @@ struct PushFixture {
     }
 
     /// Lets a Ping sent just before reach the hub and start waiting.
-    static func settle() async throws { try await Task.sleep(for: .milliseconds(400)) }
+    static func settle() async throws { try await Task.sleep(for: .seconds(1)) }
 }
 
 extension RunningServer.Reply {

@@ -23,8 +23,8 @@ import WBXML
         let key = try #require(try await fixture.device.send("Sync", SyncOverHTTPTests.syncBody(key: "1", collection: fixture.inbox.serverID)).text("SyncKey"))
         async let held = fixture.device.send("Sync", Self.waitingSync(key: key, collection: fixture.inbox.serverID, heartbeat: 8))
         try await PushFixture.settle()
-        let delivered = ContinuousClock.now
         try await fixture.deliver("Pushed")
+        let delivered = ContinuousClock.now
         let reply = try await held
         #expect(ContinuousClock.now - delivered < .seconds(1))
         #expect(reply.elements("Add").count == 1)
