@@ -1,6 +1,10 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The held-Ping client as a child process (this executable with `--client`): it reports
 /// `held` once every Ping is sent, then `INDEX NANOSECONDS` (CLOCK_MONOTONIC) per response.
 final class ClientProcess: Sendable {
@@ -34,8 +38,9 @@ final class ClientProcess: Sendable {
 
     var isHeld: Bool { held.withLock { $0 } }
 
+    /// SIGKILL: the child inherits the server's ignored SIGTERM (its graceful-shutdown signal).
     func stop() {
-        process.terminate()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 

@@ -129,6 +129,7 @@ try await settle(limit: .seconds(120))
 let holdTime = ContinuousClock.now - holdStarted
 let rssHeld = ProcessFigures.residentBytes()
 let early = pings.answeredAt.withLock { $0.count }
+progress("all held; measuring idle CPU")
 
 let idleCPUStart = ProcessFigures.cpuTime()
 let idleWindow = Duration.seconds(5)
@@ -150,6 +151,7 @@ for (sequence, target) in targets.enumerated() {
     _ = try await delivery.deliver(message(sequence), to: "u\(target)@bench.example")
 }
 let deliveryTime = ContinuousClock.now - deliveriesStarted
+progress("delivered \(deliveryCount) messages")
 let waitStarted = ContinuousClock.now
 while pings.answeredAt.withLock({ $0.count }) < early + deliveryCount, ContinuousClock.now - waitStarted < .seconds(10) {
     try await Task.sleep(for: .milliseconds(50))
