@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        // Already in the graph through Hummingbird; named so the server can order its services.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "WBXML", swiftSettings: strictSettings),
@@ -66,6 +68,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -117,7 +121,11 @@ let package = Package(
         ),
         .testTarget(
             name: "TernServerTests",
-            dependencies: ["TernServer", "ActiveSync", "TernStore", "TernStoreSQLite", "WBXML", "TernTesting"],
+            dependencies: [
+                "TernServer", "ActiveSync", "TernStore", "TernStoreSQLite", "WBXML", "TernTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

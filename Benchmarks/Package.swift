@@ -8,7 +8,7 @@ let rootIdentity = Context.packageDirectory.split(separator: "/").dropLast().las
 let package = Package(
     name: "TernBenchmarks",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(path: ".."), .package(url: "https://github.com/apple/swift-log", from: "1.16.2")],
     targets: [
         .systemLibrary(name: "CLibWBXML", pkgConfig: "libwbxml2", providers: [.apt(["libwbxml2-dev"])]),
         .executableTarget(
@@ -16,6 +16,7 @@ let package = Package(
             dependencies: ["CLibWBXML", .product(name: "WBXML", package: rootIdentity)]
         ),
         .target(name: "BenchmarkSupport"),
+        .systemLibrary(name: "CEpoll"),
         .executableTarget(
             name: "store-throughput",
             dependencies: [
@@ -33,6 +34,20 @@ let package = Package(
                 .product(name: "TernServer", package: rootIdentity),
                 .product(name: "TernStore", package: rootIdentity),
                 .product(name: "TernStoreSQLite", package: rootIdentity),
+                .product(name: "WBXML", package: rootIdentity),
+            ]
+        ),
+        .executableTarget(
+            name: "push-latency",
+            dependencies: [
+                "BenchmarkSupport",
+                "CEpoll",
+                .product(name: "ActiveSync", package: rootIdentity),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TernServer", package: rootIdentity),
+                .product(name: "TernStore", package: rootIdentity),
+                .product(name: "TernStoreSQLite", package: rootIdentity),
+                .product(name: "TernSync", package: rootIdentity),
                 .product(name: "WBXML", package: rootIdentity),
             ]
         ),

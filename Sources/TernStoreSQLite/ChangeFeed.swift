@@ -76,7 +76,7 @@ final class ChangeFeed: Sendable {
             let (lastSeq, unchanged) = state.withLock { ($0.lastSeq, $0.lastDataVersion == dataVersion) }
             guard !unchanged else { return }
             let rows = try Row.fetchAll(
-                db, literal: "SELECT seq, user_id, modseq, folder_id, hierarchy FROM commit_log WHERE seq > \(lastSeq) ORDER BY seq")
+                db, literal: "SELECT seq, user_id, modseq, folder_id, hierarchy, device_id, policy FROM commit_log WHERE seq > \(lastSeq) ORDER BY seq")
             let changes = Self.group(rows)
             let newLast: Int64 = rows.last?["seq"] ?? lastSeq
             let (listeners, prune) = state.withLock { state in
@@ -84,7 +84,7 @@ final class ChangeFeed: Sendable {
                 state.lastDataVersion = dataVersion
                 let prune = newLast - state.lastPrunedSeq >= Self.pruneInterval + Self.retainedRows
                 if prune { state.lastPrunedSeq = newLast - Self.retainedRows }
-                let listeners = changes.map { change in (change, Array((state.subscribers[change.userID] ?? [:]).values)) }
+                let listeners = changes.flatMap { change in Self.listeners(of: change, in: state.subscribers) }
                 return (listeners, prune)
             }
             for (change, continuations) in listeners {
@@ -96,25 +96,52 @@ final class ChangeFeed: Sendable {
         }
     }
 
+    /// Who hears a change: the subscribers of its user, or everyone for a default-policy change.
+    private static func listeners(
+        of change: StoreChange, in subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]]
+    ) -> [(StoreChange, [AsyncStream<StoreChange>.Continuation])] {
+        guard change.userID == Self.everyone else { return [(change, Array((subscribers[change.userID] ?? [:]).values))] }
+        return subscribers.map { userID, continuations in (change.addressed(to: userID), Array(continuations.values)) }
+    }
+
+    /// `commit_log.user_id` of a default-policy change.
+    private static let everyone: User.ID = 0
+
     /// One change per (user, commit): rows of one transaction share user and modseq.
     private static func group(_ rows: [Row]) -> [StoreChange] {
         var result: [StoreChange] = []
-        var current: (userID: User.ID, modSeq: Int64, folders: Set<Folder.ID>, hierarchy: Bool)?
+        var current: PendingChange?
         for row in rows {
             let userID: User.ID = row["user_id"]
             let modSeq: Int64 = row["modseq"]
             if let open = current, open.userID != userID || open.modSeq != modSeq {
-                result.append(StoreChange(userID: open.userID, modSeq: ModSeq(rawValue: open.modSeq), folderIDs: open.folders, hierarchyChanged: open.hierarchy))
+                result.append(open.change)
                 current = nil
             }
-            var entry = current ?? (userID, modSeq, [], false)
+            var entry = current ?? PendingChange(userID: userID, modSeq: modSeq)
             if let folderID: Folder.ID = row["folder_id"] { entry.folders.insert(folderID) }
+            if let deviceID: Device.ID = row["device_id"] { entry.devices.insert(deviceID) }
             if row["hierarchy"] as Bool { entry.hierarchy = true }
+            if row["policy"] as Bool { entry.policy = true }
             current = entry
         }
-        if let open = current {
-            result.append(StoreChange(userID: open.userID, modSeq: ModSeq(rawValue: open.modSeq), folderIDs: open.folders, hierarchyChanged: open.hierarchy))
-        }
+        if let open = current { result.append(open.change) }
         return result
+    }
+
+    /// A change being gathered from consecutive log rows.
+    private struct PendingChange {
+        let userID: User.ID
+        let modSeq: Int64
+        var folders: Set<Folder.ID> = []
+        var devices: Set<Device.ID> = []
+        var hierarchy = false
+        var policy = false
+
+        var change: StoreChange {
+            StoreChange(
+                userID: userID, modSeq: ModSeq(rawValue: modSeq), folderIDs: folders, hierarchyChanged: hierarchy, deviceIDs: devices,
+                policyChanged: policy)
+        }
     }
 }

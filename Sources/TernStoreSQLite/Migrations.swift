@@ -116,6 +116,15 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v5-device-policy-log") { db in
+            // Device and policy writes are logged too, so that a held Ping hears of a wipe,
+            // block or policy change made by `tern` in another process. `user_id` 0 with
+            // `policy` set is a default-policy change, meant for every user.
+            try db.execute(sql: """
+                ALTER TABLE commit_log ADD COLUMN device_id INTEGER;
+                ALTER TABLE commit_log ADD COLUMN policy INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
 }

@@ -24,26 +24,33 @@ extension SQLiteStore {
     }
 
     public func saveDevice(_ device: Device) async throws(StoreError) -> Device {
-        do {
-            return try await pool.write { db in
-                let existing = try Int64.fetchOne(db, literal: """
-                    SELECT id FROM devices WHERE user_id = \(device.userID) AND device_id = \(device.deviceID)
-                    """)
-                if let existing {
-                    let saved = Self.withID(device, existing)
-                    try db.execute(literal: "UPDATE devices SET document = \(try JSONEncoder().encode(saved)) WHERE id = \(existing)")
-                    return saved
-                }
+        let (saved, logged) = try await writeWithoutChange { db in
+            let existing = try Row.fetchOne(db, literal: """
+                SELECT * FROM devices WHERE user_id = \(device.userID) AND device_id = \(device.deviceID)
+                """)
+            let saved: Device
+            if let existing {
+                saved = Self.withID(device, existing["id"])
+                try db.execute(literal: "UPDATE devices SET document = \(try JSONEncoder().encode(saved)) WHERE id = \(saved.id)")
+            } else {
                 try db.execute(literal: """
                     INSERT INTO devices (user_id, device_id, document) VALUES (\(device.userID), \(device.deviceID), \(Data("{}".utf8)))
                     """)
-                let saved = Self.withID(device, db.lastInsertedRowID)
+                saved = Self.withID(device, db.lastInsertedRowID)
                 try db.execute(literal: "UPDATE devices SET document = \(try JSONEncoder().encode(saved)) WHERE id = \(saved.id)")
-                return saved
             }
-        } catch {
-            throw Self.storeError(error)
+            // Every request saves its device (last seen); only a change of what the policy
+            // gate decides on is worth waking the device's held Ping for.
+            let changesAccess = try existing.map { Self.accessDiffers(try Self.device($0), saved) } ?? false
+            if changesAccess {
+                try db.execute(literal: """
+                    INSERT INTO commit_log (user_id, modseq, device_id, hierarchy) VALUES (\(saved.userID), 0, \(saved.id), 0)
+                    """)
+            }
+            return (saved, changesAccess)
         }
+        if logged { feed.poll() }
+        return saved
     }
 
     public func defaultPolicy() async throws(StoreError) -> StoredPolicy {
@@ -66,18 +73,22 @@ extension SQLiteStore {
 
     public func setPolicy(_ policy: DevicePolicy, for userID: User.ID?) async throws(StoreError) -> StoredPolicy {
         let scope = userID ?? Self.defaultPolicyScope
-        do {
-            return try await pool.write { db in
-                // One version counter across all scopes, so a change anywhere is a new version.
-                let version = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM policies") ?? 0) + 1
-                try db.execute(literal: """
-                    INSERT OR REPLACE INTO policies (scope, document, version) VALUES (\(scope), \(try JSONEncoder().encode(policy)), \(version))
-                    """)
-                return StoredPolicy(policy: policy, version: version, isUserOverride: userID != nil)
-            }
-        } catch {
-            throw Self.storeError(error)
+        let stored = try await writeWithoutChange { db in
+            // One version counter across all scopes, so a change anywhere is a new version.
+            let version = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM policies") ?? 0) + 1
+            try db.execute(literal: """
+                INSERT OR REPLACE INTO policies (scope, document, version) VALUES (\(scope), \(try JSONEncoder().encode(policy)), \(version))
+                """)
+            try db.execute(literal: "INSERT INTO commit_log (user_id, modseq, policy, hierarchy) VALUES (\(scope), 0, 1, 0)")
+            return StoredPolicy(policy: policy, version: version, isUserOverride: userID != nil)
         }
+        feed.poll()
+        return stored
+    }
+
+    /// Whether what `DeviceAccess` decides on differs between two versions of a device.
+    private static func accessDiffers(_ before: Device, _ after: Device) -> Bool {
+        before.provisioning != after.provisioning || before.wipe != after.wipe || before.isBlocked != after.isBlocked
     }
 
     private static func withID(_ device: Device, _ id: Device.ID) -> Device {

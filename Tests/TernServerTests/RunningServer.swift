@@ -1,5 +1,7 @@
 import ActiveSync
 import Foundation
+import Logging
+import ServiceLifecycle
 import TernServer
 import TernStore
 import TernStoreSQLite
@@ -13,10 +15,14 @@ final class RunningServer: Sendable {
     let store: SQLiteStore
     let user: User
     let port: Int
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    /// `adminToken` and `publicURL` go into the server's configuration.
-    init(adminToken: String? = nil, publicURL: String? = nil, maxRequestBytes: Int = 32 << 20) async throws {
+    /// `adminToken` and `publicURL` go into the server's configuration, then `tuning` may
+    /// change any other setting.
+    init(
+        adminToken: String? = nil, publicURL: String? = nil, tuning: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws {
         await ServerSlots.shared.acquire()
         do {
             directory = try TemporaryDirectory("tern-server")
@@ -27,11 +33,16 @@ final class RunningServer: Sendable {
             await ServerSlots.shared.release()
             throw error
         }
-        let server = TernServer(store: store, configuration: ServerConfiguration(
-            host: "127.0.0.1", port: 0, maxRequestBytes: maxRequestBytes, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path,
-            adminToken: adminToken, publicURL: publicURL))
+        var configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path,
+            adminToken: adminToken, publicURL: publicURL)
+        tuning(&configuration)
+        let server = TernServer(store: store, configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        task = Task { try await server.run { continuation.yield($0) } }
+        let group = ServiceGroup(configuration: .init(
+            services: [try server.service { continuation.yield($0) }], logger: Logger(label: "tern-test")))
+        self.group = group
+        task = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         port = await iterator.next() ?? 0
     }
@@ -47,6 +58,12 @@ final class RunningServer: Sendable {
         _ = await task.result
         directory.remove()
         await ServerSlots.shared.release()
+    }
+
+    /// Shuts the server down as SIGTERM does, without removing its data.
+    func shutDownGracefully() async throws {
+        await group.triggerGracefulShutdown()
+        try await task.value
     }
 
     struct Reply {

@@ -56,7 +56,7 @@ import WBXML
     }
 
     @Test func oversizedAndMalformedBodiesGetTheirStatusNeverA500() async throws {
-        let server = try await RunningServer(maxRequestBytes: 64 << 10)
+        let server = try await RunningServer(tuning: { $0.maxRequestBytes = 64 << 10 })
         defer { Task { await server.stop() } }
         let phone = try await server.session()
         let huge = WBXMLElement(SyncTag.sync, elements: [WBXMLElement(SyncTag.collections, elements: [

@@ -15,6 +15,7 @@ struct ActiveSyncEndpoint: Sendable {
     let configuration: ServerConfiguration
     let validator: SchemaValidator?
     let authenticator: Authenticator
+    let hub: PushHub
 
     static let path = "Microsoft-Server-ActiveSync"
 
@@ -92,20 +93,10 @@ struct ActiveSyncEndpoint: Sendable {
         if line.command == .provision {
             guard !device.isBlocked else { throw HTTPRefusal(status: 403) }
             answer = try await ProvisionHandler(store: store).handle(easRequest)
+        } else if let refusal = try await PolicyGate(store: store).refusal(for: easRequest) {
+            answer = refusal
         } else {
-            let policy = try await store.effectivePolicy(for: user.id)
-            let access = DeviceAccess(
-                provisioning: device.provisioning, wipe: device.wipe, isBlocked: device.isBlocked,
-                currentPolicyVersion: policy.version)
-            switch access.decide(policyKey: policyKey) {
-            case .allow:
-                answer = try await dispatch(easRequest)
-            case .refuse(let status, let legacyHTTPStatus):
-                guard version >= .v14_0, let root = StatusOnlyResponse.root(for: line.command) else {
-                    throw HTTPRefusal(status: legacyHTTPStatus)
-                }
-                answer = .document(StatusOnlyResponse.element(root: root, status: status.rawValue))
-            }
+            answer = try await dispatch(easRequest)
         }
         switch answer {
         case .httpStatus(let code):
@@ -126,7 +117,8 @@ struct ActiveSyncEndpoint: Sendable {
         switch request.line.command {
         case .folderSync, .folderCreate, .folderUpdate, .folderDelete: try await FolderHierarchyHandler(store: store).handle(request)
         case .settings: try await SettingsHandler(store: store).handle(request)
-        case .sync: try await SyncHandler(store: store).handle(request)
+        case .sync: try await SyncHandler(store: store, hub: hub, configuration: configuration).handle(request)
+        case .ping: try await PingHandler(store: store, hub: hub, configuration: configuration).handle(request)
         case .getItemEstimate: try await GetItemEstimateHandler(store: store).handle(request)
         case .moveItems: try await MoveItemsHandler(store: store).handle(request)
         case .itemOperations: try await ItemOperationsHandler(store: store).handle(request)

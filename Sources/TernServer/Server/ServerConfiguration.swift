@@ -14,10 +14,19 @@ public struct ServerConfiguration: Sendable {
     /// The heartbeat bounds, in seconds, a held Ping or Sync Wait may ask for (MS-ASCMD 2.2.3.84.1).
     public var minHeartbeat: Int
     public var maxHeartbeat: Int
+    /// The most folders one Ping may watch (more gets Status 6 with MaxFolders).
+    public var maxPingFolders: Int
+    /// Held Pings and Syncs with Wait allowed per user and in all; past either cap a Ping gets
+    /// Status 8 and a Sync Status 5, both "transient server error, retry" (MS-ASCMD 2.2.3.177).
+    public var maxHeldPerUser: Int
+    public var maxHeldTotal: Int
+    /// The listening socket's accept backlog: a reconnect storm of many held Pings arrives at once.
+    public var backlog: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 32 << 20, schemaDirectory: String? = nil,
-        adminToken: String? = nil, publicURL: String? = nil, minHeartbeat: Int = 60, maxHeartbeat: Int = 3540
+        adminToken: String? = nil, publicURL: String? = nil, minHeartbeat: Int = 60, maxHeartbeat: Int = 3540,
+        maxPingFolders: Int = 300, maxHeldPerUser: Int = 50, maxHeldTotal: Int = 200_000, backlog: Int = 4096
     ) {
         self.host = host
         self.port = port
@@ -27,5 +36,9 @@ public struct ServerConfiguration: Sendable {
         self.publicURL = publicURL
         self.minHeartbeat = minHeartbeat
         self.maxHeartbeat = maxHeartbeat
+        self.maxPingFolders = maxPingFolders
+        self.maxHeldPerUser = maxHeldPerUser
+        self.maxHeldTotal = maxHeldTotal
+        self.backlog = backlog
     }
 }

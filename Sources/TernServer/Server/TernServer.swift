@@ -1,9 +1,12 @@
 import Hummingbird
 import Logging
 import SchemaValidation
+public import ServiceLifecycle
 public import TernStore
+import UnixSignals
 
-/// The EAS server: routes on Hummingbird, run as a service with graceful shutdown.
+/// The EAS server: routes on Hummingbird and the push hub, run as services with graceful
+/// shutdown that answers every held Ping before the HTTP server stops.
 public struct TernServer: Sendable {
     public let store: any Store
     public let configuration: ServerConfiguration
@@ -15,10 +18,20 @@ public struct TernServer: Sendable {
 
     /// Runs until SIGTERM or SIGINT; `onListening` gets the bound port (useful with port 0).
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let logger = Self.logger
+        let group = ServiceGroup(configuration: .init(
+            services: [try service(onListening: onListening)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    /// The server as one service, to run in a caller's `ServiceGroup`: graceful shutdown of
+    /// that group answers held requests, then stops the HTTP server.
+    public func service(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some Service {
+        let hub = PushHub(store: store, maxHeldPerUser: configuration.maxHeldPerUser, maxHeldTotal: configuration.maxHeldTotal)
         let validator = try configuration.schemaDirectory.map { try SchemaValidator(schemaDirectory: $0) }
         let authenticator = Authenticator(store: store)
         let endpoint = ActiveSyncEndpoint(
-            store: store, configuration: configuration, validator: validator, authenticator: authenticator)
+            store: store, configuration: configuration, validator: validator, authenticator: authenticator, hub: hub)
         let router = Router(context: TernRequestContext.self)
         router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: .options) { _, _ in endpoint.options() }
         router.post(RouterPath(stringLiteral: ActiveSyncEndpoint.path)) { request, context in
@@ -36,13 +49,20 @@ public struct TernServer: Sendable {
         if let adminToken = configuration.adminToken {
             AdminAPI(token: adminToken, store: store).register(on: router)
         }
-        var logger = Logger(label: "tern")
-        logger.logLevel = .info
         let application = Application(
             router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Tern"),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "Tern", backlog: configuration.backlog),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
-            logger: logger)
-        try await application.runService()
+            logger: Self.logger)
+        // A group shuts its services down last to first: the hub answers what it holds while
+        // the application still writes responses, then the application stops.
+        return ServiceGroup(configuration: .init(services: [application, hub], logger: Self.logger))
+    }
+
+    private static var logger: Logger {
+        var logger = Logger(label: "tern")
+        logger.logLevel = .info
+        return logger
     }
 }

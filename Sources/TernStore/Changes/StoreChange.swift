@@ -1,19 +1,37 @@
-/// One committed write, as the change feed announces it: whose data, which folders, and
-/// whether the folder hierarchy itself changed (so a Ping answers Status 7).
+/// One committed write, as the change feed announces it: whose data, which folders, whether
+/// the folder hierarchy itself changed (so a Ping answers Status 7), and which of the user's
+/// devices or policy changed (so a held Ping learns of a wipe, block or new policy at once).
 public struct StoreChange: Hashable, Sendable {
     public let userID: User.ID
-    /// The user's modification sequence after the write.
+    /// The user's modification sequence after the write; `.zero` for a write that touched
+    /// no folder or item (a device or policy change).
     public let modSeq: ModSeq
     /// Folders whose items changed.
     public let folderIDs: Set<Folder.ID>
     /// Whether folders were added, renamed, moved or deleted.
     public let hierarchyChanged: Bool
+    /// Devices whose provisioning, wipe or block state changed.
+    public let deviceIDs: Set<Device.ID>
+    /// Whether the policy in force for the user changed (their override or the default).
+    public let policyChanged: Bool
 
-    public init(userID: User.ID, modSeq: ModSeq, folderIDs: Set<Folder.ID>, hierarchyChanged: Bool) {
+    public init(
+        userID: User.ID, modSeq: ModSeq, folderIDs: Set<Folder.ID>, hierarchyChanged: Bool, deviceIDs: Set<Device.ID> = [],
+        policyChanged: Bool = false
+    ) {
         self.userID = userID
         self.modSeq = modSeq
         self.folderIDs = folderIDs
         self.hierarchyChanged = hierarchyChanged
+        self.deviceIDs = deviceIDs
+        self.policyChanged = policyChanged
+    }
+
+    /// The same change announced to another user (a default-policy change reaches everyone).
+    public func addressed(to userID: User.ID) -> StoreChange {
+        StoreChange(
+            userID: userID, modSeq: modSeq, folderIDs: folderIDs, hierarchyChanged: hierarchyChanged, deviceIDs: deviceIDs,
+            policyChanged: policyChanged)
     }
 }
 

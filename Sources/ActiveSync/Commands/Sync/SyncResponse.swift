@@ -4,17 +4,32 @@ public import WBXML
 /// collection (MS-ASCMD 2.2.1.21).
 public struct SyncResponse: Hashable, Sendable {
     public var status: Int?
+    /// With Status 14, the nearest allowed Wait or HeartbeatInterval (MS-ASCMD 2.2.3.97).
+    public var limit: Int?
     public var collections: [SyncCollectionResponse]
 
-    public init(status: Int? = nil, collections: [SyncCollectionResponse] = []) {
+    public init(status: Int? = nil, limit: Int? = nil, collections: [SyncCollectionResponse] = []) {
         self.status = status
+        self.limit = limit
         self.collections = collections
     }
 
-    /// `<Sync><Status>…</Status></Sync>` or `<Sync><Collections>…</Collections></Sync>`.
+    /// Whether the response would tell the device nothing new: every collection succeeded
+    /// under the key the request sent, with no command, reply or MoreAvailable. A Sync with
+    /// Wait is held instead of sending it (MS-ASCMD 3.1.5.4).
+    public func isQuiet(answering request: SyncRequest) -> Bool {
+        let sentKeys = Dictionary(request.collections.map { ($0.collectionID, $0.syncKey) }, uniquingKeysWith: { first, _ in first })
+        return status == nil && collections.allSatisfy { collection in
+            collection.status == SyncStatus.success && !collection.moreAvailable && collection.commands.isEmpty
+                && collection.replies.isEmpty && sentKeys[collection.collectionID].map { $0 == collection.syncKey } ?? true
+        }
+    }
+
+    /// `<Sync><Status>14</Status><Limit>59</Limit></Sync>` or `<Sync><Collections>…</Collections></Sync>`.
     public var element: WBXMLElement {
         var children: [WBXMLElement] = []
         if let status { children.append(WBXMLElement(SyncTag.status, text: String(status))) }
+        if let limit { children.append(WBXMLElement(SyncTag.limit, text: String(limit))) }
         if !collections.isEmpty { children.append(WBXMLElement(SyncTag.collections, elements: collections.map(\.element))) }
         return WBXMLElement(SyncTag.sync, elements: children)
     }

@@ -1,0 +1,82 @@
+public import WBXML
+
+/// A Ping request (MS-ASCMD 2.2.1.13): how long to wait and which folders to watch. Either
+/// may be left out, and the body may be empty, when the device reuses its last values.
+///
+/// ```xml
+/// <Ping xmlns="Ping:">
+///   <HeartbeatInterval>480</HeartbeatInterval>
+///   <Folders><Folder><Id>1</Id><Class>Email</Class></Folder></Folders>
+/// </Ping>
+/// ```
+public struct PingRequest: Hashable, Sendable {
+    /// Seconds (MS-ASCMD 2.2.3.88.1); nil when the request leaves it out.
+    public var heartbeatInterval: Int?
+    /// nil when the request leaves `Folders` out.
+    public var folders: [PingFolder]?
+
+    public init(heartbeatInterval: Int?, folders: [PingFolder]?) {
+        self.heartbeatInterval = heartbeatInterval
+        self.folders = folders
+    }
+
+    /// Parses a Ping body; nil (Status 4) when the root is not Ping, the interval is not a
+    /// number, or a folder lacks its Id or Class.
+    public init?(_ root: WBXMLElement) {
+        guard root.tag == PingTag.ping else { return nil }
+        if let element = root.firstElement(PingTag.heartbeatInterval) {
+            guard let seconds = element.text.flatMap({ Int($0) }) else { return nil }
+            heartbeatInterval = seconds
+        }
+        if let element = root.firstElement(PingTag.folders) {
+            var folders: [PingFolder] = []
+            for child in element.elements {
+                guard child.tag == PingTag.folder, let folder = PingFolder(child) else { return nil }
+                folders.append(folder)
+            }
+            self.folders = folders
+        }
+    }
+
+    public var element: WBXMLElement {
+        var children: [WBXMLElement] = []
+        if let heartbeatInterval { children.append(WBXMLElement(PingTag.heartbeatInterval, text: String(heartbeatInterval))) }
+        if let folders { children.append(WBXMLElement(PingTag.folders, elements: folders.map(\.element))) }
+        return WBXMLElement(PingTag.ping, elements: children)
+    }
+}
+
+/// One watched folder (MS-ASCMD 2.2.3.73.1): its server id and class (`Email`, `Calendar`,
+/// `Contacts`, `Tasks`, `Notes`).
+public struct PingFolder: Hashable, Sendable, Codable {
+    public var id: String
+    public var `class`: String
+
+    public init(id: String, class: String) {
+        self.id = id
+        self.class = `class`
+    }
+
+    init?(_ element: WBXMLElement) {
+        guard let id = element.firstElement(PingTag.id)?.text, let folderClass = element.firstElement(PingTag.class)?.text else { return nil }
+        self.init(id: id, class: folderClass)
+    }
+
+    var element: WBXMLElement {
+        WBXMLElement(PingTag.folder, elements: [WBXMLElement(PingTag.id, text: id), WBXMLElement(PingTag.class, text: `class`)])
+    }
+}
+
+/// Tags of the Ping code page (MS-ASWBXML 2.1.2.1.14).
+public enum PingTag {
+    public static let ping = tag("Ping")
+    public static let status = tag("Status")
+    public static let heartbeatInterval = tag("HeartbeatInterval")
+    public static let folders = tag("Folders")
+    public static let folder = tag("Folder")
+    public static let id = tag("Id")
+    public static let `class` = tag("Class")
+    public static let maxFolders = tag("MaxFolders")
+
+    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("Ping", name) }
+}

@@ -1,0 +1,73 @@
+import ActiveSync
+import TernStore
+import TernSync
+
+/// Ping (MS-ASCMD 2.2.1.13): validates the interval and folders (or takes the cached ones),
+/// answers Status 2 at once when a watched folder has unsynced changes, else holds the
+/// request in the push hub until a change, the heartbeat, a newer Ping, a device event or
+/// shutdown ends it.
+struct PingHandler {
+    let store: any Store
+    let hub: PushHub
+    let configuration: ServerConfiguration
+
+    func handle(_ request: EASRequest) async throws -> EASResponse {
+        var sent = PingParameters()
+        if let body = request.body {
+            guard let ping = PingRequest(body) else { return answer(.syntaxError) }
+            sent = PingParameters(heartbeatInterval: ping.heartbeatInterval, folders: ping.folders)
+        }
+        let cached = try await PingParameters.load(store, deviceID: request.device.id)
+        let parameters = sent.merged(over: cached)
+        guard let heartbeat = parameters.heartbeatInterval, let folders = parameters.folders, !folders.isEmpty else {
+            return answer(.missingParameters)
+        }
+        guard heartbeat >= configuration.minHeartbeat, heartbeat <= configuration.maxHeartbeat else {
+            let limit = heartbeat < configuration.minHeartbeat ? configuration.minHeartbeat : configuration.maxHeartbeat
+            return answer(PingResponse(status: .invalidHeartbeatInterval, heartbeatInterval: limit))
+        }
+        guard folders.count <= configuration.maxPingFolders else {
+            return answer(PingResponse(status: .tooManyFolders, maxFolders: configuration.maxPingFolders))
+        }
+        if parameters != cached { try await parameters.save(store, deviceID: request.device.id) }
+
+        var watched: [Folder.ID: String] = [:]
+        for folder in folders {
+            guard let found = try await store.folder(of: request.user.id, serverID: folder.id) else { return answer(.folderSyncRequired) }
+            watched[found.id] = found.serverID
+        }
+        let engine = SyncEngine(store: store, userID: request.user.id, deviceID: request.device.id, protocolVersion: request.protocolVersion)
+        let serverIDs = folders.map(\.id)
+        let gate = PolicyGate(store: store)
+        var refusal: EASResponse?
+        var pending: [String] = []
+        let outcome = try await hub.hold(
+            userID: request.user.id, deviceID: request.device.id, folderIDs: Set(watched.keys), heartbeat: .seconds(heartbeat)
+        ) {
+            // A wipe or block committed after the gate let this request in, but before it was
+            // armed, would otherwise wait for the heartbeat.
+            refusal = try await gate.refusalAfterChange(of: request)
+            if refusal != nil { return true }
+            pending = try await engine.pendingFolders(serverIDs)
+            return !pending.isEmpty
+        }
+        switch outcome {
+        case .ready:
+            return refusal ?? answer(PingResponse(status: .changesOccurred, folders: pending))
+        case .refused(.overCapacity):
+            return answer(.serverError)
+        case .refused(.shuttingDown), .woken(.expired), .woken(.superseded), .woken(.shutDown), .woken(.cancelled):
+            return answer(.expired)
+        case .woken(.hierarchyChanged):
+            return answer(.folderSyncRequired)
+        case .woken(.changed(let folderIDs)):
+            return answer(PingResponse(status: .changesOccurred, folders: serverIDs.filter { id in folderIDs.contains { watched[$0] == id } }))
+        case .woken(.deviceChanged):
+            return try await gate.refusalAfterChange(of: request) ?? answer(.expired)
+        }
+    }
+
+    private func answer(_ status: PingStatus) -> EASResponse { answer(PingResponse(status: status)) }
+
+    private func answer(_ response: PingResponse) -> EASResponse { .document(response.element) }
+}

@@ -1,0 +1,64 @@
+import ActiveSync
+import Foundation
+import TernServer
+import TernStore
+import TernStoreSQLite
+import Testing
+import WBXML
+
+/// A server with a short minimum heartbeat (so expiry can be seen within a test) and a
+/// provisioned device whose Inbox is synced, so that a Ping on it waits.
+struct PushFixture {
+    let server: RunningServer
+    let device: DeviceSession
+    let inbox: Folder
+    let calendar: Folder
+
+    static func start(
+        deviceID: String = "phone", tuning: @escaping (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws -> PushFixture {
+        let server = try await RunningServer { configuration in
+            configuration.minHeartbeat = 1
+            tuning(&configuration)
+        }
+        let device = try await server.session(deviceID: deviceID)
+        let folders = try await server.store.folders(of: server.user.id)
+        let fixture = PushFixture(
+            server: server, device: device, inbox: try #require(folders.first { $0.type == .inbox }),
+            calendar: try #require(folders.first { $0.type == .calendar }))
+        try await fixture.prime(fixture.inbox, on: device)
+        return fixture
+    }
+
+    /// Syncs `folder` on `device` to key 1, so its (empty) contents count as synced.
+    func prime(_ folder: Folder, on device: DeviceSession) async throws {
+        _ = try await SyncOverHTTPTests.start(device, collection: folder.serverID)
+    }
+
+    static func ping(heartbeat: Int?, folders: [Folder]?) -> WBXMLElement {
+        PingRequest(heartbeatInterval: heartbeat, folders: folders?.map { folder in
+            PingFolder(id: folder.serverID, class: folder.type == .calendar ? "Calendar" : "Email")
+        }).element
+    }
+
+    /// Sends a Ping and returns its parsed response and how long it took.
+    func ping(_ body: WBXMLElement?, on device: DeviceSession? = nil) async throws -> (reply: RunningServer.Reply, elapsed: Duration) {
+        let device = device ?? self.device
+        let started = ContinuousClock.now
+        let reply = try await server.post(
+            "Ping", body: body, version: device.version, policyKey: device.policyKey, deviceID: device.deviceID)
+        return (reply, ContinuousClock.now - started)
+    }
+
+    /// Delivers a message to anna's Inbox through this process's store.
+    func deliver(_ subject: String = "Hello") async throws {
+        _ = try await MailDelivery(store: server.store).deliver(Array("Subject: \(subject)\r\n\r\nbody\r\n".utf8), to: "anna@tern.example")
+    }
+
+    /// Lets a Ping sent just before reach the hub and start waiting.
+    static func settle() async throws { try await Task.sleep(for: .seconds(1)) }
+}
+
+extension RunningServer.Reply {
+    var ping: PingResponse? { body.flatMap(PingResponse.init) }
+}
