@@ -26,7 +26,8 @@ struct ServeConfigTests {
             login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
         let path = try write("""
             {"listen": "127.0.0.1:0", "data": "\(data)", "adminToken": "\(Self.token)",
-             "publicURL": "https://mail.example.com", "maxRequestBytes": 65536, "heartbeat": {"min": 120, "max": 1800}}
+             "publicURL": "https://mail.example.com", "maxRequestBytes": 65536, "heartbeat": {"min": 120, "max": 1800},
+             "maxHeldPerUser": 10, "maxHeldTotal": 1000}
             """, in: folder)
 
         let process = Process()
@@ -73,13 +74,14 @@ struct ServeConfigTests {
 
     @Test(arguments: [
         (#"{"listen": "#, "not valid JSON"),
-        (#"{"adminTocken": "x"}"#, #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat)"#),
+        (#"{"adminTocken": "x"}"#, #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal)"#),
         (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
         (#"{"listen": "localhost"}"#, "listen takes HOST:PORT, e.g. 0.0.0.0:8080"),
         (#"{"maxRequestBytes": "big"}"#, #""maxRequestBytes" is not a whole number"#),
         (#"{"heartbeat": {"min": 600, "max": 60}}"#, "heartbeat takes 1 <= min <= max (seconds), got min 600, max 60"),
         (#"{"publicURL": "mail.example.com"}"#, "publicURL takes http(s)://HOST[:PORT], e.g. https://mail.example.com"),
         (#"[]"#, "the top level is not of the expected kind"),
+        (#"{"maxHeldPerUser": 0}"#, "maxHeldPerUser is below 1"),
     ])
     func aBadFileIsOneLineAndExit1(json: String, message: String) throws {
         let folder = try TemporaryDirectory("tern-config")

@@ -16,6 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
             autodiscover (default: http:// and the request's Host)
               maxRequestBytes  the largest request body accepted (default 33554432)
               heartbeat        {"min": 60, "max": 3540}: the Ping heartbeat bounds in seconds
+              maxHeldPerUser   Pings and Syncs with Wait held at once for one user (default 50)
+              maxHeldTotal     the same for all users together (default 200000)
             """)
 
     @Option(help: "A JSON configuration file (keys below).")
@@ -46,10 +48,12 @@ struct ServeCommand: AsyncParsableCommand {
         let schemaDirectory = schemas ?? (FileManager.default.fileExists(atPath: "Schemas/ActiveSync.xsd") ? "Schemas" : nil)
         var dataOptions = dataOptions
         if dataOptions.data == nil { dataOptions.data = file.data }
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: file.maxRequestBytes ?? ServerConfiguration().maxRequestBytes,
             schemaDirectory: schemaDirectory, adminToken: file.adminToken, publicURL: file.publicURL,
             minHeartbeat: file.heartbeatBounds.min, maxHeartbeat: file.heartbeatBounds.max)
+        if let cap = file.maxHeldPerUser { configuration.maxHeldPerUser = cap }
+        if let cap = file.maxHeldTotal { configuration.maxHeldTotal = cap }
         let server = TernServer(store: try dataOptions.openStore(), configuration: configuration)
         do {
             try await server.run { port in

@@ -7,7 +7,7 @@ import TernServer
 /// ```json
 /// {"listen": "127.0.0.1:8080", "data": "./tern-data", "adminToken": "…",
 ///  "publicURL": "https://mail.example.com", "maxRequestBytes": 33554432,
-///  "heartbeat": {"min": 60, "max": 3540}}
+///  "heartbeat": {"min": 60, "max": 3540}, "maxHeldPerUser": 50, "maxHeldTotal": 200000}
 /// ```
 ///
 /// A key it does not know is refused rather than ignored, so that a typo (`"adminTocken"`)
@@ -19,6 +19,9 @@ struct ServeConfigFile: Decodable, Equatable {
     var publicURL: String?
     var maxRequestBytes: Int?
     var heartbeat: Heartbeat?
+    /// Caps on Pings and Syncs with Wait held at once, per user and in all.
+    var maxHeldPerUser: Int?
+    var maxHeldTotal: Int?
 
     struct Heartbeat: Decodable, Equatable {
         var min: Int?
@@ -48,10 +51,12 @@ struct ServeConfigFile: Decodable, Equatable {
         publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
         maxRequestBytes = try container.decodeIfPresent(Int.self, forKey: .maxRequestBytes)
         heartbeat = try container.decodeIfPresent(Heartbeat.self, forKey: .heartbeat)
+        maxHeldPerUser = try container.decodeIfPresent(Int.self, forKey: .maxHeldPerUser)
+        maxHeldTotal = try container.decodeIfPresent(Int.self, forKey: .maxHeldTotal)
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat
+        case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal
     }
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
@@ -83,6 +88,8 @@ struct ServeConfigFile: Decodable, Equatable {
             else { throw Invalid(message: "publicURL takes http(s)://HOST[:PORT], e.g. https://mail.example.com") }
         }
         if let maxRequestBytes, maxRequestBytes < 1 << 10 { throw Invalid(message: "maxRequestBytes is below 1024") }
+        if let maxHeldPerUser, maxHeldPerUser < 1 { throw Invalid(message: "maxHeldPerUser is below 1") }
+        if let maxHeldTotal, maxHeldTotal < 1 { throw Invalid(message: "maxHeldTotal is below 1") }
         let bounds = heartbeatBounds
         guard bounds.min >= 1, bounds.min <= bounds.max else {
             throw Invalid(message: "heartbeat takes 1 <= min <= max (seconds), got min \(bounds.min), max \(bounds.max)")
