@@ -14,9 +14,9 @@ struct DeviceSession: Sendable {
 }
 
 extension RunningServer {
-    /// Provisions `deviceID` and returns a session for it.
+    /// Provisions `deviceID` in the session's own body form and returns a session for it.
     func session(deviceID: String = "ApplF17XK2QJ", version: String = "14.1", form: Form = .wbxml) async throws -> DeviceSession {
-        DeviceSession(server: self, deviceID: deviceID, version: version, form: form, policyKey: try await provision(version: version, deviceID: deviceID))
+        DeviceSession(server: self, deviceID: deviceID, version: version, form: form, policyKey: try await provision(version: version, deviceID: deviceID, form: form))
     }
 }
 

@@ -194,12 +194,13 @@ final class RunningServer: Sendable {
         WBXMLElement(WBXMLTag("Provision", "Policies"), elements: [WBXMLElement(WBXMLTag("Provision", "Policy"), elements: children)])
     }
 
-    /// Both phases; returns the final policy key.
-    func provision(version: String = "14.1", deviceID: String = "ApplF17XK2QJ") async throws -> UInt32 {
-        let phase1 = try await post("Provision", body: Self.provisionRequest(), version: version, deviceID: deviceID)
+    /// Both phases, in `form`; returns the final policy key.
+    func provision(version: String = "14.1", deviceID: String = "ApplF17XK2QJ", form: Form = .wbxml) async throws -> UInt32 {
+        let phase1 = try await post("Provision", body: Self.provisionRequest(), version: version, deviceID: deviceID, form: form)
         guard let temporary = phase1.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
         let phase2 = try await post(
-            "Provision", body: Self.acknowledgement(key: temporary), version: version, policyKey: temporary, deviceID: deviceID)
+            "Provision", body: Self.acknowledgement(key: temporary), version: version, policyKey: temporary, deviceID: deviceID,
+            form: form)
         guard let final = phase2.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
         return final
     }
