@@ -86,9 +86,7 @@ extension CollectionSync {
             guard try await store.item(in: context.folder.id, serverID: serverID) != nil else {
                 return context.isReplay ? nil : .delete(serverID: serverID, status: SyncStatus.objectNotFound)
             }
-            if context.options.deletesAsMoves, context.itemClass == .email, context.folder.type != .deletedItems,
-                let trash = try await store.folders(of: userID).first(where: { $0.type == .deletedItems })
-            {
+            if let trash = context.deletedItems {
                 _ = try await store.moveItem(from: context.folder.id, serverID: serverID, to: trash.id)
             } else {
                 try await store.deleteItem(in: context.folder.id, serverID: serverID)

@@ -39,7 +39,12 @@ struct CollectionSync {
             next.modSeq = .zero
         }
 
-        let context = CommandContext(folder: folder, itemClass: itemClass, options: options, syncKey: key, isReplay: key != states.current.key)
+        let movesDeletes = options.deletesAsMoves && itemClass == .email && folder.type != .deletedItems
+            && request.commands.contains { if case .delete(_, nil) = $0 { true } else { false } }
+        let deletedItems = movesDeletes ? try await store.folders(of: userID).first { $0.type == .deletedItems } : nil
+        let context = CommandContext(
+            folder: folder, itemClass: itemClass, options: options, syncKey: key, isReplay: key != states.current.key,
+            deletedItems: deletedItems)
         var replies: [SyncCollectionResponse.Reply] = []
         for command in request.commands {
             if let reply = try await apply(command, context: context, known: state, next: &next) { replies.append(reply) }
@@ -72,6 +77,9 @@ struct CollectionSync {
         let syncKey: Int
         /// The device resent the request of its previous key: what it did then is not an error now.
         let isReplay: Bool
+        /// Where a deleted item goes under DeletesAsMoves; nil when deletes are deletes. Looked
+        /// up once per collection, not once per Delete.
+        let deletedItems: Folder?
     }
 
     // MARK: Server changes
