@@ -75,4 +75,8 @@ public protocol Store: Sendable {
 
     /// Committed changes of one user, from now on, as they happen.
     func changes(for userID: User.ID) -> AsyncStream<StoreChange>
+    /// Committed changes of every user, from now on, as they happen (buffered without a
+    /// bound, so none is dropped); a default-policy change comes once, addressed to
+    /// `StoreChange.everyUser`.
+    func allChanges() -> AsyncStream<StoreChange>
 }

@@ -12,6 +12,8 @@ import TernStore
 final class ChangeFeed: Sendable {
     private struct State {
         var subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]] = [:]
+        /// Subscribers to every user's changes.
+        var everyone: [Int: AsyncStream<StoreChange>.Continuation] = [:]
         var nextSubscriberID = 0
         var lastSeq: Int64 = 0
         var lastDataVersion: Int64 = -1
@@ -47,7 +49,8 @@ final class ChangeFeed: Sendable {
         poller.withLock { $0?.cancel() }
         let subscribers = state.withLock { state in
             defer { state.subscribers = [:] }
-            return state.subscribers.values.flatMap(\.values)
+            defer { state.everyone = [:] }
+            return state.subscribers.values.flatMap(\.values) + state.everyone.values
         }
         for continuation in subscribers { continuation.finish() }
     }
@@ -69,6 +72,21 @@ final class ChangeFeed: Sendable {
         return stream
     }
 
+    /// Every user's changes, buffered without a bound: its one consumer must not miss any.
+    func subscribeToAll() -> AsyncStream<StoreChange> {
+        let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .unbounded)
+        let id = state.withLock { state in
+            let id = state.nextSubscriberID
+            state.nextSubscriberID += 1
+            state.everyone[id] = continuation
+            return id
+        }
+        continuation.onTermination = { [weak self] _ in
+            self?.state.withLock { state in state.everyone[id] = nil }
+        }
+        return stream
+    }
+
     /// Reads and announces log rows committed since the last poll. Serialised by the queue.
     func poll() {
         try? queue.inDatabase { db in
@@ -84,7 +102,9 @@ final class ChangeFeed: Sendable {
                 state.lastDataVersion = dataVersion
                 let prune = newLast - state.lastPrunedSeq >= Self.pruneInterval + Self.retainedRows
                 if prune { state.lastPrunedSeq = newLast - Self.retainedRows }
-                let listeners = changes.flatMap { change in Self.listeners(of: change, in: state.subscribers) }
+                let listeners = changes.flatMap { change in
+                    Self.listeners(of: change, in: state.subscribers) + [(change, Array(state.everyone.values))]
+                }
                 return (listeners, prune)
             }
             for (change, continuations) in listeners {
@@ -100,12 +120,9 @@ final class ChangeFeed: Sendable {
     private static func listeners(
         of change: StoreChange, in subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]]
     ) -> [(StoreChange, [AsyncStream<StoreChange>.Continuation])] {
-        guard change.userID == Self.everyone else { return [(change, Array((subscribers[change.userID] ?? [:]).values))] }
+        guard change.userID == StoreChange.everyUser else { return [(change, Array((subscribers[change.userID] ?? [:]).values))] }
         return subscribers.map { userID, continuations in (change.addressed(to: userID), Array(continuations.values)) }
     }
-
-    /// `commit_log.user_id` of a default-policy change.
-    private static let everyone: User.ID = 0
 
     /// One change per (user, commit): rows of one transaction share user and modseq.
     private static func group(_ rows: [Row]) -> [StoreChange] {

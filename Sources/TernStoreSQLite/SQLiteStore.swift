@@ -44,6 +44,10 @@ public final class SQLiteStore: Store {
         feed.subscribe(userID: userID)
     }
 
+    public func allChanges() -> AsyncStream<StoreChange> {
+        feed.subscribeToAll()
+    }
+
     // MARK: Transactions
 
     func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {

@@ -50,6 +50,21 @@ struct ChangeFeedTests {
         #expect(await Self.firstChange(stream, timeout: .milliseconds(300)) == nil)
     }
 
+    @Test func theAllUsersFeedHearsEveryUserAndTheDefaultPolicyOnce() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let bob = try await fixture.store.createUser(NewUser(login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: "x"))
+        let bobsInbox = try #require(try await fixture.store.folders(of: bob.id).first { $0.type == .inbox })
+        let stream = fixture.store.allChanges()
+        _ = try await fixture.store.addItem(StoreFixture.email("for bob"), to: bobsInbox.id)
+        _ = try await fixture.store.setPolicy(DevicePolicy(), for: nil)
+        var changes = stream.makeAsyncIterator()
+        let first = try #require(await changes.next())
+        #expect(first.userID == bob.id && first.folderIDs == [bobsInbox.id])
+        let second = try #require(await changes.next())
+        #expect(second.userID == StoreChange.everyUser && second.policyChanged)
+    }
+
     @Test func aWriteThroughAnotherConnectionIsNoticed() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }

@@ -16,6 +16,8 @@ struct ActiveSyncEndpoint: Sendable {
     let validator: SchemaValidator?
     let authenticator: Authenticator
     let hub: PushHub
+    /// Bounds how many requests are worked on at once (`ServerConfiguration.maxConcurrentRequests`).
+    let admission: AdmissionGate
 
     static let path = "Microsoft-Server-ActiveSync"
 
@@ -30,51 +32,96 @@ struct ActiveSyncEndpoint: Sendable {
         return Response(status: .ok, headers: headers)
     }
 
+    /// Handles a POST. The work runs in tasks of its own, so the deep frames of handling a
+    /// request are freed once it is answered: a held Ping keeps only this frame and its
+    /// continuation on the connection's task (see `HeldRequest`).
     func post(_ request: Request, clientAddress: String?, logger: Logger) async -> Response {
         let started = ContinuousClock.now
-        var logged: (user: String, device: String, command: String) = ("-", "-", "-")
+        var (outcome, log) = await Task {
+            var log = RequestLog()
+            let outcome = await answering(log: log, logger: logger) { try await handle(request, clientAddress: clientAddress, log: &log) }
+            return (outcome, log)
+        }.value
+        if case .held(let held, let form) = outcome {
+            let wake = await hub.wait(held.ticket)
+            outcome = await Task { [log] in
+                await answering(log: log, logger: logger) {
+                    try await admission.admit { try encode(try await held.answer(wake), as: form) }
+                }
+            }.value
+        }
         let response: Response
-        do {
-            response = try await handle(request, clientAddress: clientAddress, logged: &logged)
-        } catch let refusal as HTTPRefusal {
-            response = Response(status: .init(code: refusal.status), headers: refusal.headers)
-        } catch {
-            logger.error("request failed", metadata: ["user": "\(logged.user)", "device": "\(logged.device)", "error": "\(error)"])
-            response = Response(status: .serviceUnavailable)
+        switch outcome {
+        case .response(let answer): response = answer
+        case .held: preconditionFailure("a held request was answered with another hold")
         }
         let elapsed = (ContinuousClock.now - started).components
         let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
         logger.info("eas", metadata: [
-            "user": "\(logged.user)", "device": "\(logged.device)", "command": "\(logged.command)",
+            "user": "\(log.user)", "device": "\(log.device)", "command": "\(log.command)",
             "status": "\(response.status.code)", "ms": "\(milliseconds)",
         ])
         return response
     }
 
-    private func handle(
-        _ request: Request, clientAddress: String?, logged: inout (user: String, device: String, command: String)
-    ) async throws -> Response {
+    /// Who asked what, for the request's log line.
+    private struct RequestLog: Sendable {
+        var user = "-"
+        var device = "-"
+        var command = "-"
+    }
+
+    /// What handling a request came to: a response, or a request the push hub holds.
+    private enum Outcome: Sendable {
+        case response(Response)
+        case held(HeldRequest, BodyForm)
+    }
+
+    /// Runs `body`, answering a refusal with its HTTP status and any other error with 503.
+    private func answering(log: RequestLog, logger: Logger, _ body: () async throws -> Outcome) async -> Outcome {
+        do {
+            return try await body()
+        } catch let refusal as HTTPRefusal {
+            return .response(Response(status: .init(code: refusal.status), headers: refusal.headers))
+        } catch {
+            logger.error("request failed", metadata: ["user": "\(log.user)", "device": "\(log.device)", "error": "\(error)"])
+            return .response(Response(status: .serviceUnavailable))
+        }
+    }
+
+    private func handle(_ request: Request, clientAddress: String?, log: inout RequestLog) async throws -> Outcome {
         let line: RequestLine
         do {
             line = try RequestLine(query: request.uri.query ?? "")
         } catch {
             throw HTTPRefusal(status: 400)
         }
-        logged.command = line.command.rawValue
-        logged.device = line.deviceID
+        log.command = line.command.rawValue
+        log.device = line.deviceID
         guard let credentials = BasicCredentials(authorization: request.headers[.authorization]),
-            let user = try await authenticate(credentials, from: clientAddress)
+            let user = try await admission.admit({ try await authenticate(credentials, from: clientAddress) })
         else {
             throw HTTPRefusal(status: 401, headers: [.wwwAuthenticate: "Basic realm=\"Tern\""])
         }
-        logged.user = user.login
+        log.user = user.login
         let versionText = request.headers[Self.field("MS-ASProtocolVersion")]
         guard let version = versionText.flatMap({ ProtocolVersion($0) }) ?? line.protocolVersion,
             ProtocolVersion.supported.contains(version)
         else { throw HTTPRefusal(status: 400) }
         guard let form = BodyForm(contentType: request.headers[.contentType]) else { throw HTTPRefusal(status: 415) }
 
+        // Reading the body waits on the client, so it stays outside the admission gate.
         let bytes = try await readBody(request)
+        return try await admission.admit {
+            try await respond(to: request, line: line, user: user, version: version, form: form, bytes: bytes)
+        }
+    }
+
+    /// The rest of a request, once its body is in: the device record, the policy gate and
+    /// the command's handler.
+    private func respond(
+        to request: Request, line: RequestLine, user: User, version: ProtocolVersion, form: BodyForm, bytes: [UInt8]
+    ) async throws -> Outcome {
         var body: WBXMLElement?
         if !bytes.isEmpty {
             do {
@@ -98,18 +145,25 @@ struct ActiveSyncEndpoint: Sendable {
         } else {
             answer = try await dispatch(easRequest)
         }
+        return try encode(answer, as: form)
+    }
+
+    /// The HTTP response for a handler's answer, in the request's body form.
+    private func encode(_ answer: EASResponse, as form: BodyForm) throws -> Outcome {
         switch answer {
         case .httpStatus(let code):
-            return Response(status: .init(code: code))
+            return .response(Response(status: .init(code: code)))
         case .document(let root):
             var headers = HTTPFields()
             headers[.contentType] = form.contentType
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try form.encode(root))))
+            return .response(Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try form.encode(root)))))
         case .multipart(let root, let parts):
             var headers = HTTPFields()
             headers[.contentType] = MultipartBody.contentType
             let bytes = MultipartBody.encode([try form.encode(root)] + parts)
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            return .response(Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))))
+        case .held(let held):
+            return .held(held, form)
         }
     }
 
@@ -135,9 +189,17 @@ struct ActiveSyncEndpoint: Sendable {
     }
 
     /// Loads the device, or records it the first time it is seen, and notes this request.
+    /// `lastSeen` is kept to the minute: a device seen within the last minute, with nothing
+    /// else new, costs no write (a phone sends a request per held Ping and per sync).
     private func recordDevice(line: RequestLine, user: User, version: ProtocolVersion, userAgent: String?) async throws -> Device {
         let now = Date()
-        var device = try await store.device(of: user.id, deviceID: line.deviceID)
+        let stored = try await store.device(of: user.id, deviceID: line.deviceID)
+        if let stored, now.timeIntervalSince(stored.lastSeen) < 60, stored.protocolVersion == version.description,
+            userAgent == nil || stored.information.userAgent == userAgent
+        {
+            return stored
+        }
+        var device = stored
             ?? Device(id: 0, userID: user.id, deviceID: line.deviceID, deviceType: line.deviceType, firstSeen: now, lastSeen: now)
         device.lastSeen = now
         device.protocolVersion = version.description

@@ -16,10 +16,12 @@ struct EASRequest: Sendable {
     var acceptsMultipart = false
 }
 
-/// What a handler answers: a document in the request's form, or a bare HTTP status.
+/// What a handler answers: a document in the request's form, a bare HTTP status, or a
+/// request the push hub holds until there is something to answer.
 enum EASResponse: Sendable {
     case document(WBXMLElement)
     /// A WBXML document followed by binary parts (MS-ASCMD 2.2.2.10.1).
     case multipart(WBXMLElement, parts: [[UInt8]])
     case httpStatus(Int)
+    case held(HeldRequest)
 }

@@ -16,6 +16,9 @@ struct CredentialCache: Sendable {
     var lifetime: Duration = .seconds(300)
     private let salt = UInt64.random(in: .min ... .max)
     private var entries: [String: Entry] = [:]
+    /// Expired entries are dropped once per lifetime, not on every insert: a reconnect
+    /// storm of 100,000 devices inserts 100,000 entries in a minute.
+    private var nextPrune: ContinuousClock.Instant?
 
     /// Whether `password` was verified for `login` within the lifetime, against `passwordHash`.
     func contains(login: String, password: String, passwordHash: String, at now: ContinuousClock.Instant) -> Bool {
@@ -25,7 +28,10 @@ struct CredentialCache: Sendable {
     }
 
     mutating func insert(login: String, password: String, passwordHash: String, at now: ContinuousClock.Instant) {
-        entries = entries.filter { now - $0.value.verifiedAt < lifetime }
+        if nextPrune.map({ now >= $0 }) ?? true {
+            entries = entries.filter { now - $0.value.verifiedAt < lifetime }
+            nextPrune = now + lifetime
+        }
         entries[login] = Entry(passwordHash: passwordHash, digest: digest(password, passwordHash), verifiedAt: now)
     }
 

@@ -41,7 +41,7 @@ struct PingHandler {
         let gate = PolicyGate(store: store)
         var refusal: EASResponse?
         var pending: [String] = []
-        let outcome = try await hub.hold(
+        let arming = try await hub.arm(
             userID: request.user.id, deviceID: request.device.id, folderIDs: Set(watched.keys), heartbeat: .seconds(heartbeat)
         ) {
             // A wipe or block committed after the gate let this request in, but before it was
@@ -51,19 +51,34 @@ struct PingHandler {
             pending = try await engine.pendingFolders(serverIDs)
             return !pending.isEmpty
         }
-        switch outcome {
+        switch arming {
         case .ready:
             return refusal ?? answer(PingResponse(status: .changesOccurred, folders: pending))
         case .refused(.overCapacity):
             return answer(.serverError)
-        case .refused(.shuttingDown), .woken(.expired), .woken(.superseded), .woken(.shutDown), .woken(.cancelled):
+        case .refused(.shuttingDown):
             return answer(.expired)
-        case .woken(.hierarchyChanged):
+        case .armed(let ticket):
+            let watched = watched
+            return .held(HeldRequest(ticket: ticket) { wake in
+                try await answer(to: wake, of: request, watching: serverIDs, in: watched)
+            })
+        }
+    }
+
+    /// The answer to a held Ping once the hub wakes it.
+    private func answer(
+        to wake: PushWake, of request: EASRequest, watching serverIDs: [String], in watched: [Folder.ID: String]
+    ) async throws -> EASResponse {
+        switch wake {
+        case .expired, .superseded, .shutDown, .cancelled:
+            return answer(.expired)
+        case .hierarchyChanged:
             return answer(.folderSyncRequired)
-        case .woken(.changed(let folderIDs)):
+        case .changed(let folderIDs):
             return answer(PingResponse(status: .changesOccurred, folders: serverIDs.filter { id in folderIDs.contains { watched[$0] == id } }))
-        case .woken(.deviceChanged):
-            return try await gate.refusalAfterChange(of: request) ?? answer(.expired)
+        case .deviceChanged:
+            return try await PolicyGate(store: store).refusalAfterChange(of: request) ?? answer(.expired)
         }
     }
 

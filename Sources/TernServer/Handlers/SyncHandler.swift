@@ -25,21 +25,39 @@ struct SyncHandler {
         for collection in sync.collections {
             if let folder = try await store.folder(of: request.user.id, serverID: collection.collectionID) { folderIDs.insert(folder.id) }
         }
-        var response = SyncResponse()
-        let outcome = try await hub.hold(
+        var quiet = SyncResponse()
+        let arming = try await hub.arm(
             userID: request.user.id, deviceID: request.device.id, folderIDs: folderIDs, heartbeat: .seconds(seconds)
         ) {
-            response = try await engine.sync(sync)
-            return !response.isQuiet(answering: sync)
+            quiet = try await engine.sync(sync)
+            return !quiet.isQuiet(answering: sync)
         }
-        switch outcome {
-        case .ready, .woken(.expired), .woken(.superseded), .woken(.shutDown), .woken(.cancelled):
-            return .document(response.element)
+        switch arming {
+        case .ready:
+            return .document(quiet.element)
         case .refused(.overCapacity):
             return .document(SyncResponse(status: SyncStatus.serverError).element)
-        case .refused(.shuttingDown), .woken(.changed), .woken(.hierarchyChanged):
+        case .refused(.shuttingDown):
             return .document(try await engine.sync(sync).element)
-        case .woken(.deviceChanged):
+        case .armed(let ticket):
+            let quietResponse = quiet
+            return .held(HeldRequest(ticket: ticket) { wake in
+                try await answer(to: wake, of: request, syncing: sync, quiet: quietResponse, engine: engine)
+            })
+        }
+    }
+
+    /// The answer to a held Sync once the hub wakes it: the quiet response when nothing
+    /// changed, else the Sync run again.
+    private func answer(
+        to wake: PushWake, of request: EASRequest, syncing sync: SyncRequest, quiet: SyncResponse, engine: SyncEngine
+    ) async throws -> EASResponse {
+        switch wake {
+        case .expired, .superseded, .shutDown, .cancelled:
+            return .document(quiet.element)
+        case .changed, .hierarchyChanged:
+            return .document(try await engine.sync(sync).element)
+        case .deviceChanged:
             if let refusal = try await PolicyGate(store: store).refusalAfterChange(of: request) { return refusal }
             return .document(try await engine.sync(sync).element)
         }

@@ -1,20 +1,21 @@
 import TernStore
 
 extension PushHub {
-    /// How a hold ended.
-    enum HoldOutcome: Hashable, Sendable {
-        /// The check found something to send at once; nothing was waited for.
+    /// How arming a request ended.
+    enum Arming: Sendable {
+        /// The check found something to send at once; nothing is held.
         case ready
-        case woken(PushWake)
+        /// Nothing to send yet: `wait` on the ticket.
+        case armed(Ticket)
         case refused(PushRefusal)
     }
 
-    /// Holds a request the way Ping and Sync with Wait share: arm first (so nothing committed
-    /// from here on is missed), run `check`, which returns true when there is already
-    /// something to send, and only then wait.
-    func hold(
+    /// Arms a request the way Ping and Sync with Wait share: arm first (so nothing committed
+    /// from here on is missed), then run `check`, which returns true when there is already
+    /// something to send; only then is the request left armed for the caller to wait on.
+    func arm(
         userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration, unlessReady check: () async throws -> Bool
-    ) async throws -> HoldOutcome {
+    ) async throws -> Arming {
         let ticket: Ticket
         switch arm(userID: userID, deviceID: deviceID, folderIDs: folderIDs, heartbeat: heartbeat) {
         case .success(let armed): ticket = armed
@@ -31,6 +32,6 @@ extension PushHub {
             release(ticket)
             return .ready
         }
-        return .woken(await wait(ticket))
+        return .armed(ticket)
     }
 }

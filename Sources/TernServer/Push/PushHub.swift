@@ -4,46 +4,34 @@ import TernStore
 
 /// Holds Pings and Syncs with Wait until something they watch changes (DESIGN.md, push).
 ///
-/// Driven only by the store's change feed: one subscription per user while that user has a
-/// held request, never a rescan. A held request is a continuation in `PushRegistry`, so it
-/// holds no thread and no database connection. Deadlines are checked by one ticker for all
-/// waiters. As a `Service` it answers every held request on graceful shutdown, before the
-/// HTTP server stops (it runs after the application in the server's `ServiceGroup`, so it
-/// is shut down first).
+/// Driven only by the store's change feed: one subscription to every user's changes, taken
+/// when the hub is made, never a rescan. A held request is a continuation in
+/// `PushRegistry`, so it holds no thread and no database connection. Deadlines are checked
+/// by one ticker for all waiters. As a `Service` it answers every held request on graceful
+/// shutdown, before the HTTP server stops (it runs after the application in the server's
+/// `ServiceGroup`, so it is shut down first).
 final class PushHub: Service, Sendable {
     typealias Ticket = PushRegistry<CheckedContinuation<PushWake, Never>>.Ticket
     private typealias Resumption = PushRegistry<CheckedContinuation<PushWake, Never>>.Resumption
 
-    private struct State {
-        var registry: PushRegistry<CheckedContinuation<PushWake, Never>>
-        var subscriptions: [User.ID: Task<Void, Never>] = [:]
-    }
-
-    private let store: any Store
-    private let state: Mutex<State>
+    private let registry: Mutex<PushRegistry<CheckedContinuation<PushWake, Never>>>
+    /// Subscribed from the start, so no change committed while the hub starts is missed.
+    private let changes: AsyncStream<StoreChange>
     private let epoch = ContinuousClock.now
 
     init(store: any Store, maxHeldPerUser: Int, maxHeldTotal: Int) {
-        self.store = store
-        state = Mutex(State(registry: PushRegistry(maxPerUser: maxHeldPerUser, maxTotal: maxHeldTotal)))
+        changes = store.allChanges()
+        registry = Mutex(PushRegistry(maxPerUser: maxHeldPerUser, maxTotal: maxHeldTotal))
     }
 
     /// Registers a device's interest in `folderIDs` for `heartbeat`. Changes from now on are
     /// kept for the ticket, so the caller may check the store before it `wait`s.
     func arm(userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration) -> Result<Ticket, PushRefusal> {
         let deadline = ContinuousClock.now - epoch + heartbeat
-        let (result, superseded) = state.withLock { state in
-            let armed = state.registry.arm(userID: userID, deviceID: deviceID, folderIDs: folderIDs, deadline: deadline)
-            // Subscribing under the lock: no change can commit between arming and listening.
-            if case .success = armed.0, state.subscriptions[userID] == nil {
-                let changes = store.changes(for: userID)
-                state.subscriptions[userID] = Task { [weak self] in
-                    for await change in changes { self?.deliver(change) }
-                }
-            }
-            return armed
+        let (result, superseded) = registry.withLock {
+            $0.arm(userID: userID, deviceID: deviceID, folderIDs: folderIDs, deadline: deadline)
         }
-        finish(superseded.map { [$0] } ?? [])
+        resume(superseded.map { [$0] } ?? [])
         return result
     }
 
@@ -51,8 +39,8 @@ final class PushHub: Service, Sendable {
     func wait(_ ticket: Ticket) async -> PushWake {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let ready = state.withLock { $0.registry.wait(ticket, continuation: continuation) }
-                finish(ready.map { [$0] } ?? [])
+                let ready = registry.withLock { $0.wait(ticket, continuation: continuation) }
+                resume(ready.map { [$0] } ?? [])
             }
         } onCancel: {
             release(ticket)
@@ -61,44 +49,37 @@ final class PushHub: Service, Sendable {
 
     /// Ends a registration the handler no longer waits for.
     func release(_ ticket: Ticket) {
-        let resumption = state.withLock { $0.registry.release(ticket) }
-        finish(resumption.map { [$0] } ?? [], users: [ticket.userID])
+        let resumption = registry.withLock { $0.release(ticket) }
+        resume(resumption.map { [$0] } ?? [])
     }
 
     /// How many requests are held now.
-    var heldCount: Int { state.withLock { $0.registry.count } }
+    var heldCount: Int { registry.withLock { $0.count } }
 
-    /// Ticks once a second to expire due waiters until graceful shutdown or cancellation,
-    /// then answers every held request.
+    /// Follows the change feed and ticks once a second to expire due waiters, until
+    /// graceful shutdown or cancellation; then answers every held request.
     func run() async throws {
+        let follower = Task { [changes, weak self] in
+            for await change in changes { self?.deliver(change) }
+        }
         try? await cancelWhenGracefulShutdown { [weak self] in
             while !Task.isCancelled {
                 try await Task.sleep(for: .seconds(1))
                 guard let self else { return }
                 let now = ContinuousClock.now - self.epoch
-                self.finish(self.state.withLock { $0.registry.expire(now: now) })
+                self.resume(self.registry.withLock { $0.expire(now: now) })
             }
         }
-        let (woken, subscriptions) = state.withLock { state in
-            defer { state.subscriptions = [:] }
-            return (state.registry.shutDown(), Array(state.subscriptions.values))
-        }
-        for subscription in subscriptions { subscription.cancel() }
-        finish(woken)
+        follower.cancel()
+        resume(registry.withLock { $0.shutDown() })
     }
 
     private func deliver(_ change: StoreChange) {
-        finish(state.withLock { $0.registry.apply(change) })
+        resume(registry.withLock { $0.apply(change) })
     }
 
-    /// Resumes continuations outside the lock and drops the subscriptions of users who no
-    /// longer hold a request.
-    private func finish(_ resumptions: [Resumption], users: Set<User.ID> = []) {
-        let affected = users.union(resumptions.map(\.userID))
-        let idle = state.withLock { state in
-            affected.filter { !state.registry.holds($0) }.compactMap { state.subscriptions.removeValue(forKey: $0) }
-        }
-        for subscription in idle { subscription.cancel() }
+    /// Resumes continuations outside the lock.
+    private func resume(_ resumptions: [Resumption]) {
         for resumption in resumptions { resumption.continuation.resume(returning: resumption.wake) }
     }
 }

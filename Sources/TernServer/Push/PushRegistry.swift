@@ -20,11 +20,10 @@ struct PushRegistry<Continuation> {
         let serial: UInt64
     }
 
-    /// A continuation to resume, and with what; `userID` is whose request it was.
+    /// A continuation to resume, and with what.
     struct Resumption {
         let continuation: Continuation
         let wake: PushWake
-        let userID: User.ID
     }
 
     private enum Phase {
@@ -57,9 +56,6 @@ struct PushRegistry<Continuation> {
     /// How many requests are held.
     var count: Int { waiters.count }
 
-    /// Whether a user has a held request: the hub keeps a feed subscription while they do.
-    func holds(_ userID: User.ID) -> Bool { devicesByUser[userID] != nil }
-
     /// Registers a device's interest until `deadline` (time since the hub's epoch), ending
     /// the device's previous registration if any.
     mutating func arm(
@@ -73,7 +69,7 @@ struct PushRegistry<Continuation> {
         if let replacing {
             remove(deviceID, userID: replacing.userID)
             if case .waiting(let continuation) = replacing.phase {
-                superseded = Resumption(continuation: continuation, wake: .superseded, userID: replacing.userID)
+                superseded = Resumption(continuation: continuation, wake: .superseded)
             }
         }
         let ticket = Ticket(userID: userID, deviceID: deviceID, serial: nextSerial)
@@ -90,12 +86,12 @@ struct PushRegistry<Continuation> {
         let waiter = waiters[ticket.deviceID]
         guard let waiter, waiter.serial == ticket.serial else {
             let newer = waiter.map { $0.serial > ticket.serial } ?? false
-            return Resumption(continuation: continuation, wake: newer ? .superseded : .cancelled, userID: ticket.userID)
+            return Resumption(continuation: continuation, wake: newer ? .superseded : .cancelled)
         }
         guard case .armed(let wake) = waiter.phase else { preconditionFailure("waited twice on one push ticket") }
         if let wake {
             remove(ticket.deviceID, userID: waiter.userID)
-            return Resumption(continuation: continuation, wake: wake, userID: waiter.userID)
+            return Resumption(continuation: continuation, wake: wake)
         }
         waiters[ticket.deviceID]?.phase = .waiting(continuation)
         return nil
@@ -106,13 +102,16 @@ struct PushRegistry<Continuation> {
         guard let waiter = waiters[ticket.deviceID], waiter.serial == ticket.serial else { return nil }
         remove(ticket.deviceID, userID: waiter.userID)
         guard case .waiting(let continuation) = waiter.phase else { return nil }
-        return Resumption(continuation: continuation, wake: .cancelled, userID: waiter.userID)
+        return Resumption(continuation: continuation, wake: .cancelled)
     }
 
     /// Wakes the waiters a committed change concerns: a hierarchy change all of the user's,
     /// a policy change all of the user's, a device change that device's, an item change
     /// those watching one of its folders.
     mutating func apply(_ change: StoreChange) -> [Resumption] {
+        if change.userID == StoreChange.everyUser {
+            return Array(devicesByUser.keys).flatMap { userID in apply(change.addressed(to: userID)) }
+        }
         guard let devices = devicesByUser[change.userID] else { return [] }
         var woken: [Resumption] = []
         for deviceID in devices {
@@ -163,7 +162,7 @@ struct PushRegistry<Continuation> {
         switch waiter.phase {
         case .waiting(let continuation):
             remove(deviceID, userID: waiter.userID)
-            return Resumption(continuation: continuation, wake: wake, userID: waiter.userID)
+            return Resumption(continuation: continuation, wake: wake)
         case .armed(nil):
             waiters[deviceID]?.phase = .armed(wake)
             return nil

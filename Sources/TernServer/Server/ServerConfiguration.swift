@@ -22,11 +22,14 @@ public struct ServerConfiguration: Sendable {
     public var maxHeldTotal: Int
     /// The listening socket's accept backlog: a reconnect storm of many held Pings arrives at once.
     public var backlog: Int
+    /// How many requests are worked on at once; more wait their turn (held ones do not count).
+    public var maxConcurrentRequests: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 32 << 20, schemaDirectory: String? = nil,
         adminToken: String? = nil, publicURL: String? = nil, minHeartbeat: Int = 60, maxHeartbeat: Int = 3540,
-        maxPingFolders: Int = 300, maxHeldPerUser: Int = 50, maxHeldTotal: Int = 200_000, backlog: Int = 4096
+        maxPingFolders: Int = 300, maxHeldPerUser: Int = 50, maxHeldTotal: Int = 200_000, backlog: Int = 4096,
+        maxConcurrentRequests: Int = 64
     ) {
         self.host = host
         self.port = port
@@ -40,5 +43,6 @@ public struct ServerConfiguration: Sendable {
         self.maxHeldPerUser = maxHeldPerUser
         self.maxHeldTotal = maxHeldTotal
         self.backlog = backlog
+        self.maxConcurrentRequests = maxConcurrentRequests
     }
 }

@@ -31,7 +31,8 @@ public struct TernServer: Sendable {
         let validator = try configuration.schemaDirectory.map { try SchemaValidator(schemaDirectory: $0) }
         let authenticator = Authenticator(store: store)
         let endpoint = ActiveSyncEndpoint(
-            store: store, configuration: configuration, validator: validator, authenticator: authenticator, hub: hub)
+            store: store, configuration: configuration, validator: validator, authenticator: authenticator, hub: hub,
+            admission: AdmissionGate(limit: configuration.maxConcurrentRequests))
         let router = Router(context: TernRequestContext.self)
         router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: .options) { _, _ in endpoint.options() }
         router.post(RouterPath(stringLiteral: ActiveSyncEndpoint.path)) { request, context in

@@ -27,6 +27,9 @@ public struct StoreChange: Hashable, Sendable {
         self.policyChanged = policyChanged
     }
 
+    /// The `userID` of a change that reaches every user: the default policy changed.
+    public static let everyUser: User.ID = 0
+
     /// The same change announced to another user (a default-policy change reaches everyone).
     public func addressed(to userID: User.ID) -> StoreChange {
         StoreChange(

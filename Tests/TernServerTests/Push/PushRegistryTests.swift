@@ -56,6 +56,15 @@ struct PushRegistryTests {
         #expect(Self.woken(policy) == [1: .deviceChanged, 2: .deviceChanged])
     }
 
+    @Test func aDefaultPolicyChangeWakesEveryUsersWaiters() throws {
+        var registry = Registry(maxPerUser: 10, maxTotal: 10)
+        _ = try Self.hold(&registry, 1)
+        _ = try Self.hold(&registry, 2, of: Self.bruno)
+        let change = StoreChange(userID: StoreChange.everyUser, modSeq: .zero, folderIDs: [], hierarchyChanged: false, policyChanged: true)
+        #expect(Self.woken(registry.apply(change)) == [1: .deviceChanged, 2: .deviceChanged])
+        #expect(registry.count == 0)
+    }
+
     @Test func aWaiterExpiresAtItsDeadlineAndNotBefore() throws {
         var registry = Registry(maxPerUser: 10, maxTotal: 10)
         _ = try Self.hold(&registry, 1, until: .milliseconds(1_500))
