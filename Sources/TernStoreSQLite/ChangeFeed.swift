@@ -111,7 +111,7 @@ final class ChangeFeed: Sendable {
                 for continuation in continuations { continuation.yield(change) }
             }
             if prune {
-                try db.execute(literal: "DELETE FROM commit_log WHERE seq <= \(newLast - Self.retainedRows)")
+                try db.executeCached(literal: "DELETE FROM commit_log WHERE seq <= \(newLast - Self.retainedRows)")
             }
         }
     }

@@ -31,19 +31,19 @@ extension SQLiteStore {
             let saved: Device
             if let existing {
                 saved = Self.withID(device, existing["id"])
-                try db.execute(literal: "UPDATE devices SET document = \(try JSONEncoder().encode(saved)) WHERE id = \(saved.id)")
+                try db.executeCached(literal: "UPDATE devices SET document = \(try JSONEncoder().encode(saved)) WHERE id = \(saved.id)")
             } else {
-                try db.execute(literal: """
+                try db.executeCached(literal: """
                     INSERT INTO devices (user_id, device_id, document) VALUES (\(device.userID), \(device.deviceID), \(Data("{}".utf8)))
                     """)
                 saved = Self.withID(device, db.lastInsertedRowID)
-                try db.execute(literal: "UPDATE devices SET document = \(try JSONEncoder().encode(saved)) WHERE id = \(saved.id)")
+                try db.executeCached(literal: "UPDATE devices SET document = \(try JSONEncoder().encode(saved)) WHERE id = \(saved.id)")
             }
             // Every request saves its device (last seen); only a change of what the policy
             // gate decides on is worth waking the device's held Ping for.
             let changesAccess = try existing.map { Self.accessDiffers(try Self.device($0), saved) } ?? false
             if changesAccess {
-                try db.execute(literal: """
+                try db.executeCached(literal: """
                     INSERT INTO commit_log (user_id, modseq, device_id, hierarchy) VALUES (\(saved.userID), 0, \(saved.id), 0)
                     """)
             }
@@ -76,10 +76,10 @@ extension SQLiteStore {
         let stored = try await writeWithoutChange { db in
             // One version counter across all scopes, so a change anywhere is a new version.
             let version = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM policies") ?? 0) + 1
-            try db.execute(literal: """
+            try db.executeCached(literal: """
                 INSERT OR REPLACE INTO policies (scope, document, version) VALUES (\(scope), \(try JSONEncoder().encode(policy)), \(version))
                 """)
-            try db.execute(literal: "INSERT INTO commit_log (user_id, modseq, policy, hierarchy) VALUES (\(scope), 0, 1, 0)")
+            try db.executeCached(literal: "INSERT INTO commit_log (user_id, modseq, policy, hierarchy) VALUES (\(scope), 0, 1, 0)")
             return StoredPolicy(policy: policy, version: version, isUserOverride: userID != nil)
         }
         feed.poll()

@@ -36,7 +36,7 @@ extension SQLiteStore {
             folder.parentServerID = parentServerID
             folder.displayName = displayName
             folder.modSeq = transaction.nextModSeq(touching: nil)
-            try transaction.db.execute(literal: """
+            try transaction.db.executeCached(literal: """
                 UPDATE folders SET parent_server_id = \(parentServerID), display_name = \(displayName), modseq = \(folder.modSeq.rawValue)
                 WHERE id = \(folder.id)
                 """)
@@ -60,8 +60,8 @@ extension SQLiteStore {
             }
             for victim in doomed {
                 let modSeq = transaction.nextModSeq(touching: nil)
-                try transaction.db.execute(literal: "DELETE FROM folders WHERE id = \(victim.id)")
-                try transaction.db.execute(literal: """
+                try transaction.db.executeCached(literal: "DELETE FROM folders WHERE id = \(victim.id)")
+                try transaction.db.executeCached(literal: """
                     INSERT OR REPLACE INTO folder_tombstones (user_id, server_id, modseq) VALUES (\(userID), \(victim.serverID), \(modSeq.rawValue))
                     """)
             }
@@ -91,10 +91,10 @@ extension SQLiteStore {
         guard let number = try Int64.fetchOne(db, literal: "SELECT next_folder_number FROM users WHERE id = \(userID)") else {
             throw StoreError(.notFound, "no user with id \(userID)")
         }
-        try db.execute(literal: "UPDATE users SET next_folder_number = \(number + 1) WHERE id = \(userID)")
+        try db.executeCached(literal: "UPDATE users SET next_folder_number = \(number + 1) WHERE id = \(userID)")
         let modSeq = transaction.nextModSeq(touching: nil)
         let serverID = String(number)
-        try db.execute(literal: """
+        try db.executeCached(literal: """
             INSERT INTO folders (user_id, server_id, parent_server_id, display_name, type, modseq)
             VALUES (\(userID), \(serverID), \(parentServerID), \(displayName), \(type.rawValue), \(modSeq.rawValue))
             """)

@@ -29,7 +29,7 @@ extension SQLiteStore {
                 return .replayed(serverID: earlier)
             }
             let item = try Self.insertItem(&transaction, content, into: try Self.fetchFolder(transaction.db, id: folderID))
-            try transaction.db.execute(literal: """
+            try transaction.db.executeCached(literal: """
                 INSERT INTO client_adds (device_id, collection, sync_key, client_id, server_id)
                 VALUES (\(clientAdd.deviceID), \(clientAdd.collection), \(clientAdd.syncKey), \(clientAdd.clientID), \(item.serverID))
                 """)
@@ -52,11 +52,11 @@ extension SQLiteStore {
             }
             item.content = content
             item.modSeq = transaction.nextModSeq(touching: folderID)
-            try transaction.db.execute(literal: """
+            try transaction.db.executeCached(literal: """
                 UPDATE items SET properties = \(try ItemCoding.properties(content)), modseq = \(item.modSeq.rawValue) WHERE id = \(item.id)
                 """)
             if case .email(let email) = content {
-                try transaction.db.execute(literal: "UPDATE messages SET raw = \(email.raw) WHERE item_id = \(item.id)")
+                try transaction.db.executeCached(literal: "UPDATE messages SET raw = \(email.raw) WHERE item_id = \(item.id)")
             }
             return item
         }
@@ -131,25 +131,25 @@ extension SQLiteStore {
         guard let number = try Int64.fetchOne(db, literal: "SELECT next_item_number FROM folders WHERE id = \(folder.id)") else {
             throw StoreError(.notFound, "no folder with id \(folder.id)")
         }
-        try db.execute(literal: "UPDATE folders SET next_item_number = \(number + 1) WHERE id = \(folder.id)")
+        try db.executeCached(literal: "UPDATE folders SET next_item_number = \(number + 1) WHERE id = \(folder.id)")
         let serverID = "\(folder.serverID):\(number)"
         let modSeq = transaction.nextModSeq(touching: folder.id)
-        try db.execute(literal: """
+        try db.executeCached(literal: """
             INSERT INTO items (folder_id, server_id, class, properties, modseq)
             VALUES (\(folder.id), \(serverID), \(ItemCoding.className(content)), \(try ItemCoding.properties(content)), \(modSeq.rawValue))
             """)
         let id = db.lastInsertedRowID
         if case .email(let email) = content {
-            try db.execute(literal: "INSERT INTO messages (item_id, raw) VALUES (\(id), \(email.raw))")
+            try db.executeCached(literal: "INSERT INTO messages (item_id, raw) VALUES (\(id), \(email.raw))")
         }
         return Item(id: id, folderID: folder.id, serverID: serverID, content: content, modSeq: modSeq)
     }
 
     private static func removeItem(_ transaction: inout WriteTransaction, folderID: Folder.ID, serverID: String) throws {
-        try transaction.db.execute(literal: "DELETE FROM items WHERE folder_id = \(folderID) AND server_id = \(serverID)")
+        try transaction.db.executeCached(literal: "DELETE FROM items WHERE folder_id = \(folderID) AND server_id = \(serverID)")
         guard transaction.db.changesCount == 1 else { throw StoreError(.notFound, "no item \(serverID)") }
         let modSeq = transaction.nextModSeq(touching: folderID)
-        try transaction.db.execute(literal: """
+        try transaction.db.executeCached(literal: """
             INSERT OR REPLACE INTO item_tombstones (folder_id, server_id, modseq) VALUES (\(folderID), \(serverID), \(modSeq.rawValue))
             """)
     }

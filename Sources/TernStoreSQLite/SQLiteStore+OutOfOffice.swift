@@ -16,7 +16,7 @@ extension SQLiteStore {
         let document: Data
         do { document = try JSONEncoder().encode(settings) } catch { throw StoreError(.invalid, "\(error)") }
         try await writeWithoutChange { db in
-            try db.execute(literal: "INSERT OR REPLACE INTO out_of_office (user_id, document) VALUES (\(userID), \(document))")
+            try db.executeCached(literal: "INSERT OR REPLACE INTO out_of_office (user_id, document) VALUES (\(userID), \(document))")
         }
     }
 }

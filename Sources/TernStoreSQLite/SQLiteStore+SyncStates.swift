@@ -19,12 +19,12 @@ extension SQLiteStore {
 
     public func saveSyncStates(_ states: SyncStates, of deviceID: Device.ID, collection: String) async throws(StoreError) {
         try await writeWithoutChange { db in
-            try db.execute(literal: """
+            try db.executeCached(literal: """
                 INSERT OR REPLACE INTO sync_states (device_id, collection, current_key, current_state, previous_key, previous_state)
                 VALUES (\(deviceID), \(collection), \(states.current.key), \(states.current.state),
                         \(states.previous?.key), \(states.previous?.state))
                 """)
-            try db.execute(literal: """
+            try db.executeCached(literal: """
                 DELETE FROM client_adds WHERE device_id = \(deviceID) AND collection = \(collection)
                 AND sync_key < \(states.previous?.key ?? states.current.key)
                 """)

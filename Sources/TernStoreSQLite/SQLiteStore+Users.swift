@@ -19,7 +19,7 @@ extension SQLiteStore {
         let userID: User.ID
         do {
             userID = try await pool.write { db in
-                try db.execute(literal: """
+                try db.executeCached(literal: """
                     INSERT INTO users (login, display_name, password_hash, created_at)
                     VALUES (\(login), \(new.displayName), \(new.passwordHash), \(createdAt.timeIntervalSince1970))
                     """)
@@ -30,7 +30,7 @@ extension SQLiteStore {
         }
         try await write(userID: userID) { transaction in
             for (position, address) in addresses.enumerated() {
-                try transaction.db.execute(literal: """
+                try transaction.db.executeCached(literal: """
                     INSERT INTO addresses (address, user_id, position) VALUES (\(address), \(userID), \(position))
                     """)
             }
@@ -66,7 +66,7 @@ extension SQLiteStore {
 
     public func setPasswordHash(_ hash: String, login: String) async throws(StoreError) {
         let changed = try await writeWithoutChange { db in
-            try db.execute(literal: "UPDATE users SET password_hash = \(hash) WHERE login = \(login)")
+            try db.executeCached(literal: "UPDATE users SET password_hash = \(hash) WHERE login = \(login)")
             return db.changesCount
         }
         guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }
@@ -74,7 +74,7 @@ extension SQLiteStore {
 
     public func removeUser(login: String) async throws(StoreError) {
         let changed = try await writeWithoutChange { db in
-            try db.execute(literal: "DELETE FROM users WHERE login = \(login)")
+            try db.executeCached(literal: "DELETE FROM users WHERE login = \(login)")
             return db.changesCount
         }
         guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }

@@ -121,14 +121,14 @@ struct WriteTransaction {
 
     func finish() throws {
         guard hierarchyChanged || !touchedFolders.isEmpty else { return }
-        try db.execute(literal: "UPDATE users SET modseq = \(modSeq.rawValue) WHERE id = \(userID)")
+        try db.executeCached(literal: "UPDATE users SET modseq = \(modSeq.rawValue) WHERE id = \(userID)")
         if hierarchyChanged {
-            try db.execute(literal: """
+            try db.executeCached(literal: """
                 INSERT INTO commit_log (user_id, modseq, folder_id, hierarchy) VALUES (\(userID), \(modSeq.rawValue), NULL, 1)
                 """)
         }
         for folderID in touchedFolders {
-            try db.execute(literal: """
+            try db.executeCached(literal: """
                 INSERT INTO commit_log (user_id, modseq, folder_id, hierarchy) VALUES (\(userID), \(modSeq.rawValue), \(folderID), 0)
                 """)
         }

@@ -110,7 +110,7 @@ let setupTime = ContinuousClock.now - setupStarted
 progress("set up \(deviceCount) users and devices")
 
 let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-let configuration = ServerConfiguration(port: 0, maxHeldPerUser: 50, maxHeldTotal: deviceCount + 1, backlog: 8192, maxConcurrentRequests: Int(ProcessInfo.processInfo.environment["BENCH_ADMIT"] ?? "64") ?? 64)
+let configuration = ServerConfiguration(port: 0, maxHeldPerUser: 50, maxHeldTotal: deviceCount + 1, backlog: 8192)
 let server = Task { try await TernServer(store: store, configuration: configuration).run { portContinuation.yield($0) } }
 var listening: Int?
 for await bound in ports {
