@@ -4,7 +4,7 @@ extension String {
     /// Without leading and trailing spaces, tabs and line breaks (Unicode whitespace too).
     /// Walks the scalars itself: Foundation's `trimmingCharacters(in:)` bridges through
     /// NSString and was the largest single cost of writing a Sync response.
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
             scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
         }

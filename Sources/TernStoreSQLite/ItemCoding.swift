@@ -31,9 +31,56 @@ enum ItemCoding {
 
     /// Reads an `items` row joined with `messages.raw`.
     static func item(_ row: Row) throws -> Item {
-        Item(
-            id: row["id"], folderID: row["folder_id"], serverID: row["server_id"],
-            content: try content(className: row["class"], properties: row["properties"], raw: row["raw"]),
-            modSeq: ModSeq(rawValue: row["modseq"]))
+        try StoredItem(row).item()
+    }
+
+    /// Reads many rows, decoding on all cores when there are enough to be worth it: the
+    /// stored properties' JSON is most of the cost of reading a Sync window of 512 items.
+    static func items(_ rows: [Row]) throws -> [Item] {
+        let chunkSize = 64
+        guard rows.count > chunkSize else { return try rows.map(item) }
+        let stored = rows.map(StoredItem.init)
+        let chunkCount = (rows.count + chunkSize - 1) / chunkSize
+        var decoded = [Result<Item, any Error>?](repeating: nil, count: rows.count)
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            // Each index is written by exactly one iteration.
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                for index in chunk * chunkSize..<min((chunk + 1) * chunkSize, stored.count) {
+                    results[index] = Result { try stored[index].item() }
+                }
+            }
+        }
+        return try decoded.map { result in
+            guard let result else { preconditionFailure("an item row was not decoded") }
+            return try result.get()
+        }
+    }
+
+    /// An `items` row's columns, copied out of GRDB's `Row` so other threads may decode them.
+    private struct StoredItem: Sendable {
+        let id: Item.ID
+        let folderID: Folder.ID
+        let serverID: String
+        let className: String
+        let properties: Data
+        let raw: Data?
+        let modSeq: Int64
+
+        init(_ row: Row) {
+            id = row["id"]
+            folderID = row["folder_id"]
+            serverID = row["server_id"]
+            className = row["class"]
+            properties = row["properties"]
+            raw = row["raw"]
+            modSeq = row["modseq"]
+        }
+
+        func item() throws -> Item {
+            Item(
+                id: id, folderID: folderID, serverID: serverID, content: try ItemCoding.content(className: className, properties: properties, raw: raw),
+                modSeq: ModSeq(rawValue: modSeq))
+        }
     }
 }

@@ -95,10 +95,10 @@ extension SQLiteStore {
 
     public func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges {
         try await read { db in
-            let changed = try Row.fetchAll(db, literal: """
+            let changed = try ItemCoding.items(Row.fetchAll(db, literal: """
                 SELECT items.*, messages.raw FROM items LEFT JOIN messages ON messages.item_id = items.id
                 WHERE items.folder_id = \(folderID) AND items.modseq > \(since.rawValue) ORDER BY items.modseq LIMIT \(limit)
-                """).map(ItemCoding.item)
+                """))
             let through = changed.count == limit ? changed.last?.modSeq.rawValue : nil
             let removed = try Row.fetchAll(db, literal: """
                 SELECT server_id, modseq FROM item_tombstones WHERE folder_id = \(folderID) AND modseq > \(since.rawValue)

@@ -56,10 +56,10 @@ package enum ConversationID {
     /// The subject without its reply and forward prefixes, also Sync's ThreadTopic.
     package static func baseSubject(_ subject: String) -> String {
         var text = Substring(subject)
-        while let colon = text.firstIndex(of: ":"), ["re", "fw", "fwd", "aw", "wg", "sv", "vs"].contains(text[..<colon].lowercased().trimmingCharacters(in: .whitespaces)) {
+        while let colon = text.firstIndex(of: ":"), ["re", "fw", "fwd", "aw", "wg", "sv", "vs"].contains(text[..<colon].lowercased().trimmingWhitespace()) {
             text = text[text.index(after: colon)...]
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return String(text).trimmingWhitespace()
     }
 
     /// 128-bit FNV-1a: stable across runs and machines, which is all a conversation id needs.
