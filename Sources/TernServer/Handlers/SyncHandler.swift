@@ -4,7 +4,8 @@ import TernSync
 
 /// Sync, answered by `SyncEngine`; no body is the 12.1+ empty request, a body that is not a
 /// Sync request gets Status 4. A request with Wait or HeartbeatInterval that would send
-/// nothing is held in the push hub and run again when a collection changes (MS-ASCMD 3.1.5.4).
+/// nothing is held in the push hub and run again when a collection changes (MS-ASCMD 3.1.5.4);
+/// so is an empty request whose cached request had one.
 struct SyncHandler {
     let store: any Store
     let hub: PushHub
@@ -12,25 +13,34 @@ struct SyncHandler {
 
     func handle(_ request: EASRequest) async throws -> EASResponse {
         let engine = SyncEngine(store: store, userID: request.user.id, deviceID: request.device.id, protocolVersion: request.protocolVersion)
-        guard let body = request.body else { return .document(try await engine.sync(nil).element) }
-        guard let sync = SyncRequest(body) else { return .document(SyncResponse(status: SyncStatus.protocolError).element) }
+        let sync: SyncRequest?
         let seconds: Int
-        switch holdInterval(of: sync) {
-        case .none: return .document(try await engine.sync(sync).element)
-        case .refused(let response): return .document(response.element)
-        case .seconds(let held): seconds = held
+        let collectionIDs: [String]
+        if let body = request.body {
+            guard let parsed = SyncRequest(body) else { return .document(SyncResponse(status: SyncStatus.protocolError).element) }
+            switch holdInterval(of: parsed) {
+            case .none: return .document(try await engine.sync(parsed).element)
+            case .refused(let response): return .document(response.element)
+            case .seconds(let held): seconds = held
+            }
+            sync = parsed
+            collectionIDs = parsed.collections.map(\.collectionID)
+        } else {
+            // The empty request is the cached one again, held as long if it asked to be.
+            guard let cached = try await engine.cachedHold() else { return .document(try await engine.sync(nil).element) }
+            (sync, seconds, collectionIDs) = (nil, cached.seconds, cached.collectionIDs)
         }
 
         var folderIDs: Set<Folder.ID> = []
-        for collection in sync.collections {
-            if let folder = try await store.folder(of: request.user.id, serverID: collection.collectionID) { folderIDs.insert(folder.id) }
+        for collectionID in collectionIDs {
+            if let folder = try await store.folder(of: request.user.id, serverID: collectionID) { folderIDs.insert(folder.id) }
         }
         var quiet = SyncResponse()
         let arming = try await hub.arm(
             userID: request.user.id, deviceID: request.device.id, folderIDs: folderIDs, heartbeat: .seconds(seconds)
         ) {
             quiet = try await engine.sync(sync)
-            return !quiet.isQuiet(answering: sync)
+            return !quiet.isQuiet(answering: sync ?? SyncRequest(collections: []))
         }
         switch arming {
         case .ready:
@@ -50,7 +60,7 @@ struct SyncHandler {
     /// The answer to a held Sync once the hub wakes it: the quiet response when nothing
     /// changed, else the Sync run again.
     private func answer(
-        to wake: PushWake, of request: EASRequest, syncing sync: SyncRequest, quiet: SyncResponse, engine: SyncEngine
+        to wake: PushWake, of request: EASRequest, syncing sync: SyncRequest?, quiet: SyncResponse, engine: SyncEngine
     ) async throws -> EASResponse {
         switch wake {
         case .expired, .superseded, .shutDown, .cancelled:

@@ -19,6 +19,14 @@ public struct SyncEngine: Sendable {
     }
 
     /// Answers a Sync request; nil is the empty request (no body).
+    /// The folders and hold interval of the device's cached full request, when it asked to be
+    /// held: an empty Sync (no body) repeats it, Wait included.
+    public func cachedHold() async throws(StoreError) -> (collectionIDs: [String], seconds: Int)? {
+        guard let record = try await store.syncStates(of: deviceID, collection: CachedSyncRequest.collection)?.current else { return nil }
+        let cached = try CachedSyncRequest(record)
+        return cached.heartbeatSeconds.map { (cached.collectionIDs, $0) }
+    }
+
     public func sync(_ request: SyncRequest?, now: Date = Date()) async throws(StoreError) -> SyncResponse {
         let cachedStates = try await store.syncStates(of: deviceID, collection: CachedSyncRequest.collection)
         let cached = try cachedStates.map { record throws(StoreError) in try CachedSyncRequest(record.current) }
@@ -32,7 +40,8 @@ public struct SyncEngine: Sendable {
             }
         } else {
             let full = CachedSyncRequest(
-                collectionIDs: collections.map(\.collectionID), windowSize: request?.windowSize, heartbeatSeconds: request?.heartbeatInterval)
+                collectionIDs: collections.map(\.collectionID), windowSize: request?.windowSize,
+                heartbeatSeconds: request?.heartbeatInterval ?? request?.wait.map { $0 * 60 })
             if full != cached {
                 try await store.saveSyncStates(SyncStates(current: try full.record(key: 1)), of: deviceID, collection: CachedSyncRequest.collection)
             }

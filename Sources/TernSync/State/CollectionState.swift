@@ -28,6 +28,8 @@ struct CollectionParameters: Hashable, Codable {
 struct CachedSyncRequest: Hashable, StoredSyncState {
     var collectionIDs: [String]
     var windowSize: Int?
+    /// How long the request asked to be held (Wait in seconds, or HeartbeatInterval), so an
+    /// empty request is held as long (MS-ASCMD 2.2.1.21.1: it is the cached request again).
     var heartbeatSeconds: Int?
 
     /// The store's collection name for it: no folder server id starts with `#`.

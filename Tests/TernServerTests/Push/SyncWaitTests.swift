@@ -31,6 +31,22 @@ import WBXML
         #expect(reply.text("Subject") == "Pushed")
     }
 
+    @Test func anEmptySyncAfterAHeldOneIsHeldToo() async throws {
+        let fixture = try await PushFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let key = try #require(try await fixture.device.send("Sync", SyncOverHTTPTests.syncBody(key: "1", collection: fixture.inbox.serverID)).text("SyncKey"))
+        try await fixture.deliver("First")
+        let first = try await fixture.device.send("Sync", Self.waitingSync(key: key, collection: fixture.inbox.serverID, heartbeat: 8))
+        #expect(first.text("Subject") == "First")
+        // No body: the cached request again, HeartbeatInterval included (MS-ASCMD 2.2.1.21.1).
+        async let held = fixture.server.post("Sync", version: fixture.device.version, policyKey: fixture.device.policyKey, deviceID: fixture.device.deviceID)
+        try await PushFixture.settle()
+        try await fixture.deliver("Second")
+        let reply = try await held
+        #expect(reply.elements("Add").count == 1)
+        #expect(reply.text("Subject") == "Second")
+    }
+
     @Test func aSyncWithPendingChangesIsAnsweredAtOnce() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
