@@ -3,7 +3,8 @@ import TernStore
 import TernSync
 
 /// Ping (MS-ASCMD 2.2.1.13): validates the interval and folders (or takes the cached ones),
-/// answers Status 2 at once when a watched folder has unsynced changes, else holds the
+/// answers Status 7 at once when folders changed since the device's last FolderSync and
+/// Status 2 when a watched folder has unsynced changes, else holds the
 /// request in the push hub until a change, the heartbeat, a newer Ping, a device event or
 /// shutdown ends it.
 struct PingHandler {
@@ -39,7 +40,9 @@ struct PingHandler {
         let engine = SyncEngine(store: store, userID: request.user.id, deviceID: request.device.id, protocolVersion: request.protocolVersion)
         let serverIDs = folders.map(\.id)
         let gate = PolicyGate(store: store)
+        let hierarchy = HierarchySync(store: store, userID: request.user.id, deviceID: request.device.id)
         var refusal: EASResponse?
+        var hierarchyIsStale = false
         var pending: [String] = []
         let arming = try await hub.arm(
             userID: request.user.id, deviceID: request.device.id, folderIDs: Set(watched.keys), heartbeat: .seconds(heartbeat)
@@ -48,11 +51,14 @@ struct PingHandler {
             // armed, would otherwise wait for the heartbeat.
             refusal = try await gate.refusalAfterChange(of: request)
             if refusal != nil { return true }
+            hierarchyIsStale = try await hierarchy.isStale()
+            if hierarchyIsStale { return true }
             pending = try await engine.pendingFolders(serverIDs)
             return !pending.isEmpty
         }
         switch arming {
         case .ready:
+            if hierarchyIsStale { return answer(.folderSyncRequired) }
             return refusal ?? answer(PingResponse(status: .changesOccurred, folders: pending))
         case .refused(.overCapacity):
             return answer(.serverError)

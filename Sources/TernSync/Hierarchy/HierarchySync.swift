@@ -125,6 +125,16 @@ public struct HierarchySync: Sendable {
         return FolderChangeResponse(.delete, status: FolderStatus.success, syncKey: String(newKey))
     }
 
+    /// Whether folders changed since the device's last FolderSync, so that a Ping must say
+    /// Status 7 before it watches anything. A device that never synced the hierarchy is not
+    /// stale: it has nothing to compare.
+    public func isStale() async throws(StoreError) -> Bool {
+        guard let record = try await store.syncStates(of: deviceID, collection: HierarchyState.collection)?.current else { return false }
+        let known = try HierarchyState(record)
+        let changes = try await store.folderChanges(of: userID, since: known.modSeq)
+        return !changes.changed.isEmpty || changes.deletedServerIDs.contains { known.serverIDs.contains($0) }
+    }
+
     // MARK: State
 
     /// The states and the state a FolderCreate/Update/Delete key names; nil for an unknown key.

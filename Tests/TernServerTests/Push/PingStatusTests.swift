@@ -48,6 +48,20 @@ import WBXML
         #expect(try await fixture.ping(body).reply.ping?.status == .folderSyncRequired)
     }
 
+    @Test func aHierarchyChangedSinceTheLastFolderSyncGivesStatus7AtOnce() async throws {
+        let fixture = try await PushFixture.start()
+        defer { Task { await fixture.server.stop() } }
+        let key = try #require(try await fixture.device.send("FolderSync", RunningServer.folderSync("0")).text("SyncKey"))
+        _ = try await fixture.server.store.createFolder(of: fixture.server.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
+        let stale = try await fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
+        #expect(stale.reply.ping?.status == .folderSyncRequired)
+        #expect(stale.elapsed < .seconds(5))
+        // Once the device has the new folder, the same Ping is held until its heartbeat.
+        _ = try await fixture.device.send("FolderSync", RunningServer.folderSync(key))
+        let held = try await fixture.ping(PushFixture.ping(heartbeat: 2, folders: [fixture.inbox]))
+        #expect(held.reply.ping?.status == .expired)
+    }
+
     @Test func aHierarchyChangeWhileHeldGivesStatus7() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
