@@ -27,27 +27,14 @@ struct ServeConfigTests {
         let path = try write("""
             {"listen": "127.0.0.1:0", "data": "\(data)", "adminToken": "\(Self.token)",
              "publicURL": "https://mail.example.com", "maxRequestBytes": 65536, "heartbeat": {"min": 120, "max": 1800},
-             "maxHeldPerUser": 10, "maxHeldTotal": 1000}
+             "maxHeldPerUser": 10, "maxHeldTotal": 1000, "maxConcurrentRequests": 8}
             """, in: folder)
 
-        let process = Process()
-        process.executableURL = Self.tern
-        process.arguments = ["serve", "--config", path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, port) = try startServer(["serve", "--config", path])
         defer {
             process.terminate()
             process.waitUntilExit()
         }
-        var said = ""
-        while !said.contains("tern: listening on") || !said.hasSuffix("\n") {
-            let chunk = errors.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            said += String(decoding: chunk, as: UTF8.self)
-        }
-        let port = try #require(said.firstMatch(of: /tern: listening on http:\/\/127\.0\.0\.1:(\d+)\//).map { String($0.1) }, "\(said)")
 
         let users = try curl(["-H", "Authorization: Bearer \(Self.token)", "http://127.0.0.1:\(port)/admin/api/v1/users"])
         #expect(users.contains(#""login":"anna""#), "the admin token was read: \(users)")
@@ -67,6 +54,47 @@ struct ServeConfigTests {
         #expect(large == "413", "maxRequestBytes was read")
     }
 
+    /// Starts `tern` with `arguments` and waits for its "listening on" line; returns the port.
+    private func startServer(_ arguments: [String]) throws -> (Process, port: String) {
+        let process = Process()
+        process.executableURL = Self.tern
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var said = ""
+        while !said.contains("tern: listening on") || !said.hasSuffix("\n") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            said += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let port = said.firstMatch(of: /tern: listening on http:\/\/127\.0\.0\.1:(\d+)\//).map({ String($0.1) }) else {
+            process.terminate()
+            process.waitUntilExit()
+            throw ServerDidNotStart(said: said)
+        }
+        return (process, port)
+    }
+
+    private struct ServerDidNotStart: Error {
+        let said: String
+    }
+
+    /// `Deploy/tern.json`, the example the deployment notes install, is a file the server takes.
+    @Test func theDeploymentExampleIsAcceptedWithTheCommandLineWinning() throws {
+        let folder = try TemporaryDirectory("tern-config")
+        defer { folder.remove() }
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../Deploy/tern.json").standardized.path
+        let (process, port) = try startServer(["serve", "--config", example, "--listen", "127.0.0.1:0", "--data", folder.path])
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        let options = try curl(["-o", "/dev/null", "-w", "%{http_code}", "-X", "OPTIONS", "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync"])
+        #expect(options == "200")
+    }
+
     private func curl(_ arguments: [String]) throws -> String {
         let tool = try #require(ChildProcess.onPath("curl"))
         return String(decoding: try ChildProcess(tool, ["-s", "-m", "10"] + arguments).run().standardOutput, as: UTF8.self)
@@ -74,7 +102,7 @@ struct ServeConfigTests {
 
     @Test(arguments: [
         (#"{"listen": "#, "not valid JSON"),
-        (#"{"adminTocken": "x"}"#, #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal)"#),
+        (#"{"adminTocken": "x"}"#, #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests)"#),
         (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
         (#"{"listen": "localhost"}"#, "listen takes HOST:PORT, e.g. 0.0.0.0:8080"),
         (#"{"maxRequestBytes": "big"}"#, #""maxRequestBytes" is not a whole number"#),
@@ -82,6 +110,7 @@ struct ServeConfigTests {
         (#"{"publicURL": "mail.example.com"}"#, "publicURL takes http(s)://HOST[:PORT], e.g. https://mail.example.com"),
         (#"[]"#, "the top level is not of the expected kind"),
         (#"{"maxHeldPerUser": 0}"#, "maxHeldPerUser is below 1"),
+        (#"{"maxConcurrentRequests": 0}"#, "maxConcurrentRequests is below 1"),
     ])
     func aBadFileIsOneLineAndExit1(json: String, message: String) throws {
         let folder = try TemporaryDirectory("tern-config")

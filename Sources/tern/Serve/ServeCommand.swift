@@ -18,6 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
               heartbeat        {"min": 60, "max": 3540}: the Ping heartbeat bounds in seconds
               maxHeldPerUser   Pings and Syncs with Wait held at once for one user (default 50)
               maxHeldTotal     the same for all users together (default 200000)
+              maxConcurrentRequests  requests worked on at once, the rest wait their turn (default 64)
             """)
 
     @Option(help: "A JSON configuration file (keys below).")
@@ -54,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
             minHeartbeat: file.heartbeatBounds.min, maxHeartbeat: file.heartbeatBounds.max)
         if let cap = file.maxHeldPerUser { configuration.maxHeldPerUser = cap }
         if let cap = file.maxHeldTotal { configuration.maxHeldTotal = cap }
+        if let cap = file.maxConcurrentRequests { configuration.maxConcurrentRequests = cap }
         let server = TernServer(store: try dataOptions.openStore(), configuration: configuration)
         do {
             try await server.run { port in

@@ -7,7 +7,8 @@ import TernServer
 /// ```json
 /// {"listen": "127.0.0.1:8080", "data": "./tern-data", "adminToken": "…",
 ///  "publicURL": "https://mail.example.com", "maxRequestBytes": 33554432,
-///  "heartbeat": {"min": 60, "max": 3540}, "maxHeldPerUser": 50, "maxHeldTotal": 200000}
+///  "heartbeat": {"min": 60, "max": 3540}, "maxHeldPerUser": 50, "maxHeldTotal": 200000,
+///  "maxConcurrentRequests": 64}
 /// ```
 ///
 /// A key it does not know is refused rather than ignored, so that a typo (`"adminTocken"`)
@@ -22,6 +23,8 @@ struct ServeConfigFile: Decodable, Equatable {
     /// Caps on Pings and Syncs with Wait held at once, per user and in all.
     var maxHeldPerUser: Int?
     var maxHeldTotal: Int?
+    /// How many requests are worked on at once; the rest wait their turn.
+    var maxConcurrentRequests: Int?
 
     struct Heartbeat: Decodable, Equatable {
         var min: Int?
@@ -53,10 +56,11 @@ struct ServeConfigFile: Decodable, Equatable {
         heartbeat = try container.decodeIfPresent(Heartbeat.self, forKey: .heartbeat)
         maxHeldPerUser = try container.decodeIfPresent(Int.self, forKey: .maxHeldPerUser)
         maxHeldTotal = try container.decodeIfPresent(Int.self, forKey: .maxHeldTotal)
+        maxConcurrentRequests = try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests)
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal
+        case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests
     }
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
@@ -90,6 +94,7 @@ struct ServeConfigFile: Decodable, Equatable {
         if let maxRequestBytes, maxRequestBytes < 1 << 10 { throw Invalid(message: "maxRequestBytes is below 1024") }
         if let maxHeldPerUser, maxHeldPerUser < 1 { throw Invalid(message: "maxHeldPerUser is below 1") }
         if let maxHeldTotal, maxHeldTotal < 1 { throw Invalid(message: "maxHeldTotal is below 1") }
+        if let maxConcurrentRequests, maxConcurrentRequests < 1 { throw Invalid(message: "maxConcurrentRequests is below 1") }
         let bounds = heartbeatBounds
         guard bounds.min >= 1, bounds.min <= bounds.max else {
             throw Invalid(message: "heartbeat takes 1 <= min <= max (seconds), got min \(bounds.min), max \(bounds.max)")
