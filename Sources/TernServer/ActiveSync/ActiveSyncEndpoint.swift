@@ -52,8 +52,11 @@ struct ActiveSyncEndpoint: Sendable {
         }
         let response: Response
         switch outcome {
-        case .response(let answer): response = answer
-        case .held: preconditionFailure("a held request was answered with another hold")
+        case .response(let answer):
+            response = answer
+        case .held:
+            logger.error("a held request was answered with another hold", metadata: ["user": "\(log.user)", "device": "\(log.device)"])
+            response = Response(status: .serviceUnavailable)
         }
         let elapsed = (ContinuousClock.now - started).components
         let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
