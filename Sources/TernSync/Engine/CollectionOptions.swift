@@ -48,6 +48,12 @@ struct CollectionOptions {
         }
     }
 
+    /// How often the folder is walked for items that aged out of the date filter since they
+    /// were sent (a quarter of the window, at least an hour); nil without a date filter.
+    var ageingInterval: TimeInterval? {
+        Self.range(filterType).map { max(3_600, $0 / 4) }
+    }
+
     /// The past a FilterType keeps, in seconds; nil for no date filter.
     private static func range(_ filterType: Int) -> TimeInterval? {
         let day: TimeInterval = 86_400

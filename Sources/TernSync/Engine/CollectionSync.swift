@@ -21,7 +21,7 @@ struct CollectionSync {
         let states = try await store.syncStates(of: deviceID, collection: folder.serverID)
         if request.syncKey == "0" {
             let fresh = CollectionState(
-                modSeq: .zero, held: HeldItems(), ownWrites: [:], parameters: CollectionParameters.none.updated(with: request))
+                modSeq: .zero, held: HeldItems(), ownWrites: [:], parameters: CollectionParameters.none.updated(with: request), agedAt: now)
             let key = (states?.current.key ?? 0) + 1
             try await store.saveSyncStates(SyncStates(current: try fresh.record(key: key)), of: deviceID, collection: folder.serverID)
             return SyncCollectionResponse(syncKey: String(key), collectionID: folder.serverID, status: SyncStatus.success)
@@ -34,9 +34,12 @@ struct CollectionSync {
         next.parameters = state.parameters.updated(with: request)
         let options = CollectionOptions(parameters: next.parameters, itemClass: itemClass, protocolVersion: protocolVersion)
         let previousFilter = CollectionOptions(parameters: state.parameters, itemClass: itemClass, protocolVersion: protocolVersion).filterType
-        if options.filterType != previousFilter {
+        if options.filterType != previousFilter || isDueForAgeing(state, options: options, itemClass: itemClass) {
             next.rescanBelow = state.modSeq
             next.modSeq = .zero
+            next.agedAt = now
+        } else if next.agedAt == nil, options.ageingInterval != nil {
+            next.agedAt = now
         }
 
         let movesDeletes = options.deletesAsMoves && itemClass == .email && folder.type != .deletedItems
@@ -67,6 +70,17 @@ struct CollectionSync {
             SyncStates(current: try next.record(key: newKey), previous: record), of: deviceID, collection: folder.serverID)
         response.syncKey = String(newKey)
         return response
+    }
+
+    /// Whether items may have aged out of the date filter since the folder was last walked:
+    /// a rolling window sends SoftDelete for them as time passes, not only when the filter
+    /// changes.
+    private func isDueForAgeing(_ state: CollectionState, options: CollectionOptions, itemClass: ItemClass) -> Bool {
+        guard itemClass == .email || itemClass == .calendar, let interval = options.ageingInterval, state.rescanBelow == nil else {
+            return false
+        }
+        guard let agedAt = state.agedAt else { return false }
+        return now.timeIntervalSince(agedAt) >= interval
     }
 
     /// What every command of one collection needs to know.

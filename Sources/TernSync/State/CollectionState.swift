@@ -10,9 +10,11 @@ struct CollectionState: Hashable, StoredSyncState {
     /// Items whose current version is this device's own write, by the modseq of that write.
     var ownWrites: [String: ModSeq]
     var parameters: CollectionParameters
-    /// Set when the filter changed: the folder is walked again from the start, and an item
-    /// held at or below this modseq is already current on the device.
+    /// Set when the filter changed or its window moved on: the folder is walked again from
+    /// the start, and an item held at or below this modseq is already current on the device.
     var rescanBelow: ModSeq?
+    /// When the folder was last walked for items that aged out of a date filter.
+    var agedAt: Date?
 }
 
 /// The cached collection parameters of MS-ASCMD 2.2.3.29.2: the Options as sent (XML form),

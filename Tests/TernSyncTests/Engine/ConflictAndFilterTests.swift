@@ -78,6 +78,29 @@ import WBXML
         #expect(cached.commands.isEmpty, "the filter is cached, nothing comes back")
     }
 
+    @Test func itemsAgeOutOfARollingDateFilter() async throws {
+        let fixture = try await EngineFixture()
+        defer { fixture.directory.remove() }
+        let start = Date()
+        let ageing = try await fixture.store.addItem(EngineFixture.email("Yesterday", received: start.addingTimeInterval(-20 * 3600)), to: fixture.inbox.id)
+        let fresh = try await fixture.store.addItem(EngineFixture.email("Just now", received: start.addingTimeInterval(-60)), to: fixture.inbox.id)
+        var key = try await fixture.initialKey(fixture.inbox, options: Self.options(filterType: 1))
+        let first = try await fixture.sync(fixture.inbox, key: key, now: start)
+        #expect(Set(first.addedServerIDs) == [ageing.serverID, fresh.serverID])
+        key = try #require(first.syncKey)
+
+        // Half an hour on: not yet time to look (an hour at least), and nothing has aged yet.
+        let soon = try await fixture.sync(fixture.inbox, key: key, now: start.addingTimeInterval(1800))
+        #expect(soon.commands.isEmpty && soon.syncKey == key)
+        // Seven hours on, past a quarter of the one-day window: the first message is 27 hours old.
+        let later = try await fixture.sync(fixture.inbox, key: key, now: start.addingTimeInterval(7 * 3600))
+        #expect(later.softDeletedServerIDs == [ageing.serverID])
+        #expect(later.addedServerIDs.isEmpty && later.changedServerIDs.isEmpty)
+        key = try #require(later.syncKey)
+        let after = try await fixture.sync(fixture.inbox, key: key, now: start.addingTimeInterval(7 * 3600 + 60))
+        #expect(after.commands.isEmpty, "the walk is done: nothing comes twice")
+    }
+
     @Test func badItemsGetTheirOwnStatusAndTheRestIsApplied() async throws {
         let fixture = try await EngineFixture()
         defer { fixture.directory.remove() }
