@@ -29,7 +29,8 @@ public enum ApplicationData {
 
     /// The item a device's Add (`existing` nil) or Change (`existing` the stored item) describes.
     ///
-    /// An email Change touches only Read, Flag and Categories; an email Add is a 16.0+ draft.
+    /// An email Change touches only Read, Flag and Categories, but in 16.0+ may also rewrite a
+    /// draft's recipients, subject, importance and body; an email Add is a 16.0+ draft.
     /// A contact, event or task Change replaces the item: what the device leaves out is cleared,
     /// unless it is ghosted (see `Ghosting`: `supported` is the collection's Supported list as
     /// `Namespace:Element` names, nil when the device sent none).
@@ -42,6 +43,9 @@ public enum ApplicationData {
         }
         switch (itemClass, existing) {
         case (.email, .email(let email)?):
+            if email.properties.isDraft, protocolVersion >= .v16_0, EmailApplicationData.changesDraftContent(element) {
+                return .email(try EmailApplicationData.changeDraft(email, with: element, protocolVersion: protocolVersion))
+            }
             return .email(try EmailApplicationData.change(email, with: element))
         case (.email, _):
             return .email(try EmailApplicationData.addDraft(element, protocolVersion: protocolVersion))

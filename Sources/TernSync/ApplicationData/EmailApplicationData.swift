@@ -109,6 +109,42 @@ enum EmailApplicationData {
         return item
     }
 
+    /// The draft fields a 16.0+ Change may rewrite (MS-ASEMAIL 3.1.5.3.2).
+    private static let draftFields = [("Email", "To"), ("Email", "Cc"), ("Email2", "Bcc"), ("Email", "Subject"), ("Email", "Importance"), ("AirSyncBase", "Body")]
+
+    /// Whether a Change rewrites a draft's content, not only its flags.
+    static func changesDraftContent(_ data: WBXMLElement) -> Bool {
+        draftFields.contains { data.child($0.0, $0.1) != nil }
+    }
+
+    /// A 16.0+ Change of a draft: the fields it sends replace the draft's, the ones it leaves
+    /// out are taken from the stored message, and the draft is written again; Read, Flag and
+    /// Categories change as in any Change.
+    static func changeDraft(_ draft: EmailItem, with data: WBXMLElement, protocolVersion: ProtocolVersion) throws(ApplicationDataError) -> EmailItem {
+        let stored = try? MIMEMessage(parsing: Array(draft.raw))
+        var merged = data.elements
+        func keep(_ namespace: String, _ name: String, _ value: String?) {
+            guard data.child(namespace, name) == nil, let value, !value.isEmpty else { return }
+            merged.append(WBXMLElement(WBXMLTag(namespace, name), text: value))
+        }
+        keep("Email", "To", stored?.headers.decodedValue(named: "To"))
+        keep("Email", "Cc", stored?.headers.decodedValue(named: "Cc"))
+        keep("Email2", "Bcc", stored?.headers.decodedValue(named: "Bcc"))
+        keep("Email", "Subject", stored?.subject)
+        keep("Email", "Importance", stored.map { String($0.importance.rawValue) })
+        if data.child("AirSyncBase", "Body") == nil, let stored {
+            let html = stored.plainTextBody == nil ? stored.htmlBody : nil
+            merged.append(WBXMLElement(WBXMLTag("AirSyncBase", "Body"), elements: [
+                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: html == nil ? "1" : "2"),
+                WBXMLElement(WBXMLTag("AirSyncBase", "Data"), text: html ?? stored.plainTextBody ?? ""),
+            ]))
+        }
+        var rewritten = try addDraft(WBXMLElement(data.tag, elements: merged), protocolVersion: protocolVersion)
+        rewritten.properties.flag = draft.properties.flag
+        rewritten.properties.categories = draft.properties.categories
+        return try change(rewritten, with: data)
+    }
+
     /// The recipients' names, or addresses where there is no name, `; `-separated (MS-ASEMAIL 2.2.2.31).
     private static func displayNames(_ to: String) -> String {
         AddressList.parse(to).map { $0.name ?? $0.address }.joined(separator: "; ")

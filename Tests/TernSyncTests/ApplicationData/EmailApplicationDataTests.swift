@@ -242,6 +242,33 @@ import WBXML
         #expect(raw.hasSuffix("charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nHi\r\nthere"))
     }
 
+    @Test func draftChangeRewritesWhatItSendsAndKeepsTheRest() throws {
+        let added = applicationData([
+            element("Email", "To", "ann@example.com"), element("Email", "Subject", "Plan"),
+            element("AirSyncBase", "Body", [element("AirSyncBase", "Type", "1"), element("AirSyncBase", "Data", "First words")]),
+        ])
+        let draft = try decode(added, as: .email, version: .v16_0)
+        let change = applicationData([
+            element("Email", "Subject", "Plan, second try"),
+            element("AirSyncBase", "Body", [element("AirSyncBase", "Type", "1"), element("AirSyncBase", "Data", "Better words")]),
+            element("Email", "Categories", [element("Email", "Category", "Work")]),
+        ])
+        guard case .email(let changed) = try decode(change, as: .email, replacing: draft, version: .v16_0) else {
+            Issue.record("not an email")
+            return
+        }
+        #expect(changed.properties.isDraft)
+        #expect(changed.properties.subject == "Plan, second try")
+        #expect(changed.properties.to == "ann@example.com", "the recipients it left out are kept")
+        #expect(changed.properties.categories == ["Work"])
+        #expect(String(decoding: changed.raw, as: UTF8.self).hasSuffix("\r\n\r\nBetter words"))
+
+        // Before 16.0, or for a message that is not a draft, a Change still touches only the flags.
+        let old = try decode(change, as: .email, replacing: draft, version: .v14_1)
+        guard case .email(let kept) = old else { return }
+        #expect(kept.properties.subject == "Plan" && kept.properties.categories == ["Work"])
+    }
+
     @Test func fileReferenceRoundTrips() {
         let reference = FileReference(serverID: "5:12", attachmentIndex: 3)
         #expect(reference.text == "5:12/3")
