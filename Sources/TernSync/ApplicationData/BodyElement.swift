@@ -19,9 +19,12 @@ import WBXML
 /// AllOrNone set it holds nothing at all. Preview is sent only from 14.0 on, and only when asked.
 enum BodyElement {
     static func make(
-        type: Int, data: [UInt8], preference: BodyPreference?, preview: () -> String, version: ProtocolVersion
+        type: Int, data: [UInt8], preference: BodyPreference?, preview: () -> String, version: ProtocolVersion,
+        as kind: Kind = .body
     ) -> WBXMLElement {
         var body = ElementList()
+        // A BodyPart starts with its Status (MS-ASAIRS 2.2.2.10); it is always 1, success.
+        if kind == .part { body.append("AirSyncBase", "Status", 1) }
         body.append("AirSyncBase", "Type", type)
         body.append("AirSyncBase", "EstimatedDataSize", data.count)
         var sent = data[...]
@@ -35,7 +38,13 @@ enum BodyElement {
         if let characters = preference?.preview, characters > 0, version >= .v14_0 {
             body.append("AirSyncBase", "Preview", String(preview().prefix(characters)))
         }
-        return body.element("AirSyncBase", "Body")
+        return body.element("AirSyncBase", kind.rawValue)
+    }
+
+    /// A Body, or the BodyPart of MS-ASAIRS 2.2.2.10: the same children after a Status.
+    enum Kind: String {
+        case body = "Body"
+        case part = "BodyPart"
     }
 
     /// A plain-text body as contacts, events and tasks carry it, sized by the device's

@@ -11,14 +11,14 @@ import WBXML
 /// <email:To>"Ann" &lt;ann@example.com&gt;</email:To> <email:Cc/> <email:From/> <email:Subject/>
 /// <email:ReplyTo/> <email:DateReceived>2026-12-01T09:48:17.000Z</email:DateReceived>
 /// <email:DisplayTo>Ann</email:DisplayTo> <email:ThreadTopic/> <email:Importance>1</email:Importance>
-/// <email:Read>0</email:Read> <airsyncbase:Attachments/> <airsyncbase:Body/>
+/// <email:Read>0</email:Read> <airsyncbase:Attachments/> <airsyncbase:Body/> <airsyncbase:BodyPart/>
 /// <email:MessageClass>IPM.Note</email:MessageClass> <email:InternetCPID>65001</email:InternetCPID>
 /// <email:Flag/> <email:ContentClass>urn:content-classes:message</email:ContentClass>
 /// <airsyncbase:NativeBodyType>2</airsyncbase:NativeBodyType>
 /// <email2:ConversationId/> <email2:ConversationIndex/> <email:Categories/>
 /// ```
 ///
-/// ConversationId, ConversationIndex and Categories are 14.0+.
+/// ConversationId, ConversationIndex and Categories are 14.0+; BodyPart only when asked for (14.1+).
 enum EmailApplicationData {
     static func encode(_ email: EmailItem, serverID: String, options: ItemEncodingOptions) -> [WBXMLElement] {
         let properties = email.properties
@@ -43,6 +43,9 @@ enum EmailApplicationData {
         }
         let body = EmailBody.choose(for: email, options: options)
         list.append(body.element)
+        if let preference = options.bodyPartPreference {
+            list.append(EmailBody.part(for: email, preference: preference, options: options))
+        }
         list.append("Email", "MessageClass", properties.messageClass)
         list.append("Email", "InternetCPID", 65001)
         list.append(flagElement(properties.flag))

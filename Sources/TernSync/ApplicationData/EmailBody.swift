@@ -49,6 +49,17 @@ enum EmailBody {
         return text(1, plainText(message), fallback, message, email, options)
     }
 
+    /// The `<airsyncbase:BodyPart>` a BodyPartPreference asks for (MS-ASAIRS 2.2.2.10): the
+    /// message part as HTML. Tern does not split quoted replies off, so the part is the whole
+    /// message: its HTML, or its plain text made HTML.
+    static func part(for email: EmailItem, preference: BodyPreference, options: ItemEncodingOptions) -> WBXMLElement {
+        let message = try? MIMEMessage(parsing: Array(email.raw))
+        let html = message?.htmlBody ?? HTMLText.document(fromPlainText: plainText(message))
+        return BodyElement.make(
+            type: 2, data: Array(html.utf8), preference: preference, preview: { email.properties.preview },
+            version: options.protocolVersion, as: .part)
+    }
+
     private static func plainText(_ message: MIMEMessage?) -> String {
         message?.plainTextBody ?? message?.htmlBody.map { Preview.text(fromHTML: $0, maxCharacters: maxConvertedCharacters) }
             ?? ""

@@ -18,6 +18,9 @@ public struct ItemEncodingOptions: Sendable, Hashable {
     public var mimeSupport: Int
     /// The most bytes of a MIME body, from MIMETruncation; nil for the whole message.
     public var mimeTruncation: Int?
+    /// The device's BodyPartPreference (14.1+; Type 2, HTML, is the only one there is): an
+    /// email then carries a `<airsyncbase:BodyPart>` as well as its Body.
+    public var bodyPartPreference: BodyPreference?
 
     public init(
         protocolVersion: ProtocolVersion, bodyPreferences: [BodyPreference] = [], mimeSupport: Int = 0,
@@ -36,6 +39,10 @@ public struct ItemEncodingOptions: Sendable, Hashable {
         guard let options else { return }
         let preferenceTag = WBXMLTag("AirSyncBase", "BodyPreference")
         bodyPreferences = options.elements.filter { $0.tag == preferenceTag }.compactMap(BodyPreference.init)
+        let partTag = WBXMLTag("AirSyncBase", "BodyPartPreference")
+        if protocolVersion >= .v14_1, let part = options.elements.first(where: { $0.tag == partTag }) {
+            bodyPartPreference = BodyPreference(part).flatMap { $0.type == 2 ? $0 : nil }
+        }
         if let support = options.firstElement(WBXMLTag("AirSync", "MIMESupport"))?.text.flatMap({ Int($0) }),
             (0...2).contains(support)
         {

@@ -106,6 +106,33 @@ import WBXML
         #expect(body?.child("AirSyncBase", "Data")?.text == "Just text\r\n")
     }
 
+    @Test func aBodyPartPreferenceAddsTheMessagePartAsHTML() throws {
+        let sent = try #require(WBXMLElement(
+            WBXMLTag("AirSync", "Options"), elements: [
+                element("AirSyncBase", "BodyPreference", [element("AirSyncBase", "Type", "1")]),
+                element("AirSyncBase", "BodyPartPreference", [
+                    element("AirSyncBase", "Type", "2"), element("AirSyncBase", "TruncationSize", "12"),
+                    element("AirSyncBase", "Preview", "5"),
+                ]),
+            ]) as WBXMLElement?)
+        let data = Self.encode(Self.item(), ItemEncodingOptions(options: sent, protocolVersion: .v14_1))
+        let part = try #require(data.child("AirSyncBase", "BodyPart"))
+        #expect(
+            xml(part)
+                == "<airsyncbase:BodyPart><airsyncbase:Status>1</airsyncbase:Status><airsyncbase:Type>2</airsyncbase:Type>"
+                + "<airsyncbase:EstimatedDataSize>23</airsyncbase:EstimatedDataSize><airsyncbase:Truncated>1</airsyncbase:Truncated>"
+                + "<airsyncbase:Data>&lt;p&gt;Hello &lt;b&gt;</airsyncbase:Data><airsyncbase:Preview>Hello</airsyncbase:Preview>"
+                + "</airsyncbase:BodyPart>")
+        let names = data.elements.map(\.tag.name)
+        #expect(names.firstIndex(of: "BodyPart") == names.firstIndex(of: "Body").map { $0 + 1 }, "right after the Body")
+
+        var plain = Self.item()
+        plain.raw = Data("Subject: x\r\n\r\na < b\r\n".utf8)
+        let made = Self.encode(plain, ItemEncodingOptions(options: sent, protocolVersion: .v16_1)).child("AirSyncBase", "BodyPart")
+        #expect(made?.child("AirSyncBase", "EstimatedDataSize")?.text == String("<html><body>a &lt; b<br>\n</body></html>".utf8.count))
+        #expect(Self.encode(Self.item(), ItemEncodingOptions(options: sent, protocolVersion: .v14_0)).child("AirSyncBase", "BodyPart") == nil)
+    }
+
     @Test func plainTextIsCutAtTheTruncationSize() {
         let body = Self.encode(Self.item(), options(.v14_1, BodyPreference(type: 1, truncationSize: 5)))
             .child("AirSyncBase", "Body")
