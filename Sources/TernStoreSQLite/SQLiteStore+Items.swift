@@ -10,8 +10,7 @@ extension SQLiteStore {
     }
 
     public func addItems(_ contents: [ItemContent], to folderID: Folder.ID) async throws(StoreError) -> [Item] {
-        let userID = try await owner(of: folderID)
-        return try await write(userID: userID) { transaction in
+        try await write(inFolder: folderID) { transaction in
             let folder = try Self.fetchFolder(transaction.db, id: folderID)
             return try contents.map { content in try Self.insertItem(&transaction, content, into: folder) }
         }
@@ -20,8 +19,7 @@ extension SQLiteStore {
     public func addItem(_ content: ItemContent, to folderID: Folder.ID, from clientAdd: ClientAdd) async throws(StoreError)
         -> ClientAddOutcome
     {
-        let userID = try await owner(of: folderID)
-        return try await write(userID: userID) { transaction in
+        try await write(inFolder: folderID) { transaction in
             if let earlier = try String.fetchOne(transaction.db, literal: """
                 SELECT server_id FROM client_adds WHERE device_id = \(clientAdd.deviceID) AND collection = \(clientAdd.collection)
                 AND sync_key = \(clientAdd.syncKey) AND client_id = \(clientAdd.clientID)
@@ -42,8 +40,7 @@ extension SQLiteStore {
     }
 
     public func updateItem(in folderID: Folder.ID, serverID: String, content: ItemContent) async throws(StoreError) -> Item {
-        let userID = try await owner(of: folderID)
-        return try await write(userID: userID) { transaction in
+        try await write(inFolder: folderID) { transaction in
             guard var item = try Self.fetchItem(transaction.db, folderID: folderID, serverID: serverID) else {
                 throw StoreError(.notFound, "no item \(serverID)")
             }
@@ -63,15 +60,13 @@ extension SQLiteStore {
     }
 
     public func deleteItem(in folderID: Folder.ID, serverID: String) async throws(StoreError) {
-        let userID = try await owner(of: folderID)
-        try await write(userID: userID) { transaction in
+        try await write(inFolder: folderID) { transaction in
             try Self.removeItem(&transaction, folderID: folderID, serverID: serverID)
         }
     }
 
     public func deleteAllItems(in folderID: Folder.ID) async throws(StoreError) -> Int {
-        let userID = try await owner(of: folderID)
-        return try await write(userID: userID) { transaction in
+        try await write(inFolder: folderID) { transaction in
             let serverIDs = try String.fetchAll(transaction.db, literal: "SELECT server_id FROM items WHERE folder_id = \(folderID) ORDER BY id")
             for serverID in serverIDs { try Self.removeItem(&transaction, folderID: folderID, serverID: serverID) }
             return serverIDs.count
@@ -79,15 +74,13 @@ extension SQLiteStore {
     }
 
     public func moveItem(from folderID: Folder.ID, serverID: String, to destinationID: Folder.ID) async throws(StoreError) -> Item {
-        let userID = try await owner(of: folderID)
-        guard try await owner(of: destinationID) == userID else {
-            throw StoreError(.notFound, "no destination folder \(destinationID) for this user")
-        }
-        return try await write(userID: userID) { transaction in
+        try await write(inFolder: folderID) { transaction in
+            guard let destination = try? Self.fetchFolder(transaction.db, id: destinationID), destination.userID == transaction.userID else {
+                throw StoreError(.notFound, "no destination folder \(destinationID) for this user")
+            }
             guard let item = try Self.fetchItem(transaction.db, folderID: folderID, serverID: serverID) else {
                 throw StoreError(.notFound, "no item \(serverID)")
             }
-            let destination = try Self.fetchFolder(transaction.db, id: destinationID)
             try Self.removeItem(&transaction, folderID: folderID, serverID: serverID)
             return try Self.insertItem(&transaction, item.content, into: destination)
         }
@@ -117,9 +110,10 @@ extension SQLiteStore {
 
     // MARK: Helpers
 
-    private func owner(of folderID: Folder.ID) async throws(StoreError) -> User.ID {
-        let owner = try await read { db in try User.ID.fetchOne(db, literal: "SELECT user_id FROM folders WHERE id = \(folderID)") }
-        guard let owner else { throw StoreError(.notFound, "no folder with id \(folderID)") }
+    static func owner(of folderID: Folder.ID, in db: Database) throws -> User.ID {
+        guard let owner = try User.ID.fetchOne(db, literal: "SELECT user_id FROM folders WHERE id = \(folderID)") else {
+            throw StoreError(.notFound, "no folder with id \(folderID)")
+        }
         return owner
     }
 

@@ -62,9 +62,23 @@ public final class SQLiteStore: Store {
     func write<T: Sendable>(
         userID: User.ID, _ body: @Sendable @escaping (inout WriteTransaction) throws -> T
     ) async throws(StoreError) -> T {
+        try await write(owner: { _ in userID }, body)
+    }
+
+    /// Runs one write transaction on the items of `folderID`, whose owner is looked up in the
+    /// same transaction (one trip to the writer, not a read and then a write).
+    func write<T: Sendable>(
+        inFolder folderID: Folder.ID, _ body: @Sendable @escaping (inout WriteTransaction) throws -> T
+    ) async throws(StoreError) -> T {
+        try await write(owner: { db in try Self.owner(of: folderID, in: db) }, body)
+    }
+
+    private func write<T: Sendable>(
+        owner: @Sendable @escaping (Database) throws -> User.ID, _ body: @Sendable @escaping (inout WriteTransaction) throws -> T
+    ) async throws(StoreError) -> T {
         do {
             let result = try await pool.write { db in
-                var transaction = try WriteTransaction(db: db, userID: userID)
+                var transaction = try WriteTransaction(db: db, userID: try owner(db))
                 let value = try body(&transaction)
                 try transaction.finish()
                 return value
