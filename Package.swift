@@ -66,6 +66,7 @@ let package = Package(
             dependencies: [
                 "TernSync", "TernStore", "ActiveSync", "WBXML", "SchemaValidation",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -52,6 +52,7 @@ public struct TernServer: Sendable {
         }
         let application = Application(
             router: router,
+            server: .compactHTTP1,
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "Tern", backlog: configuration.backlog),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
