@@ -14,6 +14,13 @@ struct EASRequest: Sendable {
     let body: WBXMLElement?
     /// The device takes ItemOperations data as multipart parts (WBXML bodies only).
     var acceptsMultipart = false
+
+    /// The same request without its body, for a held request to keep while it waits.
+    var withoutBody: EASRequest {
+        var copy = EASRequest(line: line, user: user, device: device, protocolVersion: protocolVersion, policyKey: policyKey, body: nil)
+        copy.acceptsMultipart = acceptsMultipart
+        return copy
+    }
 }
 
 /// What a handler answers: a document in the request's form, a bare HTTP status, or a

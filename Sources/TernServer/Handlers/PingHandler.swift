@@ -15,26 +15,26 @@ struct PingHandler {
     func handle(_ request: EASRequest) async throws -> EASResponse {
         var sent = PingParameters()
         if let body = request.body {
-            guard let ping = PingRequest(body) else { return answer(.syntaxError) }
+            guard let ping = PingRequest(body) else { return Self.answer(.syntaxError) }
             sent = PingParameters(heartbeatInterval: ping.heartbeatInterval, folders: ping.folders)
         }
         let cached = try await PingParameters.load(store, deviceID: request.device.id)
         let parameters = sent.merged(over: cached)
         guard let heartbeat = parameters.heartbeatInterval, let folders = parameters.folders, !folders.isEmpty else {
-            return answer(.missingParameters)
+            return Self.answer(.missingParameters)
         }
         guard heartbeat >= configuration.minHeartbeat, heartbeat <= configuration.maxHeartbeat else {
             let limit = heartbeat < configuration.minHeartbeat ? configuration.minHeartbeat : configuration.maxHeartbeat
-            return answer(PingResponse(status: .invalidHeartbeatInterval, heartbeatInterval: limit))
+            return Self.answer(PingResponse(status: .invalidHeartbeatInterval, heartbeatInterval: limit))
         }
         guard folders.count <= configuration.maxPingFolders else {
-            return answer(PingResponse(status: .tooManyFolders, maxFolders: configuration.maxPingFolders))
+            return Self.answer(PingResponse(status: .tooManyFolders, maxFolders: configuration.maxPingFolders))
         }
         if parameters != cached { try await parameters.save(store, deviceID: request.device.id) }
 
         var watched: [Folder.ID: String] = [:]
         for folder in folders {
-            guard let found = try await store.folder(of: request.user.id, serverID: folder.id) else { return answer(.folderSyncRequired) }
+            guard let found = try await store.folder(of: request.user.id, serverID: folder.id) else { return Self.answer(.folderSyncRequired) }
             watched[found.id] = found.serverID
         }
         let engine = SyncEngine(store: store, userID: request.user.id, deviceID: request.device.id, protocolVersion: request.protocolVersion)
@@ -58,37 +58,38 @@ struct PingHandler {
         }
         switch arming {
         case .ready:
-            if hierarchyIsStale { return answer(.folderSyncRequired) }
-            return refusal ?? answer(PingResponse(status: .changesOccurred, folders: pending))
+            if hierarchyIsStale { return Self.answer(.folderSyncRequired) }
+            return refusal ?? Self.answer(PingResponse(status: .changesOccurred, folders: pending))
         case .refused(.overCapacity):
-            return answer(.serverError)
+            return Self.answer(.serverError)
         case .refused(.shuttingDown):
-            return answer(.expired)
+            return Self.answer(.expired)
         case .armed(let ticket):
-            let watched = watched
+            // What the answer needs, and no more: the request waits with it, maybe for an hour.
+            let (store, request, watched) = (store, request.withoutBody, watched)
             return .held(HeldRequest(ticket: ticket) { wake in
-                try await answer(to: wake, of: request, watching: serverIDs, in: watched)
+                try await Self.answer(to: wake, of: request, watching: serverIDs, in: watched, store: store)
             })
         }
     }
 
     /// The answer to a held Ping once the hub wakes it.
-    private func answer(
-        to wake: PushWake, of request: EASRequest, watching serverIDs: [String], in watched: [Folder.ID: String]
+    private static func answer(
+        to wake: PushWake, of request: EASRequest, watching serverIDs: [String], in watched: [Folder.ID: String], store: any Store
     ) async throws -> EASResponse {
         switch wake {
         case .expired, .superseded, .shutDown, .cancelled:
-            return answer(.expired)
+            return Self.answer(.expired)
         case .hierarchyChanged:
-            return answer(.folderSyncRequired)
+            return Self.answer(.folderSyncRequired)
         case .changed(let folderIDs):
-            return answer(PingResponse(status: .changesOccurred, folders: serverIDs.filter { id in folderIDs.contains { watched[$0] == id } }))
+            return Self.answer(PingResponse(status: .changesOccurred, folders: serverIDs.filter { id in folderIDs.contains { watched[$0] == id } }))
         case .deviceChanged:
-            return try await PolicyGate(store: store).refusalAfterChange(of: request) ?? answer(.expired)
+            return try await PolicyGate(store: store).refusalAfterChange(of: request) ?? Self.answer(.expired)
         }
     }
 
-    private func answer(_ status: PingStatus) -> EASResponse { answer(PingResponse(status: status)) }
+    private static func answer(_ status: PingStatus) -> EASResponse { Self.answer(PingResponse(status: status)) }
 
-    private func answer(_ response: PingResponse) -> EASResponse { .document(response.element) }
+    private static func answer(_ response: PingResponse) -> EASResponse { .document(response.element) }
 }
