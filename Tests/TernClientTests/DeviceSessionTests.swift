@@ -34,7 +34,7 @@ import Testing
         }
         #expect(key == record.policyKey)
         let saved = try FileManager.default.attributesOfItem(atPath: server.profile("phone").appending(path: "profile.json").path)
-        #expect((saved[.posixPermissions] as? NSNumber)?.intValue == 0o600, "profile.json holds the password")
+        #expect((saved[.posixPermissions] as? NSNumber)?.intValue == 0o600, "profile.json holds the data key and the sealed password")
     }
 
     @Test func theFirstSyncBringsWhatTheServerHoldsInAllFourClasses() async throws {
@@ -114,13 +114,72 @@ import Testing
 
         #expect(!FileManager.default.fileExists(atPath: cache.path), "the cache is gone")
         let profile = try DeviceProfile.load(from: server.profile("phone"))
-        #expect(profile.record.wipedAt != nil && profile.record.password == nil && profile.record.policyKey == nil)
+        #expect(profile.record.wipedAt != nil && profile.record.sealedPassword == nil && profile.record.policyKey == nil)
+        #expect(profile.record.wipeReason == .remote && profile.record.cacheKey == nil, "a full wipe takes the data key too")
         let device = try #require(try await server.store.device(of: server.user.id, deviceID: "phone"))
         guard case .acknowledged = device.wipe else {
             Issue.record("the server did not record the wipe as acknowledged: \(device.wipe)")
             return
         }
-        #expect(throws: ClientError.self) { try DeviceSession.open(server.profile("phone")) }
+        await #expect(throws: ClientError.self) { try await DeviceSession.open(server.profile("phone")) }
+    }
+
+    /// AccountOnlyRemoteWipe is 16.1's (MS-ASPROV 2.2.2.1); to an older device the server sends RemoteWipe.
+    @Test(arguments: [("16.1", WipeReason.accountOnly), ("14.1", WipeReason.remote)])
+    func anAccountOnlyWipeErasesTheAccountAndKeepsTheDevicePIN(version: String, reason: WipeReason) async throws {
+        let server = try await LoopbackServer()
+        defer { Task { await server.stop() } }
+        await (try await server.setUpDevice("phone", version: version)).close()
+        var profile = try DeviceProfile.load(from: server.profile("phone"))
+        try profile.setPIN("2468")
+        let phone = try await DeviceSession.open(server.profile("phone"))
+        _ = try await phone.syncAll()
+
+        _ = try await Administration(store: server.store).wipe(login: "anna", deviceID: "phone", accountOnly: true)
+        let error = await #expect(throws: ClientError.self) { try await phone.syncAll() }
+        #expect(error?.kind == .wiped && error?.message == reason.explanation)
+        await phone.close()
+        let wiped = try DeviceProfile.load(from: server.profile("phone"))
+        #expect(wiped.record.wipeReason == reason && wiped.record.sealedPassword == nil && wiped.record.policy.isEmpty)
+        #expect((wiped.record.pinProtection != nil) == (reason == .accountOnly), "only a full wipe takes the PIN")
+        #expect(!FileManager.default.fileExists(atPath: wiped.cacheFile.path))
+        guard case .acknowledged(let accountOnly, _, _)? = try await server.store.device(of: server.user.id, deviceID: "phone")?.wipe else {
+            Issue.record("the wipe was not acknowledged")
+            return
+        }
+        #expect(accountOnly == (reason == .accountOnly))
+    }
+
+    @Test func anEditAndAMoveOnOneDeviceReachTheOther() async throws {
+        let server = try await LoopbackServer()
+        defer { Task { await server.stop() } }
+        let raw = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Old news\r\n\r\nBin it.\r\n"
+        let mail = try await MailDelivery(store: server.store).deliver(Array(raw.utf8), to: "anna@tern.example")
+        let phone = try await server.setUpDevice("phone")
+        let tablet = try await server.setUpDevice("tablet")
+        defer { Task { await phone.close(); await tablet.close() } }
+        _ = try await phone.syncAll()
+        let contact = try await phone.add(.contact(firstName: "Ada", lastName: "Byron", email: nil))
+        _ = try await tablet.syncAll()
+
+        let edited = try await phone.edit(contact.serverID, ItemEdit(lastName: "Lovelace"))
+        #expect(edited.title == "Lovelace, Ada")
+        let read = try await phone.edit(mail.serverID, ItemEdit(read: true))
+        #expect(read.property("Read") == "1" && read.property("Subject") == "Old news", "an email Change merges into the cached item")
+        await #expect(throws: ClientError.self) { try await phone.edit(mail.serverID, ItemEdit(subject: "New")) }
+
+        let bin = try await phone.folder(named: "Deleted Items")
+        let moved = try await phone.move(mail.serverID, to: bin)
+        #expect(moved.folderID == bin.serverID && moved.title == "Old news")
+        await #expect(throws: ClientError.self) { try await phone.item(mail.serverID) }
+
+        let arrived = try await tablet.syncAll()
+        #expect(arrived.first { $0.folderName == "Contacts" }?.counts.changed == 1)
+        #expect(try await tablet.item(contact.serverID).title == "Lovelace, Ada")
+        #expect(arrived.first { $0.folderName == "Inbox" }?.counts.deleted == 1)
+        #expect(try await tablet.item(moved.serverID).folderID == bin.serverID)
+        let again = try await phone.syncAll()
+        #expect(again.allSatisfy { $0.counts == SyncCounts() }, "the mover's own move and edits do not come back to it")
     }
 
     @Test func aWrongPasswordIsAnAuthenticationError() async throws {

@@ -18,8 +18,10 @@ import WBXML
 
         init(_ server: EASTransport) { self.server = server }
 
-        func send(_ command: Command, body: WBXMLElement?, version: ProtocolVersion, policyKey: UInt32?) async throws -> WBXMLElement? {
-            let answer = try await server.send(command, body: body, version: version, policyKey: policyKey)
+        func send(
+            _ command: Command, body: WBXMLElement?, version: ProtocolVersion, policyKey: UInt32?, timeout: Duration
+        ) async throws -> WBXMLElement? {
+            let answer = try await server.send(command, body: body, version: version, policyKey: policyKey, timeout: timeout)
             let carriesCommands = body.flatMap { SyncRequest($0) }?.collections.contains { !$0.commands.isEmpty } ?? false
             guard command == .sync, carriesCommands else { return answer }
             let losesThisOne = lost.withLock { lost in
@@ -39,9 +41,9 @@ import WBXML
         let server = try await LoopbackServer()
         defer { Task { await server.stop() } }
         await (try await server.setUpDevice("phone")).close()
-        let profile = try DeviceProfile.load(from: server.profile("phone"))
+        var profile = try DeviceProfile.load(from: server.profile("phone"))
         let losing = LosingTransport(EASTransport(account: profile.record.account, password: "secret"))
-        let phone = try DeviceSession(profile: profile, transport: losing)
+        let phone = try DeviceSession(profile: profile, key: try profile.unlockedKey(pin: nil), transport: losing)
         defer { Task { await phone.close() } }
 
         let added = try await phone.add(.task(subject: "Only once", due: nil))

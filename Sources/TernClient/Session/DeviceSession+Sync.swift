@@ -8,13 +8,16 @@ extension DeviceSession {
     /// Email bodies are asked for as plain text up to this many bytes (MS-ASAIRS 2.2.2.40.1).
     static let bodyTruncationSize = 32 * 1024
 
+    /// Told, after each window of a Sync, the folder and how many changes it brought so far.
+    public typealias SyncProgress = @Sendable (CachedFolder, Int) -> Void
+
     /// FolderSync, then a Sync of every folder of the four classes (or those of `names`).
-    public func syncAll(_ names: [String] = []) async throws -> [FolderSyncSummary] {
+    public func syncAll(_ names: [String] = [], progress: SyncProgress? = nil) async throws -> [FolderSyncSummary] {
         try await folderSync()
-        let folders = try names.isEmpty ? cache.folders().filter { $0.kind != nil } : names.map(folder(named:))
+        let folders = try names.isEmpty ? syncedFolders() : names.map(folder(named:))
         var summaries: [FolderSyncSummary] = []
         for folder in folders {
-            summaries.append(try await sync(folder))
+            summaries.append(try await sync(folder, sending: [], progress: progress).summary)
         }
         try save { $0.lastSyncAt = Date() }
         return summaries
@@ -26,16 +29,21 @@ extension DeviceSession {
         try await sync(folder, sending: []).summary
     }
 
+    /// The folders of the four classes, which `sync` and `watch` cover by default.
+    func syncedFolders() throws -> [CachedFolder] {
+        try cache.folders().filter { $0.kind != nil }
+    }
+
     /// Syncs one folder as `sync(_:)` does, sending `commands` with the first request that has
     /// a real key, and returns the server's replies to them too. An invalid key (Status 3)
     /// drops the folder's cache and starts again from 0.
     func sync(
-        _ folder: CachedFolder, sending commands: [SyncClientCommand]
+        _ folder: CachedFolder, sending commands: [SyncClientCommand], progress: SyncProgress? = nil
     ) async throws -> (summary: FolderSyncSummary, replies: [SyncCollectionResponse.Reply]) {
         guard let kind = folder.kind else {
             throw ClientError(.usage, "folder \"\(folder.name)\" holds no mail, contacts, events or tasks")
         }
-        var counts = SyncCounts()
+        var changes: [ItemChange] = []
         var replies: [SyncCollectionResponse.Reply] = []
         var pending = commands
         var restarted = false
@@ -60,10 +68,11 @@ extension DeviceSession {
                 guard answer.syncKey != nil else { throw ClientError(.server, "the server's first Sync of \"\(folder.name)\" has no key") }
                 _ = try cache.apply(answer, kind: kind)
             case SyncStatus.success:
-                counts = counts + (try cache.apply(answer, kind: kind, sent: pending))
+                changes += try cache.apply(answer, kind: kind, sent: pending)
                 replies += answer.replies
                 pending = []
-                if !answer.moreAvailable { return (FolderSyncSummary(folderID: folder.serverID, folderName: folder.name, counts: counts), replies) }
+                progress?(folder, changes.count)
+                if !answer.moreAvailable { return (FolderSyncSummary(folder: folder, changes: changes), replies) }
             case SyncStatus.invalidSyncKey where !restarted:
                 try cache.reset(folder.serverID)
                 restarted = true
@@ -71,7 +80,7 @@ extension DeviceSession {
                 throw ClientError(.server, "Sync of \"\(folder.name)\" failed with Status \(answer.status)")
             }
         }
-        return (FolderSyncSummary(folderID: folder.serverID, folderName: folder.name, counts: counts), replies)
+        return (FolderSyncSummary(folder: folder, changes: changes), replies)
     }
 
     /// `<Options><AirSyncBase:BodyPreference><Type>1</Type><TruncationSize>…</TruncationSize></…></Options>`.

@@ -91,7 +91,7 @@ public final class EASTransport: Sendable {
             request.body = .bytes(ByteBuffer(bytes: bytes))
         }
         let response = try await execute(request, timeout: TimeAmount(timeout))
-        try Self.checkHTTPStatus(response.status)
+        try Self.checkHTTPStatus(response.status, command: command)
         let buffer: ByteBuffer
         do {
             buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
@@ -123,10 +123,12 @@ public final class EASTransport: Sendable {
         }
     }
 
-    /// The bare HTTP answers of MS-ASHTTP 2.2.2 that a device acts on.
-    static func checkHTTPStatus(_ status: HTTPResponseStatus) throws {
+    /// The bare HTTP answers of MS-ASHTTP 2.2.2 that a device acts on; 501 names the command
+    /// the server does not implement.
+    static func checkHTTPStatus(_ status: HTTPResponseStatus, command: Command? = nil) throws {
         switch status.code {
         case 200: return
+        case 501: throw ClientError(.server, "the server does not implement \(command?.rawValue ?? "this request") (HTTP 501)")
         case 401: throw ClientError(.authentication, "the server refused the user name or password")
         case 403: throw ClientError(.policy, "the server refuses this device (blocked, or wiped)")
         case 449: throw ClientError(.provisioningRequired, "the server wants the device provisioned again")

@@ -25,7 +25,7 @@ struct ListCommand: AsyncParsableCommand {
             try printJSON(items.map(ItemReport.init))
             return
         }
-        let rows = items.map { [$0.serverID, $0.title, $0.date.map(DateText.describe) ?? "-"] }
+        let rows = items.map { [$0.serverID, $0.title, $0.date.map { RelativeTime.describe($0) } ?? "-"] }
         print(Table(header: ["ID", listed.kind == .contacts ? "NAME" : "SUBJECT", "DATE"], rows: rows).rendered)
     }
 }

@@ -17,7 +17,11 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var profile: ProfileOptions
 
     func run() async throws {
-        let summaries = try await profile.withSession { try await $0.syncAll(folders) }
+        let progress = ProgressLine(label: "syncing")
+        let summaries = try await profile.withSession { session in
+            try await session.syncAll(folders) { folder, changes in progress.show("\(folder.name): \(changes) items") }
+        }
+        progress.finish()
         if json {
             try printJSON(summaries)
             return

@@ -20,9 +20,10 @@ struct StatusCommand: AsyncParsableCommand {
         let rows = [
             ["Profile", report.profile], ["Server", report.server], ["User", report.user],
             ["Device", "\(report.deviceID) (\(report.deviceType))"], ["Protocol", report.protocolVersion],
-            ["Provisioned", report.provisionedAt.map(DateText.describe) ?? "no"],
-            ["Last sync", report.lastSyncAt.map(DateText.describe) ?? "never"],
-            ["Policy", report.policy.isEmpty ? "none" : "\(report.policy.count) settings"],
+            ["Provisioned", report.provisioned ? report.provisionedAt.map(RelativeTime.describe) ?? "yes" : "no (policy not acknowledged)"],
+            ["Last sync", report.lastSyncAt.map(RelativeTime.describe) ?? "never"],
+            ["Policy", report.policy.isEmpty ? "none" : "\(report.policy.count) settings; PIN: \(report.lock.rules)"],
+            ["PIN", report.lock.pinSet ? (report.lock.unlocked ? "set, unlocked" : "set, locked") : "not set"],
             ["Cache", "\(report.folders) folders, \(report.items) items"],
         ]
         print(rows.map { $0[0].padding(toLength: 12, withPad: " ", startingAt: 0) + $0[1] }.joined(separator: "\n"))
