@@ -16,5 +16,5 @@ public func printJSONLine(_ value: some Encodable) throws {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
-    fflush(stdout)
+    fflush(nil)  // every stream: `stdout` is not concurrency-safe to name
 }

@@ -142,4 +142,14 @@ import Testing
         #expect(shown.output.contains("Subject:  Final") || shown.output.contains("Final"), "\(shown)")
         #expect(try await server.device("tablet", ["ls", "Deleted Items"]).output.contains("Move me"))
     }
+
+    @Test func sendAndSearchOnAServerWithoutThemSayWhatIsMissing() async throws {
+        let server = try await ServeProcess()
+        defer { server.stop() }
+        #expect(try await server.setUp("phone").status == 0)
+        let sent = try await server.device("phone", ["send", "--to", "bob@example.org", "--subject", "Hi"], input: "Hello.\n")
+        #expect(sent.status == 1 && sent.error == "tern-device: the server does not implement SendMail (HTTP 501)\n", "\(sent)")
+        let found = try await server.device("phone", ["search", "lunch"])
+        #expect(found.status == 1 && found.error == "tern-device: the server does not implement Search (HTTP 501)\n", "\(found)")
+    }
 }

@@ -113,7 +113,7 @@ public final class LocalCache: Sendable {
         try queue.read { db in
             try Row.fetchAll(db, SQLRequest<Row>(literal: """
                 SELECT server_id, folder_id, class, payload FROM items WHERE folder_id = \(folderID) ORDER BY server_id
-                """)).compactMap(item)
+                """)).compactMap(decodeItem)
         }
     }
 
@@ -228,16 +228,16 @@ public final class LocalCache: Sendable {
     private static func fetchItem(_ serverID: String, in db: Database, key: CacheKey) throws -> CachedItem? {
         try Row.fetchOne(db, SQLRequest<Row>(literal: """
             SELECT server_id, folder_id, class, payload FROM items WHERE server_id = \(serverID)
-            """)).flatMap { try item($0, key: key) }
+            """)).flatMap { try decodeItem($0, key: key) }
     }
 
-    private func item(_ row: Row) throws -> CachedItem? {
-        try Self.item(row, key: key)
+    private func decodeItem(_ row: Row) throws -> CachedItem? {
+        try Self.decodeItem(row, key: key)
     }
 
     /// The item of `row`; nil for a class this version does not know. A payload that does not
     /// open under the key throws: the cache is not this profile's.
-    private static func item(_ row: Row, key: CacheKey) throws -> CachedItem? {
+    private static func decodeItem(_ row: Row, key: CacheKey) throws -> CachedItem? {
         let serverID: String = row["server_id"]
         guard let kind = ItemKind(rawValue: row["class"]) else { return nil }
         let xml: String

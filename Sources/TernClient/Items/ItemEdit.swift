@@ -43,7 +43,7 @@ public struct ItemEdit: Hashable, Sendable {
         if let email { fields.append(([.contacts], "Email1Address", email, "--email")) }
         if let start { fields.append(([.calendar], "StartTime", EASDate.format(start, .compact), "--start")) }
         if let end { fields.append(([.calendar], "EndTime", EASDate.format(end, .compact), "--end")) }
-        if let complete { fields.append(([.tasks], "Complete", complete ? "1" : "0", complete ? "--complete" : "--incomplete")) }
+        if let complete { fields.append(([.tasks], "Complete", complete ? "1" : "0", complete ? "--complete" : "--no-complete")) }
         if let due {
             fields.append(([.tasks], "DueDate", EASDate.format(due, .extended), "--due"))
             fields.append(([.tasks], "UtcDueDate", EASDate.format(due, .extended), "--due"))

@@ -32,7 +32,9 @@ extension DeviceSession {
                     continue
                 }
                 while let folder = pending.first {
-                    for change in try await sync(folder).changes where try await !onChange(change) { return }
+                    for change in try await sync(folder).changes {
+                        guard try await onChange(change) else { return }
+                    }
                     pending.removeFirst()
                 }
                 let ping = PingRequest(heartbeatInterval: heartbeat, folders: watched.compactMap { folder in

@@ -9,7 +9,7 @@ import WBXML
 /// and then the same request once more; one that asks for a remote wipe (Status 140) gets a
 /// Provision that receives it, after which the local data is gone and a `.wiped` error says so.
 public actor DeviceSession {
-    public private(set) var profile: DeviceProfile
+    public internal(set) var profile: DeviceProfile
     let transport: any EASExchanging
     let cache: LocalCache
 

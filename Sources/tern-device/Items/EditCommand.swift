@@ -19,7 +19,7 @@ struct EditCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A new start, ISO 8601 (event).", valueName: "ISO")) var start: String?
     @Option(help: ArgumentHelp("A new end, ISO 8601 (event).", valueName: "ISO")) var end: String?
     @Option(help: ArgumentHelp("A new due time, ISO 8601 (task).", valueName: "ISO")) var due: String?
-    @Flag(inversion: .prefixedEnumerableNot, help: "Mark the task complete or not.") var complete: Bool?
+    @Flag(inversion: .prefixedNo, help: "Mark the task complete or not.") var complete: Bool?
     @Flag(help: "Mark the email read (--read) or unread (--unread).") var readState: ReadState?
 
     @Flag(help: "Print the changed item as JSON.")

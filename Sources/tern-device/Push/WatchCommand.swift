@@ -49,7 +49,7 @@ struct WatchCommand: AsyncParsableCommand {
                 if let timeout {
                     group.addTask { try await Task.sleep(for: .seconds(timeout)) }
                 }
-                try await group.next()
+                _ = try await group.next()
                 group.cancelAll()
             }
         }
@@ -63,6 +63,6 @@ struct WatchCommand: AsyncParsableCommand {
         }
         let time = change.at.formatted(Date.FormatStyle(date: .omitted, time: .standard).locale(Locale(identifier: "en_GB")))
         Swift.print([time, change.change.rawValue, folderName ?? change.folder, change.id, change.title ?? "-"].joined(separator: "  "))
-        fflush(stdout)
+        fflush(nil)  // every stream: `stdout` is not concurrency-safe to name
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TernClient
 import TerminalOutput
 
 /// `tern-device status [--json]`: the account, provisioning and cache at a glance.
@@ -20,8 +21,8 @@ struct StatusCommand: AsyncParsableCommand {
         let rows = [
             ["Profile", report.profile], ["Server", report.server], ["User", report.user],
             ["Device", "\(report.deviceID) (\(report.deviceType))"], ["Protocol", report.protocolVersion],
-            ["Provisioned", report.provisioned ? report.provisionedAt.map(RelativeTime.describe) ?? "yes" : "no (policy not acknowledged)"],
-            ["Last sync", report.lastSyncAt.map(RelativeTime.describe) ?? "never"],
+            ["Provisioned", report.provisioned ? report.provisionedAt.map { RelativeTime.describe($0) } ?? "yes" : "no (policy not acknowledged)"],
+            ["Last sync", report.lastSyncAt.map { RelativeTime.describe($0) } ?? "never"],
             ["Policy", report.policy.isEmpty ? "none" : "\(report.policy.count) settings; PIN: \(report.lock.rules)"],
             ["PIN", report.lock.pinSet ? (report.lock.unlocked ? "set, unlocked" : "set, locked") : "not set"],
             ["Cache", "\(report.folders) folders, \(report.items) items"],

@@ -1,7 +1,9 @@
+import ActiveSync
 import Foundation
 @testable import TernClient
 import TernServer
 import TernStore
+import TernStoreSQLite
 import Testing
 
 /// The PIN as the device enforces it against a real server: no policy acknowledged without
