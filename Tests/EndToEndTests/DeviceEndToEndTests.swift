@@ -15,17 +15,23 @@ import Testing
         defer { server.stop() }
         let setup = try await server.setUp("phone")
         #expect(setup.status == 4 && setup.saidOneLine, "\(setup)")
-        #expect(setup.error.contains("requires a device PIN (at least 6 characters, no simple sequences)") && setup.error.contains("pin set"))
+        #expect(
+            setup.error.contains("requires a device PIN (at least 6 characters, no simple sequences)")
+                && setup.error.contains("pin set"))
         let early = try await server.device("phone", ["sync"])
         #expect(early.status == 4 && early.error.contains("pin set"), "no PIN yet: \(early)")
 
         for weak in ["12345", "123456", "999999", "654321"] {
             let refused = try await server.device("phone", ["pin", "set", "--pin-stdin"], input: weak + "\n")
             #expect(refused.status == 4 && refused.saidOneLine, "\(weak): \(refused)")
-            #expect(refused.error.hasPrefix("tern-device: PIN refused: the policy needs a PIN with "), "\(weak): \(refused)")
+            #expect(
+                refused.error.hasPrefix("tern-device: PIN refused: the policy needs a PIN with "), "\(weak): \(refused)"
+            )
         }
         let noPIN = try await server.device("phone", ["pin", "set"])
-        #expect(noPIN.status == 2 && noPIN.error == "tern-device: no PIN: use --pin-stdin or set TERN_DEVICE_PIN\n", "never a prompt without a terminal")
+        #expect(
+            noPIN.status == 2 && noPIN.error == "tern-device: no PIN: use --pin-stdin or set TERN_DEVICE_PIN\n",
+            "never a prompt without a terminal")
 
         let set = try await server.device("phone", ["pin", "set", "--pin-stdin"], input: "271828\n")
         #expect(set.status == 0, "\(set)")
@@ -48,9 +54,13 @@ import Testing
         #expect(try await server.device("phone", ["pin", "lock"]).status == 0)
 
         let locked = try await server.device("phone", ["ls", "Inbox"])
-        #expect(locked.status == 4 && locked.error == "tern-device: the device is locked; run `tern-device pin unlock`\n", "\(locked)")
+        #expect(
+            locked.status == 4 && locked.error == "tern-device: the device is locked; run `tern-device pin unlock`\n",
+            "\(locked)")
         let first = try await server.device("phone", ["pin", "unlock", "--pin-stdin"], input: "000001\n")
-        #expect(first.status == 4 && first.error == "tern-device: wrong PIN (2 more wrong PINs erase the local data)\n", "\(first)")
+        #expect(
+            first.status == 4 && first.error == "tern-device: wrong PIN (2 more wrong PINs erase the local data)\n",
+            "\(first)")
         let second = try await server.device("phone", ["pin", "unlock", "--pin-stdin"], input: "000002\n")
         #expect(second.status == 4 && second.error.contains("1 more wrong PIN erases"), "\(second)")
         let cache = server.profile("phone").appending(path: "cache.sqlite")
@@ -60,7 +70,9 @@ import Testing
 
         #expect(!FileManager.default.fileExists(atPath: cache.path), "the cache is gone")
         let profile = try String(contentsOf: server.profile("phone").appending(path: "profile.json"), encoding: .utf8)
-        #expect(!profile.contains("sealedPassword") && !profile.contains("cacheKey"), "keys and password are gone: \(profile)")
+        #expect(
+            !profile.contains("sealedPassword") && !profile.contains("cacheKey"),
+            "keys and password are gone: \(profile)")
         let after = try await server.device("phone", ["sync"])
         #expect(after.status == 5 && after.error.contains("too many wrong PINs"), "\(after)")
         let wipe = try await server.device("phone", ["wipe-status"])
@@ -81,13 +93,17 @@ import Testing
         let shown = try await server.device("phone", ["show", id])
         #expect(shown.output.contains("The \(word) says hello."), "the cache holds the message: \(shown)")
 
-        let files = try #require(FileManager.default.enumerator(at: server.profile("phone"), includingPropertiesForKeys: nil))
-            .compactMap { $0 as? URL }
+        let files = try #require(
+            FileManager.default.enumerator(at: server.profile("phone"), includingPropertiesForKeys: nil)
+        )
+        .compactMap { $0 as? URL }
         #expect(files.contains { $0.lastPathComponent == "cache.sqlite" })
         for file in files {
             let bytes = try Data(contentsOf: file)
             #expect(bytes.range(of: Data(word.utf8)) == nil, "\(file.lastPathComponent) holds the word in plain text")
-            #expect(bytes.range(of: Data("secret".utf8)) == nil, "\(file.lastPathComponent) holds the password in plain text")
+            #expect(
+                bytes.range(of: Data("secret".utf8)) == nil,
+                "\(file.lastPathComponent) holds the password in plain text")
         }
     }
 
@@ -106,8 +122,11 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 50, "watch returned on the change, not on its timeout")
         let lines = outcome.output.split(separator: "\n")
         #expect(lines.count == 1, "\(outcome)")
-        let change = try #require(try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any])
-        #expect(change["change"] as? String == "added" && change["title"] as? String == "Pushed" && change["class"] as? String == "Email")
+        let change = try #require(
+            try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any])
+        #expect(
+            change["change"] as? String == "added" && change["title"] as? String == "Pushed"
+                && change["class"] as? String == "Email")
 
         let quiet = try await server.device("phone", ["watch", "--timeout", "2"])
         #expect(quiet.status == 0 && quiet.output.isEmpty, "a timeout with no change prints nothing: \(quiet)")
@@ -128,16 +147,22 @@ import Testing
         let edited = try await server.device("phone", ["edit", taskID, "--subject", "Final", "--complete"])
         #expect(edited.status == 0 && edited.output == "Changed \(taskID): Final\n", "\(edited)")
         let wrong = try await server.device("phone", ["edit", taskID, "--first", "Ada"])
-        #expect(wrong.status == 2 && wrong.error == "tern-device: --first does not apply to tasks item \"\(taskID)\"\n", "\(wrong)")
+        #expect(
+            wrong.status == 2 && wrong.error == "tern-device: --first does not apply to tasks item \"\(taskID)\"\n",
+            "\(wrong)")
 
         let inbox = try await server.device("phone", ["ls", "Inbox", "--json"])
-        let mail = try #require((try JSONSerialization.jsonObject(with: Data(inbox.output.utf8)) as? [[String: Any]])?.first?["id"] as? String)
+        let mail = try #require(
+            (try JSONSerialization.jsonObject(with: Data(inbox.output.utf8)) as? [[String: Any]])?.first?["id"]
+                as? String)
         let moved = try await server.device("phone", ["move", mail, "Deleted Items"])
         #expect(moved.status == 0 && moved.output.hasPrefix("Moved \(mail) to Deleted Items as "), "\(moved)")
 
         let synced = try await server.device("tablet", ["sync"])
         #expect(synced.output.contains("Tasks: 0 added, 1 changed, 0 deleted"), "\(synced)")
-        #expect(synced.output.contains("Inbox: 0 added, 0 changed, 1 deleted") && synced.output.contains("Deleted Items: 1 added"), "\(synced)")
+        #expect(
+            synced.output.contains("Inbox: 0 added, 0 changed, 1 deleted")
+                && synced.output.contains("Deleted Items: 1 added"), "\(synced)")
         let shown = try await server.device("tablet", ["show", taskID])
         #expect(shown.output.contains("Subject:  Final") || shown.output.contains("Final"), "\(shown)")
         #expect(try await server.device("tablet", ["ls", "Deleted Items"]).output.contains("Move me"))
@@ -147,9 +172,14 @@ import Testing
         let server = try await ServeProcess()
         defer { server.stop() }
         #expect(try await server.setUp("phone").status == 0)
-        let sent = try await server.device("phone", ["send", "--to", "bob@example.org", "--subject", "Hi"], input: "Hello.\n")
-        #expect(sent.status == 1 && sent.error == "tern-device: the server does not implement SendMail (HTTP 501)\n", "\(sent)")
+        let sent = try await server.device(
+            "phone", ["send", "--to", "bob@example.org", "--subject", "Hi"], input: "Hello.\n")
+        #expect(
+            sent.status == 1 && sent.error == "tern-device: the server does not implement SendMail (HTTP 501)\n",
+            "\(sent)")
         let found = try await server.device("phone", ["search", "lunch"])
-        #expect(found.status == 1 && found.error == "tern-device: the server does not implement Search (HTTP 501)\n", "\(found)")
+        #expect(
+            found.status == 1 && found.error == "tern-device: the server does not implement Search (HTTP 501)\n",
+            "\(found)")
     }
 }

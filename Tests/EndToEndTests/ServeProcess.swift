@@ -22,8 +22,10 @@ final class ServeProcess: @unchecked Sendable {
         folder = try TemporaryDirectory("tern-e2e")
         let data = folder.url.appending(path: "data").path
         let store = try SQLiteStore(dataDirectory: data)
-        _ = try await store.createUser(NewUser(
-            login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
+        _ = try await store.createUser(
+            NewUser(
+                login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
+                passwordHash: PasswordHash.make("secret", cost: 4)))
         for (name, value) in settings {
             let result = try ChildProcess(Self.tern, ["policy", "set", name, value, "--data", data]).run()
             guard result.status == 0 else { throw ServeError(message: "tern policy set: \(result.standardError)") }
@@ -55,24 +57,32 @@ final class ServeProcess: @unchecked Sendable {
 
     /// Runs `tern-device ARGUMENTS --profile <name's folder>` with `input` on stdin.
     func device(_ name: String, _ arguments: [String], input: String = "") async throws -> Outcome {
-        let result = try await ChildProcess(Self.device, arguments + ["--profile", profile(name).path]).runDetached(standardInput: Array(input.utf8))
-        return Outcome(status: result.status, output: String(decoding: result.standardOutput, as: UTF8.self), error: result.standardError)
+        let result = try await ChildProcess(Self.device, arguments + ["--profile", profile(name).path]).runDetached(
+            standardInput: Array(input.utf8))
+        return Outcome(
+            status: result.status, output: String(decoding: result.standardOutput, as: UTF8.self),
+            error: result.standardError)
     }
 
     /// `tern-device setup` for device `name` as anna.
     func setUp(_ name: String) async throws -> Outcome {
-        try await device(name, ["setup", "--server", endpoint, "--user", "anna", "--device-id", name, "--password-stdin"], input: "secret\n")
+        try await device(
+            name, ["setup", "--server", endpoint, "--user", "anna", "--device-id", name, "--password-stdin"],
+            input: "secret\n")
     }
 
     /// Runs `tern ARGUMENTS --data <data>` with `input` on stdin.
     func tern(_ arguments: [String], input: [UInt8] = []) throws -> Outcome {
         let result = try ChildProcess(Self.tern, arguments + ["--data", data]).run(standardInput: input)
-        return Outcome(status: result.status, output: String(decoding: result.standardOutput, as: UTF8.self), error: result.standardError)
+        return Outcome(
+            status: result.status, output: String(decoding: result.standardOutput, as: UTF8.self),
+            error: result.standardError)
     }
 
     /// Delivers a message to anna with `subject` and `body`.
     func deliver(subject: String, body: String) throws -> Outcome {
-        let message = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: \(subject)\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\n\(body)\r\n"
+        let message =
+            "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: \(subject)\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\n\(body)\r\n"
         return try tern(["deliver", "--to", "anna@tern.example"], input: Array(message.utf8))
     }
 
@@ -91,7 +101,9 @@ final class ServeProcess: @unchecked Sendable {
         /// stderr is one `tern-device: ` line.
         var saidOneLine: Bool { error.hasPrefix("tern-device: ") && error.split(separator: "\n").count == 1 }
 
-        var description: String { "exit \(status), stdout \(output.debugDescription), stderr \(error.debugDescription)" }
+        var description: String {
+            "exit \(status), stdout \(output.debugDescription), stderr \(error.debugDescription)"
+        }
     }
 
     struct ServeError: Error {

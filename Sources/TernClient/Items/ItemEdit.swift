@@ -20,7 +20,8 @@ public struct ItemEdit: Hashable, Sendable {
     public var read: Bool?
 
     public init(
-        subject: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil, start: Date? = nil,
+        subject: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
+        start: Date? = nil,
         end: Date? = nil, due: Date? = nil, complete: Bool? = nil, read: Bool? = nil
     ) {
         self.subject = subject
@@ -43,7 +44,9 @@ public struct ItemEdit: Hashable, Sendable {
         if let email { fields.append(([.contacts], "Email1Address", email, "--email")) }
         if let start { fields.append(([.calendar], "StartTime", EASDate.format(start, .compact), "--start")) }
         if let end { fields.append(([.calendar], "EndTime", EASDate.format(end, .compact), "--end")) }
-        if let complete { fields.append(([.tasks], "Complete", complete ? "1" : "0", complete ? "--complete" : "--no-complete")) }
+        if let complete {
+            fields.append(([.tasks], "Complete", complete ? "1" : "0", complete ? "--complete" : "--no-complete"))
+        }
         if let due {
             fields.append(([.tasks], "DueDate", EASDate.format(due, .extended), "--due"))
             fields.append(([.tasks], "UtcDueDate", EASDate.format(due, .extended), "--due"))
@@ -58,11 +61,14 @@ public struct ItemEdit: Hashable, Sendable {
         let fields = fields
         guard !fields.isEmpty else { throw ClientError(.usage, "nothing to change") }
         if let foreign = fields.first(where: { !$0.kinds.contains(item.kind) }) {
-            throw ClientError(.usage, "\(foreign.option) does not apply to \(item.kind.rawValue.lowercased()) item \"\(item.serverID)\"")
+            throw ClientError(
+                .usage,
+                "\(foreign.option) does not apply to \(item.kind.rawValue.lowercased()) item \"\(item.serverID)\"")
         }
         let tag = { (name: String) in WBXMLTag(item.kind.namespace, name) }
         if item.kind == .email {
-            return WBXMLElement(SyncTag.applicationData, elements: fields.map { WBXMLElement(tag($0.name), text: $0.value) })
+            return WBXMLElement(
+                SyncTag.applicationData, elements: fields.map { WBXMLElement(tag($0.name), text: $0.value) })
         }
         var elements = item.applicationData.elements
         var edited = fields.map { (name: $0.name, value: $0.value) }

@@ -8,7 +8,9 @@ extension DeviceProfile {
         case nil:
             throw ClientError(.usage, "the profile has no data key; run `tern-device setup` again")
         case .open(let bytes):
-            guard let key = CacheKey(bytes: bytes) else { throw ClientError(.usage, "the profile's data key is damaged") }
+            guard let key = CacheKey(bytes: bytes) else {
+                throw ClientError(.usage, "the profile's data key is damaged")
+            }
             return key
         case .pinProtected:
             var expired = false
@@ -21,7 +23,10 @@ extension DeviceProfile {
                 expired = true
             }
             guard let pin else {
-                let why = expired ? "the device locked itself after \(record.pinPolicy.inactivityLock ?? 0) s unused" : "the device is locked"
+                let why =
+                    expired
+                    ? "the device locked itself after \(record.pinPolicy.inactivityLock ?? 0) s unused"
+                    : "the device is locked"
                 throw ClientError(.locked, "\(why); run `tern-device pin unlock`")
             }
             return try unlock(pin)
@@ -41,14 +46,18 @@ extension DeviceProfile {
             let limit = record.pinPolicy.maximumFailedAttempts
             if let limit, protected.failedAttempts >= limit {
                 try eraseLocalData(.failedPINs)
-                throw ClientError(.wiped, "\(limit) wrong PINs in a row: the local data, keys and password are erased; run `tern-device setup` again")
+                throw ClientError(
+                    .wiped,
+                    "\(limit) wrong PINs in a row: the local data, keys and password are erased; run `tern-device setup` again"
+                )
             }
             record.cacheKey = .pinProtected(protected)
             try save()
-            let left = limit.map { limit in
-                let remaining = limit - protected.failedAttempts
-                return " (\(remaining) more wrong \(remaining == 1 ? "PIN erases" : "PINs erase") the local data)"
-            } ?? ""
+            let left =
+                limit.map { limit in
+                    let remaining = limit - protected.failedAttempts
+                    return " (\(remaining) more wrong \(remaining == 1 ? "PIN erases" : "PINs erase") the local data)"
+                } ?? ""
             throw ClientError(.locked, "wrong PIN\(left)")
         }
         if protected.failedAttempts != 0 {
@@ -82,12 +91,16 @@ extension DeviceProfile {
     public var lockStatus: LockStatus {
         let policy = record.pinPolicy
         let protected = record.pinProtection
-        let session = protected == nil ? nil : UnlockSession.read(in: directory).flatMap { $0.isExpired(after: policy.inactivityLock) ? nil : $0 }
+        let session =
+            protected == nil
+            ? nil : UnlockSession.read(in: directory).flatMap { $0.isExpired(after: policy.inactivityLock) ? nil : $0 }
         return LockStatus(
             pinSet: protected != nil, pinRequired: policy.required, rules: policy.summary,
             compliant: !policy.required || protected.map { policy.violation(of: $0.quality) == nil } == true,
             unlocked: record.cacheKey != nil && (protected == nil || session != nil),
-            locksAt: session.flatMap { session in policy.inactivityLock.map { session.lastUsedAt.addingTimeInterval(Double($0)) } },
+            locksAt: session.flatMap { session in
+                policy.inactivityLock.map { session.lastUsedAt.addingTimeInterval(Double($0)) }
+            },
             failedAttempts: protected?.failedAttempts ?? 0, maximumFailedAttempts: policy.maximumFailedAttempts,
             inactivityLock: policy.inactivityLock)
     }

@@ -47,7 +47,9 @@ public struct PINProtectedKey: Codable, Sendable {
     }
 
     private func derivedKey(_ pin: String) throws -> CacheKey {
-        CacheKey(key: try KDF.Scrypt.deriveKey(
-            from: Data(pin.utf8), salt: salt, outputByteCount: 32, rounds: rounds, blockSize: blockSize, parallelism: parallelism))
+        CacheKey(
+            key: try KDF.Scrypt.deriveKey(
+                from: Data(pin.utf8), salt: salt, outputByteCount: 32, rounds: rounds, blockSize: blockSize,
+                parallelism: parallelism))
     }
 }

@@ -17,10 +17,11 @@ public struct PINQuality: Codable, Hashable, Sendable {
         length = characters.count
         hasLetter = characters.contains { $0.isLetter }
         hasDigit = characters.contains { $0.isNumber }
-        groups = [
-            characters.contains { $0.isLowercase }, characters.contains { $0.isUppercase }, hasDigit,
-            characters.contains { !$0.isLetter && !$0.isNumber },
-        ].filter { $0 }.count
+        groups =
+            [
+                characters.contains { $0.isLowercase }, characters.contains { $0.isUppercase }, hasDigit,
+                characters.contains { !$0.isLetter && !$0.isNumber },
+            ].filter { $0 }.count
         let scalars = pin.unicodeScalars.map { Int($0.value) }
         let steps = zip(scalars, scalars.dropFirst()).map { $1 - $0 }
         isSimple = scalars.count > 1 && Set(steps).count == 1 && [-1, 0, 1].contains(steps[0])

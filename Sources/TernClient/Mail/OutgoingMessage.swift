@@ -27,12 +27,16 @@ public struct OutgoingMessage: Hashable, Sendable {
     }
 
     /// The message's bytes, CRLF line ends throughout.
-    public func mime(date: Date = Date(), messageID: String = UUID().uuidString.lowercased() + "@tern-device") -> [UInt8] {
+    public func mime(date: Date = Date(), messageID: String = UUID().uuidString.lowercased() + "@tern-device")
+        -> [UInt8]
+    {
         var lines = [
             "MIME-Version: 1.0", "Date: \(Self.rfc5322(date))", "Message-ID: <\(messageID)>",
             "To: \(to.joined(separator: ", "))", "Subject: \(Self.encodedWord(subject))",
         ]
-        let text = ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", ""] + Self.base64Lines(Array(body.utf8))
+        let text =
+            ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", ""]
+            + Self.base64Lines(Array(body.utf8))
         if attachments.isEmpty {
             lines += text
         } else {
@@ -40,10 +44,12 @@ public struct OutgoingMessage: Hashable, Sendable {
             lines += ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "--\(boundary)"] + text
             for attachment in attachments {
                 let name = Self.encodedWord(attachment.fileName).replacing("\"", with: "'")
-                lines += [
-                    "--\(boundary)", "Content-Type: application/octet-stream; name=\"\(name)\"",
-                    "Content-Disposition: attachment; filename=\"\(name)\"", "Content-Transfer-Encoding: base64", "",
-                ] + Self.base64Lines(attachment.bytes)
+                lines +=
+                    [
+                        "--\(boundary)", "Content-Type: application/octet-stream; name=\"\(name)\"",
+                        "Content-Disposition: attachment; filename=\"\(name)\"", "Content-Transfer-Encoding: base64",
+                        "",
+                    ] + Self.base64Lines(attachment.bytes)
             }
             lines.append("--\(boundary)--")
         }
@@ -60,7 +66,8 @@ public struct OutgoingMessage: Hashable, Sendable {
         let encoded = Data(bytes).base64EncodedString()
         return stride(from: 0, to: encoded.count, by: 76).map { start in
             let from = encoded.index(encoded.startIndex, offsetBy: start)
-            return String(encoded[from..<(encoded.index(from, offsetBy: 76, limitedBy: encoded.endIndex) ?? encoded.endIndex)])
+            return String(
+                encoded[from..<(encoded.index(from, offsetBy: 76, limitedBy: encoded.endIndex) ?? encoded.endIndex)])
         }
     }
 

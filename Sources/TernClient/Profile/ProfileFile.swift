@@ -6,7 +6,8 @@ enum ProfileFile {
     static func writePrivately(_ data: Data, to file: URL) throws {
         let manager = FileManager.default
         let directory = file.deletingLastPathComponent()
-        try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try manager.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = directory.appending(path: ".\(file.lastPathComponent).\(UUID().uuidString)")
         guard manager.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw ClientError(.usage, "cannot write \(temporary.path)")

@@ -7,7 +7,8 @@ extension DeviceSession {
     /// WBXML form needs 14.0 or later; 12.1 posts raw MIME, which this device does not.
     public func send(_ message: OutgoingMessage) async throws {
         guard profile.record.version >= .v14_0 else {
-            throw ClientError(.usage, "send needs protocol 14.0 or later; this device speaks \(profile.record.protocolVersion)")
+            throw ClientError(
+                .usage, "send needs protocol 14.0 or later; this device speaks \(profile.record.protocolVersion)")
         }
         let request = SendMailRequest(clientID: UUID().uuidString.replacing("-", with: ""), mime: message.mime())
         if let root = try await exchange(.sendMail, request.element), let status = SendMailRequest.status(of: root) {

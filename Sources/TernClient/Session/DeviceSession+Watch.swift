@@ -14,7 +14,8 @@ extension DeviceSession {
     /// A broken connection or Ping Status 8 waits (1 s, doubling up to a minute, told to
     /// `onNotice`) and tries again; Status 7 runs FolderSync and watches the new hierarchy.
     public func watch(
-        _ names: [String] = [], onNotice: @Sendable (String) -> Void, onChange: sending (ItemChange) async throws -> Bool
+        _ names: [String] = [], onNotice: @Sendable (String) -> Void,
+        onChange: sending (ItemChange) async throws -> Bool
     ) async throws {
         var heartbeat = Self.watchHeartbeat
         var backoff = Backoff()
@@ -37,9 +38,11 @@ extension DeviceSession {
                     }
                     pending.removeFirst()
                 }
-                let ping = PingRequest(heartbeatInterval: heartbeat, folders: watched.compactMap { folder in
-                    folder.kind.map { PingFolder(id: folder.serverID, class: $0.rawValue) }
-                })
+                let ping = PingRequest(
+                    heartbeatInterval: heartbeat,
+                    folders: watched.compactMap { folder in
+                        folder.kind.map { PingFolder(id: folder.serverID, class: $0.rawValue) }
+                    })
                 guard let root = try await exchange(.ping, ping.element, timeout: .seconds(heartbeat + 60)),
                     let response = PingResponse(root)
                 else {
@@ -54,13 +57,17 @@ extension DeviceSession {
                     pending = named.isEmpty ? watched : named
                 case .invalidHeartbeatInterval:
                     guard let allowed = response.heartbeatInterval, allowed != heartbeat else {
-                        throw ClientError(.server, "the server refuses the Ping heartbeat of \(heartbeat) s and names no other")
+                        throw ClientError(
+                            .server, "the server refuses the Ping heartbeat of \(heartbeat) s and names no other")
                     }
                     heartbeat = allowed
                 case .folderSyncRequired:
                     folders = nil
                 case .tooManyFolders:
-                    throw ClientError(.usage, "the server watches at most \(response.maxFolders.map(String.init) ?? "a few") folders; name fewer")
+                    throw ClientError(
+                        .usage,
+                        "the server watches at most \(response.maxFolders.map(String.init) ?? "a few") folders; name fewer"
+                    )
                 case .serverError:
                     let delay = backoff.next()
                     onNotice("the server is busy (Ping Status 8); trying again in \(delay.components.seconds) s")

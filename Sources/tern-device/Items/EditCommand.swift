@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device edit ID [--subject S] [--first F] ... [--read|--unread]`: a Sync Change.
 struct EditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit", abstract: "Change an item on the server.",
-        discussion: "An email can only be marked read or unread; contacts, events and tasks take the options of their class.")
+        discussion:
+            "An email can only be marked read or unread; contacts, events and tasks take the options of their class.")
 
     @Argument(help: ArgumentHelp("The item's id, as `ls` lists it.", valueName: "ID"))
     var id: String
@@ -33,7 +34,9 @@ struct EditCommand: AsyncParsableCommand {
 
     /// The options as an edit; nil when a time does not parse.
     private var edit: ItemEdit? {
-        var edit = ItemEdit(subject: subject, firstName: first, lastName: last, email: email, complete: complete, read: readState.map { $0 == .read })
+        var edit = ItemEdit(
+            subject: subject, firstName: first, lastName: last, email: email, complete: complete,
+            read: readState.map { $0 == .read })
         for (text, keyPath) in [(start, \ItemEdit.start), (end, \ItemEdit.end), (due, \ItemEdit.due)] {
             guard let text else { continue }
             guard let date = ISODate.parse(text) else { return nil }
@@ -43,7 +46,9 @@ struct EditCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard let edit else { throw ValidationError("--start, --end and --due take ISO 8601 times such as 2026-12-01T09:00:00Z") }
+        guard let edit else {
+            throw ValidationError("--start, --end and --due take ISO 8601 times such as 2026-12-01T09:00:00Z")
+        }
         if edit == ItemEdit() { throw ValidationError("nothing to change: give at least one option") }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device move ID FOLDER`: MoveItems to another folder of the same class.
 struct MoveCommand: AsyncParsableCommand {

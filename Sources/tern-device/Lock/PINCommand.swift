@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device pin set|unlock|lock|status`: the device PIN the policy asks for.
 struct PINCommand: AsyncParsableCommand {
@@ -88,7 +88,8 @@ struct PINLockCommand: AsyncParsableCommand {
 }
 
 struct PINStatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show whether a PIN is set and the device unlocked.")
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show whether a PIN is set and the device unlocked.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -106,12 +107,22 @@ struct PINStatusCommand: AsyncParsableCommand {
             try printJSON(status)
             return
         }
-        let attempts = status.maximumFailedAttempts.map { "\(status.failedAttempts) of \($0) before the local data is erased" }
+        let attempts =
+            status.maximumFailedAttempts.map { "\(status.failedAttempts) of \($0) before the local data is erased" }
             ?? "\(status.failedAttempts) (no limit)"
         let rows = [
-            ["PIN", status.pinSet ? (status.compliant ? "set" : "set, but weaker than the policy asks") : (status.pinRequired ? "not set (the policy requires one)" : "not set")],
+            [
+                "PIN",
+                status.pinSet
+                    ? (status.compliant ? "set" : "set, but weaker than the policy asks")
+                    : (status.pinRequired ? "not set (the policy requires one)" : "not set"),
+            ],
             ["Policy", status.rules],
-            ["State", status.unlocked ? "unlocked" + (status.locksAt.map { ", locks \(RelativeTime.describe($0))" } ?? "") : "locked"],
+            [
+                "State",
+                status.unlocked
+                    ? "unlocked" + (status.locksAt.map { ", locks \(RelativeTime.describe($0))" } ?? "") : "locked",
+            ],
             ["Wrong PINs", attempts],
         ]
         print(rows.map { $0[0].padding(toLength: 12, withPad: " ", startingAt: 0) + $0[1] }.joined(separator: "\n"))

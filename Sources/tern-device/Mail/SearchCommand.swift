@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device search TEXT [--json]`: Search of the mailbox on the server.
 struct SearchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "search", abstract: "Search the mailbox on the server.")
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search the mailbox on the server.")
 
     @Argument(help: "The text to look for.")
     var text: String
@@ -28,7 +29,9 @@ struct SearchCommand: AsyncParsableCommand {
             try printJSON(hits)
             return
         }
-        let rows = hits.map { [$0.longID ?? "-", $0.subject ?? "", $0.from ?? "", $0.date.map { RelativeTime.describe($0) } ?? "-"] }
+        let rows = hits.map {
+            [$0.longID ?? "-", $0.subject ?? "", $0.from ?? "", $0.date.map { RelativeTime.describe($0) } ?? "-"]
+        }
         print(Table(header: ["ID", "SUBJECT", "FROM", "DATE"], rows: rows).rendered)
     }
 }

@@ -20,7 +20,9 @@ struct SendCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !to.isEmpty else { throw ValidationError("give at least one --to") }
-        if let bad = to.first(where: { !$0.contains("@") }) { throw ValidationError("--to \(bad) is not an e-mail address") }
+        if let bad = to.first(where: { !$0.contains("@") }) {
+            throw ValidationError("--to \(bad) is not an e-mail address")
+        }
     }
 
     func run() async throws {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device watch [FOLDER...] [--count N] [--timeout S] [--json]`: push, printed as it comes.
 struct WatchCommand: AsyncParsableCommand {
@@ -14,7 +14,9 @@ struct WatchCommand: AsyncParsableCommand {
             with a line on stderr.
             """)
 
-    @Argument(help: ArgumentHelp("Folders by id or name (default: all of mail, contacts, calendar and tasks).", valueName: "FOLDER"))
+    @Argument(
+        help: ArgumentHelp(
+            "Folders by id or name (default: all of mail, contacts, calendar and tasks).", valueName: "FOLDER"))
     var folders: [String] = []
 
     @Option(help: ArgumentHelp("Stop after this many changes.", valueName: "N"))
@@ -39,7 +41,9 @@ struct WatchCommand: AsyncParsableCommand {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     var printed = 0
-                    try await session.watch(folders, onNotice: { FileHandle.standardError.write(Data("tern-device: \($0)\n".utf8)) }) { change in
+                    try await session.watch(
+                        folders, onNotice: { FileHandle.standardError.write(Data("tern-device: \($0)\n".utf8)) }
+                    ) { change in
                         let name = try? await session.folder(named: change.folder).name
                         try Self.print(change, folderName: name, json: json)
                         printed += 1
@@ -61,8 +65,11 @@ struct WatchCommand: AsyncParsableCommand {
             try printJSONLine(change)
             return
         }
-        let time = change.at.formatted(Date.FormatStyle(date: .omitted, time: .standard).locale(Locale(identifier: "en_GB")))
-        Swift.print([time, change.change.rawValue, folderName ?? change.folder, change.id, change.title ?? "-"].joined(separator: "  "))
+        let time = change.at.formatted(
+            Date.FormatStyle(date: .omitted, time: .standard).locale(Locale(identifier: "en_GB")))
+        Swift.print(
+            [time, change.change.rawValue, folderName ?? change.folder, change.id, change.title ?? "-"].joined(
+                separator: "  "))
         fflush(nil)  // every stream: `stdout` is not concurrency-safe to name
     }
 }

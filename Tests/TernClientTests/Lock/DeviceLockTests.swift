@@ -1,10 +1,11 @@
 import ActiveSync
 import Foundation
-@testable import TernClient
 import TernServer
 import TernStore
 import TernStoreSQLite
 import Testing
+
+@testable import TernClient
 
 /// The PIN as the device enforces it against a real server: no policy acknowledged without
 /// one, the inactivity lock, and the data key that only the PIN opens.
@@ -20,7 +21,9 @@ import Testing
         let error = await #expect(throws: ClientError.self) { try await server.setUpDevice("phone") }
         #expect(error?.kind == .pinRequired)
         var profile = try DeviceProfile.load(from: server.profile("phone"))
-        #expect(profile.record.policyKey == nil && profile.record.pinPolicy.minimumLength == 6, "the policy is kept, not acknowledged")
+        #expect(
+            profile.record.policyKey == nil && profile.record.pinPolicy.minimumLength == 6,
+            "the policy is kept, not acknowledged")
         let device = try #require(try await server.store.device(of: server.user.id, deviceID: "phone"))
         if case .provisioned = device.provisioning { Issue.record("the server holds the device as provisioned") }
 
@@ -30,7 +33,8 @@ import Testing
         let phone = try await DeviceSession.open(server.profile("phone"))
         defer { Task { await phone.close() } }
         #expect(await phone.profile.record.policyKey != nil)
-        guard case .provisioned? = try await server.store.device(of: server.user.id, deviceID: "phone")?.provisioning else {
+        guard case .provisioned? = try await server.store.device(of: server.user.id, deviceID: "phone")?.provisioning
+        else {
             Issue.record("the device did not acknowledge the policy")
             return
         }
@@ -49,15 +53,21 @@ import Testing
         try await Self.syncOnce(server)
         try await Task.sleep(for: .seconds(6))
         let locked = await #expect(throws: ClientError.self) { try await DeviceSession.open(server.profile("phone")) }
-        #expect(locked?.kind == .locked && locked?.message.contains("locked itself after 5 s unused") == true, "\(String(describing: locked))")
+        #expect(
+            locked?.kind == .locked && locked?.message.contains("locked itself after 5 s unused") == true,
+            "\(String(describing: locked))")
         #expect(!FileManager.default.fileExists(atPath: server.profile("phone").appending(path: "session.json").path))
 
-        let wrong = await #expect(throws: ClientError.self) { try await DeviceSession.open(server.profile("phone"), pin: "000000") }
+        let wrong = await #expect(throws: ClientError.self) {
+            try await DeviceSession.open(server.profile("phone"), pin: "000000")
+        }
         #expect(wrong?.kind == .locked)
         #expect(try DeviceProfile.load(from: server.profile("phone")).record.pinProtection?.failedAttempts == 1)
         let phone = try await DeviceSession.open(server.profile("phone"), pin: "862419")
         await phone.close()
-        #expect(try DeviceProfile.load(from: server.profile("phone")).record.pinProtection?.failedAttempts == 0, "a right PIN resets the count")
+        #expect(
+            try DeviceProfile.load(from: server.profile("phone")).record.pinProtection?.failedAttempts == 0,
+            "a right PIN resets the count")
     }
 
     @Test func aWrappedKeyOpensWithItsPINAlone() throws {
@@ -67,7 +77,9 @@ import Testing
         #expect(try wrapped.unwrap("862418") == nil)
         let sealed = try key.seal("hello", context: "item 1")
         #expect(try key.openText(sealed, context: "item 1") == "hello")
-        #expect(throws: (any Error).self, "a box moved to another row does not open") { try key.open(sealed, context: "item 2") }
+        #expect(throws: (any Error).self, "a box moved to another row does not open") {
+            try key.open(sealed, context: "item 2")
+        }
     }
 
     private static func syncOnce(_ server: LoopbackServer) async throws {

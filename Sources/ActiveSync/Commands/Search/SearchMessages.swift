@@ -20,20 +20,32 @@ public struct MailboxSearchRequest: Hashable, Sendable {
 
     public var element: WBXMLElement {
         let tag = SearchTag.tag
-        return WBXMLElement(tag("Search"), elements: [
-            WBXMLElement(tag("Store"), elements: [
-                WBXMLElement(tag("Name"), text: "Mailbox"),
-                WBXMLElement(tag("Query"), elements: [
-                    WBXMLElement(tag("And"), elements: [
-                        WBXMLElement(WBXMLTag("AirSync", "Class"), text: "Email"), WBXMLElement(tag("FreeText"), text: text),
-                    ]),
-                ]),
-                WBXMLElement(tag("Options"), elements: [
-                    WBXMLElement(tag("Range"), text: "0-\(max(limit, 1) - 1)"), WBXMLElement(tag("RebuildResults")),
-                    WBXMLElement(tag("DeepTraversal")),
-                ]),
-            ]),
-        ])
+        return WBXMLElement(
+            tag("Search"),
+            elements: [
+                WBXMLElement(
+                    tag("Store"),
+                    elements: [
+                        WBXMLElement(tag("Name"), text: "Mailbox"),
+                        WBXMLElement(
+                            tag("Query"),
+                            elements: [
+                                WBXMLElement(
+                                    tag("And"),
+                                    elements: [
+                                        WBXMLElement(WBXMLTag("AirSync", "Class"), text: "Email"),
+                                        WBXMLElement(tag("FreeText"), text: text),
+                                    ])
+                            ]),
+                        WBXMLElement(
+                            tag("Options"),
+                            elements: [
+                                WBXMLElement(tag("Range"), text: "0-\(max(limit, 1) - 1)"),
+                                WBXMLElement(tag("RebuildResults")),
+                                WBXMLElement(tag("DeepTraversal")),
+                            ]),
+                    ])
+            ])
     }
 }
 
@@ -56,7 +68,9 @@ public struct SearchResponse: Hashable, Sendable {
     /// nil when the root is not Search or has no Status.
     public init?(_ root: WBXMLElement) {
         let tag = SearchTag.tag
-        guard root.tag == tag("Search"), let status = root.firstElement(tag("Status"))?.text.flatMap({ Int($0) }) else { return nil }
+        guard root.tag == tag("Search"), let status = root.firstElement(tag("Status"))?.text.flatMap({ Int($0) }) else {
+            return nil
+        }
         self.status = status
         let store = root.firstElement(tag("Response"))?.firstElement(tag("Store"))
         storeStatus = store?.firstElement(tag("Status"))?.text.flatMap { Int($0) }
