@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A progress line on stderr, redrawn in place, shown only when stderr is a terminal so that
 /// scripts and logs get just the summary.

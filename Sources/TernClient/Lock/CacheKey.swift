@@ -58,5 +58,5 @@ public enum StoredCacheKey: Codable, Sendable {
     /// This keeps one code path; it protects nothing.
     case open(key: Data)
     /// Wrapped by a key derived from the PIN.
-    case pinProtected(PINProtectedKey)
+    case pinProtected(lock: PINProtectedKey)
 }

@@ -51,7 +51,7 @@ extension DeviceProfile {
                     "\(limit) wrong PINs in a row: the local data, keys and password are erased; run `tern-device setup` again"
                 )
             }
-            record.cacheKey = .pinProtected(protected)
+            record.cacheKey = .pinProtected(lock: protected)
             try save()
             let left =
                 limit.map { limit in
@@ -62,7 +62,7 @@ extension DeviceProfile {
         }
         if protected.failedAttempts != 0 {
             protected.failedAttempts = 0
-            record.cacheKey = .pinProtected(protected)
+            record.cacheKey = .pinProtected(lock: protected)
             try save()
         }
         try UnlockSession(key: key.bytes, lastUsedAt: Date()).write(in: directory)
@@ -77,7 +77,7 @@ extension DeviceProfile {
             throw ClientError(.pinRequired, "PIN refused: \(violation)")
         }
         let key = try unlockedKey(pin: nil)
-        record.cacheKey = .pinProtected(try PINProtectedKey(wrapping: key, pin: pin))
+        record.cacheKey = .pinProtected(lock: try PINProtectedKey(wrapping: key, pin: pin))
         try save()
         try UnlockSession(key: key.bytes, lastUsedAt: Date()).write(in: directory)
     }

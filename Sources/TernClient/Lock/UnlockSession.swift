@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// `session.json` in the profile folder (mode 0600): the data key unwrapped by `pin unlock`,
 /// and when a command last used it. A command that finds it idle for longer than the

@@ -120,8 +120,10 @@ struct PINStatusCommand: AsyncParsableCommand {
             ["Policy", status.rules],
             [
                 "State",
-                status.unlocked
-                    ? "unlocked" + (status.locksAt.map { ", locks \(RelativeTime.describe($0))" } ?? "") : "locked",
+                !status.pinSet
+                    ? "open (no PIN to unlock)"
+                    : status.unlocked
+                        ? "unlocked" + (status.locksAt.map { ", locks \(RelativeTime.describe($0))" } ?? "") : "locked",
             ],
             ["Wrong PINs", attempts],
         ]
