@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TernClientTests",
-            dependencies: ["TernClient", "TernServer", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "TernTesting"],
+            dependencies: ["TernClient", "TernServer", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "MIME", "TernTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(
