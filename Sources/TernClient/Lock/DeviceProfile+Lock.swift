@@ -71,12 +71,22 @@ extension DeviceProfile {
 
     /// `pin set`: checks `pin` against the policy received at Provision and wraps the data key
     /// with it; the device stays unlocked. Changing a PIN needs the device unlocked.
+    ///
+    /// The first PIN starts a new data key, as the old one sat in `profile.json` unwrapped: the
+    /// password is sealed again and the cache dropped, to be synced again from scratch (every
+    /// change this device made is on the server already).
     public mutating func setPIN(_ pin: String) throws {
         try refuseIfWiped()
         if let violation = record.pinPolicy.violation(of: PINQuality(pin)) {
             throw ClientError(.pinRequired, "PIN refused: \(violation)")
         }
-        let key = try unlockedKey(pin: nil)
+        var key = try unlockedKey(pin: nil)
+        if case .open = record.cacheKey, let sealed = record.sealedPassword {
+            let password = try key.openText(sealed, context: ProfileRecord.passwordContext)
+            key = CacheKey.random()
+            record.sealedPassword = try key.seal(password, context: ProfileRecord.passwordContext)
+            try removeCache()
+        }
         record.cacheKey = .pinProtected(lock: try PINProtectedKey(wrapping: key, pin: pin))
         try save()
         try UnlockSession(key: key.bytes, lastUsedAt: Date()).write(in: directory)

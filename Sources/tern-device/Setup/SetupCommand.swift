@@ -10,8 +10,10 @@ struct SetupCommand: AsyncParsableCommand {
         abstract: "Set up this device: negotiate the protocol, provision, and fetch the folder list.",
         discussion: """
             The password comes from --password-stdin (its first line) or $TERN_DEVICE_PASSWORD. It is \
-            stored in plain text in DIR/profile.json, which is written with mode 0600 (owner only). \
-            An earlier profile in the folder is replaced.
+            kept in DIR/profile.json (mode 0600), sealed with the key of the local cache; that key is \
+            wrapped by the PIN once `tern-device pin set` sets one, and sits beside it until then. If the \
+            server's policy asks for a PIN, setup stops with exit 4 until one is set. An earlier profile in \
+            the folder is replaced.
             """
     )
 
@@ -73,7 +75,8 @@ struct SetupCommand: AsyncParsableCommand {
         }
         print("Set up \(user) on \(endpoint.absoluteString) as device \(account.deviceID): protocol \(report.protocolVersion), "
             + "provisioned, \(report.folders) folders.")
-        print("The password is stored in \(profile.directory.appending(path: "profile.json").path) (mode 0600).")
+        print("The password is kept in \(profile.directory.appending(path: "profile.json").path), sealed with the cache key; "
+            + "`tern-device pin set` protects that key with a PIN.")
     }
 
     private func readPassword() throws -> String {

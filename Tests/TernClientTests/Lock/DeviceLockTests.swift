@@ -29,7 +29,12 @@ import Testing
 
         let weak = #expect(throws: ClientError.self) { try profile.setPIN("4321") }
         #expect(weak?.kind == .pinRequired)
+        guard case .open(let unwrapped)? = profile.record.cacheKey else {
+            Issue.record("a device without PIN keeps its key as it is")
+            return
+        }
         try profile.setPIN("862419")
+        #expect(try profile.record.pinProtection?.unwrap("862419")?.bytes != unwrapped, "the first PIN starts a new data key")
         let phone = try await DeviceSession.open(server.profile("phone"))
         defer { Task { await phone.close() } }
         #expect(await phone.profile.record.policyKey != nil)
