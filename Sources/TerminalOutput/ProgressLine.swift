@@ -20,6 +20,12 @@ public struct ProgressLine: Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[K\(label) \(text)…".utf8))
     }
 
+    /// `[#######-------------]` for `done` of `total`.
+    public static func bar(_ done: Int, of total: Int, width: Int = 20) -> String {
+        let filled = total > 0 ? min(width, done * width / total) : width
+        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
+    }
+
     public func finish() {
         guard isTerminal else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -8,8 +8,9 @@ extension DeviceSession {
     /// Email bodies are asked for as plain text up to this many bytes (MS-ASAIRS 2.2.2.40.1).
     static let bodyTruncationSize = 32 * 1024
 
-    /// Told, after each window of a Sync, the folder and how many changes it brought so far.
-    public typealias SyncProgress = @Sendable (CachedFolder, Int) -> Void
+    /// Told, after each window of a Sync, the folder, how many changes it brought so far and,
+    /// on a folder's first sync, how many the server estimated in all (GetItemEstimate).
+    public typealias SyncProgress = @Sendable (CachedFolder, Int, Int?) -> Void
 
     /// FolderSync, then a Sync of every folder of the four classes (or those of `names`).
     public func syncAll(_ names: [String] = [], progress: SyncProgress? = nil) async throws -> [FolderSyncSummary] {
@@ -44,6 +45,7 @@ extension DeviceSession {
             throw ClientError(.usage, "folder \"\(folder.name)\" holds no mail, contacts, events or tasks")
         }
         var changes: [ItemChange] = []
+        var estimate: Int?
         var replies: [SyncCollectionResponse.Reply] = []
         var pending = commands
         var restarted = false
@@ -67,11 +69,15 @@ extension DeviceSession {
             case SyncStatus.success where key == "0":
                 guard answer.syncKey != nil else { throw ClientError(.server, "the server's first Sync of \"\(folder.name)\" has no key") }
                 _ = try cache.apply(answer, kind: kind)
+                if let progress {
+                    estimate = await self.estimate(folder, kind: kind)
+                    progress(folder, 0, estimate)
+                }
             case SyncStatus.success:
                 changes += try cache.apply(answer, kind: kind, sent: pending)
                 replies += answer.replies
                 pending = []
-                progress?(folder, changes.count)
+                progress?(folder, changes.count, estimate)
                 if !answer.moreAvailable { return (FolderSyncSummary(folder: folder, changes: changes), replies) }
             case SyncStatus.invalidSyncKey where !restarted:
                 try cache.reset(folder.serverID)
@@ -81,6 +87,18 @@ extension DeviceSession {
             }
         }
         return (FolderSyncSummary(folder: folder, changes: changes), replies)
+    }
+
+    /// How many items the server would send `folder` from its current key (MS-ASCMD 2.2.1.9);
+    /// nil when it cannot say, which only costs the progress bar its end.
+    private func estimate(_ folder: CachedFolder, kind: ItemKind) async -> Int? {
+        let collection = GetItemEstimateRequest.Collection(
+            collectionID: folder.serverID, syncKey: (try? cache.syncKey(for: folder.serverID)) ?? "0",
+            options: kind == .email ? [Self.emailOptions] : [])
+        guard let root = try? await exchange(.getItemEstimate, GetItemEstimateRequest(collections: [collection]).element),
+            let response = GetItemEstimateResponse(root)
+        else { return nil }
+        return response.entries.first { $0.collectionID == folder.serverID && $0.status == 1 }?.estimate
     }
 
     /// `<Options><AirSyncBase:BodyPreference><Type>1</Type><TruncationSize>…</TruncationSize></…></Options>`.

@@ -19,7 +19,9 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let progress = ProgressLine(label: "syncing")
         let summaries = try await profile.withSession { session in
-            try await session.syncAll(folders) { folder, changes in progress.show("\(folder.name): \(changes) items") }
+            try await session.syncAll(folders) { folder, done, total in
+                progress.show(total.map { "\(folder.name) \(ProgressLine.bar(done, of: $0)) \(done)/\($0)" } ?? "\(folder.name): \(done) items")
+            }
         }
         progress.finish()
         if json {
