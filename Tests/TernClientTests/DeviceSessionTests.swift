@@ -33,14 +33,18 @@ import Testing
             return
         }
         #expect(key == record.policyKey)
-        let saved = try FileManager.default.attributesOfItem(atPath: server.profile("phone").appending(path: "profile.json").path)
-        #expect((saved[.posixPermissions] as? NSNumber)?.intValue == 0o600, "profile.json holds the data key and the sealed password")
+        let saved = try FileManager.default.attributesOfItem(
+            atPath: server.profile("phone").appending(path: "profile.json").path)
+        #expect(
+            (saved[.posixPermissions] as? NSNumber)?.intValue == 0o600,
+            "profile.json holds the data key and the sealed password")
     }
 
     @Test func theFirstSyncBringsWhatTheServerHoldsInAllFourClasses() async throws {
         let server = try await LoopbackServer()
         defer { Task { await server.stop() } }
-        let raw = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Lunch?\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\nAt noon.\r\n"
+        let raw =
+            "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Lunch?\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\nAt noon.\r\n"
         _ = try await MailDelivery(store: server.store).deliver(Array(raw.utf8), to: "anna@tern.example")
         let contact = ContactItem(fields: [
             ContactField("Contacts", "FileAs"): "Lovelace, Ada", ContactField("Contacts", "FirstName"): "Ada",
@@ -48,9 +52,11 @@ import Testing
         ])
         _ = try await server.store.addItem(.contact(contact), to: try await server.folder(.contacts).id)
         let start = Date(timeIntervalSince1970: 1_796_115_600)
-        let event = CalendarItem(startTime: start, endTime: start.addingTimeInterval(900), subject: "Standup", uid: "standup-1")
+        let event = CalendarItem(
+            startTime: start, endTime: start.addingTimeInterval(900), subject: "Standup", uid: "standup-1")
         _ = try await server.store.addItem(.event(event), to: try await server.folder(.calendar).id)
-        _ = try await server.store.addItem(.task(TaskItem(subject: "File taxes")), to: try await server.folder(.tasks).id)
+        _ = try await server.store.addItem(
+            .task(TaskItem(subject: "File taxes")), to: try await server.folder(.tasks).id)
 
         let phone = try await server.setUpDevice("phone")
         defer { Task { await phone.close() } }
@@ -74,13 +80,21 @@ import Testing
         defer { Task { await server.stop() } }
         let phone = try await server.setUpDevice("phone", version: dialect.version, queryForm: dialect.form)
         let tablet = try await server.setUpDevice("tablet", version: dialect.version, queryForm: dialect.form)
-        defer { Task { await phone.close(); await tablet.close() } }
+        defer {
+            Task {
+                await phone.close()
+                await tablet.close()
+            }
+        }
         #expect(await phone.profile.record.protocolVersion == dialect.version)
         _ = try await tablet.syncAll()
 
         let added = [
             try await phone.add(.contact(firstName: "Grace", lastName: "Hopper", email: "grace@example.org")),
-            try await phone.add(.event(subject: "Review", start: Date(timeIntervalSince1970: 1_796_115_600), end: Date(timeIntervalSince1970: 1_796_119_200))),
+            try await phone.add(
+                .event(
+                    subject: "Review", start: Date(timeIntervalSince1970: 1_796_115_600),
+                    end: Date(timeIntervalSince1970: 1_796_119_200))),
             try await phone.add(.task(subject: "Ship it", due: nil)),
         ]
         #expect(added.map(\.title) == ["Hopper, Grace", "Review", "Ship it"])
@@ -101,7 +115,8 @@ import Testing
     func aRemoteWipeErasesTheLocalDataAndIsAcknowledged(dialect: (version: String, form: QueryForm)) async throws {
         let server = try await LoopbackServer()
         defer { Task { await server.stop() } }
-        _ = try await server.store.addItem(.task(TaskItem(subject: "Secret plan")), to: try await server.folder(.tasks).id)
+        _ = try await server.store.addItem(
+            .task(TaskItem(subject: "Secret plan")), to: try await server.folder(.tasks).id)
         let phone = try await server.setUpDevice("phone", version: dialect.version, queryForm: dialect.form)
         _ = try await phone.syncAll()
         let cache = server.profile("phone").appending(path: "cache.sqlite")
@@ -114,8 +129,11 @@ import Testing
 
         #expect(!FileManager.default.fileExists(atPath: cache.path), "the cache is gone")
         let profile = try DeviceProfile.load(from: server.profile("phone"))
-        #expect(profile.record.wipedAt != nil && profile.record.sealedPassword == nil && profile.record.policyKey == nil)
-        #expect(profile.record.wipeReason == .remote && profile.record.cacheKey == nil, "a full wipe takes the data key too")
+        #expect(
+            profile.record.wipedAt != nil && profile.record.sealedPassword == nil && profile.record.policyKey == nil)
+        #expect(
+            profile.record.wipeReason == .remote && profile.record.cacheKey == nil, "a full wipe takes the data key too"
+        )
         let device = try #require(try await server.store.device(of: server.user.id, deviceID: "phone"))
         guard case .acknowledged = device.wipe else {
             Issue.record("the server did not record the wipe as acknowledged: \(device.wipe)")
@@ -156,7 +174,12 @@ import Testing
         let mail = try await MailDelivery(store: server.store).deliver(Array(raw.utf8), to: "anna@tern.example")
         let phone = try await server.setUpDevice("phone")
         let tablet = try await server.setUpDevice("tablet")
-        defer { Task { await phone.close(); await tablet.close() } }
+        defer {
+            Task {
+                await phone.close()
+                await tablet.close()
+            }
+        }
         _ = try await phone.syncAll()
         let contact = try await phone.add(.contact(firstName: "Ada", lastName: "Byron", email: nil))
         _ = try await tablet.syncAll()
@@ -164,7 +187,9 @@ import Testing
         let edited = try await phone.edit(contact.serverID, ItemEdit(lastName: "Lovelace"))
         #expect(edited.title == "Lovelace, Ada")
         let read = try await phone.edit(mail.serverID, ItemEdit(read: true))
-        #expect(read.property("Read") == "1" && read.property("Subject") == "Old news", "an email Change merges into the cached item")
+        #expect(
+            read.property("Read") == "1" && read.property("Subject") == "Old news",
+            "an email Change merges into the cached item")
         await #expect(throws: ClientError.self) { try await phone.edit(mail.serverID, ItemEdit(subject: "New")) }
 
         let bin = try await phone.folder(named: "Deleted Items")

@@ -1,11 +1,12 @@
 import ActiveSync
 import Foundation
 import Synchronization
-@testable import TernClient
 import TernStore
 import TernStoreSQLite
 import Testing
 import WBXML
+
+@testable import TernClient
 
 /// A Sync whose answer is lost on the way back is sent again as it was, with the same key;
 /// the server answers it as before and applies its Add only once (MS-ASCMD 3.1.5.3).
@@ -21,8 +22,10 @@ import WBXML
         func send(
             _ command: Command, body: WBXMLElement?, version: ProtocolVersion, policyKey: UInt32?, timeout: Duration
         ) async throws -> WBXMLElement? {
-            let answer = try await server.send(command, body: body, version: version, policyKey: policyKey, timeout: timeout)
-            let carriesCommands = body.flatMap { SyncRequest($0) }?.collections.contains { !$0.commands.isEmpty } ?? false
+            let answer = try await server.send(
+                command, body: body, version: version, policyKey: policyKey, timeout: timeout)
+            let carriesCommands =
+                body.flatMap { SyncRequest($0) }?.collections.contains { !$0.commands.isEmpty } ?? false
             guard command == .sync, carriesCommands else { return answer }
             let losesThisOne = lost.withLock { lost in
                 defer { lost = true }

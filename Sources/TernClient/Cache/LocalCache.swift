@@ -40,7 +40,8 @@ public final class LocalCache: Sendable {
     /// The key for `collectionID`, `0` when the collection was never synced.
     public func syncKey(for collectionID: String) throws -> String {
         try queue.read { db in
-            try String.fetchOne(db, SQLRequest<String>(literal: "SELECT sync_key FROM sync_keys WHERE collection_id = \(collectionID)"))
+            try String.fetchOne(
+                db, SQLRequest<String>(literal: "SELECT sync_key FROM sync_keys WHERE collection_id = \(collectionID)"))
         } ?? "0"
     }
 
@@ -50,10 +51,11 @@ public final class LocalCache: Sendable {
     }
 
     private static func store(_ key: String, for collectionID: String, in db: Database) throws {
-        try db.execute(literal: """
-            INSERT INTO sync_keys (collection_id, sync_key) VALUES (\(collectionID), \(key))
-            ON CONFLICT (collection_id) DO UPDATE SET sync_key = excluded.sync_key
-            """)
+        try db.execute(
+            literal: """
+                INSERT INTO sync_keys (collection_id, sync_key) VALUES (\(collectionID), \(key))
+                ON CONFLICT (collection_id) DO UPDATE SET sync_key = excluded.sync_key
+                """)
     }
 
     // MARK: Folders
@@ -61,16 +63,21 @@ public final class LocalCache: Sendable {
     /// Every folder, by name, with the number of cached items in each.
     public func folders() throws -> [CachedFolder] {
         try queue.read { db in
-            try Row.fetchAll(db, SQLRequest<Row>(literal: """
-                SELECT f.server_id, f.parent_id, f.sealed_name, f.type,
-                    (SELECT COUNT(*) FROM items i WHERE i.folder_id = f.server_id) AS item_count,
-                    EXISTS (SELECT 1 FROM sync_keys k WHERE k.collection_id = f.server_id AND k.sync_key != '0') AS synced
-                FROM folders f
-                """)).map { row in
+            try Row.fetchAll(
+                db,
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT f.server_id, f.parent_id, f.sealed_name, f.type,
+                            (SELECT COUNT(*) FROM items i WHERE i.folder_id = f.server_id) AS item_count,
+                            EXISTS (SELECT 1 FROM sync_keys k WHERE k.collection_id = f.server_id AND k.sync_key != '0') AS synced
+                        FROM folders f
+                        """)
+            ).map { row in
                 let serverID: String = row["server_id"]
                 return CachedFolder(
                     serverID: serverID, parentID: row["parent_id"],
-                    name: try key.openText(row["sealed_name"], context: Self.folderContext(serverID)), type: row["type"],
+                    name: try key.openText(row["sealed_name"], context: Self.folderContext(serverID)),
+                    type: row["type"],
                     itemCount: row["item_count"], isSynced: row["synced"])
             }
         }.sorted { ($0.name, $0.serverID) < ($1.name, $1.serverID) }
@@ -83,12 +90,13 @@ public final class LocalCache: Sendable {
         try queue.write { db in
             for entry in response.added + response.updated {
                 let name = try key.seal(entry.displayName, context: Self.folderContext(entry.serverID))
-                try db.execute(literal: """
-                    INSERT INTO folders (server_id, parent_id, sealed_name, type)
-                    VALUES (\(entry.serverID), \(entry.parentID), \(name), \(entry.type))
-                    ON CONFLICT (server_id) DO UPDATE SET parent_id = excluded.parent_id,
-                        sealed_name = excluded.sealed_name, type = excluded.type
-                    """)
+                try db.execute(
+                    literal: """
+                        INSERT INTO folders (server_id, parent_id, sealed_name, type)
+                        VALUES (\(entry.serverID), \(entry.parentID), \(name), \(entry.type))
+                        ON CONFLICT (server_id) DO UPDATE SET parent_id = excluded.parent_id,
+                            sealed_name = excluded.sealed_name, type = excluded.type
+                        """)
             }
             for serverID in response.deletedServerIDs {
                 try db.execute(literal: "DELETE FROM folders WHERE server_id = \(serverID)")
@@ -111,9 +119,13 @@ public final class LocalCache: Sendable {
     /// The cached items of `folderID`, in ServerId order.
     public func items(in folderID: String) throws -> [CachedItem] {
         try queue.read { db in
-            try Row.fetchAll(db, SQLRequest<Row>(literal: """
-                SELECT server_id, folder_id, class, payload FROM items WHERE folder_id = \(folderID) ORDER BY server_id
-                """)).compactMap(decodeItem)
+            try Row.fetchAll(
+                db,
+                SQLRequest<Row>(
+                    literal: """
+                        SELECT server_id, folder_id, class, payload FROM items WHERE folder_id = \(folderID) ORDER BY server_id
+                        """)
+            ).compactMap(decodeItem)
         }
     }
 
@@ -136,7 +148,8 @@ public final class LocalCache: Sendable {
         try queue.write { db in
             guard let item = try Self.fetchItem(serverID, in: db, key: key) else { return }
             try db.execute(literal: "DELETE FROM items WHERE server_id = \(serverID)")
-            try Self.save(newServerID, folderID: folderID, kind: item.kind, data: item.applicationData, in: db, key: key)
+            try Self.save(
+                newServerID, folderID: folderID, kind: item.kind, data: item.applicationData, in: db, key: key)
         }
     }
 
@@ -157,10 +170,16 @@ public final class LocalCache: Sendable {
                 switch command {
                 case .add(let serverID, let data):
                     try Self.save(serverID, folderID: folderID, kind: kind, data: data, in: db, key: key)
-                    changes.append(ItemChange(.added, folderID: folderID, itemID: serverID, kind: kind, title: try Self.fetchItem(serverID, in: db, key: key)?.title))
+                    changes.append(
+                        ItemChange(
+                            .added, folderID: folderID, itemID: serverID, kind: kind,
+                            title: try Self.fetchItem(serverID, in: db, key: key)?.title))
                 case .change(let serverID, let data):
                     try Self.change(serverID, folderID: folderID, kind: kind, data: data, in: db, key: key)
-                    changes.append(ItemChange(.changed, folderID: folderID, itemID: serverID, kind: kind, title: try Self.fetchItem(serverID, in: db, key: key)?.title))
+                    changes.append(
+                        ItemChange(
+                            .changed, folderID: folderID, itemID: serverID, kind: kind,
+                            title: try Self.fetchItem(serverID, in: db, key: key)?.title))
                 case .delete(let serverID), .softDelete(let serverID):
                     let title = try Self.fetchItem(serverID, in: db, key: key)?.title
                     try db.execute(literal: "DELETE FROM items WHERE server_id = \(serverID)")
@@ -176,7 +195,8 @@ public final class LocalCache: Sendable {
     }
 
     private func applyOutcome(
-        of command: SyncClientCommand, replies: [SyncCollectionResponse.Reply], folderID: String, kind: ItemKind, in db: Database
+        of command: SyncClientCommand, replies: [SyncCollectionResponse.Reply], folderID: String, kind: ItemKind,
+        in db: Database
     ) throws {
         switch command {
         case .add(let clientID, let data):
@@ -208,10 +228,11 @@ public final class LocalCache: Sendable {
         _ serverID: String, folderID: String, kind: ItemKind, data: WBXMLElement, in db: Database, key: CacheKey
     ) throws {
         let payload = try key.seal(XMLWriter(indents: false).write(data), context: itemContext(serverID))
-        try db.execute(literal: """
-            INSERT INTO items (server_id, folder_id, class, payload) VALUES (\(serverID), \(folderID), \(kind.rawValue), \(payload))
-            ON CONFLICT (server_id) DO UPDATE SET folder_id = excluded.folder_id, class = excluded.class, payload = excluded.payload
-            """)
+        try db.execute(
+            literal: """
+                INSERT INTO items (server_id, folder_id, class, payload) VALUES (\(serverID), \(folderID), \(kind.rawValue), \(payload))
+                ON CONFLICT (server_id) DO UPDATE SET folder_id = excluded.folder_id, class = excluded.class, payload = excluded.payload
+                """)
     }
 
     private static func change(
@@ -220,15 +241,21 @@ public final class LocalCache: Sendable {
         var merged = data
         if kind == .email, let old = try fetchItem(serverID, in: db, key: key) {
             let changedTags = Set(data.elements.map(\.tag))
-            merged = WBXMLElement(data.tag, elements: old.applicationData.elements.filter { !changedTags.contains($0.tag) } + data.elements)
+            merged = WBXMLElement(
+                data.tag,
+                elements: old.applicationData.elements.filter { !changedTags.contains($0.tag) } + data.elements)
         }
         try save(serverID, folderID: folderID, kind: kind, data: merged, in: db, key: key)
     }
 
     private static func fetchItem(_ serverID: String, in db: Database, key: CacheKey) throws -> CachedItem? {
-        try Row.fetchOne(db, SQLRequest<Row>(literal: """
-            SELECT server_id, folder_id, class, payload FROM items WHERE server_id = \(serverID)
-            """)).flatMap { try decodeItem($0, key: key) }
+        try Row.fetchOne(
+            db,
+            SQLRequest<Row>(
+                literal: """
+                    SELECT server_id, folder_id, class, payload FROM items WHERE server_id = \(serverID)
+                    """)
+        ).flatMap { try decodeItem($0, key: key) }
     }
 
     private func decodeItem(_ row: Row) throws -> CachedItem? {
@@ -244,7 +271,8 @@ public final class LocalCache: Sendable {
         do {
             xml = try key.openText(row["payload"], context: itemContext(serverID))
         } catch {
-            throw ClientError(.usage, "the cache does not open with this profile's key; remove cache.sqlite and sync again")
+            throw ClientError(
+                .usage, "the cache does not open with this profile's key; remove cache.sqlite and sync again")
         }
         guard let data = try? XMLReader().read(xml) else { return nil }
         return CachedItem(serverID: serverID, folderID: row["folder_id"], kind: kind, applicationData: data)

@@ -45,7 +45,8 @@ public struct DeviceProfile: Sendable {
 
     /// Opens the local cache under `key`, creating it on first use.
     func openCache(key: CacheKey) throws -> LocalCache {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let cache = try LocalCache(path: cacheFile.path, key: key)
         // SQLite creates the file with the umask's mode; its side files copy this one's.
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: cacheFile.path)

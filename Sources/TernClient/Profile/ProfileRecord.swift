@@ -77,7 +77,8 @@ public enum WipeReason: String, Codable, Sendable {
     public var explanation: String {
         switch self {
         case .remote: "the server ordered a remote wipe: this device's local data is erased"
-        case .accountOnly: "the server ordered an account-only wipe: this account's local data and password are erased (the device PIN stays)"
+        case .accountOnly:
+            "the server ordered an account-only wipe: this account's local data and password are erased (the device PIN stays)"
         case .failedPINs: "too many wrong PINs: this device's local data, keys and password are erased"
         }
     }

@@ -7,10 +7,12 @@ extension DeviceSession {
     public func add(_ item: NewItem, to folder: CachedFolder? = nil) async throws -> CachedItem {
         let target = try folder ?? defaultFolder(for: item.kind)
         guard target.kind == item.kind else {
-            throw ClientError(.usage, "folder \"\(target.name)\" does not hold \(item.kind.rawValue.lowercased()) items")
+            throw ClientError(
+                .usage, "folder \"\(target.name)\" does not hold \(item.kind.rawValue.lowercased()) items")
         }
         let clientID = String(UUID().uuidString.replacing("-", with: "").prefix(16).lowercased())
-        let (_, replies) = try await sync(target, sending: [.add(clientID: clientID, applicationData: item.applicationData)])
+        let (_, replies) = try await sync(
+            target, sending: [.add(clientID: clientID, applicationData: item.applicationData)])
         for case .add(clientID, let serverID, let status) in replies {
             guard status == SyncStatus.success, let serverID else {
                 throw ClientError(.server, "the server refused the new item (Status \(status))")
@@ -24,7 +26,8 @@ extension DeviceSession {
     public func remove(_ serverID: String) async throws {
         let folder = try folder(of: item(serverID))
         let (_, replies) = try await sync(folder, sending: [.delete(serverID: serverID)])
-        for case .delete(serverID, let status) in replies where status != SyncStatus.success && status != SyncStatus.objectNotFound {
+        for case .delete(serverID, let status) in replies
+        where status != SyncStatus.success && status != SyncStatus.objectNotFound {
             throw ClientError(.server, "the server refused to delete \"\(serverID)\" (Status \(status))")
         }
     }
@@ -48,10 +51,15 @@ extension DeviceSession {
         let item = try item(serverID)
         let source = try folder(of: item)
         guard destination.kind == item.kind else {
-            throw ClientError(.usage, "folder \"\(destination.name)\" does not hold \(item.kind.rawValue.lowercased()) items")
+            throw ClientError(
+                .usage, "folder \"\(destination.name)\" does not hold \(item.kind.rawValue.lowercased()) items")
         }
-        guard destination.serverID != source.serverID else { throw ClientError(.usage, "\"\(serverID)\" is in \"\(destination.name)\" already") }
-        let request = MoveItemsRequest(moves: [.init(sourceItemID: serverID, sourceFolderID: source.serverID, destinationFolderID: destination.serverID)])
+        guard destination.serverID != source.serverID else {
+            throw ClientError(.usage, "\"\(serverID)\" is in \"\(destination.name)\" already")
+        }
+        let request = MoveItemsRequest(moves: [
+            .init(sourceItemID: serverID, sourceFolderID: source.serverID, destinationFolderID: destination.serverID)
+        ])
         guard let root = try await exchange(.moveItems, request.element), let response = MoveItemsResponse(root),
             let entry = response.entries.first(where: { $0.sourceItemID == serverID })
         else {

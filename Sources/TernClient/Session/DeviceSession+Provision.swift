@@ -22,8 +22,10 @@ extension DeviceSession {
                 record.policyKey = nil
             }
             if let problem = complianceProblem() { throw ClientError(.pinRequired, problem) }
-            let acknowledgement = ProvisionRequest.acknowledgement(policyType: policyType, policyKey: temporaryKey, status: 1)
-            guard case .provisioned(let key) = try await provisionExchange(acknowledgement, policyKey: temporaryKey) else {
+            let acknowledgement = ProvisionRequest.acknowledgement(
+                policyType: policyType, policyKey: temporaryKey, status: 1)
+            guard case .provisioned(let key) = try await provisionExchange(acknowledgement, policyKey: temporaryKey)
+            else {
                 throw ClientError(.policy, "the server did not accept the acknowledged policy")
             }
             try save { record in
@@ -33,7 +35,10 @@ extension DeviceSession {
         case .remoteWipe(let accountOnly):
             try await obeyRemoteWipe(accountOnly: accountOnly)
         case .status(let status, let policyStatus):
-            throw ClientError(.policy, "the server refused to provision this device (Status \(status)\(policyStatus.map { ", policy Status \($0)" } ?? ""))")
+            throw ClientError(
+                .policy,
+                "the server refused to provision this device (Status \(status)\(policyStatus.map { ", policy Status \($0)" } ?? ""))"
+            )
         case .provisioned:
             throw ClientError(.server, "the server sent a final policy key without a policy")
         }
@@ -44,7 +49,8 @@ extension DeviceSession {
         let rules = profile.record.pinPolicy
         guard rules.required else { return nil }
         guard let protected = profile.record.pinProtection else {
-            return "the server's policy requires a device PIN (\(rules.summary)): run `tern-device pin set`, then any command provisions"
+            return
+                "the server's policy requires a device PIN (\(rules.summary)): run `tern-device pin set`, then any command provisions"
         }
         guard let violation = rules.violation(of: protected.quality) else { return nil }
         return "the server's policy changed and the PIN no longer meets it (\(violation)): run `tern-device pin set`"
@@ -63,7 +69,9 @@ extension DeviceSession {
     }
 
     private func provisionExchange(_ request: ProvisionRequest, policyKey: UInt32) async throws -> ProvisionResponse {
-        guard let root = try await send(.provision, request.element, policyKey: policyKey), let response = ProvisionResponse(root) else {
+        guard let root = try await send(.provision, request.element, policyKey: policyKey),
+            let response = ProvisionResponse(root)
+        else {
             throw ClientError(.server, "the server's Provision response is not one")
         }
         return response
@@ -73,9 +81,16 @@ extension DeviceSession {
     /// shows in its device list.
     private var deviceInformation: WBXMLElement? {
         guard profile.record.version >= .v14_1 else { return nil }
-        let fields = [("Model", "tern-device"), ("FriendlyName", "tern-device"), ("OS", "Linux"), ("UserAgent", EASTransport.userAgent)]
-        return WBXMLElement(WBXMLTag("Settings", "DeviceInformation"), elements: [
-            WBXMLElement(WBXMLTag("Settings", "Set"), elements: fields.map { WBXMLElement(WBXMLTag("Settings", $0.0), text: $0.1) }),
-        ])
+        let fields = [
+            ("Model", "tern-device"), ("FriendlyName", "tern-device"), ("OS", "Linux"),
+            ("UserAgent", EASTransport.userAgent),
+        ]
+        return WBXMLElement(
+            WBXMLTag("Settings", "DeviceInformation"),
+            elements: [
+                WBXMLElement(
+                    WBXMLTag("Settings", "Set"),
+                    elements: fields.map { WBXMLElement(WBXMLTag("Settings", $0.0), text: $0.1) })
+            ])
     }
 }

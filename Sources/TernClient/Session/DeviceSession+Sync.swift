@@ -62,12 +62,18 @@ extension DeviceSession {
             let root = try await exchange(.sync, SyncRequest(collections: [collection]).element, resendOnce: true)
             // An empty answer (12.1+) means nothing changed in any collection asked for.
             guard let root else { break }
-            guard let response = SyncResponse(root) else { throw ClientError(.server, "the server's Sync response is not one") }
-            if let status = response.status { throw ClientError(.server, "Sync of \"\(folder.name)\" failed with Status \(status)") }
+            guard let response = SyncResponse(root) else {
+                throw ClientError(.server, "the server's Sync response is not one")
+            }
+            if let status = response.status {
+                throw ClientError(.server, "Sync of \"\(folder.name)\" failed with Status \(status)")
+            }
             guard let answer = response.collections.first(where: { $0.collectionID == folder.serverID }) else { break }
             switch answer.status {
             case SyncStatus.success where key == "0":
-                guard answer.syncKey != nil else { throw ClientError(.server, "the server's first Sync of \"\(folder.name)\" has no key") }
+                guard answer.syncKey != nil else {
+                    throw ClientError(.server, "the server's first Sync of \"\(folder.name)\" has no key")
+                }
                 _ = try cache.apply(answer, kind: kind)
                 if let progress {
                     estimate = await self.estimate(folder, kind: kind)
@@ -95,7 +101,8 @@ extension DeviceSession {
         let collection = GetItemEstimateRequest.Collection(
             collectionID: folder.serverID, syncKey: (try? cache.syncKey(for: folder.serverID)) ?? "0",
             options: kind == .email ? [Self.emailOptions] : [])
-        guard let root = try? await exchange(.getItemEstimate, GetItemEstimateRequest(collections: [collection]).element),
+        guard
+            let root = try? await exchange(.getItemEstimate, GetItemEstimateRequest(collections: [collection]).element),
             let response = GetItemEstimateResponse(root)
         else { return nil }
         return response.entries.first { $0.collectionID == folder.serverID && $0.status == 1 }?.estimate
@@ -103,11 +110,15 @@ extension DeviceSession {
 
     /// `<Options><AirSyncBase:BodyPreference><Type>1</Type><TruncationSize>…</TruncationSize></…></Options>`.
     private static var emailOptions: WBXMLElement {
-        WBXMLElement(SyncTag.options, elements: [
-            WBXMLElement(WBXMLTag("AirSyncBase", "BodyPreference"), elements: [
-                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
-                WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: String(bodyTruncationSize)),
-            ]),
-        ])
+        WBXMLElement(
+            SyncTag.options,
+            elements: [
+                WBXMLElement(
+                    WBXMLTag("AirSyncBase", "BodyPreference"),
+                    elements: [
+                        WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
+                        WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: String(bodyTruncationSize)),
+                    ])
+            ])
     }
 }

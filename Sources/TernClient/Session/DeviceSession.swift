@@ -28,10 +28,13 @@ public actor DeviceSession {
         var profile = try DeviceProfile.load(from: directory)
         try profile.refuseIfWiped()
         let key = try profile.unlockedKey(pin: pin)
-        guard let sealed = profile.record.sealedPassword, let password = try? key.openText(sealed, context: ProfileRecord.passwordContext) else {
+        guard let sealed = profile.record.sealedPassword,
+            let password = try? key.openText(sealed, context: ProfileRecord.passwordContext)
+        else {
             throw ClientError(.authentication, "the profile has no readable password; run `tern-device setup` again")
         }
-        let session = try DeviceSession(profile: profile, key: key, transport: EASTransport(account: profile.record.account, password: password))
+        let transport = EASTransport(account: profile.record.account, password: password)
+        let session = try DeviceSession(profile: profile, key: key, transport: transport)
         if profile.record.policyKey == nil {
             do {
                 try await session.provision()
@@ -69,11 +72,12 @@ public actor DeviceSession {
         }
         let key = CacheKey.random()
         let profile = DeviceProfile(
-            directory: directory, record: try ProfileRecord(account: account, password: password, key: key, protocolVersion: chosen))
+            directory: directory,
+            record: try ProfileRecord(account: account, password: password, key: key, protocolVersion: chosen))
         try profile.removeCache()
         try profile.lock()
-        try profile.save()
-        let session = try DeviceSession(profile: profile, key: key, transport: EASTransport(account: account, password: password))
+        let session = try DeviceSession(
+            profile: profile, key: key, transport: EASTransport(account: account, password: password))
         do {
             try await session.provision()
             try await session.folderSync()
@@ -94,15 +98,19 @@ public actor DeviceSession {
         let common = offered.filter(ProtocolVersion.supported.contains)
         if let wanted {
             guard ProtocolVersion.supported.contains(wanted) else {
-                throw ClientError(.usage, "protocol \(wanted) is not one this device speaks (\(Self.list(ProtocolVersion.supported)))")
+                throw ClientError(
+                    .usage, "protocol \(wanted) is not one this device speaks (\(Self.list(ProtocolVersion.supported)))"
+                )
             }
             guard common.contains(wanted) else {
-                throw ClientError(.server, "the server does not offer protocol \(wanted) (it offers \(Self.list(offered)))")
+                throw ClientError(
+                    .server, "the server does not offer protocol \(wanted) (it offers \(Self.list(offered)))")
             }
             return wanted
         }
         guard let highest = common.max() else {
-            throw ClientError(.server, "the server offers no protocol version this device speaks (it offers \(Self.list(offered)))")
+            throw ClientError(
+                .server, "the server offers no protocol version this device speaks (it offers \(Self.list(offered)))")
         }
         return highest
     }
@@ -125,7 +133,9 @@ public actor DeviceSession {
     /// The folder whose ServerId or display name (ignoring case) is `name`.
     public func folder(named name: String) throws -> CachedFolder {
         let folders = try cache.folders()
-        if let folder = folders.first(where: { $0.serverID == name }) ?? folders.first(where: { $0.name.lowercased() == name.lowercased() }) {
+        if let folder = folders.first(where: { $0.serverID == name })
+            ?? folders.first(where: { $0.name.lowercased() == name.lowercased() })
+        {
             return folder
         }
         throw ClientError(.usage, "no folder \"\(name)\"; `tern-device folders` lists them")
@@ -149,7 +159,8 @@ public actor DeviceSession {
     /// a request whose answer was lost to the network is sent again as it was: a Sync with the
     /// same key, which the server answers as before (MS-ASCMD 3.1.5.3).
     func exchange(
-        _ command: Command, _ body: WBXMLElement?, resendOnce: Bool = false, timeout: Duration = EASTransport.defaultTimeout
+        _ command: Command, _ body: WBXMLElement?, resendOnce: Bool = false,
+        timeout: Duration = EASTransport.defaultTimeout
     ) async throws -> WBXMLElement? {
         do {
             return try await sendWithResend(command, body, resendOnce: resendOnce, timeout: timeout)
@@ -162,7 +173,9 @@ public actor DeviceSession {
         }
     }
 
-    private func sendWithResend(_ command: Command, _ body: WBXMLElement?, resendOnce: Bool, timeout: Duration) async throws -> WBXMLElement? {
+    private func sendWithResend(
+        _ command: Command, _ body: WBXMLElement?, resendOnce: Bool, timeout: Duration
+    ) async throws -> WBXMLElement? {
         do {
             return try await send(command, body, timeout: timeout)
         } catch let error as ClientError where error.kind == .network && resendOnce {
@@ -171,10 +184,12 @@ public actor DeviceSession {
     }
 
     func send(
-        _ command: Command, _ body: WBXMLElement?, policyKey: UInt32? = nil, timeout: Duration = EASTransport.defaultTimeout
+        _ command: Command, _ body: WBXMLElement?, policyKey: UInt32? = nil,
+        timeout: Duration = EASTransport.defaultTimeout
     ) async throws -> WBXMLElement? {
         try await transport.send(
-            command, body: body, version: profile.record.version, policyKey: policyKey ?? profile.record.policyKey, timeout: timeout)
+            command, body: body, version: profile.record.version, policyKey: policyKey ?? profile.record.policyKey,
+            timeout: timeout)
     }
 
     func save(_ change: (inout ProfileRecord) -> Void) throws {

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device status [--json]`: the account, provisioning and cache at a glance.
 struct StatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the account, its policy and the local cache.")
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show the account, its policy and the local cache.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -21,7 +22,11 @@ struct StatusCommand: AsyncParsableCommand {
         let rows = [
             ["Profile", report.profile], ["Server", report.server], ["User", report.user],
             ["Device", "\(report.deviceID) (\(report.deviceType))"], ["Protocol", report.protocolVersion],
-            ["Provisioned", report.provisioned ? report.provisionedAt.map { RelativeTime.describe($0) } ?? "yes" : "no (policy not acknowledged)"],
+            [
+                "Provisioned",
+                report.provisioned
+                    ? report.provisionedAt.map { RelativeTime.describe($0) } ?? "yes" : "no (policy not acknowledged)",
+            ],
             ["Last sync", report.lastSyncAt.map { RelativeTime.describe($0) } ?? "never"],
             ["Policy", report.policy.isEmpty ? "none" : "\(report.policy.count) settings; PIN: \(report.lock.rules)"],
             ["PIN", report.lock.pinSet ? (report.lock.unlocked ? "set, unlocked" : "set, locked") : "not set"],

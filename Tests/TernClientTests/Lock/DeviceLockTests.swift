@@ -34,7 +34,9 @@ import Testing
             return
         }
         try profile.setPIN("862419")
-        #expect(try profile.record.pinProtection?.unwrap("862419")?.bytes != unwrapped, "the first PIN starts a new data key")
+        #expect(
+            try profile.record.pinProtection?.unwrap("862419")?.bytes != unwrapped,
+            "the first PIN starts a new data key")
         let phone = try await DeviceSession.open(server.profile("phone"))
         defer { Task { await phone.close() } }
         #expect(await phone.profile.record.policyKey != nil)

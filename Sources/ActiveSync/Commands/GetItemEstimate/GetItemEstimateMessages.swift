@@ -34,9 +34,9 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
         let tag = Self.tag
         return WBXMLElement(tag("GetItemEstimate"), elements: [
             WBXMLElement(tag("Collections"), elements: collections.map { collection in
-                WBXMLElement(tag("Collection"), elements: [
-                    WBXMLElement(SyncTag.syncKey, text: collection.syncKey), WBXMLElement(tag("CollectionId"), text: collection.collectionID),
-                ] + collection.options)
+                let key = WBXMLElement(SyncTag.syncKey, text: collection.syncKey)
+                let id = WBXMLElement(tag("CollectionId"), text: collection.collectionID)
+                return WBXMLElement(tag("Collection"), elements: [key, id] + collection.options)
             })
         ])
     }

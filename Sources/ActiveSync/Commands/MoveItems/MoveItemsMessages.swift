@@ -31,7 +31,8 @@ public struct MoveItemsRequest: Hashable, Sendable {
         let tag = Self.tag
         return WBXMLElement(tag("MoveItems"), elements: moves.map { move in
             WBXMLElement(tag("Move"), elements: [
-                WBXMLElement(tag("SrcMsgId"), text: move.sourceItemID), WBXMLElement(tag("SrcFldId"), text: move.sourceFolderID),
+                WBXMLElement(tag("SrcMsgId"), text: move.sourceItemID),
+                WBXMLElement(tag("SrcFldId"), text: move.sourceFolderID),
                 WBXMLElement(tag("DstFldId"), text: move.destinationFolderID),
             ])
         })
@@ -81,7 +82,8 @@ public struct MoveItemsResponse: Hashable, Sendable {
             guard let source = element.firstElement(tag("SrcMsgId"))?.text,
                 let status = element.firstElement(tag("Status"))?.text.flatMap({ Int($0) })
             else { return nil }
-            entries.append(Entry(sourceItemID: source, status: status, destinationItemID: element.firstElement(tag("DstMsgId"))?.text))
+            let destination = element.firstElement(tag("DstMsgId"))?.text
+            entries.append(Entry(sourceItemID: source, status: status, destinationItemID: destination))
         }
         self.entries = entries
     }
