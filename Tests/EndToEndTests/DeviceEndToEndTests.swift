@@ -1,4 +1,6 @@
 import Foundation
+import TernStore
+import TernStoreSQLite
 import TernTesting
 import Testing
 
@@ -127,6 +129,18 @@ import Testing
         #expect(
             change["change"] as? String == "added" && change["title"] as? String == "Pushed"
                 && change["class"] as? String == "Email")
+
+        // A new folder ends the Ping with Status 7; watch runs FolderSync and watches it too.
+        async let followed = server.device("phone", ["watch", "--count", "1", "--json", "--timeout", "60"])
+        try await Task.sleep(for: .seconds(2))
+        let store = try SQLiteStore(dataDirectory: server.data)
+        let anna = try #require(try await store.user(login: "anna"))
+        let projects = try await store.createFolder(of: anna.id, parentServerID: "0", displayName: "Projects", type: .userCreatedTasks)
+        try await Task.sleep(for: .seconds(2))
+        _ = try await store.addItem(.task(TaskItem(subject: "Plan the launch")), to: projects.id)
+        let next = try await followed
+        let task = try #require(try JSONSerialization.jsonObject(with: Data(next.output.utf8)) as? [String: Any], "\(next)")
+        #expect(task["title"] as? String == "Plan the launch" && task["folder"] as? String == projects.serverID, "\(next)")
 
         let quiet = try await server.device("phone", ["watch", "--timeout", "2"])
         #expect(quiet.status == 0 && quiet.output.isEmpty, "a timeout with no change prints nothing: \(quiet)")
