@@ -186,6 +186,10 @@ import Testing
 
         let edited = try await phone.edit(contact.serverID, ItemEdit(lastName: "Lovelace"))
         #expect(edited.title == "Lovelace, Ada")
+        let start = Date(timeIntervalSince1970: 1_796_115_600)
+        let event = try await phone.add(.event(subject: "Review", start: start, end: start.addingTimeInterval(3600)))
+        let moved = start.addingTimeInterval(86_400)
+        _ = try await phone.edit(event.serverID, ItemEdit(subject: "Review, again", start: moved, end: moved.addingTimeInterval(1800)))
         let read = try await phone.edit(mail.serverID, ItemEdit(read: true))
         #expect(
             read.property("Read") == "1" && read.property("Subject") == "Old news",
@@ -193,15 +197,17 @@ import Testing
         await #expect(throws: ClientError.self) { try await phone.edit(mail.serverID, ItemEdit(subject: "New")) }
 
         let bin = try await phone.folder(named: "Deleted Items")
-        let moved = try await phone.move(mail.serverID, to: bin)
-        #expect(moved.folderID == bin.serverID && moved.title == "Old news")
+        let binned = try await phone.move(mail.serverID, to: bin)
+        #expect(binned.folderID == bin.serverID && binned.title == "Old news")
         await #expect(throws: ClientError.self) { try await phone.item(mail.serverID) }
 
         let arrived = try await tablet.syncAll()
         #expect(arrived.first { $0.folderName == "Contacts" }?.counts.changed == 1)
         #expect(try await tablet.item(contact.serverID).title == "Lovelace, Ada")
+        let seen = try await tablet.item(event.serverID)
+        #expect(seen.title == "Review, again" && seen.date == moved)
         #expect(arrived.first { $0.folderName == "Inbox" }?.counts.deleted == 1)
-        #expect(try await tablet.item(moved.serverID).folderID == bin.serverID)
+        #expect(try await tablet.item(binned.serverID).folderID == bin.serverID)
         let again = try await phone.syncAll()
         #expect(again.allSatisfy { $0.counts == SyncCounts() }, "the mover's own move and edits do not come back to it")
     }
