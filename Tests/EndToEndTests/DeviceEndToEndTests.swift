@@ -59,6 +59,11 @@ import Testing
         #expect(
             locked.status == 4 && locked.error == "tern-device: the device is locked; run `tern-device pin unlock`\n",
             "\(locked)")
+        let opened = try await server.device("phone", ["ls", "Inbox"], environment: ["TERN_DEVICE_PIN": "271828"])
+        #expect(
+            opened.status == 0 && opened.output.contains("Keep me"),
+            "a locked device opens with $TERN_DEVICE_PIN: \(opened)")
+        #expect(try await server.device("phone", ["pin", "lock"]).status == 0)
         let first = try await server.device("phone", ["pin", "unlock", "--pin-stdin"], input: "000001\n")
         #expect(
             first.status == 4 && first.error == "tern-device: wrong PIN (2 more wrong PINs erase the local data)\n",
@@ -135,12 +140,15 @@ import Testing
         try await Task.sleep(for: .seconds(2))
         let store = try SQLiteStore(dataDirectory: server.data)
         let anna = try #require(try await store.user(login: "anna"))
-        let projects = try await store.createFolder(of: anna.id, parentServerID: "0", displayName: "Projects", type: .userCreatedTasks)
+        let projects = try await store.createFolder(
+            of: anna.id, parentServerID: "0", displayName: "Projects", type: .userCreatedTasks)
         try await Task.sleep(for: .seconds(2))
         _ = try await store.addItem(.task(TaskItem(subject: "Plan the launch")), to: projects.id)
         let next = try await followed
-        let task = try #require(try JSONSerialization.jsonObject(with: Data(next.output.utf8)) as? [String: Any], "\(next)")
-        #expect(task["title"] as? String == "Plan the launch" && task["folder"] as? String == projects.serverID, "\(next)")
+        let task = try #require(
+            try JSONSerialization.jsonObject(with: Data(next.output.utf8)) as? [String: Any], "\(next)")
+        #expect(
+            task["title"] as? String == "Plan the launch" && task["folder"] as? String == projects.serverID, "\(next)")
 
         let quiet = try await server.device("phone", ["watch", "--timeout", "2"])
         #expect(quiet.status == 0 && quiet.output.isEmpty, "a timeout with no change prints nothing: \(quiet)")

@@ -55,10 +55,16 @@ final class ServeProcess: @unchecked Sendable {
         folder.url.appending(path: "profiles/\(name)")
     }
 
-    /// Runs `tern-device ARGUMENTS --profile <name's folder>` with `input` on stdin.
-    func device(_ name: String, _ arguments: [String], input: String = "") async throws -> Outcome {
-        let result = try await ChildProcess(Self.device, arguments + ["--profile", profile(name).path]).runDetached(
-            standardInput: Array(input.utf8))
+    /// Runs `tern-device ARGUMENTS --profile <name's folder>` with `input` on stdin and, through
+    /// `env`, the `environment` variables set.
+    func device(_ name: String, _ arguments: [String], input: String = "", environment: [String: String] = [:])
+        async throws -> Outcome
+    {
+        let program = environment.isEmpty ? Self.device : URL(filePath: "/usr/bin/env")
+        let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let command =
+            (environment.isEmpty ? [] : settings + [Self.device.path]) + arguments + ["--profile", profile(name).path]
+        let result = try await ChildProcess(program, command).runDetached(standardInput: Array(input.utf8))
         return Outcome(
             status: result.status, output: String(decoding: result.standardOutput, as: UTF8.self),
             error: result.standardError)
