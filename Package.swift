@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        // Already in the graph through hummingbird-auth; the device encrypts its cache with it.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // Already in the graph through Hummingbird; named so the server can order its services.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "TernServer",
             dependencies: [
-                "TernSync", "TernStore", "ActiveSync", "WBXML", "SchemaValidation",
+                "TernSync", "TernStore", "ActiveSync", "WBXML", "SchemaValidation", "TerminalOutput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,6 +85,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -144,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TernClientTests",
-            dependencies: ["TernClient", "TernServer", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "TernTesting"],
+            dependencies: ["TernClient", "TernServer", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "MIME", "TernTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -16,8 +16,13 @@ public struct ClientError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let remoteWipeRequested = Kind("remote wipe requested")
         /// The device or user is blocked (HTTP 403, Status 129), or the policy was refused.
         public static let policy = Kind("policy")
-        /// This profile's local data was wiped on the server's order.
+        /// This profile's local data was wiped, on the server's order or after too many wrong PINs.
         public static let wiped = Kind("wiped")
+        /// The PIN is needed to open the data key: `pin unlock` (or it was wrong).
+        public static let locked = Kind("locked")
+        /// The policy asks for a PIN, or a stronger one, before the device may acknowledge it;
+        /// or a PIN offered breaks it.
+        public static let pinRequired = Kind("PIN required")
         /// The server could not be reached or the connection broke before an answer.
         public static let network = Kind("network")
         /// The server answered, but not with what the protocol says (a bad status or body).

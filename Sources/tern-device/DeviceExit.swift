@@ -16,7 +16,7 @@ enum DeviceExit {
         switch error.kind {
         case .usage: return usage
         case .authentication: return authentication
-        case .policy: return policy
+        case .policy, .locked, .pinRequired: return policy
         case .wiped: return wiped
         default: return other
         }

@@ -14,11 +14,12 @@ struct ProfileOptions: ParsableArguments {
     }
 
     /// Runs `body` with the profile's session, closing it afterwards; any error becomes one
-    /// stderr line and the matching exit code.
+    /// stderr line and the matching exit code. A locked device opens with `$TERN_DEVICE_PIN`
+    /// when it is set.
     func withSession<T>(_ body: (DeviceSession) async throws -> T) async throws -> T {
         let session: DeviceSession
         do {
-            session = try DeviceSession.open(directory)
+            session = try await DeviceSession.open(directory, pin: PINInput.fromEnvironment)
         } catch {
             throw failure(error)
         }

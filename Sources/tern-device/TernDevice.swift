@@ -12,7 +12,8 @@ struct TernDevice: AsyncParsableCommand {
         discussion: "Exit codes: 0 ok, 2 usage, 3 authentication, 4 policy or PIN, 5 wiped, 1 other errors.",
         subcommands: [
             SetupCommand.self, StatusCommand.self, SyncCommand.self, FoldersCommand.self, ListCommand.self,
-            ShowCommand.self, AddCommand.self, RemoveCommand.self, WipeStatusCommand.self,
+            ShowCommand.self, AddCommand.self, EditCommand.self, MoveCommand.self, RemoveCommand.self, SendCommand.self,
+            SearchCommand.self, WatchCommand.self, PINCommand.self, WipeStatusCommand.self,
         ]
     )
 

@@ -19,16 +19,22 @@ import Testing
         return (result.status, String(decoding: result.standardOutput, as: UTF8.self), result.standardError)
     }
 
-    private func setUp(_ server: LoopbackServer, password: String = "secret") async throws -> (status: Int32, output: String, error: String) {
+    private func setUp(_ server: LoopbackServer, password: String = "secret") async throws -> (
+        status: Int32, output: String, error: String
+    ) {
         try await device(
-            ["setup", "--server", server.endpoint.absoluteString, "--user", "anna", "--device-id", "cli", "--password-stdin"], server,
+            [
+                "setup", "--server", server.endpoint.absoluteString, "--user", "anna", "--device-id", "cli",
+                "--password-stdin",
+            ], server,
             input: password + "\n")
     }
 
     @Test func setupSyncAndListShowTheMailboxAndWipeEndsWithExit5() async throws {
         let server = try await LoopbackServer()
         defer { Task { await server.stop() } }
-        let raw = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Lunch?\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\nAt noon.\r\n"
+        let raw =
+            "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Lunch?\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\nAt noon.\r\n"
         let mail = try await MailDelivery(store: server.store).deliver(Array(raw.utf8), to: "anna@tern.example")
 
         let setup = try await setUp(server)

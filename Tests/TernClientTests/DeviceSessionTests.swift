@@ -33,14 +33,18 @@ import Testing
             return
         }
         #expect(key == record.policyKey)
-        let saved = try FileManager.default.attributesOfItem(atPath: server.profile("phone").appending(path: "profile.json").path)
-        #expect((saved[.posixPermissions] as? NSNumber)?.intValue == 0o600, "profile.json holds the password")
+        let saved = try FileManager.default.attributesOfItem(
+            atPath: server.profile("phone").appending(path: "profile.json").path)
+        #expect(
+            (saved[.posixPermissions] as? NSNumber)?.intValue == 0o600,
+            "profile.json holds the data key and the sealed password")
     }
 
     @Test func theFirstSyncBringsWhatTheServerHoldsInAllFourClasses() async throws {
         let server = try await LoopbackServer()
         defer { Task { await server.stop() } }
-        let raw = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Lunch?\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\nAt noon.\r\n"
+        let raw =
+            "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Lunch?\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\nAt noon.\r\n"
         _ = try await MailDelivery(store: server.store).deliver(Array(raw.utf8), to: "anna@tern.example")
         let contact = ContactItem(fields: [
             ContactField("Contacts", "FileAs"): "Lovelace, Ada", ContactField("Contacts", "FirstName"): "Ada",
@@ -48,9 +52,11 @@ import Testing
         ])
         _ = try await server.store.addItem(.contact(contact), to: try await server.folder(.contacts).id)
         let start = Date(timeIntervalSince1970: 1_796_115_600)
-        let event = CalendarItem(startTime: start, endTime: start.addingTimeInterval(900), subject: "Standup", uid: "standup-1")
+        let event = CalendarItem(
+            startTime: start, endTime: start.addingTimeInterval(900), subject: "Standup", uid: "standup-1")
         _ = try await server.store.addItem(.event(event), to: try await server.folder(.calendar).id)
-        _ = try await server.store.addItem(.task(TaskItem(subject: "File taxes")), to: try await server.folder(.tasks).id)
+        _ = try await server.store.addItem(
+            .task(TaskItem(subject: "File taxes")), to: try await server.folder(.tasks).id)
 
         let phone = try await server.setUpDevice("phone")
         defer { Task { await phone.close() } }
@@ -74,13 +80,21 @@ import Testing
         defer { Task { await server.stop() } }
         let phone = try await server.setUpDevice("phone", version: dialect.version, queryForm: dialect.form)
         let tablet = try await server.setUpDevice("tablet", version: dialect.version, queryForm: dialect.form)
-        defer { Task { await phone.close(); await tablet.close() } }
+        defer {
+            Task {
+                await phone.close()
+                await tablet.close()
+            }
+        }
         #expect(await phone.profile.record.protocolVersion == dialect.version)
         _ = try await tablet.syncAll()
 
         let added = [
             try await phone.add(.contact(firstName: "Grace", lastName: "Hopper", email: "grace@example.org")),
-            try await phone.add(.event(subject: "Review", start: Date(timeIntervalSince1970: 1_796_115_600), end: Date(timeIntervalSince1970: 1_796_119_200))),
+            try await phone.add(
+                .event(
+                    subject: "Review", start: Date(timeIntervalSince1970: 1_796_115_600),
+                    end: Date(timeIntervalSince1970: 1_796_119_200))),
             try await phone.add(.task(subject: "Ship it", due: nil)),
         ]
         #expect(added.map(\.title) == ["Hopper, Grace", "Review", "Ship it"])
@@ -101,7 +115,8 @@ import Testing
     func aRemoteWipeErasesTheLocalDataAndIsAcknowledged(dialect: (version: String, form: QueryForm)) async throws {
         let server = try await LoopbackServer()
         defer { Task { await server.stop() } }
-        _ = try await server.store.addItem(.task(TaskItem(subject: "Secret plan")), to: try await server.folder(.tasks).id)
+        _ = try await server.store.addItem(
+            .task(TaskItem(subject: "Secret plan")), to: try await server.folder(.tasks).id)
         let phone = try await server.setUpDevice("phone", version: dialect.version, queryForm: dialect.form)
         _ = try await phone.syncAll()
         let cache = server.profile("phone").appending(path: "cache.sqlite")
@@ -114,13 +129,87 @@ import Testing
 
         #expect(!FileManager.default.fileExists(atPath: cache.path), "the cache is gone")
         let profile = try DeviceProfile.load(from: server.profile("phone"))
-        #expect(profile.record.wipedAt != nil && profile.record.password == nil && profile.record.policyKey == nil)
+        #expect(
+            profile.record.wipedAt != nil && profile.record.sealedPassword == nil && profile.record.policyKey == nil)
+        #expect(
+            profile.record.wipeReason == .remote && profile.record.cacheKey == nil, "a full wipe takes the data key too"
+        )
         let device = try #require(try await server.store.device(of: server.user.id, deviceID: "phone"))
         guard case .acknowledged = device.wipe else {
             Issue.record("the server did not record the wipe as acknowledged: \(device.wipe)")
             return
         }
-        #expect(throws: ClientError.self) { try DeviceSession.open(server.profile("phone")) }
+        await #expect(throws: ClientError.self) { try await DeviceSession.open(server.profile("phone")) }
+    }
+
+    /// AccountOnlyRemoteWipe is 16.1's (MS-ASPROV 2.2.2.1); to an older device the server sends RemoteWipe.
+    @Test(arguments: [("16.1", WipeReason.accountOnly), ("14.1", WipeReason.remote)])
+    func anAccountOnlyWipeErasesTheAccountAndKeepsTheDevicePIN(version: String, reason: WipeReason) async throws {
+        let server = try await LoopbackServer()
+        defer { Task { await server.stop() } }
+        await (try await server.setUpDevice("phone", version: version)).close()
+        var profile = try DeviceProfile.load(from: server.profile("phone"))
+        try profile.setPIN("2468")
+        let phone = try await DeviceSession.open(server.profile("phone"))
+        _ = try await phone.syncAll()
+
+        _ = try await Administration(store: server.store).wipe(login: "anna", deviceID: "phone", accountOnly: true)
+        let error = await #expect(throws: ClientError.self) { try await phone.syncAll() }
+        #expect(error?.kind == .wiped && error?.message == reason.explanation)
+        await phone.close()
+        let wiped = try DeviceProfile.load(from: server.profile("phone"))
+        #expect(wiped.record.wipeReason == reason && wiped.record.sealedPassword == nil && wiped.record.policy.isEmpty)
+        #expect((wiped.record.pinProtection != nil) == (reason == .accountOnly), "only a full wipe takes the PIN")
+        #expect(!FileManager.default.fileExists(atPath: wiped.cacheFile.path))
+        guard case .acknowledged? = try await server.store.device(of: server.user.id, deviceID: "phone")?.wipe else {
+            Issue.record("the wipe was not acknowledged")
+            return
+        }
+    }
+
+    @Test func anEditAndAMoveOnOneDeviceReachTheOther() async throws {
+        let server = try await LoopbackServer()
+        defer { Task { await server.stop() } }
+        let raw = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Old news\r\n\r\nBin it.\r\n"
+        let mail = try await MailDelivery(store: server.store).deliver(Array(raw.utf8), to: "anna@tern.example")
+        let phone = try await server.setUpDevice("phone")
+        let tablet = try await server.setUpDevice("tablet")
+        defer {
+            Task {
+                await phone.close()
+                await tablet.close()
+            }
+        }
+        _ = try await phone.syncAll()
+        let contact = try await phone.add(.contact(firstName: "Ada", lastName: "Byron", email: nil))
+        _ = try await tablet.syncAll()
+
+        let edited = try await phone.edit(contact.serverID, ItemEdit(lastName: "Lovelace"))
+        #expect(edited.title == "Lovelace, Ada")
+        let start = Date(timeIntervalSince1970: 1_796_115_600)
+        let event = try await phone.add(.event(subject: "Review", start: start, end: start.addingTimeInterval(3600)))
+        let moved = start.addingTimeInterval(86_400)
+        _ = try await phone.edit(event.serverID, ItemEdit(subject: "Review, again", start: moved, end: moved.addingTimeInterval(1800)))
+        let read = try await phone.edit(mail.serverID, ItemEdit(read: true))
+        #expect(
+            read.property("Read") == "1" && read.property("Subject") == "Old news",
+            "an email Change merges into the cached item")
+        await #expect(throws: ClientError.self) { try await phone.edit(mail.serverID, ItemEdit(subject: "New")) }
+
+        let bin = try await phone.folder(named: "Deleted Items")
+        let binned = try await phone.move(mail.serverID, to: bin)
+        #expect(binned.folderID == bin.serverID && binned.title == "Old news")
+        await #expect(throws: ClientError.self) { try await phone.item(mail.serverID) }
+
+        let arrived = try await tablet.syncAll()
+        #expect(arrived.first { $0.folderName == "Contacts" }?.counts.changed == 1)
+        #expect(try await tablet.item(contact.serverID).title == "Lovelace, Ada")
+        let seen = try await tablet.item(event.serverID)
+        #expect(seen.title == "Review, again" && seen.date == moved)
+        #expect(arrived.first { $0.folderName == "Inbox" }?.counts.deleted == 1)
+        #expect(try await tablet.item(binned.serverID).folderID == bin.serverID)
+        let again = try await phone.syncAll()
+        #expect(again.allSatisfy { $0.counts == SyncCounts() }, "the mover's own move and edits do not come back to it")
     }
 
     @Test func aWrongPasswordIsAnAuthenticationError() async throws {

@@ -19,13 +19,17 @@ final class LoopbackServer: Sendable {
         data = try TemporaryDirectory("tern-client-server")
         profiles = try TemporaryDirectory("tern-client-profiles")
         store = try SQLiteStore(dataDirectory: data.path)
-        user = try await store.createUser(NewUser(
-            login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
+        user = try await store.createUser(
+            NewUser(
+                login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
+                passwordHash: PasswordHash.make("secret", cost: 4)))
         let server = TernServer(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0))
         let (ports, announce) = AsyncStream.makeStream(of: Int.self)
         serving = Task { try await server.run { announce.yield($0) } }
         var listening = ports.makeAsyncIterator()
-        guard let port = await listening.next(), let endpoint = URL(string: "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync") else {
+        guard let port = await listening.next(),
+            let endpoint = URL(string: "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync")
+        else {
             throw ClientError(.network, "the test server did not start")
         }
         self.endpoint = endpoint
@@ -37,9 +41,13 @@ final class LoopbackServer: Sendable {
     }
 
     /// Sets device `deviceID` up against this server in its own profile folder.
-    func setUpDevice(_ deviceID: String, version: String? = nil, queryForm: QueryForm = .plain) async throws -> DeviceSession {
-        let account = DeviceAccount(endpoint: endpoint, user: "anna", deviceID: deviceID, deviceType: "TernTest", queryForm: queryForm)
-        return try await DeviceSession.setup(in: profile(deviceID), account: account, password: "secret", version: version)
+    func setUpDevice(_ deviceID: String, version: String? = nil, queryForm: QueryForm = .plain) async throws
+        -> DeviceSession
+    {
+        let account = DeviceAccount(
+            endpoint: endpoint, user: "anna", deviceID: deviceID, deviceType: "TernTest", queryForm: queryForm)
+        return try await DeviceSession.setup(
+            in: profile(deviceID), account: account, password: "secret", version: version)
     }
 
     /// The store's folder of `type` for anna.

@@ -1,11 +1,12 @@
 import ActiveSync
 import Foundation
 import Synchronization
-@testable import TernClient
 import TernStore
 import TernStoreSQLite
 import Testing
 import WBXML
+
+@testable import TernClient
 
 /// A Sync whose answer is lost on the way back is sent again as it was, with the same key;
 /// the server answers it as before and applies its Add only once (MS-ASCMD 3.1.5.3).
@@ -18,9 +19,13 @@ import WBXML
 
         init(_ server: EASTransport) { self.server = server }
 
-        func send(_ command: Command, body: WBXMLElement?, version: ProtocolVersion, policyKey: UInt32?) async throws -> WBXMLElement? {
-            let answer = try await server.send(command, body: body, version: version, policyKey: policyKey)
-            let carriesCommands = body.flatMap { SyncRequest($0) }?.collections.contains { !$0.commands.isEmpty } ?? false
+        func send(
+            _ command: Command, body: WBXMLElement?, version: ProtocolVersion, policyKey: UInt32?, timeout: Duration
+        ) async throws -> WBXMLElement? {
+            let answer = try await server.send(
+                command, body: body, version: version, policyKey: policyKey, timeout: timeout)
+            let carriesCommands =
+                body.flatMap { SyncRequest($0) }?.collections.contains { !$0.commands.isEmpty } ?? false
             guard command == .sync, carriesCommands else { return answer }
             let losesThisOne = lost.withLock { lost in
                 defer { lost = true }
@@ -39,9 +44,9 @@ import WBXML
         let server = try await LoopbackServer()
         defer { Task { await server.stop() } }
         await (try await server.setUpDevice("phone")).close()
-        let profile = try DeviceProfile.load(from: server.profile("phone"))
+        var profile = try DeviceProfile.load(from: server.profile("phone"))
         let losing = LosingTransport(EASTransport(account: profile.record.account, password: "secret"))
-        let phone = try DeviceSession(profile: profile, transport: losing)
+        let phone = try DeviceSession(profile: profile, key: try profile.unlockedKey(pin: nil), transport: losing)
         defer { Task { await phone.close() } }
 
         let added = try await phone.add(.task(subject: "Only once", due: nil))

@@ -27,7 +27,8 @@ public struct CachedItem: Hashable, Sendable {
     public var title: String {
         switch kind {
         case .contacts:
-            property("FileAs") ?? [property("FirstName"), property("LastName")].compactMap { $0 }.joined(separator: " ")
+            property("FileAs")
+                ?? [property("FirstName"), property("LastName")].compactMap { $0 }.joined(separator: " ")
         case .email, .calendar, .tasks:
             property("Subject") ?? ""
         }
@@ -50,7 +51,9 @@ public struct CachedItem: Hashable, Sendable {
     public var fields: [(name: String, value: String)] {
         applicationData.elements.compactMap { element in
             if let text = element.text { return (element.tag.name, text) }
-            if let data = element.elements.first(where: { $0.tag.name == "Data" })?.text { return (element.tag.name, data) }
+            if let data = element.elements.first(where: { $0.tag.name == "Data" })?.text {
+                return (element.tag.name, data)
+            }
             return nil
         }
     }

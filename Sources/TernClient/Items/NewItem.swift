@@ -29,18 +29,24 @@ public enum NewItem: Hashable, Sendable {
         switch self {
         case .contact(let first, let last, let email):
             let fileAs = [last, first].filter { !$0.isEmpty }.joined(separator: ", ")
-            fields = [("FileAs", fileAs), ("FirstName", first), ("LastName", last)] + (email.map { [("Email1Address", $0)] } ?? [])
+            fields =
+                [("FileAs", fileAs), ("FirstName", first), ("LastName", last)]
+                + (email.map { [("Email1Address", $0)] } ?? [])
         case .event(let subject, let start, let end):
             // MS-ASCAL 2.2.2.42: StartTime and EndTime in the compact form; BusyStatus 2 is "busy".
             fields = [
-                ("BusyStatus", "2"), ("EndTime", EASDate.format(end, .compact)), ("StartTime", EASDate.format(start, .compact)),
+                ("BusyStatus", "2"), ("EndTime", EASDate.format(end, .compact)),
+                ("StartTime", EASDate.format(start, .compact)),
                 ("Subject", subject),
             ]
         case .task(let subject, let due):
             // MS-ASTASK 2.2.2: DueDate is local time; without a time zone this device writes UTC in both.
-            let dates = due.map { [("DueDate", EASDate.format($0, .extended)), ("UtcDueDate", EASDate.format($0, .extended))] } ?? []
+            let dates =
+                due.map { [("DueDate", EASDate.format($0, .extended)), ("UtcDueDate", EASDate.format($0, .extended))] }
+                ?? []
             fields = [("Complete", "0"), ("Importance", "1"), ("Subject", subject)] + dates
         }
-        return WBXMLElement(SyncTag.applicationData, elements: fields.map { WBXMLElement(WBXMLTag(kind.namespace, $0.0), text: $0.1) })
+        return WBXMLElement(
+            SyncTag.applicationData, elements: fields.map { WBXMLElement(WBXMLTag(kind.namespace, $0.0), text: $0.1) })
     }
 }

@@ -1,7 +1,8 @@
 public import Foundation
 
 /// A profile folder (default `~/.tern-device`): `profile.json` with the account and its
-/// state, and `cache.sqlite` with the local copy of the mailbox.
+/// state, `cache.sqlite` with the local copy of the mailbox (its payloads encrypted), and
+/// while the PIN is unlocked `session.json`.
 public struct DeviceProfile: Sendable {
     public let directory: URL
     public var record: ProfileRecord
@@ -34,27 +35,22 @@ public struct DeviceProfile: Sendable {
         }
     }
 
-    /// Writes `profile.json` atomically with mode 0600 (it holds the password), creating the
-    /// folder with mode 0700 if needed.
+    /// Writes `profile.json` atomically with mode 0600, creating the folder with mode 0700 if needed.
     public func save() throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        let temporary = directory.appending(path: ".profile.json.\(UUID().uuidString)")
-        guard manager.createFile(atPath: temporary.path, contents: try encoder.encode(record), attributes: [.posixPermissions: 0o600])
-        else { throw ClientError(.usage, "cannot write \(temporary.path)") }
-        guard rename(temporary.path, profileFile.path) == 0 else {
-            try? manager.removeItem(at: temporary)
-            throw ClientError(.usage, "cannot write \(profileFile.path)")
-        }
+        try ProfileFile.writePrivately(try encoder.encode(record), to: profileFile)
     }
 
-    /// Opens the local cache, creating it on first use.
-    public func openCache() throws -> LocalCache {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        return try LocalCache(path: cacheFile.path)
+    /// Opens the local cache under `key`, creating it on first use.
+    func openCache(key: CacheKey) throws -> LocalCache {
+        try FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let cache = try LocalCache(path: cacheFile.path, key: key)
+        // SQLite creates the file with the umask's mode; its side files copy this one's.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: cacheFile.path)
+        return cache
     }
 
     /// Removes the cache and its WAL side files; `profile.json` stays.

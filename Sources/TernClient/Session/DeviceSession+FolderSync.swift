@@ -9,7 +9,8 @@ extension DeviceSession {
         var restarted = false
         while true {
             let request = FolderSyncRequest(syncKey: try cache.hierarchySyncKey())
-            guard let root = try await exchange(.folderSync, request.element), let response = FolderSyncResponse(root) else {
+            guard let root = try await exchange(.folderSync, request.element), let response = FolderSyncResponse(root)
+            else {
                 throw ClientError(.server, "the server's FolderSync response is not one")
             }
             switch response.status {

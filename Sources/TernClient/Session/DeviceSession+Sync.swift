@@ -8,13 +8,17 @@ extension DeviceSession {
     /// Email bodies are asked for as plain text up to this many bytes (MS-ASAIRS 2.2.2.40.1).
     static let bodyTruncationSize = 32 * 1024
 
+    /// Told, after each window of a Sync, the folder, how many changes it brought so far and,
+    /// on a folder's first sync, how many the server estimated in all (GetItemEstimate).
+    public typealias SyncProgress = @Sendable (CachedFolder, Int, Int?) -> Void
+
     /// FolderSync, then a Sync of every folder of the four classes (or those of `names`).
-    public func syncAll(_ names: [String] = []) async throws -> [FolderSyncSummary] {
+    public func syncAll(_ names: [String] = [], progress: SyncProgress? = nil) async throws -> [FolderSyncSummary] {
         try await folderSync()
-        let folders = try names.isEmpty ? cache.folders().filter { $0.kind != nil } : names.map(folder(named:))
+        let folders = try names.isEmpty ? syncedFolders() : names.map(folder(named:))
         var summaries: [FolderSyncSummary] = []
         for folder in folders {
-            summaries.append(try await sync(folder))
+            summaries.append(try await sync(folder, sending: [], progress: progress).summary)
         }
         try save { $0.lastSyncAt = Date() }
         return summaries
@@ -26,16 +30,22 @@ extension DeviceSession {
         try await sync(folder, sending: []).summary
     }
 
+    /// The folders of the four classes, which `sync` and `watch` cover by default.
+    func syncedFolders() throws -> [CachedFolder] {
+        try cache.folders().filter { $0.kind != nil }
+    }
+
     /// Syncs one folder as `sync(_:)` does, sending `commands` with the first request that has
     /// a real key, and returns the server's replies to them too. An invalid key (Status 3)
     /// drops the folder's cache and starts again from 0.
     func sync(
-        _ folder: CachedFolder, sending commands: [SyncClientCommand]
+        _ folder: CachedFolder, sending commands: [SyncClientCommand], progress: SyncProgress? = nil
     ) async throws -> (summary: FolderSyncSummary, replies: [SyncCollectionResponse.Reply]) {
         guard let kind = folder.kind else {
             throw ClientError(.usage, "folder \"\(folder.name)\" holds no mail, contacts, events or tasks")
         }
-        var counts = SyncCounts()
+        var changes: [ItemChange] = []
+        var estimate: Int?
         var replies: [SyncCollectionResponse.Reply] = []
         var pending = commands
         var restarted = false
@@ -52,18 +62,29 @@ extension DeviceSession {
             let root = try await exchange(.sync, SyncRequest(collections: [collection]).element, resendOnce: true)
             // An empty answer (12.1+) means nothing changed in any collection asked for.
             guard let root else { break }
-            guard let response = SyncResponse(root) else { throw ClientError(.server, "the server's Sync response is not one") }
-            if let status = response.status { throw ClientError(.server, "Sync of \"\(folder.name)\" failed with Status \(status)") }
+            guard let response = SyncResponse(root) else {
+                throw ClientError(.server, "the server's Sync response is not one")
+            }
+            if let status = response.status {
+                throw ClientError(.server, "Sync of \"\(folder.name)\" failed with Status \(status)")
+            }
             guard let answer = response.collections.first(where: { $0.collectionID == folder.serverID }) else { break }
             switch answer.status {
             case SyncStatus.success where key == "0":
-                guard answer.syncKey != nil else { throw ClientError(.server, "the server's first Sync of \"\(folder.name)\" has no key") }
+                guard answer.syncKey != nil else {
+                    throw ClientError(.server, "the server's first Sync of \"\(folder.name)\" has no key")
+                }
                 _ = try cache.apply(answer, kind: kind)
+                if let progress {
+                    estimate = await self.estimate(folder, kind: kind)
+                    progress(folder, 0, estimate)
+                }
             case SyncStatus.success:
-                counts = counts + (try cache.apply(answer, kind: kind, sent: pending))
+                changes += try cache.apply(answer, kind: kind, sent: pending)
                 replies += answer.replies
                 pending = []
-                if !answer.moreAvailable { return (FolderSyncSummary(folderID: folder.serverID, folderName: folder.name, counts: counts), replies) }
+                progress?(folder, changes.count, estimate)
+                if !answer.moreAvailable { return (FolderSyncSummary(folder: folder, changes: changes), replies) }
             case SyncStatus.invalidSyncKey where !restarted:
                 try cache.reset(folder.serverID)
                 restarted = true
@@ -71,16 +92,33 @@ extension DeviceSession {
                 throw ClientError(.server, "Sync of \"\(folder.name)\" failed with Status \(answer.status)")
             }
         }
-        return (FolderSyncSummary(folderID: folder.serverID, folderName: folder.name, counts: counts), replies)
+        return (FolderSyncSummary(folder: folder, changes: changes), replies)
+    }
+
+    /// How many items the server would send `folder` from its current key (MS-ASCMD 2.2.1.9);
+    /// nil when it cannot say, which only costs the progress bar its end.
+    private func estimate(_ folder: CachedFolder, kind: ItemKind) async -> Int? {
+        let collection = GetItemEstimateRequest.Collection(
+            collectionID: folder.serverID, syncKey: (try? cache.syncKey(for: folder.serverID)) ?? "0",
+            options: kind == .email ? [Self.emailOptions] : [])
+        guard
+            let root = try? await exchange(.getItemEstimate, GetItemEstimateRequest(collections: [collection]).element),
+            let response = GetItemEstimateResponse(root)
+        else { return nil }
+        return response.entries.first { $0.collectionID == folder.serverID && $0.status == 1 }?.estimate
     }
 
     /// `<Options><AirSyncBase:BodyPreference><Type>1</Type><TruncationSize>…</TruncationSize></…></Options>`.
     private static var emailOptions: WBXMLElement {
-        WBXMLElement(SyncTag.options, elements: [
-            WBXMLElement(WBXMLTag("AirSyncBase", "BodyPreference"), elements: [
-                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
-                WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: String(bodyTruncationSize)),
-            ]),
-        ])
+        WBXMLElement(
+            SyncTag.options,
+            elements: [
+                WBXMLElement(
+                    WBXMLTag("AirSyncBase", "BodyPreference"),
+                    elements: [
+                        WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
+                        WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: String(bodyTruncationSize)),
+                    ])
+            ])
     }
 }

@@ -9,38 +9,48 @@ import WBXML
 /// and then the same request once more; one that asks for a remote wipe (Status 140) gets a
 /// Provision that receives it, after which the local data is gone and a `.wiped` error says so.
 public actor DeviceSession {
-    public private(set) var profile: DeviceProfile
+    public internal(set) var profile: DeviceProfile
     let transport: any EASExchanging
     let cache: LocalCache
 
-    init(profile: DeviceProfile, password: String) throws {
-        try self.init(profile: profile, transport: EASTransport(account: profile.record.account, password: password))
-    }
-
-    /// A session over any transport; tests use a lossy one.
-    init(profile: DeviceProfile, transport: any EASExchanging) throws {
+    /// A session over any transport, with the cache opened under `key`; tests use a lossy transport.
+    init(profile: DeviceProfile, key: CacheKey, transport: any EASExchanging) throws {
         self.profile = profile
         self.transport = transport
-        cache = try profile.openCache()
+        cache = try profile.openCache(key: key)
     }
 
     /// Opens the profile in `directory`: a `.usage` error when there is none, `.wiped` when
-    /// it was wiped.
-    public static func open(_ directory: URL) throws -> DeviceSession {
-        let profile = try DeviceProfile.load(from: directory)
-        if let wipedAt = profile.record.wipedAt {
-            throw ClientError(.wiped, "this device was remotely wiped at \(wipedAt.formatted(.iso8601)); run `tern-device setup` again")
+    /// it was wiped, `.locked` when a PIN is set and the device locked (unless `pin`, from
+    /// `TERN_DEVICE_PIN`, opens it). A device that has not acknowledged its policy yet (it
+    /// lacked a PIN) provisions first.
+    public static func open(_ directory: URL, pin: String? = nil) async throws -> DeviceSession {
+        var profile = try DeviceProfile.load(from: directory)
+        try profile.refuseIfWiped()
+        let key = try profile.unlockedKey(pin: pin)
+        guard let sealed = profile.record.sealedPassword,
+            let password = try? key.openText(sealed, context: ProfileRecord.passwordContext)
+        else {
+            throw ClientError(.authentication, "the profile has no readable password; run `tern-device setup` again")
         }
-        guard let password = profile.record.password else {
-            throw ClientError(.authentication, "the profile has no password; run `tern-device setup` again")
+        let transport = EASTransport(account: profile.record.account, password: password)
+        let session = try DeviceSession(profile: profile, key: key, transport: transport)
+        if profile.record.policyKey == nil {
+            do {
+                try await session.provision()
+            } catch {
+                await session.close()
+                throw error
+            }
         }
-        return try DeviceSession(profile: profile, password: password)
+        return session
     }
 
     /// Sets a device up from nothing in `directory`: picks the protocol version (the highest
     /// both sides speak, or `version`, such as `14.1`, if the server offers it), provisions
     /// and runs a first FolderSync. Whatever was in the folder before is replaced; on failure
-    /// nothing is left.
+    /// nothing is left, except when the policy asks for a PIN first (`.pinRequired`): then
+    /// the profile stays, and the first command after `pin set` finishes provisioning.
     public static func setup(
         in directory: URL, account: DeviceAccount, password: String, version versionText: String? = nil
     ) async throws -> DeviceSession {
@@ -60,12 +70,20 @@ public actor DeviceSession {
             try? await probe.shutdown()
             throw error
         }
-        let profile = DeviceProfile(directory: directory, record: ProfileRecord(account: account, password: password, protocolVersion: chosen))
+        let key = CacheKey.random()
+        let profile = DeviceProfile(
+            directory: directory,
+            record: try ProfileRecord(account: account, password: password, key: key, protocolVersion: chosen))
         try profile.removeCache()
-        let session = try DeviceSession(profile: profile, password: password)
+        try profile.lock()
+        let session = try DeviceSession(
+            profile: profile, key: key, transport: EASTransport(account: account, password: password))
         do {
             try await session.provision()
             try await session.folderSync()
+        } catch let error as ClientError where error.kind == .pinRequired {
+            await session.close()
+            throw error
         } catch {
             await session.close()
             try? profile.removeCache()
@@ -80,15 +98,19 @@ public actor DeviceSession {
         let common = offered.filter(ProtocolVersion.supported.contains)
         if let wanted {
             guard ProtocolVersion.supported.contains(wanted) else {
-                throw ClientError(.usage, "protocol \(wanted) is not one this device speaks (\(Self.list(ProtocolVersion.supported)))")
+                throw ClientError(
+                    .usage, "protocol \(wanted) is not one this device speaks (\(Self.list(ProtocolVersion.supported)))"
+                )
             }
             guard common.contains(wanted) else {
-                throw ClientError(.server, "the server does not offer protocol \(wanted) (it offers \(Self.list(offered)))")
+                throw ClientError(
+                    .server, "the server does not offer protocol \(wanted) (it offers \(Self.list(offered)))")
             }
             return wanted
         }
         guard let highest = common.max() else {
-            throw ClientError(.server, "the server offers no protocol version this device speaks (it offers \(Self.list(offered)))")
+            throw ClientError(
+                .server, "the server offers no protocol version this device speaks (it offers \(Self.list(offered)))")
         }
         return highest
     }
@@ -111,7 +133,9 @@ public actor DeviceSession {
     /// The folder whose ServerId or display name (ignoring case) is `name`.
     public func folder(named name: String) throws -> CachedFolder {
         let folders = try cache.folders()
-        if let folder = folders.first(where: { $0.serverID == name }) ?? folders.first(where: { $0.name.lowercased() == name.lowercased() }) {
+        if let folder = folders.first(where: { $0.serverID == name })
+            ?? folders.first(where: { $0.name.lowercased() == name.lowercased() })
+        {
             return folder
         }
         throw ClientError(.usage, "no folder \"\(name)\"; `tern-device folders` lists them")
@@ -134,28 +158,38 @@ public actor DeviceSession {
     /// (then once more), and receiving a remote wipe when it orders one. With `resendOnce`,
     /// a request whose answer was lost to the network is sent again as it was: a Sync with the
     /// same key, which the server answers as before (MS-ASCMD 3.1.5.3).
-    func exchange(_ command: Command, _ body: WBXMLElement?, resendOnce: Bool = false) async throws -> WBXMLElement? {
+    func exchange(
+        _ command: Command, _ body: WBXMLElement?, resendOnce: Bool = false,
+        timeout: Duration = EASTransport.defaultTimeout
+    ) async throws -> WBXMLElement? {
         do {
-            return try await sendWithResend(command, body, resendOnce: resendOnce)
+            return try await sendWithResend(command, body, resendOnce: resendOnce, timeout: timeout)
         } catch let error as ClientError where error.kind == .provisioningRequired {
             try await provision()
-            return try await sendWithResend(command, body, resendOnce: resendOnce)
+            return try await sendWithResend(command, body, resendOnce: resendOnce, timeout: timeout)
         } catch let error as ClientError where error.kind == .remoteWipeRequested {
             try await provision()
             throw ClientError(.server, "the server asked for a remote wipe, but Provision brought none")
         }
     }
 
-    private func sendWithResend(_ command: Command, _ body: WBXMLElement?, resendOnce: Bool) async throws -> WBXMLElement? {
+    private func sendWithResend(
+        _ command: Command, _ body: WBXMLElement?, resendOnce: Bool, timeout: Duration
+    ) async throws -> WBXMLElement? {
         do {
-            return try await send(command, body)
+            return try await send(command, body, timeout: timeout)
         } catch let error as ClientError where error.kind == .network && resendOnce {
-            return try await send(command, body)
+            return try await send(command, body, timeout: timeout)
         }
     }
 
-    func send(_ command: Command, _ body: WBXMLElement?, policyKey: UInt32? = nil) async throws -> WBXMLElement? {
-        try await transport.send(command, body: body, version: profile.record.version, policyKey: policyKey ?? profile.record.policyKey)
+    func send(
+        _ command: Command, _ body: WBXMLElement?, policyKey: UInt32? = nil,
+        timeout: Duration = EASTransport.defaultTimeout
+    ) async throws -> WBXMLElement? {
+        try await transport.send(
+            command, body: body, version: profile.record.version, policyKey: policyKey ?? profile.record.policyKey,
+            timeout: timeout)
     }
 
     func save(_ change: (inout ProfileRecord) -> Void) throws {

@@ -17,7 +17,10 @@ public struct DeviceAccount: Codable, Hashable, Sendable {
     /// Which query form requests use (MS-ASHTTP 2.2.1.1.1.1 and 2.2.1.1.1.2).
     public var queryForm: QueryForm
 
-    public init(endpoint: URL, user: String, deviceID: String, deviceType: String, insecure: Bool = false, queryForm: QueryForm = .plain) {
+    public init(
+        endpoint: URL, user: String, deviceID: String, deviceType: String, insecure: Bool = false,
+        queryForm: QueryForm = .plain
+    ) {
         self.endpoint = endpoint
         self.user = user
         self.deviceID = deviceID

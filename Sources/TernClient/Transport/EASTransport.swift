@@ -33,8 +33,10 @@ public final class EASTransport: Sendable {
     public init(account: DeviceAccount, password: String) {
         self.account = account
         self.password = password
-        let configuration = account.insecure
-            ? HTTPClient.Configuration(certificateVerification: CertificateVerification.none) : HTTPClient.Configuration()
+        let configuration =
+            account.insecure
+            ? HTTPClient.Configuration(certificateVerification: CertificateVerification.none)
+            : HTTPClient.Configuration()
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
@@ -51,7 +53,8 @@ public final class EASTransport: Sendable {
         let response = try await execute(request)
         try Self.checkHTTPStatus(response.status)
         let listed = response.headers["MS-ASProtocolVersions"].joined(separator: ",")
-        return listed.split(separator: ",").compactMap { ProtocolVersion($0.trimmingCharacters(in: .whitespaces)) }.sorted()
+        return listed.split(separator: ",").compactMap { ProtocolVersion($0.trimmingCharacters(in: .whitespaces)) }
+            .sorted()
     }
 
     /// POSTs `command` with `body` (none for an empty Sync) and returns the decoded answer,
@@ -75,7 +78,8 @@ public final class EASTransport: Sendable {
             request.headers.add(name: "MS-ASProtocolVersion", value: version.description)
             request.headers.add(name: "X-MS-PolicyKey", value: String(policyKey ?? 0))
         case .base64:
-            let escaped = line.base64Query().replacing("+", with: "%2B").replacing("/", with: "%2F").replacing("=", with: "%3D")
+            let escaped = line.base64Query().replacing("+", with: "%2B").replacing("/", with: "%2F").replacing(
+                "=", with: "%3D")
             request = HTTPClientRequest(url: account.endpoint.absoluteString + "?" + escaped)
         }
         request.method = .POST
@@ -91,7 +95,7 @@ public final class EASTransport: Sendable {
             request.body = .bytes(ByteBuffer(bytes: bytes))
         }
         let response = try await execute(request, timeout: TimeAmount(timeout))
-        try Self.checkHTTPStatus(response.status)
+        try Self.checkHTTPStatus(response.status, command: command)
         let buffer: ByteBuffer
         do {
             buffer = try await response.body.collect(upTo: Self.maxResponseBytes)
@@ -115,7 +119,9 @@ public final class EASTransport: Sendable {
         request.headers.add(name: "User-Agent", value: Self.userAgent)
     }
 
-    private func execute(_ request: HTTPClientRequest, timeout: TimeAmount = .seconds(60)) async throws -> HTTPClientResponse {
+    private func execute(_ request: HTTPClientRequest, timeout: TimeAmount = .seconds(60)) async throws
+        -> HTTPClientResponse
+    {
         do {
             return try await client.execute(request, timeout: timeout)
         } catch {
@@ -123,10 +129,14 @@ public final class EASTransport: Sendable {
         }
     }
 
-    /// The bare HTTP answers of MS-ASHTTP 2.2.2 that a device acts on.
-    static func checkHTTPStatus(_ status: HTTPResponseStatus) throws {
+    /// The bare HTTP answers of MS-ASHTTP 2.2.2 that a device acts on; 501 names the command
+    /// the server does not implement.
+    static func checkHTTPStatus(_ status: HTTPResponseStatus, command: Command? = nil) throws {
         switch status.code {
         case 200: return
+        case 501:
+            throw ClientError(
+                .server, "the server does not implement \(command?.rawValue ?? "this request") (HTTP 501)")
         case 401: throw ClientError(.authentication, "the server refused the user name or password")
         case 403: throw ClientError(.policy, "the server refuses this device (blocked, or wiped)")
         case 449: throw ClientError(.provisioningRequired, "the server wants the device provisioned again")
@@ -147,7 +157,8 @@ public final class EASTransport: Sendable {
         case .remoteWipeRequested:
             throw ClientError(.remoteWipeRequested, "the server asks for a remote wipe", status: status)
         case .deviceNotProvisioned, .policyRefresh, .invalidPolicyKey:
-            throw ClientError(.provisioningRequired, "the server wants the device provisioned again (\(status))", status: status)
+            throw ClientError(
+                .provisioningRequired, "the server wants the device provisioned again (\(status))", status: status)
         case .deviceIsBlockedForThisUser:
             throw ClientError(.policy, "the server blocks this device for this user", status: status)
         default:

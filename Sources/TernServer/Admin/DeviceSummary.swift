@@ -1,4 +1,5 @@
 import ActiveSync
+import TerminalOutput
 public import Foundation
 public import TernStore
 

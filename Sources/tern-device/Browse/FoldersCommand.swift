@@ -1,10 +1,11 @@
 import ArgumentParser
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device folders [--json]`: the folder list from the last FolderSync.
 struct FoldersCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "folders", abstract: "List the folders and how many items each holds here.")
+    static let configuration = CommandConfiguration(
+        commandName: "folders", abstract: "List the folders and how many items each holds here.")
 
     @Flag(help: "Print one JSON array instead of a table.")
     var json = false
@@ -17,7 +18,9 @@ struct FoldersCommand: AsyncParsableCommand {
             try printJSON(folders)
             return
         }
-        let rows = folders.map { [$0.serverID, $0.name, $0.kind?.rawValue ?? "other (\($0.type))", String($0.itemCount)] }
+        let rows = folders.map {
+            [$0.serverID, $0.name, $0.kind?.rawValue ?? "other (\($0.type))", String($0.itemCount)]
+        }
         print(Table(header: ["ID", "NAME", "TYPE", "ITEMS"], rows: rows).rendered)
     }
 }

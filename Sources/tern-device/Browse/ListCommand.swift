@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device ls FOLDER [--json]`: the cached items of one folder, newest first.
 struct ListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ls", abstract: "List the items of a folder as cached here.")
+    static let configuration = CommandConfiguration(
+        commandName: "ls", abstract: "List the items of a folder as cached here.")
 
     @Argument(help: ArgumentHelp("The folder, by id or name.", valueName: "FOLDER"))
     var folder: String
@@ -25,7 +26,7 @@ struct ListCommand: AsyncParsableCommand {
             try printJSON(items.map(ItemReport.init))
             return
         }
-        let rows = items.map { [$0.serverID, $0.title, $0.date.map(DateText.describe) ?? "-"] }
+        let rows = items.map { [$0.serverID, $0.title, $0.date.map { RelativeTime.describe($0) } ?? "-"] }
         print(Table(header: ["ID", listed.kind == .contacts ? "NAME" : "SUBJECT", "DATE"], rows: rows).rendered)
     }
 }

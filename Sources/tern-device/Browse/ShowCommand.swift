@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device show ID [--json]`: every property of one cached item.
 struct ShowCommand: AsyncParsableCommand {
@@ -22,6 +22,8 @@ struct ShowCommand: AsyncParsableCommand {
             return
         }
         let width = (item.fields.map(\.name.count).max() ?? 0) + 2
-        print(item.fields.map { ($0.name + ":").padding(toLength: width, withPad: " ", startingAt: 0) + $0.value }.joined(separator: "\n"))
+        print(
+            item.fields.map { ($0.name + ":").padding(toLength: width, withPad: " ", startingAt: 0) + $0.value }.joined(
+                separator: "\n"))
     }
 }

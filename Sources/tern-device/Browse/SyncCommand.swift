@@ -1,6 +1,6 @@
 import ArgumentParser
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device sync [FOLDER...] [--json]`: FolderSync, then Sync of the folders named (by
 /// id or name) or of every mail, contacts, calendar and tasks folder.
@@ -8,7 +8,9 @@ struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Bring the local cache up to date with the server.")
 
-    @Argument(help: ArgumentHelp("Folders by id or name (default: all of mail, contacts, calendar and tasks).", valueName: "FOLDER"))
+    @Argument(
+        help: ArgumentHelp(
+            "Folders by id or name (default: all of mail, contacts, calendar and tasks).", valueName: "FOLDER"))
     var folders: [String] = []
 
     @Flag(help: "Print one JSON array of per-folder counts.")
@@ -17,7 +19,15 @@ struct SyncCommand: AsyncParsableCommand {
     @OptionGroup var profile: ProfileOptions
 
     func run() async throws {
-        let summaries = try await profile.withSession { try await $0.syncAll(folders) }
+        let progress = ProgressLine(label: "syncing")
+        let summaries = try await profile.withSession { session in
+            try await session.syncAll(folders) { folder, done, total in
+                progress.show(
+                    total.map { "\(folder.name) \(ProgressLine.bar(done, of: $0)) \(done)/\($0)" }
+                        ?? "\(folder.name): \(done) items")
+            }
+        }
+        progress.finish()
         if json {
             try printJSON(summaries)
             return

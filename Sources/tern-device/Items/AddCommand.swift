@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device add contact|event|task ...`: a new item, created on the server at once.
 struct AddCommand: AsyncParsableCommand {
@@ -69,7 +69,9 @@ struct AddTaskCommand: AsyncParsableCommand {
     @OptionGroup var options: AddOptions
 
     func validate() throws {
-        if let due, ISODate.parse(due) == nil { throw ValidationError("--due must be an ISO 8601 time such as 2026-12-01T17:00:00Z") }
+        if let due, ISODate.parse(due) == nil {
+            throw ValidationError("--due must be an ISO 8601 time such as 2026-12-01T17:00:00Z")
+        }
     }
 
     func run() async throws {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
 /// `tern-device setup --server URL --user NAME [...]`: a new device in the profile folder.
 struct SetupCommand: AsyncParsableCommand {
@@ -10,8 +10,10 @@ struct SetupCommand: AsyncParsableCommand {
         abstract: "Set up this device: negotiate the protocol, provision, and fetch the folder list.",
         discussion: """
             The password comes from --password-stdin (its first line) or $TERN_DEVICE_PASSWORD. It is \
-            stored in plain text in DIR/profile.json, which is written with mode 0600 (owner only). \
-            An earlier profile in the folder is replaced.
+            kept in DIR/profile.json (mode 0600), sealed with the key of the local cache; that key is \
+            wrapped by the PIN once `tern-device pin set` sets one, and sits beside it until then. If the \
+            server's policy asks for a PIN, setup stops with exit 4 until one is set. An earlier profile in \
+            the folder is replaced.
             """
     )
 
@@ -21,13 +23,17 @@ struct SetupCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The user name to sign in with.", valueName: "NAME"))
     var user: String
 
-    @Option(name: .customLong("device-id"), help: ArgumentHelp("1 to 32 letters and digits; random when left out.", valueName: "ID"))
+    @Option(
+        name: .customLong("device-id"),
+        help: ArgumentHelp("1 to 32 letters and digits; random when left out.", valueName: "ID"))
     var deviceID: String?
 
     @Option(name: .customLong("device-type"), help: ArgumentHelp("The DeviceType sent.", valueName: "T"))
     var deviceType = "TernDevice"
 
-    @Option(name: .customLong("protocol"), help: ArgumentHelp("Speak this version (default: the highest both sides know).", valueName: "V"))
+    @Option(
+        name: .customLong("protocol"),
+        help: ArgumentHelp("Speak this version (default: the highest both sides know).", valueName: "V"))
     var protocolVersion: String?
 
     @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
@@ -48,20 +54,26 @@ struct SetupCommand: AsyncParsableCommand {
         guard DeviceAccount.endpoint(forServer: server) != nil else {
             throw ValidationError("--server must be an http or https URL with a host, not \"\(server)\"")
         }
-        if let deviceID, deviceID.isEmpty || deviceID.count > 32 || !deviceID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+        if let deviceID,
+            deviceID.isEmpty || deviceID.count > 32
+                || !deviceID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+        {
             throw ValidationError("--device-id must be 1 to 32 letters and digits")
         }
     }
 
     func run() async throws {
         let password = try readPassword()
-        guard let endpoint = DeviceAccount.endpoint(forServer: server) else { throw failure("bad --server", exitCode: DeviceExit.usage) }
+        guard let endpoint = DeviceAccount.endpoint(forServer: server) else {
+            throw failure("bad --server", exitCode: DeviceExit.usage)
+        }
         let account = DeviceAccount(
             endpoint: endpoint, user: user, deviceID: deviceID ?? Self.randomDeviceID(), deviceType: deviceType,
             insecure: insecure, queryForm: base64Query ? .base64 : .plain)
         let report: StatusReport
         do {
-            let session = try await DeviceSession.setup(in: profile.directory, account: account, password: password, version: protocolVersion)
+            let session = try await DeviceSession.setup(
+                in: profile.directory, account: account, password: password, version: protocolVersion)
             report = try await StatusReport(session)
             await session.close()
         } catch {
@@ -71,9 +83,12 @@ struct SetupCommand: AsyncParsableCommand {
             try printJSON(report)
             return
         }
-        print("Set up \(user) on \(endpoint.absoluteString) as device \(account.deviceID): protocol \(report.protocolVersion), "
-            + "provisioned, \(report.folders) folders.")
-        print("The password is stored in \(profile.directory.appending(path: "profile.json").path) (mode 0600).")
+        print(
+            "Set up \(user) on \(endpoint.absoluteString) as device \(account.deviceID): protocol \(report.protocolVersion), "
+                + "provisioned, \(report.folders) folders.")
+        print(
+            "The password is kept in \(profile.directory.appending(path: "profile.json").path), sealed with the cache key; "
+                + "`tern-device pin set` protects that key with a PIN.")
     }
 
     private func readPassword() throws -> String {

@@ -16,6 +16,7 @@ struct StatusReport: Codable {
     let policy: [String: String]
     let folders: Int
     let items: Int
+    let lock: LockStatus
 
     init(_ session: DeviceSession) async throws {
         let profile = await session.profile
@@ -33,5 +34,6 @@ struct StatusReport: Codable {
         policy = Dictionary(record.policy.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         self.folders = folders.count
         items = folders.map(\.itemCount).reduce(0, +)
+        lock = profile.lockStatus
     }
 }

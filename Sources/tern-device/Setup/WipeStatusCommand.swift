@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
-import TernClient
 import TerminalOutput
+import TernClient
 
-/// `tern-device wipe-status [--json]`: whether the server wiped this device, and when.
+/// `tern-device wipe-status [--json]`: whether this device's local data was wiped, when and why.
 /// Reads only `profile.json`, so it works on a wiped profile.
 struct WipeStatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "wipe-status", abstract: "Tell whether this device was remotely wiped.")
+    static let configuration = CommandConfiguration(
+        commandName: "wipe-status", abstract: "Tell whether this device's local data was wiped, and why.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -16,6 +17,8 @@ struct WipeStatusCommand: AsyncParsableCommand {
     struct Report: Codable {
         let wiped: Bool
         let wipedAt: Date?
+        /// `remote`, `accountOnly` or `failedPINs`.
+        let reason: WipeReason?
     }
 
     func run() async throws {
@@ -25,11 +28,14 @@ struct WipeStatusCommand: AsyncParsableCommand {
         } catch {
             throw failure(error)
         }
-        let report = Report(wiped: loaded.record.wipedAt != nil, wipedAt: loaded.record.wipedAt)
+        let report = Report(
+            wiped: loaded.record.wipedAt != nil, wipedAt: loaded.record.wipedAt, reason: loaded.record.wipeReason)
         if json {
             try printJSON(report)
         } else if let wipedAt = report.wipedAt {
-            print("Wiped at \(DateText.describe(wipedAt)) on the server's order; the local data is erased.")
+            print(
+                "Wiped at \(DateText.describe(wipedAt)) (\(RelativeTime.describe(wipedAt))): \((report.reason ?? .remote).explanation)."
+            )
         } else {
             print("Not wiped.")
         }

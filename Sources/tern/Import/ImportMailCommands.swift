@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TernImport
 import TernStore
+import TerminalOutput
 
 /// `tern import mbox --user NAME FILE [--folder NAME]`.
 struct ImportMboxCommand: AsyncParsableCommand {

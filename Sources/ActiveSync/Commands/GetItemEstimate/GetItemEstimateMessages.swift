@@ -8,9 +8,38 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
         public let syncKey: String
         /// Options to estimate under, as Sync's Options; a 12.1 FilterType is wrapped in one.
         public let options: [WBXMLElement]
+
+        public init(collectionID: String, syncKey: String, options: [WBXMLElement] = []) {
+            self.collectionID = collectionID
+            self.syncKey = syncKey
+            self.options = options
+        }
     }
 
     public let collections: [Collection]
+
+    public init(collections: [Collection]) {
+        self.collections = collections
+    }
+
+    /// The request as a 14.0+ device writes it, each Collection's children in the schema's
+    /// order (SyncKey, CollectionId, Options):
+    ///
+    /// ```xml
+    /// <GetItemEstimate xmlns="GetItemEstimate:"><Collections><Collection>
+    ///   <AirSync:SyncKey>1</AirSync:SyncKey><CollectionId>5</CollectionId>
+    /// </Collection></Collections></GetItemEstimate>
+    /// ```
+    public var element: WBXMLElement {
+        let tag = Self.tag
+        return WBXMLElement(tag("GetItemEstimate"), elements: [
+            WBXMLElement(tag("Collections"), elements: collections.map { collection in
+                let key = WBXMLElement(SyncTag.syncKey, text: collection.syncKey)
+                let id = WBXMLElement(tag("CollectionId"), text: collection.collectionID)
+                return WBXMLElement(tag("Collection"), elements: [key, id] + collection.options)
+            })
+        ])
+    }
 
     public init?(_ root: WBXMLElement) {
         guard root.tag == Self.tag("GetItemEstimate"), let list = root.firstElement(Self.tag("Collections")) else { return nil }
@@ -51,6 +80,24 @@ public struct GetItemEstimateResponse: Hashable, Sendable {
 
     public init(status: Int? = nil, entries: [Entry] = []) {
         self.status = status
+        self.entries = entries
+    }
+
+    /// Reads a server's answer, as a device does; nil when the root is not GetItemEstimate or
+    /// a Response lacks its Status or CollectionId.
+    public init?(_ root: WBXMLElement) {
+        let tag = GetItemEstimateRequest.tag
+        guard root.tag == tag("GetItemEstimate") else { return nil }
+        status = root.firstElement(tag("Status"))?.text.flatMap { Int($0) }
+        var entries: [Entry] = []
+        for response in root.elements where response.tag == tag("Response") {
+            guard let status = response.firstElement(tag("Status"))?.text.flatMap({ Int($0) }),
+                let collection = response.firstElement(tag("Collection")),
+                let collectionID = collection.firstElement(tag("CollectionId"))?.text
+            else { return nil }
+            let estimate = collection.firstElement(tag("Estimate"))?.text.flatMap { Int($0) }
+            entries.append(Entry(status: status, collectionID: collectionID, estimate: estimate))
+        }
         self.entries = entries
     }
 

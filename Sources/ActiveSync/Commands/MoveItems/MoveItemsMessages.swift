@@ -2,14 +2,41 @@ public import WBXML
 
 /// A MoveItems request (MS-ASCMD 2.2.1.12): items to move, each with its source folder and
 /// destination folder.
+///
+/// ```xml
+/// <MoveItems xmlns="Move:"><Move><SrcMsgId>5:12</SrcMsgId><SrcFldId>5</SrcFldId>
+///   <DstFldId>7</DstFldId></Move></MoveItems>
+/// ```
 public struct MoveItemsRequest: Hashable, Sendable {
     public struct Move: Hashable, Sendable {
         public let sourceItemID: String
         public let sourceFolderID: String
         public let destinationFolderID: String
+
+        public init(sourceItemID: String, sourceFolderID: String, destinationFolderID: String) {
+            self.sourceItemID = sourceItemID
+            self.sourceFolderID = sourceFolderID
+            self.destinationFolderID = destinationFolderID
+        }
     }
 
     public let moves: [Move]
+
+    public init(moves: [Move]) {
+        self.moves = moves
+    }
+
+    /// The request as a device writes it, children in the schema's order.
+    public var element: WBXMLElement {
+        let tag = Self.tag
+        return WBXMLElement(tag("MoveItems"), elements: moves.map { move in
+            WBXMLElement(tag("Move"), elements: [
+                WBXMLElement(tag("SrcMsgId"), text: move.sourceItemID),
+                WBXMLElement(tag("SrcFldId"), text: move.sourceFolderID),
+                WBXMLElement(tag("DstFldId"), text: move.destinationFolderID),
+            ])
+        })
+    }
 
     public init?(_ root: WBXMLElement) {
         guard root.tag == Self.tag("MoveItems") else { return nil }
@@ -44,6 +71,22 @@ public struct MoveItemsResponse: Hashable, Sendable {
     public var entries: [Entry]
 
     public init(entries: [Entry]) { self.entries = entries }
+
+    /// Reads a server's answer, as a device does; nil when the root is not MoveItems or a
+    /// Response lacks its SrcMsgId or Status.
+    public init?(_ root: WBXMLElement) {
+        let tag = MoveItemsRequest.tag
+        guard root.tag == tag("MoveItems") else { return nil }
+        var entries: [Entry] = []
+        for element in root.elements where element.tag == tag("Response") {
+            guard let source = element.firstElement(tag("SrcMsgId"))?.text,
+                let status = element.firstElement(tag("Status"))?.text.flatMap({ Int($0) })
+            else { return nil }
+            let destination = element.firstElement(tag("DstMsgId"))?.text
+            entries.append(Entry(sourceItemID: source, status: status, destinationItemID: destination))
+        }
+        self.entries = entries
+    }
 
     public var element: WBXMLElement {
         let tag = MoveItemsRequest.tag

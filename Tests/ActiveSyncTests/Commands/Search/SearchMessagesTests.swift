@@ -1,0 +1,53 @@
+import ActiveSync
+import Testing
+import WBXML
+
+/// Search and SendMail as a device writes them (MS-ASCMD 2.2.1.16, 2.2.1.17), and a Search
+/// answer in the shape of the specification's, read back.
+struct SearchMessagesTests {
+    static func throughBytes(_ element: WBXMLElement) throws -> WBXMLElement {
+        try WBXMLDecoder().decode(WBXMLEncoder().encode(element)).root
+    }
+
+    @Test func aMailboxSearchCarriesTheTextAndTheRange() throws {
+        let root = try Self.throughBytes(MailboxSearchRequest(text: "lunch", limit: 10).element)
+        let store = try #require(root.firstElement(WBXMLTag("Search", "Store")))
+        #expect(store.firstElement(WBXMLTag("Search", "Name"))?.text == "Mailbox")
+        let and = store.firstElement(WBXMLTag("Search", "Query"))?.firstElement(WBXMLTag("Search", "And"))
+        #expect(and?.firstElement(WBXMLTag("Search", "FreeText"))?.text == "lunch")
+        #expect(and?.firstElement(WBXMLTag("AirSync", "Class"))?.text == "Email")
+        #expect(store.firstElement(WBXMLTag("Search", "Options"))?.firstElement(WBXMLTag("Search", "Range"))?.text == "0-9")
+    }
+
+    @Test func aSearchAnswerGivesEachResultWithItsProperties() throws {
+        let tag = { WBXMLTag("Search", $0) }
+        let result = WBXMLElement(tag("Result"), elements: [
+            WBXMLElement(WBXMLTag("AirSync", "Class"), text: "Email"), WBXMLElement(tag("LongId"), text: "RgAAAAD"),
+            WBXMLElement(WBXMLTag("AirSync", "CollectionId"), text: "5"),
+            WBXMLElement(tag("Properties"), elements: [WBXMLElement(WBXMLTag("Email", "Subject"), text: "Lunch?")]),
+        ])
+        let answer = WBXMLElement(tag("Search"), elements: [
+            WBXMLElement(tag("Status"), text: "1"),
+            WBXMLElement(tag("Response"), elements: [
+                WBXMLElement(tag("Store"), elements: [
+                    WBXMLElement(tag("Status"), text: "1"), result, WBXMLElement(tag("Range"), text: "0-0"),
+                    WBXMLElement(tag("Total"), text: "1"),
+                ])
+            ]),
+        ])
+        let read = try #require(SearchResponse(try Self.throughBytes(answer)))
+        #expect(read.status == 1 && read.storeStatus == 1 && read.total == 1)
+        #expect(read.results.map(\.longID) == ["RgAAAAD"] && read.results.map(\.collectionID) == ["5"])
+        #expect(read.results.first?.properties?.firstElement(WBXMLTag("Email", "Subject"))?.text == "Lunch?")
+    }
+
+    @Test func sendMailCarriesTheMessageAsOpaqueBytes() throws {
+        let mime = Array("To: bob@example.org\r\nSubject: Hi\r\n\r\nHello.\r\n".utf8)
+        let root = try Self.throughBytes(SendMailRequest(clientID: "c1", mime: mime).element)
+        #expect(root.firstElement(WBXMLTag("ComposeMail", "ClientId"))?.text == "c1")
+        #expect(root.firstElement(WBXMLTag("ComposeMail", "SaveInSentItems")) != nil)
+        #expect(root.firstElement(WBXMLTag("ComposeMail", "Mime"))?.contentBytes == mime)
+        let failed = WBXMLElement(WBXMLTag("ComposeMail", "SendMail"), elements: [WBXMLElement(WBXMLTag("ComposeMail", "Status"), text: "120")])
+        #expect(SendMailRequest.status(of: failed) == 120)
+    }
+}
