@@ -32,9 +32,10 @@ public struct ProvisioningMachine: Hashable, Sendable {
         case policyRejected(status: Int)
     }
 
-    /// Phase 1. `newKey` makes a fresh key (never 0, which means "no key").
-    public mutating func policyRequested(newKey: () -> UInt32) -> Answer {
-        if case .requested(let accountOnly, _) = wipe { return .remoteWipe(accountOnly: accountOnly) }
+    /// Phase 1. `newKey` makes a fresh key (never 0, which means "no key"). A device that
+    /// cannot take AccountOnlyRemoteWipe (before 16.1) is sent a full RemoteWipe instead.
+    public mutating func policyRequested(accountOnlyWipeSupported: Bool, newKey: () -> UInt32) -> Answer {
+        if case .requested(let accountOnly, _) = wipe { return .remoteWipe(accountOnly: accountOnly && accountOnlyWipeSupported) }
         var key = newKey()
         while key == 0 { key = newKey() }
         provisioning = .temporaryKey(key)
@@ -54,10 +55,11 @@ public struct ProvisioningMachine: Hashable, Sendable {
         return .provisioned(key: final)
     }
 
-    /// The device reports it wiped itself (any status: the data is gone or it tried).
-    public mutating func wipeAcknowledged(at date: Date) -> Answer {
+    /// The device reports it wiped itself (any status: the data is gone or it tried). What is
+    /// recorded is what it was sent: a full wipe when it could not take an account-only one.
+    public mutating func wipeAcknowledged(at date: Date, accountOnlyWipeSupported: Bool) -> Answer {
         guard case .requested(let accountOnly, let requestedAt) = wipe else { return .wrongKeyAcknowledged }
-        wipe = .acknowledged(accountOnly: accountOnly, requestedAt: requestedAt, acknowledgedAt: date)
+        wipe = .acknowledged(accountOnly: accountOnly && accountOnlyWipeSupported, requestedAt: requestedAt, acknowledgedAt: date)
         provisioning = .unprovisioned
         return .wipeRecorded
     }

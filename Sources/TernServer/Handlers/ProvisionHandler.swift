@@ -15,6 +15,7 @@ struct ProvisionHandler {
         var machine = ProvisioningMachine(provisioning: device.provisioning, wipe: device.wipe)
         let policy = try await store.effectivePolicy(for: request.user.id)
         let newKey = { UInt32.random(in: 1...UInt32.max) }
+        let accountOnlyWipeSupported = request.protocolVersion >= .v16_1
         let response: ProvisionResponse
         switch provision {
         case .policyRequest(let policyType, let information):
@@ -22,11 +23,11 @@ struct ProvisionHandler {
                 return .document(ProvisionResponse.status(1, policyStatus: 3).element)
             }
             if let set = information?.firstElement(SettingsTag.set) { device.information.apply(set) }
-            switch machine.policyRequested(newKey: newKey) {
+            switch machine.policyRequested(accountOnlyWipeSupported: accountOnlyWipeSupported, newKey: newKey) {
             case .policy(let key):
                 response = .policy(policy.policy.provisionDocument, temporaryKey: key, deviceInformationStatus: information == nil ? nil : 1)
             case .remoteWipe(let accountOnly):
-                response = .remoteWipe(accountOnly: accountOnly && request.protocolVersion >= .v16_1)
+                response = .remoteWipe(accountOnly: accountOnly)
             default:
                 response = .status(2, policyStatus: nil)
             }
@@ -37,7 +38,7 @@ struct ProvisionHandler {
             default: response = .status(1, policyStatus: 5)
             }
         case .wipeAcknowledgement:
-            switch machine.wipeAcknowledged(at: Date()) {
+            switch machine.wipeAcknowledged(at: Date(), accountOnlyWipeSupported: accountOnlyWipeSupported) {
             case .wipeRecorded: response = .status(1, policyStatus: nil)
             default: response = .status(2, policyStatus: nil)
             }

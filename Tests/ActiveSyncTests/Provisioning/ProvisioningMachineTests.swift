@@ -12,7 +12,7 @@ struct ProvisioningMachineTests {
     @Test func twoPhaseProvisioningEndsWithAFinalKeyForTheCurrentPolicy() {
         var machine = ProvisioningMachine(provisioning: .unprovisioned, wipe: .none)
         var keys = Keys(next: [0, 1111, 2222])
-        #expect(machine.policyRequested { keys.take() } == .policy(temporaryKey: 1111), "0 is never a key")
+        #expect(machine.policyRequested(accountOnlyWipeSupported: true) { keys.take() } == .policy(temporaryKey: 1111), "0 is never a key")
         #expect(machine.provisioning == .temporaryKey(1111))
         #expect(machine.policyAcknowledged(key: 1111, status: 1, policyVersion: 7) { keys.take() } == .provisioned(key: 2222))
         #expect(machine.provisioning == .provisioned(key: 2222, policyVersion: 7))
@@ -35,11 +35,20 @@ struct ProvisioningMachineTests {
     @Test func aPendingWipeIsSentInsteadOfThePolicyAndItsAcknowledgementRecorded() {
         let requested = Date(timeIntervalSince1970: 1_790_000_000)
         var machine = ProvisioningMachine(provisioning: .provisioned(key: 2222, policyVersion: 1), wipe: .requested(accountOnly: true, at: requested))
-        #expect(machine.policyRequested { 3333 } == .remoteWipe(accountOnly: true))
+        #expect(machine.policyRequested(accountOnlyWipeSupported: true) { 3333 } == .remoteWipe(accountOnly: true))
         let acknowledged = requested.addingTimeInterval(30)
-        #expect(machine.wipeAcknowledged(at: acknowledged) == .wipeRecorded)
+        #expect(machine.wipeAcknowledged(at: acknowledged, accountOnlyWipeSupported: true) == .wipeRecorded)
         #expect(machine.wipe == .acknowledged(accountOnly: true, requestedAt: requested, acknowledgedAt: acknowledged))
         #expect(machine.provisioning == .unprovisioned)
+    }
+
+    @Test func anAccountOnlyWipeOfAnOlderDeviceIsSentAndRecordedAsAFullWipe() {
+        let requested = Date(timeIntervalSince1970: 1_790_000_000)
+        var machine = ProvisioningMachine(provisioning: .provisioned(key: 2222, policyVersion: 1), wipe: .requested(accountOnly: true, at: requested))
+        #expect(machine.policyRequested(accountOnlyWipeSupported: false) { 3333 } == .remoteWipe(accountOnly: false))
+        let acknowledged = requested.addingTimeInterval(30)
+        #expect(machine.wipeAcknowledged(at: acknowledged, accountOnlyWipeSupported: false) == .wipeRecorded)
+        #expect(machine.wipe == .acknowledged(accountOnly: false, requestedAt: requested, acknowledgedAt: acknowledged))
     }
 }
 
