@@ -1,3 +1,4 @@
-// epoll, which the Glibc module does not export, for the push-latency client.
+// What the Glibc module does not export: epoll, for the push-latency client, and
+// malloc_trim/mallinfo2, for its memory figures.
 #include <sys/epoll.h>
 #include <malloc.h>

@@ -13,7 +13,8 @@ import WBXML
 // Inbox, then M messages are delivered to M distinct random users at R per second, and the
 // push latency is measured from just before each delivery's commit to the moment its device
 // has read the whole Ping response: p50, p99, max. Also the server's memory per held Ping
-// (RSS growth of this process while the Pings are held) and the
+// (RSS growth of this process while the Pings are held, after malloc_trim, and before it,
+// and the live heap) and the
 // process CPU while everything is held and idle. The server runs in this process; the
 // client is a child process (this executable with --client) with one epoll thread, so
 // the server's RSS and CPU are its own and each side has a full open-file limit.
@@ -143,11 +144,11 @@ while !pings.isHeld { try await Task.sleep(for: .milliseconds(100)) }
 progress("sent \(deviceCount) Pings")
 try await settle(limit: .seconds(120))
 let holdTime = ContinuousClock.now - holdStarted
+// The storm of Pings leaves freed memory in malloc's arenas; trimmed, RSS is what is held.
 let rssUntrimmed = ProcessFigures.residentBytes()
 malloc_trim(0)
 let rssHeld = ProcessFigures.residentBytes()
 let heapHeld = mallinfo2()
-print("untrimmed RSS \(rssUntrimmed / 1_000_000) MB; heap in use \((Int(heapHeld.uordblks) - Int(heapBefore.uordblks)) / 1024 / deviceCount) KB/ping, free \(Int(heapHeld.fordblks) / 1_000_000) MB, mmapped \(Int(heapHeld.hblkhd) / 1_000_000) MB")
 let early = pings.answeredAt.withLock { $0.count }
 progress("all held; measuring idle CPU")
 
@@ -195,6 +196,9 @@ print("push-latency: N \(deviceCount) held Pings (\(sourceAddresses) source addr
 print(String(format: "  setup %.1f s; all Pings held %.1f s after the first connect", seconds(setupTime), seconds(holdTime)))
 print(String(format: "  server memory per held Ping: %.1f KB (RSS %.0f MB -> %.0f MB)",
     Double(rssHeld - rssBefore) / Double(deviceCount) / 1024, Double(rssBefore) / 1e6, Double(rssHeld) / 1e6))
+print(String(format: "  the same before malloc_trim: %.1f KB; live heap (mallinfo2): %.1f KB",
+    Double(rssUntrimmed - rssBefore) / Double(deviceCount) / 1024,
+    Double(Int(heapHeld.uordblks) - Int(heapBefore.uordblks)) / Double(deviceCount) / 1024))
 print(String(format: "  CPU while %d Pings are held and idle: %.2f%% of one core", deviceCount, idleCPU * 100))
 print(String(format: "  deliveries took %.2f s (%.0f/s)", seconds(deliveryTime), Double(deliveryCount) / seconds(deliveryTime)))
 print("  answered before any delivery: \(early); pushed: \(latencies.count) of \(deliveryCount)")
