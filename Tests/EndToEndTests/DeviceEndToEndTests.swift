@@ -86,6 +86,30 @@ import Testing
         #expect(wipe.output.contains("too many wrong PINs"), "\(wipe)")
     }
 
+    @Test func ternDeviceWipeErasesTheProfilesDataAndTheDeviceIsRefusedAfter() async throws {
+        let server = try await ServeProcess()
+        defer { server.stop() }
+        #expect(try server.deliver(subject: "Before the wipe", body: "Soon gone.").status == 0)
+        #expect(try await server.setUp("phone").status == 0)
+        #expect(try await server.device("phone", ["sync"]).status == 0)
+        let cache = server.profile("phone").appending(path: "cache.sqlite")
+        #expect(FileManager.default.fileExists(atPath: cache.path))
+
+        #expect(try server.tern(["device", "wipe", "anna", "phone"]).status == 0)
+        let wiped = try await server.device("phone", ["sync"])
+        #expect(wiped.status == 5 && wiped.saidOneLine, "the device obeys the wipe: \(wiped)")
+        #expect(!FileManager.default.fileExists(atPath: cache.path), "the cache is gone")
+        let profile = try String(contentsOf: server.profile("phone").appending(path: "profile.json"), encoding: .utf8)
+        #expect(!profile.contains("sealedPassword"), "so is the password: \(profile)")
+        #expect(try await server.device("phone", ["ls", "Inbox"]).status == 5, "nothing is left to list")
+
+        // The server took the acknowledgement and refuses the device from now on.
+        let listed = try server.tern(["device", "list"])
+        #expect(listed.output.contains("wiped"), "\(listed)")
+        let again = try await server.setUp("phone")
+        #expect(again.status == 4 && again.error.contains("blocks this device"), "a wiped device is not let in again: \(again)")
+    }
+
     @Test func theProfileFolderHoldsNoPlaintextOfASyncedMessage() async throws {
         let server = try await ServeProcess(policy: Self.pinPolicy)
         defer { server.stop() }
