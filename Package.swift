@@ -41,7 +41,6 @@ let package = Package(
         .target(name: "WBXML", swiftSettings: strictSettings),
         .target(name: "ActiveSync", dependencies: ["WBXML"], swiftSettings: strictSettings),
         .target(name: "MIME", swiftSettings: strictSettings),
-        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -67,7 +66,7 @@ let package = Package(
         .target(
             name: "TernServer",
             dependencies: [
-                "TernSync", "TernStore", "ActiveSync", "WBXML", "SchemaValidation", "TerminalOutput", "CMalloc",
+                "TernSync", "TernStore", "ActiveSync", "WBXML", "SchemaValidation", "TerminalOutput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
