@@ -59,7 +59,7 @@ public struct TernServer: Sendable {
             logger: Self.logger)
         // A group shuts its services down last to first: the hub answers what it holds while
         // the application still writes responses, then the application stops.
-        return ServiceGroup(configuration: .init(services: [application, hub], logger: Self.logger))
+        return ServiceGroup(configuration: .init(services: [application, hub, HeapTrimmer()], logger: Self.logger))
     }
 
     private static var logger: Logger {
