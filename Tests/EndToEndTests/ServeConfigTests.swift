@@ -30,7 +30,7 @@ struct ServeConfigTests {
              "maxHeldPerUser": 10, "maxHeldTotal": 1000, "maxConcurrentRequests": 8}
             """, in: folder)
 
-        let (process, port) = try startServer(["serve", "--config", path])
+        let (process, port) = try ServeProcess.launch(["serve", "--config", path])
         defer {
             process.terminate()
             process.waitUntilExit()
@@ -54,39 +54,12 @@ struct ServeConfigTests {
         #expect(large == "413", "maxRequestBytes was read")
     }
 
-    /// Starts `tern` with `arguments` and waits for its "listening on" line; returns the port.
-    private func startServer(_ arguments: [String]) throws -> (Process, port: String) {
-        let process = Process()
-        process.executableURL = Self.tern
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var said = ""
-        while !said.contains("tern: listening on") || !said.hasSuffix("\n") {
-            let chunk = errors.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            said += String(decoding: chunk, as: UTF8.self)
-        }
-        guard let port = said.firstMatch(of: /tern: listening on http:\/\/127\.0\.0\.1:(\d+)\//).map({ String($0.1) }) else {
-            process.terminate()
-            process.waitUntilExit()
-            throw ServerDidNotStart(said: said)
-        }
-        return (process, port)
-    }
-
-    private struct ServerDidNotStart: Error {
-        let said: String
-    }
-
     /// `Deploy/tern.json`, the example the deployment notes install, is a file the server takes.
     @Test func theDeploymentExampleIsAcceptedWithTheCommandLineWinning() throws {
         let folder = try TemporaryDirectory("tern-config")
         defer { folder.remove() }
         let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../Deploy/tern.json").standardized.path
-        let (process, port) = try startServer(["serve", "--config", example, "--listen", "127.0.0.1:0", "--data", folder.path])
+        let (process, port) = try ServeProcess.launch(["serve", "--config", example, "--listen", "127.0.0.1:0", "--data", folder.path])
         defer {
             process.terminate()
             process.waitUntilExit()

@@ -30,9 +30,17 @@ final class ServeProcess: @unchecked Sendable {
             let result = try ChildProcess(Self.tern, ["policy", "set", name, value, "--data", data]).run()
             guard result.status == 0 else { throw ServeError(message: "tern policy set: \(result.standardError)") }
         }
-        process = Process()
-        process.executableURL = Self.tern
-        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--data", data]
+        let port: String
+        (process, port) = try Self.launch(["serve", "--listen", "127.0.0.1:0", "--data", data])
+        endpoint = "http://127.0.0.1:\(port)"
+    }
+
+    /// Starts `tern` with `arguments` (a `serve` command) and waits for its "listening on"
+    /// line; returns the process and the port it listens on.
+    static func launch(_ arguments: [String]) throws -> (Process, port: String) {
+        let process = Process()
+        process.executableURL = tern
+        process.arguments = arguments
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -43,11 +51,12 @@ final class ServeProcess: @unchecked Sendable {
             if chunk.isEmpty { break }
             said += String(decoding: chunk, as: UTF8.self)
         }
-        guard let port = said.firstMatch(of: /listening on http:\/\/127\.0\.0\.1:(\d+)\//).map({ String($0.1) }) else {
+        guard let port = said.firstMatch(of: /tern: listening on http:\/\/127\.0\.0\.1:(\d+)\//).map({ String($0.1) }) else {
             process.terminate()
+            process.waitUntilExit()
             throw ServeError(message: "tern serve did not start: \(said)")
         }
-        endpoint = "http://127.0.0.1:\(port)"
+        return (process, port)
     }
 
     /// The profile folder of device `name`.
