@@ -32,24 +32,38 @@ struct ActiveSyncEndpoint: Sendable {
         return Response(status: .ok, headers: headers)
     }
 
-    /// Handles a POST. The work runs in tasks of its own, so the deep frames of handling a
-    /// request are freed once it is answered: a held Ping keeps only this frame and its
-    /// continuation on the connection's task (see `HeldRequest`).
-    func post(_ request: Request, clientAddress: String?, logger: Logger) async -> Response {
+    /// Handles a POST. The work runs in a task of its own, so the deep frames of handling a
+    /// request are freed once it is answered. A held request leaves its answer to the
+    /// connection (`ResponseDeferral`): it waits in the push hub with nothing but its answer
+    /// closure, and the returned response is not written (see `HeldRequest`).
+    func post(_ request: Request, context: TernRequestContext) async -> Response {
         let started = ContinuousClock.now
-        var (outcome, log) = await Task {
+        let logger = context.logger
+        let clientAddress = context.clientAddress
+        let (outcome, log) = await Task {
             var log = RequestLog()
             let outcome = await answering(log: log, logger: logger) { try await handle(request, clientAddress: clientAddress, log: &log) }
             return (outcome, log)
         }.value
-        if case .held(let held, let form) = outcome {
-            let wake = await hub.wait(held.ticket)
-            outcome = await Task { [log] in
-                await answering(log: log, logger: logger) {
-                    try await admission.admit { try encode(try await held.answer(wake), as: form) }
+        guard case .held(let held, let form) = outcome else { return finish(outcome, log: log, started: started, logger: logger) }
+        context.deferral.answerLater { deliver in
+            hub.whenWoken(held.ticket) { wake in
+                // The connection closed first: nobody is left to answer.
+                guard wake != .cancelled else { return }
+                Task {
+                    let outcome = await answering(log: log, logger: logger) {
+                        try await admission.admit { try encode(try await held.answer(wake), as: form) }
+                    }
+                    await deliver(finish(outcome, log: log, started: started, logger: logger))
                 }
-            }.value
+            }
+            return { hub.release(held.ticket) }
         }
+        return Response(status: .accepted)
+    }
+
+    /// The response for what handling came to, logged with how long it took.
+    private func finish(_ outcome: Outcome, log: RequestLog, started: ContinuousClock.Instant, logger: Logger) -> Response {
         let response: Response
         switch outcome {
         case .response(let answer):

@@ -5,16 +5,21 @@ import TernStore
 /// Holds Pings and Syncs with Wait until something they watch changes (DESIGN.md, push).
 ///
 /// Driven only by the store's change feed: one subscription to every user's changes, taken
-/// when the hub is made, never a rescan. A held request is a continuation in
-/// `PushRegistry`, so it holds no thread and no database connection. Deadlines are checked
+/// when the hub is made, never a rescan. A held request is a closure in `PushRegistry`, so
+/// it holds no thread, no task and no database connection. Deadlines are checked
 /// by one ticker for all waiters. As a `Service` it answers every held request on graceful
 /// shutdown, before the HTTP server stops (it runs after the application in the server's
 /// `ServiceGroup`, so it is shut down first).
 final class PushHub: Service, Sendable {
-    typealias Ticket = PushRegistry<CheckedContinuation<PushWake, Never>>.Ticket
-    private typealias Resumption = PushRegistry<CheckedContinuation<PushWake, Never>>.Resumption
+    /// What a held request runs when it is woken.
+    struct Waiter: Sendable {
+        let run: @Sendable (PushWake) -> Void
+    }
 
-    private let registry: Mutex<PushRegistry<CheckedContinuation<PushWake, Never>>>
+    typealias Ticket = PushRegistry<Waiter>.Ticket
+    private typealias Resumption = PushRegistry<Waiter>.Resumption
+
+    private let registry: Mutex<PushRegistry<Waiter>>
     /// Subscribed from the start, so no change committed while the hub starts is missed.
     private let changes: AsyncStream<StoreChange>
     private let epoch = ContinuousClock.now
@@ -28,26 +33,21 @@ final class PushHub: Service, Sendable {
     /// kept for the ticket, so the caller may check the store before it `wait`s.
     func arm(userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration) -> Result<Ticket, PushRefusal> {
         let deadline = ContinuousClock.now - epoch + heartbeat
-        let (result, superseded) = registry.withLock {
+        let armed = registry.withLock {
             $0.arm(userID: userID, deviceID: deviceID, folderIDs: folderIDs, deadline: deadline)
         }
-        resume(superseded.map { [$0] } ?? [])
-        return result
+        resume(armed.superseded.map { [$0] } ?? [])
+        return armed.0
     }
 
-    /// Suspends until the ticket's request is woken; a cancelled task ends it at once.
-    func wait(_ ticket: Ticket) async -> PushWake {
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let ready = registry.withLock { $0.wait(ticket, continuation: continuation) }
-                resume(ready.map { [$0] } ?? [])
-            }
-        } onCancel: {
-            release(ticket)
-        }
+    /// Runs `waiter` once the ticket's request is woken: at once when it was woken already.
+    /// A `release` first runs it with `.cancelled`.
+    func whenWoken(_ ticket: Ticket, _ waiter: @escaping @Sendable (PushWake) -> Void) {
+        let ready = registry.withLock { $0.wait(ticket, continuation: Waiter(run: waiter)) }
+        resume(ready.map { [$0] } ?? [])
     }
 
-    /// Ends a registration the handler no longer waits for.
+    /// Ends a registration nobody waits for any more.
     func release(_ ticket: Ticket) {
         let resumption = registry.withLock { $0.release(ticket) }
         resume(resumption.map { [$0] } ?? [])
@@ -78,8 +78,8 @@ final class PushHub: Service, Sendable {
         resume(registry.withLock { $0.apply(change) })
     }
 
-    /// Resumes continuations outside the lock.
+    /// Runs woken waiters outside the lock.
     private func resume(_ resumptions: [Resumption]) {
-        for resumption in resumptions { resumption.continuation.resume(returning: resumption.wake) }
+        for resumption in resumptions { resumption.continuation.run(resumption.wake) }
     }
 }

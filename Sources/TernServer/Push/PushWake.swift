@@ -15,7 +15,7 @@ enum PushWake: Hashable, Sendable {
     case superseded
     /// The server is shutting down.
     case shutDown
-    /// The request went away (its task was cancelled) before it was woken.
+    /// The request went away (its connection closed) before it was woken.
     case cancelled
 }
 

@@ -1,11 +1,13 @@
 import Hummingbird
+import HummingbirdCore
+import NIOPosix
 import Logging
 import SchemaValidation
 public import ServiceLifecycle
 public import TernStore
 import UnixSignals
 
-/// The EAS server: routes on Hummingbird and the push hub, run as services with graceful
+/// The EAS server: Hummingbird's router on `HTTPExchangeChannel` connections, and the push hub, run as services with graceful
 /// shutdown that answers every held Ping before the HTTP server stops.
 public struct TernServer: Sendable {
     public let store: any Store
@@ -36,7 +38,7 @@ public struct TernServer: Sendable {
         let router = Router(context: TernRequestContext.self)
         router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: .options) { _, _ in endpoint.options() }
         router.post(RouterPath(stringLiteral: ActiveSyncEndpoint.path)) { request, context in
-            await endpoint.post(request, clientAddress: context.clientAddress, logger: context.logger)
+            await endpoint.post(request, context: context)
         }
         let autodiscover = AutodiscoverEndpoint(authenticator: authenticator, configuration: configuration)
         for path in AutodiscoverEndpoint.paths {
@@ -50,16 +52,29 @@ public struct TernServer: Sendable {
         if let adminToken = configuration.adminToken {
             AdminAPI(token: adminToken, store: store).register(on: router)
         }
-        let application = Application(
-            router: router,
-            server: .compactHTTP1,
-            configuration: .init(
-                address: .hostname(configuration.host, port: configuration.port), serverName: "Tern", backlog: configuration.backlog),
+        let responder = router.buildResponder()
+        let logger = Self.logger
+        let http = Server(
+            childChannelSetup: HTTPExchangeChannel(maxBodyBytes: configuration.maxRequestBytes) { request, channel, deferral in
+                var response: Response
+                do {
+                    response = try await responder.respond(
+                        to: request, context: TernRequestContext(source: .init(channel: channel, logger: logger, deferral: deferral)))
+                } catch {
+                    logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+                    response = Response(status: .internalServerError)
+                }
+                response.headers[.date] = HTTPDate.now
+                response.headers[.server] = "Tern"
+                return response
+            },
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), backlog: configuration.backlog),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
-            logger: Self.logger)
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
+            logger: logger)
         // A group shuts its services down last to first: the hub answers what it holds while
         // the application still writes responses, then the application stops.
-        return ServiceGroup(configuration: .init(services: [application, hub, HeapTrimmer()], logger: Self.logger))
+        return ServiceGroup(configuration: .init(services: [http, hub, HeapTrimmer()], logger: Self.logger))
     }
 
     private static var logger: Logger {
