@@ -26,8 +26,9 @@ import WBXML
 // store on the same file, as `tern deliver` from the mail server does, so the change feed
 // notices the commit by polling `PRAGMA data_version` (25 ms) instead of at once.
 //
-// N = 100,000 needs ~100,000 file descriptors in each process and 5 source addresses'
-// worth of ephemeral ports (the tool spreads over 127.0.0.2-6 itself): `ulimit -n 120000`
+// N = 100,000 needs ~100,000 file descriptors in each process and source addresses for
+// the ephemeral ports (the tool spreads over 127.0.0.2-21 itself, one per 5,000
+// connections: connecting slows as one address's ports fill): `ulimit -n 120000`
 // (raise the hard limit in /etc/security/limits.conf or the container's --ulimit nofile),
 // then `push-latency 100000 10000 1000`.
 
@@ -138,7 +139,7 @@ try await settle(limit: .seconds(5))
 let rssBefore = ProcessFigures.residentBytes()
 let heapBefore = mallinfo2()
 let holdStarted = ContinuousClock.now
-let sourceAddresses = max(1, (deviceCount + 19_999) / 20_000)
+let sourceAddresses = max(1, (deviceCount + 4_999) / 5_000)
 let pings = try ClientProcess(arguments: ["\(port)", "\(deviceCount)", "\(sourceAddresses)", inboxServerID])
 while !pings.isHeld { try await Task.sleep(for: .milliseconds(100)) }
 progress("sent \(deviceCount) Pings")

@@ -60,6 +60,13 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if case ChannelEvent.inputClosed = event {
+            // A client that hangs up while its request is held is gone: end the hold.
+            if let endHold {
+                endHold()
+                self.endHold = nil
+                context.close(promise: nil)
+                return
+            }
             closesWhenAnswered = true
             if !isAnswering, waiting.isEmpty { context.close(promise: nil) }
         } else {

@@ -1,0 +1,91 @@
+import Foundation
+
+/// One TCP connection to a test server, written and read byte for byte: for what curl
+/// will not send (pipelined requests, a malformed request line). Blocking socket calls
+/// run on a thread of their own, off the cooperative pool the server shares.
+final class RawHTTPConnection: Sendable {
+    struct Response: Sendable {
+        let status: Int
+        /// Lowercased names.
+        let headers: [String: String]
+        let body: [UInt8]
+    }
+
+    private let descriptor: Int32
+
+    init(port: Int) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(descriptor)
+            throw POSIXError(.ECONNREFUSED)
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Sends `text` (CRLFs included) and reads `count` responses, then whether the server
+    /// closed the connection after them (within a second).
+    func exchange(_ text: String, responses count: Int) async -> (responses: [Response], closed: Bool) {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.exchangeBlocking(Array(text.utf8), responses: count)) }.start()
+        }
+    }
+
+    private func exchangeBlocking(_ bytes: [UInt8], responses count: Int) -> (responses: [Response], closed: Bool) {
+        var sent = 0
+        while sent < bytes.count {
+            let written = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard written > 0 else { break }
+            sent += written
+        }
+        var buffer: [UInt8] = []
+        var responses: [Response] = []
+        while responses.count < count {
+            if let (response, used) = Self.parse(buffer) {
+                responses.append(response)
+                buffer.removeFirst(used)
+            } else if !read(into: &buffer) {
+                return (responses, true)
+            }
+        }
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var chunk = [UInt8](repeating: 0, count: 512)
+        return (responses, recv(descriptor, &chunk, chunk.count, 0) == 0)
+    }
+
+    /// Appends what arrives; false at the end of the stream or on a timeout.
+    private func read(into buffer: inout [UInt8]) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        let received = recv(descriptor, &chunk, chunk.count, 0)
+        guard received > 0 else { return false }
+        buffer += chunk[..<received]
+        return true
+    }
+
+    /// A whole response at the start of `bytes` (bodies by Content-Length), and its length.
+    private static func parse(_ bytes: [UInt8]) -> (Response, Int)? {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        guard let end = (0..<max(0, bytes.count - 3)).first(where: { Array(bytes[$0..<$0 + 4]) == separator }) else { return nil }
+        let lines = String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")
+        guard let status = lines.first?.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        let length = headers["content-length"].flatMap { Int($0) } ?? 0
+        let bodyStart = end + 4
+        guard bytes.count >= bodyStart + length else { return nil }
+        return (Response(status: status, headers: headers, body: Array(bytes[bodyStart..<bodyStart + length])), bodyStart + length)
+    }
+}
