@@ -150,38 +150,44 @@ public enum AddressList {
     }
 
     /// Atoms (dots allowed, as in obs-phrase), quoted strings, comments, specials, whitespace.
+    /// Read by Unicode scalar: every delimiter is ASCII, and grapheme breaking costs more than
+    /// the rest of the parse.
     static func tokenize(_ value: String) -> [Token] {
         var tokens: [Token] = []
-        let characters = Array(value)
+        let scalars = Array(value.unicodeScalars)
         var index = 0
-        var word = ""
+        var word = String.UnicodeScalarView()
         func flushWord() {
-            if !word.isEmpty { tokens.append(.word(word)) }
-            word = ""
+            if !word.isEmpty { tokens.append(.word(String(word))) }
+            word = String.UnicodeScalarView()
         }
-        while index < characters.count {
-            let character = characters[index]
-            switch character {
+        func flushSpace() {
+            flushWord()
+            if tokens.last != .space { tokens.append(.space) }
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar {
             case "\"":
                 flushWord()
-                var text = ""
+                var text = String.UnicodeScalarView()
                 index += 1
-                while index < characters.count, characters[index] != "\"" {
-                    if characters[index] == "\\", index + 1 < characters.count { index += 1 }
-                    text.append(characters[index])
+                while index < scalars.count, scalars[index] != "\"" {
+                    if scalars[index] == "\\", index + 1 < scalars.count { index += 1 }
+                    text.append(scalars[index])
                     index += 1
                 }
-                tokens.append(.quoted(text))
+                tokens.append(.quoted(String(text)))
             case "(":
                 flushWord()
-                var text = ""
+                var text = String.UnicodeScalarView()
                 var depth = 1
                 index += 1
-                while index < characters.count {
-                    let inner = characters[index]
-                    if inner == "\\", index + 1 < characters.count {
+                while index < scalars.count {
+                    let inner = scalars[index]
+                    if inner == "\\", index + 1 < scalars.count {
                         index += 1
-                        text.append(characters[index])
+                        text.append(scalars[index])
                     } else if inner == "(" {
                         depth += 1
                         text.append(inner)
@@ -194,15 +200,16 @@ public enum AddressList {
                     }
                     index += 1
                 }
-                tokens.append(.comment(text))
+                tokens.append(.comment(String(text)))
             case "<", ">", ",", ";", ":", "@":
                 flushWord()
-                tokens.append(.special(character))
-            case _ where character.isWhitespace:
-                flushWord()
-                if tokens.last != .space { tokens.append(.space) }
+                tokens.append(.special(Character(scalar)))
+            case " ", "\t", "\r", "\n", "\u{0B}", "\u{0C}":
+                flushSpace()
+            case _ where scalar.value >= 0x80 && scalar.properties.isWhitespace:
+                flushSpace()
             default:
-                word.append(character)
+                word.append(scalar)
             }
             index += 1
         }

@@ -54,8 +54,30 @@ let authorization = "Basic " + Data("anna:secret".utf8).base64EncodedString()
     return element.elements.lazy.compactMap { text($0, name) }.first
 }
 
-@MainActor func count(_ element: WBXMLElement, _ name: String) -> Int {
-    (element.tag.name == name ? 1 : 0) + element.elements.reduce(0) { $0 + count($1, name) }
+/// What the loop needs of a Sync response, read in one walk of the tree that compares tags
+/// (two bytes), not names, and skips the inside of each Add: the client stays cheap next to
+/// the server it measures.
+struct WindowSummary {
+    var adds = 0
+    var syncKey: String?
+    var moreAvailable = false
+
+    private static let add = WBXMLTag("AirSync", "Add")
+    private static let syncKeyTag = WBXMLTag("AirSync", "SyncKey")
+    private static let moreAvailableTag = WBXMLTag("AirSync", "MoreAvailable")
+
+    init(_ response: WBXMLElement) { read(response) }
+
+    private mutating func read(_ element: WBXMLElement) {
+        for case .element(let child) in element.children {
+            switch child.tag {
+            case Self.add: adds += 1
+            case Self.syncKeyTag: syncKey = child.text
+            case Self.moreAvailableTag: moreAvailable = true
+            default: read(child)
+            }
+        }
+    }
 }
 
 @MainActor func provision() throws -> String {
@@ -101,11 +123,11 @@ let started = clock.now
 let cpuBefore = cpuSeconds()
 var received = 0
 while true {
-    let response = try send("Sync", syncRequest(key: key), policyKey: policyKey)
-    received += count(response, "Add")
-    guard let next = text(response, "SyncKey") else { fatalError("no sync key in a Sync response") }
+    let window = WindowSummary(try send("Sync", syncRequest(key: key), policyKey: policyKey))
+    received += window.adds
+    guard let next = window.syncKey else { fatalError("no sync key in a Sync response") }
     key = next
-    if count(response, "MoreAvailable") == 0 { break }
+    if !window.moreAvailable { break }
 }
 let elapsed = seconds(clock.now - started)
 let cpu = cpuSeconds() - cpuBefore
@@ -118,7 +140,7 @@ for _ in 0..<1000 {
     let start = clock.now
     let response = try send("Sync", syncRequest(key: key), policyKey: policyKey)
     samples.append(clock.now - start)
-    guard count(response, "Add") == 0 else { fatalError("an idle Sync sent items") }
+    guard WindowSummary(response).adds == 0 else { fatalError("an idle Sync sent items") }
 }
 print("incremental Sync, nothing new: \(percentiles(samples))")
 server.cancel()

@@ -12,6 +12,23 @@ import Testing
     #expect(throws: WBXMLError.self) { try WBXMLEncoder().encode(root) }
 }
 
+/// The NUL check reads eight bytes at a time: a NUL at any offset of a long text, the
+/// word-sized part or the tail, is found; bytes of 0x80 and 0x01 beside it are no NUL.
+@Test(arguments: [0, 1, 7, 8, 9, 63, 64, 99, 100])
+func aNulAnywhereInALongTextIsFound(at offset: Int) {
+    var text = Array(String(repeating: "\u{80}\u{1}a", count: 34).utf8.prefix(101))
+    #expect(text.count == 101)
+    text[offset] = 0
+    let root = WBXMLElement(WBXMLTag("AirSync", "Sync"), children: [.text(String(decoding: text, as: UTF8.self))])
+    #expect(throws: WBXMLError.self) { try WBXMLEncoder().encode(root) }
+}
+
+@Test func aLongTextWithoutNulIsEncodedWhole() throws {
+    let text = String(repeating: "\u{80}\u{1}aé€", count: 40)
+    let bytes = try WBXMLEncoder().encode(WBXMLElement(WBXMLTag("AirSync", "Sync"), children: [.text(text)]))
+    #expect(bytes == [0x03, 0x01, 0x6A, 0x00, 0x45, 0x03] + Array(text.utf8) + [0x00, 0x01])
+}
+
 @Test func aLiteralPublicIdentifierIsWrittenThroughTheStringTable() throws {
     let document = WBXMLDocument(
         root: WBXMLElement(WBXMLTag("Ping", "Ping")), publicIdentifier: .literal("-//MICROSOFT//DTD ActiveSync//EN"))
