@@ -204,9 +204,7 @@ public enum AddressList {
             case "<", ">", ",", ";", ":", "@":
                 flushWord()
                 tokens.append(.special(Character(scalar)))
-            case " ", "\t", "\r", "\n", "\u{0B}", "\u{0C}":
-                flushSpace()
-            case _ where scalar.value >= 0x80 && scalar.properties.isWhitespace:
+            case _ where scalar.isMIMEWhitespace:
                 flushSpace()
             default:
                 word.append(scalar)

@@ -173,7 +173,7 @@ public enum Preview {
         mutating func append(_ scalar: Unicode.Scalar) {
             guard !isFull else { return }
             if Self.invisible.contains(scalar.value) { return }
-            if scalar.properties.isWhitespace {
+            if scalar.isMIMEWhitespace {
                 pendingSpace = !text.isEmpty
                 return
             }

@@ -5,11 +5,8 @@ extension String {
     /// Walks the scalars itself: Foundation's `trimmingCharacters(in:)` bridges through
     /// NSString and was the largest single cost of writing a Sync response.
     public func trimmingWhitespace() -> String {
-        func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
-        }
         let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !isWhitespace($0) }), let end = scalars.lastIndex(where: { !isWhitespace($0) })
+        guard let start = scalars.firstIndex(where: { !$0.isMIMEWhitespace }), let end = scalars.lastIndex(where: { !$0.isMIMEWhitespace })
         else { return "" }
         if start == scalars.startIndex, scalars.index(after: end) == scalars.endIndex { return self }
         return String(scalars[start...end])
@@ -32,6 +29,12 @@ extension String {
         }
         return text
     }
+}
+
+extension Unicode.Scalar {
+    /// Unicode whitespace; ASCII is decided without a property lookup, which is slow enough
+    /// to show in a Sync response.
+    var isMIMEWhitespace: Bool { isASCII ? self == " " || (0x09...0x0D).contains(value) : properties.isWhitespace }
 }
 
 extension UInt8 {
