@@ -127,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TernStoreTests",
-            dependencies: ["ActiveSync", "TernStore", "TernStoreSQLite", "TernTesting"],
+            dependencies: ["ActiveSync", "TernStore", "TernStoreSQLite", "TernTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import TernStore
 
-/// How an item's content is stored: its class, its properties as JSON, and for email the
-/// message bytes in their own table so that listing items never loads bodies.
+/// How an item's content is stored: its class, its properties (email in the compact form of
+/// `EmailPropertiesCoding`, the other classes as JSON), and for email the message bytes in
+/// their own table so that listing items never loads bodies.
 enum ItemCoding {
     static func className(_ content: ItemContent) -> String { content.itemClass.rawValue }
 
@@ -11,7 +12,7 @@ enum ItemCoding {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         switch content {
-        case .email(let email): return try encoder.encode(email.properties)
+        case .email(let email): return EmailPropertiesCoding.encode(email.properties)
         case .contact(let contact): return try encoder.encode(contact)
         case .event(let event): return try encoder.encode(event)
         case .task(let task): return try encoder.encode(task)
@@ -21,7 +22,7 @@ enum ItemCoding {
     static func content(className: String, properties: Data, raw: Data?) throws -> ItemContent {
         let decoder = JSONDecoder()
         switch ItemClass(rawValue: className) {
-        case .email: return .email(EmailItem(raw: raw ?? Data(), properties: try decoder.decode(EmailProperties.self, from: properties)))
+        case .email: return .email(EmailItem(raw: raw ?? Data(), properties: try EmailPropertiesCoding.decode(properties)))
         case .contacts: return .contact(try decoder.decode(ContactItem.self, from: properties))
         case .calendar: return .event(try decoder.decode(CalendarItem.self, from: properties))
         case .tasks: return .task(try decoder.decode(TaskItem.self, from: properties))
@@ -35,7 +36,7 @@ enum ItemCoding {
     }
 
     /// Reads many rows, decoding on all cores when there are enough to be worth it: the
-    /// stored properties' JSON is most of the cost of reading a Sync window of 512 items.
+    /// stored properties are most of the cost of reading a Sync window of 512 items.
     static func items(_ rows: [Row]) throws -> [Item] {
         let chunkSize = 64
         guard rows.count > chunkSize else { return try rows.map(item) }

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import TernStore
 
 /// The schema, as named migrations. A migration is frozen once shipped: change the schema
 /// by adding a new one (GRDB's DatabaseMigrator records which ran).
@@ -124,6 +126,16 @@ enum Migrations {
                 ALTER TABLE commit_log ADD COLUMN device_id INTEGER;
                 ALTER TABLE commit_log ADD COLUMN policy INTEGER NOT NULL DEFAULT 0;
                 """)
+        }
+        migrator.registerMigration("v6-compact-email-properties") { db in
+            // Email properties move from JSON to `EmailPropertiesCoding`; nothing else changes.
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, properties FROM items WHERE class = 'Email'")
+            let update = try db.makeStatement(sql: "UPDATE items SET properties = ? WHERE id = ?")
+            while let row = try rows.next() {
+                let json: Data = row["properties"]
+                let properties = try JSONDecoder().decode(EmailProperties.self, from: json)
+                try update.execute(arguments: [EmailPropertiesCoding.encode(properties), row["id"] as Int64])
+            }
         }
         return migrator
     }

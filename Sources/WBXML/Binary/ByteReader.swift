@@ -49,12 +49,33 @@ struct ByteReader {
 
     /// The bytes up to the next NUL, consuming the NUL.
     mutating func readNullTerminated(_ what: @autoclosure () -> String) throws(WBXMLError) -> ArraySlice<UInt8> {
-        guard let end = bytes[offset...].firstIndex(of: 0) else {
+        guard let end = bytes.firstNUL(from: offset) else {
             throw WBXMLError(.truncated, at: bytes.count, "input ended inside \(what()) (no terminating NUL)")
         }
         let start = offset
         offset = end + 1
         return bytes[start..<end]
+    }
+}
+
+extension [UInt8] {
+    /// The index of the first 0 at or after `start`, read eight bytes at a time: inline
+    /// strings carry whole message bodies, megabytes per Sync response.
+    func firstNUL(from start: Int) -> Int? {
+        withUnsafeBytes { raw in
+            var index = start
+            while index + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                // Nonzero exactly when some byte of the word is 0.
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            while index < raw.count {
+                if raw[index] == 0 { return index }
+                index += 1
+            }
+            return nil
+        }
     }
 }
 

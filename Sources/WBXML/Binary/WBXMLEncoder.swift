@@ -70,7 +70,7 @@ private struct BodyEncoder {
                 let start = bytes.count
                 bytes.append(WBXMLGlobalToken.stringInline)
                 bytes.append(contentsOf: text.utf8)
-                guard !Self.holdsNUL(bytes, from: start + 1) else {
+                guard bytes.firstNUL(from: start + 1) == nil else {
                     throw WBXMLError(.invalidContent, at: start, "text in <\(element.tag)> holds a NUL, which STR_I cannot carry")
                 }
                 bytes.append(0)
@@ -81,24 +81,5 @@ private struct BodyEncoder {
             }
         }
         bytes.append(WBXMLGlobalToken.end)
-    }
-
-    /// Whether `bytes` holds a 0 from `start` on: eight bytes at a time, as text bodies run
-    /// to megabytes per response.
-    private static func holdsNUL(_ bytes: [UInt8], from start: Int) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var index = start
-            while index + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                // Nonzero exactly when some byte of the word is 0.
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
-                index += 8
-            }
-            while index < raw.count {
-                if raw[index] == 0 { return true }
-                index += 1
-            }
-            return false
-        }
     }
 }
