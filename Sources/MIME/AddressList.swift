@@ -104,7 +104,7 @@ public enum AddressList {
             switch token {
             case .word(let word): text += word
             case .quoted(let quoted): text += "\"" + quoted + "\""
-            case .special(let character): text.append(character)
+            case .special(let scalar): text.unicodeScalars.append(scalar)
             case .space, .comment: break
             }
         }
@@ -121,7 +121,7 @@ public enum AddressList {
             switch token {
             case .word(let word): piece = word
             case .quoted(let quoted): piece = quoted
-            case .special(let character) where character != "<" && character != ">": piece = String(character)
+            case .special(let scalar) where scalar != "<" && scalar != ">": piece = String(Character(scalar))
             default:
                 pendingSpace = true
                 continue
@@ -138,7 +138,7 @@ public enum AddressList {
         case word(String)
         case quoted(String)
         case comment(String)
-        case special(Character)
+        case special(Unicode.Scalar)
         case space
 
         var isContent: Bool {
@@ -203,7 +203,7 @@ public enum AddressList {
                 tokens.append(.comment(String(text)))
             case "<", ">", ",", ";", ":", "@":
                 flushWord()
-                tokens.append(.special(Character(scalar)))
+                tokens.append(.special(scalar))
             case _ where scalar.isMIMEWhitespace:
                 flushSpace()
             default:

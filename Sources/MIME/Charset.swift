@@ -104,7 +104,7 @@ public enum Charset {
 
     /// Lower case, without quotes, spaces or an RFC 2231 section 5 language suffix (`utf-8*en`).
     private static func normalize(_ label: String) -> String {
-        var name = label.lowercased().trimmingQuotes()
+        var name = label.lowercasedForMatching().trimmingQuotes()
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
         return name
     }

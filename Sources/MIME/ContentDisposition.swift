@@ -11,7 +11,7 @@ public struct ContentDisposition: Hashable, Sendable {
     public let parameters: MIMEParameters
 
     public init(type: String, parameters: MIMEParameters = MIMEParameters()) {
-        self.type = type.lowercased()
+        self.type = type.lowercasedForMatching()
         self.parameters = parameters
     }
 

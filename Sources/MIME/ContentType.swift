@@ -15,8 +15,8 @@ public struct ContentType: Hashable, Sendable, CustomStringConvertible {
     public let parameters: MIMEParameters
 
     public init(type: String, subtype: String, parameters: MIMEParameters = MIMEParameters()) {
-        self.type = type.lowercased()
-        self.subtype = subtype.lowercased()
+        self.type = type.lowercasedForMatching()
+        self.subtype = subtype.lowercasedForMatching()
         self.parameters = parameters
     }
 

@@ -15,7 +15,7 @@
 public enum EncodedWord {
     /// `text` with every well-formed encoded word decoded.
     public static func decode(_ text: String) -> String {
-        guard text.contains("=?") else { return text }
+        guard text.mayHoldEncodedWord else { return text }
         let bytes = Array(text.utf8)
         var segments: [Segment] = []
         var textStart = 0
@@ -83,7 +83,7 @@ public enum EncodedWord {
             index += 1
         }
         guard index > charsetStart, index + 2 < bytes.count, bytes[index + 2] == UInt8(ascii: "?") else { return nil }
-        let charset = String(decoding: bytes[charsetStart..<index], as: UTF8.self).lowercased()
+        let charset = String(decoding: bytes[charsetStart..<index], as: UTF8.self).lowercasedForMatching()
         let encoding = bytes[index + 1] | 0x20
         guard encoding == UInt8(ascii: "b") || encoding == UInt8(ascii: "q") else { return nil }
         index += 3

@@ -24,7 +24,7 @@ public struct HeaderField: Hashable, Sendable {
         self.name = name
         self.value = value
         self.range = range
-        key = name.lowercased()
+        key = name.lowercasedForMatching()
     }
 
     /// `value` with RFC 2047 encoded words decoded, for unstructured fields such as Subject.

@@ -24,13 +24,13 @@ public struct MIMEHeaders: RandomAccessCollection, Hashable, Sendable {
 
     /// The first field called `name` (any case).
     public func first(named name: String) -> HeaderField? {
-        let key = name.lowercased()
+        let key = name.lowercasedForMatching()
         return fields.first { $0.key == key }
     }
 
     /// Every field called `name` (any case), in order.
     public func fields(named name: String) -> [HeaderField] {
-        let key = name.lowercased()
+        let key = name.lowercasedForMatching()
         return fields.filter { $0.key == key }
     }
 

@@ -19,7 +19,7 @@ public struct MIMEParameters: Hashable, Sendable {
         public let value: String
 
         public init(name: String, value: String) {
-            self.name = name.lowercased()
+            self.name = name.lowercasedForMatching()
             self.value = value
         }
     }
@@ -33,7 +33,7 @@ public struct MIMEParameters: Hashable, Sendable {
 
     /// The value of the first parameter called `name`, compared case-insensitively.
     public subscript(name: String) -> String? {
-        let key = name.lowercased()
+        let key = name.lowercasedForMatching()
         return all.first { $0.name == key }?.value
     }
 
@@ -52,7 +52,7 @@ public struct MIMEParameters: Hashable, Sendable {
             }
             index += 1
         }
-        let value = String(decoding: lead, as: UTF8.self).trimmingWhitespace().lowercased()
+        let value = String(decoding: lead, as: UTF8.self).trimmingWhitespace().lowercasedForMatching()
         return (value, MIMEParameters(assembling: rawParameters(bytes, from: index)))
     }
 
@@ -70,7 +70,7 @@ public struct MIMEParameters: Hashable, Sendable {
             while index < bytes.count, bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ";") {
                 index += 1
             }
-            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).trimmingWhitespace().lowercased()
+            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).trimmingWhitespace().lowercasedForMatching()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
             index += 1
             while index < bytes.count, bytes[index].isWSP { index += 1 }

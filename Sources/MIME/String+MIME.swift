@@ -12,6 +12,22 @@ extension String {
         return String(scalars[start...end])
     }
 
+    /// `lowercased()`, returning the string itself when there is nothing to change: header
+    /// names and MIME tokens are mostly lower-case ASCII already, and are compared often.
+    func lowercasedForMatching() -> String {
+        utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? self : lowercased()
+    }
+
+    /// Whether the text holds `=?`, where an RFC 2047 encoded word starts.
+    var mayHoldEncodedWord: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Without surrounding whitespace and one pair of surrounding double or single quotes.
     func trimmingQuotes() -> String {
         let text = trimmingWhitespace()

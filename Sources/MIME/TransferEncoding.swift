@@ -11,7 +11,7 @@ public struct TransferEncoding: RawRepresentable, Hashable, Sendable, CustomStri
     public let rawValue: String
 
     public init(rawValue: String) {
-        self.rawValue = rawValue.lowercased()
+        self.rawValue = rawValue.lowercasedForMatching()
     }
 
     /// Parses a header value, ignoring case, quotes, comments and anything after the token.
