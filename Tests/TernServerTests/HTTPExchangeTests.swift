@@ -33,6 +33,23 @@ import WBXML
         #expect(!closed)
     }
 
+    /// Clients that send `Expect: 100-continue` (.NET's HttpClient does for every POST) get
+    /// their 100 at once instead of waiting out their own timeout; a body over the limit
+    /// gets no 100 and, once it comes anyway, a 413.
+    @Test func expectContinueIsAnsweredWith100WithinTheLimit() async throws {
+        let server = try await RunningServer { $0.maxRequestBytes = 1024 }
+        let connection = try RawHTTPConnection(port: server.port)
+        let small = "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"
+        let (first, _) = await connection.exchange(small, responses: 1)
+        let (second, _) = await connection.exchange("abcd", responses: 1)
+        let large = "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nExpect: 100-continue\r\nContent-Length: 2000\r\n\r\n"
+        let (third, _) = await connection.exchange(large + String(repeating: "y", count: 2000), responses: 1)
+        await server.stop()
+        #expect(first.map(\.status) == [100])
+        #expect(second.map(\.status) == [400])
+        #expect(third.map(\.status) == [413])
+    }
+
     @Test func aMalformedRequestIsAnswered400AndClosed() async throws {
         try await RunningServer.with { server in
             let connection = try RawHTTPConnection(port: server.port)

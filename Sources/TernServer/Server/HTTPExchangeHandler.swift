@@ -10,7 +10,8 @@ import NIOHTTPTypes
 /// the connection's channel and what its answer needs, not a suspended call stack.
 ///
 /// Requests are answered one at a time, in order; a pipelined request waits its turn.
-/// A body over `maxBodyBytes` is read and dropped, and answered 413.
+/// A body over `maxBodyBytes` is read and dropped, and answered 413. `Expect: 100-continue`
+/// is answered with 100 for a body within the limit.
 final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias OutboundOut = HTTPResponsePart
@@ -43,6 +44,13 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
         case .head(let head):
             let declared = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
             reading = Incoming(head: head, body: declared > maxBodyBytes ? nil : context.channel.allocator.buffer(capacity: 0))
+            // A client that asks may send its body at once (RFC 9110 10.1.1), unless an
+            // earlier response is still owed: a 100 then would read as that one's.
+            if declared <= maxBodyBytes, !isAnswering, waiting.isEmpty,
+                head.headerFields[.expect]?.lowercased() == "100-continue"
+            {
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+            }
         case .body(var chunk):
             guard let bytes = reading?.body?.readableBytes else { return }
             if bytes + chunk.readableBytes > maxBodyBytes {
