@@ -16,6 +16,8 @@ struct HTTPExchangeChannel: ServerChildChannel {
     }
 
     let maxBodyBytes: Int
+    /// The `Server` header of every response.
+    let serverName: String
     let respond: HTTPExchangeHandler.Respond
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Connection> {
@@ -25,7 +27,7 @@ struct HTTPExchangeChannel: ServerChildChannel {
             try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
-            try pipeline.addHandler(HTTPExchangeHandler(maxBodyBytes: maxBodyBytes, respond: respond))
+            try pipeline.addHandler(HTTPExchangeHandler(maxBodyBytes: maxBodyBytes, serverName: serverName, respond: respond))
             return Connection(channel: channel)
         }
     }

@@ -27,6 +27,7 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     private let respond: Respond
     private let maxBodyBytes: Int
+    private let serverName: String
     private var reading: Incoming?
     private var waiting: [Incoming] = []
     private var isAnswering = false
@@ -34,8 +35,9 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
     private var endHold: (@Sendable () -> Void)?
     private var closesWhenAnswered = false
 
-    init(maxBodyBytes: Int, respond: @escaping Respond) {
+    init(maxBodyBytes: Int, serverName: String, respond: @escaping Respond) {
         self.maxBodyBytes = maxBodyBytes
+        self.serverName = serverName
         self.respond = respond
     }
 
@@ -91,7 +93,8 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if error is HTTPParserError, context.channel.isActive, !isAnswering {
-            context.write(wrapOutboundOut(.head(HTTPResponse(status: .badRequest, headerFields: [.connection: "close", .contentLength: "0"]))), promise: nil)
+            let head = HTTPResponse(status: .badRequest, headerFields: [.connection: "close", .contentLength: "0"])
+            context.write(wrapOutboundOut(.head(stamped(head))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
         context.close(promise: nil)
@@ -125,7 +128,12 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     /// Waits for a deferred answer with nothing but the closures the route left.
     private func hold(_ start: ResponseDeferral.Start, closes: Bool, context: ChannelHandlerContext) {
-        guard context.channel.isActive else { return }
+        guard context.channel.isActive else {
+            // Gone while it was worked on: start and end the wait, so nothing stays armed.
+            let end = start { _ in }
+            end()
+            return
+        }
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
         endHold = start { response in
             let collected = await CollectedResponse(response)
@@ -136,8 +144,16 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
         }
     }
 
+    /// A final response's head with the Date and Server every response carries.
+    private func stamped(_ head: HTTPResponse) -> HTTPResponse {
+        var head = head
+        head.headerFields[.date] = HTTPDate.now
+        head.headerFields[.server] = serverName
+        return head
+    }
+
     private func write(_ response: CollectedResponse, closes: Bool, context: ChannelHandlerContext) {
-        context.write(wrapOutboundOut(.head(response.head)), promise: nil)
+        context.write(wrapOutboundOut(.head(stamped(response.head))), promise: nil)
         for buffer in response.body { context.write(wrapOutboundOut(.body(buffer)), promise: nil) }
         context.writeAndFlush(wrapOutboundOut(.end(response.trailers)), promise: nil)
         isAnswering = false

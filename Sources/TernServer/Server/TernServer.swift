@@ -55,18 +55,14 @@ public struct TernServer: Sendable {
         let responder = router.buildResponder()
         let logger = Self.logger
         let http = Server(
-            childChannelSetup: HTTPExchangeChannel(maxBodyBytes: configuration.maxRequestBytes) { request, channel, deferral in
-                var response: Response
+            childChannelSetup: HTTPExchangeChannel(maxBodyBytes: configuration.maxRequestBytes, serverName: "Tern") { request, channel, deferral in
                 do {
-                    response = try await responder.respond(
+                    return try await responder.respond(
                         to: request, context: TernRequestContext(source: .init(channel: channel, logger: logger, deferral: deferral)))
                 } catch {
                     logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-                    response = Response(status: .internalServerError)
+                    return Response(status: .internalServerError)
                 }
-                response.headers[.date] = HTTPDate.now
-                response.headers[.server] = "Tern"
-                return response
             },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), backlog: configuration.backlog),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
