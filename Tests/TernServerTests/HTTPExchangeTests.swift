@@ -35,19 +35,42 @@ import WBXML
 
     /// Clients that send `Expect: 100-continue` (.NET's HttpClient does for every POST) get
     /// their 100 at once instead of waiting out their own timeout; a body over the limit
-    /// gets no 100 and, once it comes anyway, a 413.
-    @Test func expectContinueIsAnsweredWith100WithinTheLimit() async throws {
+    /// is refused with 413 before it is sent, and the connection closed.
+    @Test func expectContinueIsAnsweredWith100WithinTheLimitAnd413Beyond() async throws {
         let server = try await RunningServer { $0.maxRequestBytes = 1024 }
         let connection = try RawHTTPConnection(port: server.port)
         let small = "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"
         let (first, _) = await connection.exchange(small, responses: 1)
         let (second, _) = await connection.exchange("abcd", responses: 1)
         let large = "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nExpect: 100-continue\r\nContent-Length: 2000\r\n\r\n"
-        let (third, _) = await connection.exchange(large + String(repeating: "y", count: 2000), responses: 1)
+        let (third, closed) = await try RawHTTPConnection(port: server.port).exchange(large, responses: 1)
         await server.stop()
         #expect(first.map(\.status) == [100])
         #expect(second.map(\.status) == [400])
         #expect(third.map(\.status) == [413])
+        #expect(closed)
+    }
+
+    /// Bodies are read whole before routing, so all connections together may hold only four
+    /// times `maxRequestBytes`: the connection that would pass that gets 503 and is closed,
+    /// and the others go on.
+    @Test func bodiesBeyondTheSharedBudgetAreRefusedWith503() async throws {
+        let server = try await RunningServer { $0.maxRequestBytes = 1024 }
+        let head = "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nContent-Length: 1024\r\n\r\n"
+        let partial = head + String(repeating: "z", count: 1000)
+        var connections: [RawHTTPConnection] = []
+        for _ in 0..<4 {
+            let connection = try RawHTTPConnection(port: server.port)
+            await connection.write(partial)
+            connections.append(connection)
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        let (refused, closed) = await try RawHTTPConnection(port: server.port).exchange(partial, responses: 1)
+        let (finished, _) = await connections[0].exchange(String(repeating: "z", count: 24), responses: 1)
+        await server.stop()
+        #expect(refused.map(\.status) == [503])
+        #expect(closed)
+        #expect(finished.map(\.status) == [400])
     }
 
     @Test func aMalformedRequestIsAnswered400AndClosed() async throws {
@@ -69,21 +92,38 @@ import WBXML
         }
     }
 
+    /// How a phone's connection goes away: its client gives up (curl's timeout, a FIN), or
+    /// the network drops it (a TCP reset).
+    enum HangUp: CaseIterable, Sendable { case finish, reset }
+
     /// A phone that loses its network while a Ping is held frees its place at once: with
     /// one held request allowed per user, another device's Ping is held right after
     /// (Status 2 on a delivery), not refused with Status 8 until the first heartbeat ends.
-    @Test func aHeldPingWhoseClientHangsUpIsReleased() async throws {
+    @Test(arguments: HangUp.allCases)
+    func aHeldPingWhoseClientHangsUpIsReleased(_ hangUp: HangUp) async throws {
         let fixture = try await PushFixture.start { $0.maxHeldPerUser = 1 }
         let tablet = try await fixture.server.session(deviceID: "tablet")
         try await fixture.prime(fixture.inbox, on: tablet)
         let device = fixture.device
         let body = try WBXMLEncoder().encode(PushFixture.ping(heartbeat: 600, folders: [fixture.inbox]))
-        let url = "http://127.0.0.1:\(fixture.server.port)/Microsoft-Server-ActiveSync?Cmd=Ping&User=anna&DeviceId=\(device.deviceID)&DeviceType=iPhone"
-        let abandoned = try await fixture.server.curl(
-            ["-m", "2", "-X", "POST", "-u", "anna:secret", "-H", "MS-ASProtocolVersion: \(device.version)",
-             "-H", "X-MS-PolicyKey: \(device.policyKey)", "-H", "Content-Type: application/vnd.ms-sync.wbxml"],
-            url: url, payload: body)
-        #expect(abandoned.status == 0)
+        let target = "/Microsoft-Server-ActiveSync?Cmd=Ping&User=anna&DeviceId=\(device.deviceID)&DeviceType=iPhone"
+        switch hangUp {
+        case .finish:
+            let abandoned = try await fixture.server.curl(
+                ["-m", "2", "-X", "POST", "-u", "anna:secret", "-H", "MS-ASProtocolVersion: \(device.version)",
+                 "-H", "X-MS-PolicyKey: \(device.policyKey)", "-H", "Content-Type: application/vnd.ms-sync.wbxml"],
+                url: "http://127.0.0.1:\(fixture.server.port)\(target)", payload: body)
+            #expect(abandoned.status == 0)
+        case .reset:
+            let connection = try RawHTTPConnection(port: fixture.server.port)
+            let head = "POST \(target) HTTP/1.1\r\nHost: tern\r\nAuthorization: Basic \(Data("anna:secret".utf8).base64EncodedString())\r\n"
+                + "MS-ASProtocolVersion: \(device.version)\r\nX-MS-PolicyKey: \(device.policyKey)\r\n"
+                + "Content-Type: application/vnd.ms-sync.wbxml\r\nContent-Length: \(body.count)\r\n\r\n"
+            let (answers, _) = await connection.exchange(Array(head.utf8) + body, responses: 0)
+            #expect(answers.isEmpty)
+            try await PushFixture.settle()
+            connection.reset()
+        }
         try await PushFixture.settle()
 
         async let held = fixture.ping(PushFixture.ping(heartbeat: 600, folders: [fixture.inbox]), on: tablet)

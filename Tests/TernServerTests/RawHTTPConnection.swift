@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One TCP connection to a test server, written and read byte for byte: for what curl
 /// will not send (pipelined requests, a malformed request line). Blocking socket calls
@@ -15,8 +18,6 @@ final class RawHTTPConnection: Sendable {
 
     init(port: Int) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -35,18 +36,46 @@ final class RawHTTPConnection: Sendable {
     /// Sends `text` (CRLFs included) and reads `count` responses, then whether the server
     /// closed the connection after them (within a second).
     func exchange(_ text: String, responses count: Int) async -> (responses: [Response], closed: Bool) {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: self.exchangeBlocking(Array(text.utf8), responses: count)) }.start()
+        await exchange(Array(text.utf8), responses: count)
+    }
+
+    func exchange(_ bytes: [UInt8], responses count: Int) async -> (responses: [Response], closed: Bool) {
+        await detached {
+            self.sendBlocking(bytes)
+            return self.readBlocking(responses: count)
         }
     }
 
-    private func exchangeBlocking(_ bytes: [UInt8], responses count: Int) -> (responses: [Response], closed: Bool) {
+    /// Sends without waiting for an answer.
+    func write(_ text: String) async {
+        await detached { self.sendBlocking(Array(text.utf8)) }
+    }
+
+    /// Closes with a TCP reset instead of a FIN, as a phone's network going away can.
+    func reset() {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        shutdown(descriptor, Int32(SHUT_RDWR))
+    }
+
+    private func detached<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: body()) }.start()
+        }
+    }
+
+    private func sendBlocking(_ bytes: [UInt8]) {
         var sent = 0
         while sent < bytes.count {
             let written = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard written > 0 else { break }
+            guard written > 0 else { return }
             sent += written
         }
+    }
+
+    private func readBlocking(responses count: Int) -> (responses: [Response], closed: Bool) {
+        var wait = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
         var buffer: [UInt8] = []
         var responses: [Response] = []
         while responses.count < count {
@@ -60,7 +89,9 @@ final class RawHTTPConnection: Sendable {
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var chunk = [UInt8](repeating: 0, count: 512)
-        return (responses, recv(descriptor, &chunk, chunk.count, 0) == 0)
+        // A close with unread input arrives as a reset rather than an end of stream.
+        let received = recv(descriptor, &chunk, chunk.count, 0)
+        return (responses, received == 0 || (received < 0 && errno == ECONNRESET))
     }
 
     /// Appends what arrives; false at the end of the stream or on a timeout.

@@ -46,19 +46,19 @@ struct ActiveSyncEndpoint: Sendable {
             return (outcome, log)
         }.value
         guard case .held(let held, let form) = outcome else { return finish(outcome, log: log, started: started, logger: logger) }
-        context.deferral.answerLater { deliver in
-            hub.whenWoken(held.ticket) { wake in
-                // The connection closed first: nobody is left to answer.
-                guard wake != .cancelled else { return }
-                Task {
-                    let outcome = await answering(log: log, logger: logger) {
-                        try await admission.admit { try encode(try await held.answer(wake), as: form) }
+        let hub = hub
+        context.deferral.answerLater(ResponseDeferral.Wait(
+            start: { deliver in
+                hub.whenWoken(held.ticket) { wake in
+                    Task {
+                        let outcome = await answering(log: log, logger: logger) {
+                            try await admission.admit { try encode(try await held.answer(wake), as: form) }
+                        }
+                        await deliver(finish(outcome, log: log, started: started, logger: logger))
                     }
-                    await deliver(finish(outcome, log: log, started: started, logger: logger))
                 }
-            }
-            return { hub.release(held.ticket) }
-        }
+            },
+            end: { hub.release(held.ticket) }))
         return Response(status: .accepted)
     }
 

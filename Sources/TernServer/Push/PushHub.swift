@@ -40,17 +40,17 @@ final class PushHub: Service, Sendable {
         return armed.0
     }
 
-    /// Runs `waiter` once the ticket's request is woken: at once when it was woken already.
-    /// A `release` first runs it with `.cancelled`.
+    /// Runs `waiter` once the ticket's request is woken: at once when it was woken already,
+    /// or replaced by a newer request of the device (`.superseded`, or `.cancelled` once that
+    /// one ended too). A `release` first means it never runs.
     func whenWoken(_ ticket: Ticket, _ waiter: @escaping @Sendable (PushWake) -> Void) {
         let ready = registry.withLock { $0.wait(ticket, continuation: Waiter(run: waiter)) }
         resume(ready.map { [$0] } ?? [])
     }
 
-    /// Ends a registration nobody waits for any more.
+    /// Ends a registration nobody waits for any more: its waiter, if any, is dropped unrun.
     func release(_ ticket: Ticket) {
-        let resumption = registry.withLock { $0.release(ticket) }
-        resume(resumption.map { [$0] } ?? [])
+        _ = registry.withLock { $0.release(ticket) }
     }
 
     /// How many requests are held now.

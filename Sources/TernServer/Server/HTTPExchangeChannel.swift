@@ -18,6 +18,8 @@ struct HTTPExchangeChannel: ServerChildChannel {
     let maxBodyBytes: Int
     /// The `Server` header of every response.
     let serverName: String
+    /// Shared by every connection of the server.
+    let budget: RequestBodyBudget
     let respond: HTTPExchangeHandler.Respond
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Connection> {
@@ -27,11 +29,12 @@ struct HTTPExchangeChannel: ServerChildChannel {
             try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
-            try pipeline.addHandler(HTTPExchangeHandler(maxBodyBytes: maxBodyBytes, serverName: serverName, respond: respond))
+            try pipeline.addHandler(HTTPExchangeHandler(maxBodyBytes: maxBodyBytes, serverName: serverName, budget: budget, respond: respond))
             return Connection(channel: channel)
         }
     }
 
-    /// Nothing to do: the connection's handlers answer its requests as they arrive.
+    /// Nothing to do: the connection's handlers answer its requests as they arrive, and
+    /// `HTTPService` waits for open connections at shutdown.
     func handle(value: Connection, logger: Logger) async {}
 }

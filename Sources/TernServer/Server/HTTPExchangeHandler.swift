@@ -9,9 +9,11 @@ import NIOHTTPTypes
 /// held Ping, see `ResponseDeferral`) waits with no task at all. A held request then costs
 /// the connection's channel and what its answer needs, not a suspended call stack.
 ///
-/// Requests are answered one at a time, in order; a pipelined request waits its turn.
-/// A body over `maxBodyBytes` is read and dropped, and answered 413. `Expect: 100-continue`
-/// is answered with 100 for a body within the limit.
+/// Requests are answered one at a time, in order; a pipelined request waits its turn (at
+/// most `maxWaiting` of them). A body over `maxBodyBytes` is read and dropped, and answered
+/// 413; `Expect: 100-continue` gets 100 within the limit and 413 at once beyond it. Bodies
+/// are held against a shared `RequestBodyBudget`. A client that closes the connection, or
+/// half-closes it, while its request is held gives the wait up.
 final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias OutboundOut = HTTPResponsePart
@@ -25,19 +27,26 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
         var body: ByteBuffer?
     }
 
+    static let maxWaiting = 16
+
     private let respond: Respond
     private let maxBodyBytes: Int
     private let serverName: String
+    private let budget: RequestBodyBudget
     private var reading: Incoming?
     private var waiting: [Incoming] = []
     private var isAnswering = false
-    /// Ends the wait of a deferred answer, while one is deferred.
+    /// Gives up the wait of a deferred answer, while one is deferred.
     private var endHold: (@Sendable () -> Void)?
     private var closesWhenAnswered = false
+    /// Bytes of request bodies this connection holds against the budget.
+    private var reserved = 0
+    private var isRemoved = false
 
-    init(maxBodyBytes: Int, serverName: String, respond: @escaping Respond) {
+    init(maxBodyBytes: Int, serverName: String, budget: RequestBodyBudget, respond: @escaping Respond) {
         self.maxBodyBytes = maxBodyBytes
         self.serverName = serverName
+        self.budget = budget
         self.respond = respond
     }
 
@@ -45,58 +54,75 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
         switch unwrapInboundIn(data) {
         case .head(let head):
             let declared = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
-            reading = Incoming(head: head, body: declared > maxBodyBytes ? nil : context.channel.allocator.buffer(capacity: 0))
-            // A client that asks may send its body at once (RFC 9110 10.1.1), unless an
-            // earlier response is still owed: a 100 then would read as that one's.
-            if declared <= maxBodyBytes, !isAnswering, waiting.isEmpty,
-                head.headerFields[.expect]?.lowercased() == "100-continue"
-            {
+            let isIdle = !isAnswering && waiting.isEmpty
+            let expectsContinue = head.headerFields[.expect]?.lowercased() == "100-continue"
+            // A client that asks waits before it sends its body (RFC 9110 10.1.1): a 100
+            // lets it go on, a final status spares it the upload. Neither can be sent while
+            // an earlier response is still owed, since it would read as that one's.
+            if expectsContinue, isIdle, declared > maxBodyBytes {
+                return refuse(.contentTooLarge, context: context)
+            }
+            if expectsContinue, isIdle {
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
             }
+            reading = Incoming(head: head, body: declared > maxBodyBytes ? nil : context.channel.allocator.buffer(capacity: 0))
         case .body(var chunk):
             guard let bytes = reading?.body?.readableBytes else { return }
             if bytes + chunk.readableBytes > maxBodyBytes {
                 reading?.body = nil
-            } else {
+                give(bytes)
+            } else if take(chunk.readableBytes) {
                 reading?.body?.writeBuffer(&chunk)
+            } else {
+                refuse(.serviceUnavailable, context: context)
             }
         case .end:
             guard let request = reading else { return }
             reading = nil
+            guard waiting.count < Self.maxWaiting else { return refuse(.serviceUnavailable, context: context) }
             waiting.append(request)
             answerNext(context: context)
         }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case ChannelEvent.inputClosed = event {
-            // A client that hangs up while its request is held is gone: end the hold.
-            if let endHold {
-                endHold()
-                self.endHold = nil
-                context.close(promise: nil)
-                return
-            }
-            closesWhenAnswered = true
-            if !isAnswering, waiting.isEmpty { context.close(promise: nil) }
-        } else {
-            context.fireUserInboundEventTriggered(event)
+        guard case ChannelEvent.inputClosed = event else { return context.fireUserInboundEventTriggered(event) }
+        // A client that hangs up while its request is held is gone: give the wait up.
+        if let endHold {
+            endHold()
+            self.endHold = nil
+            return context.close(promise: nil)
         }
+        closesWhenAnswered = true
+        if !isAnswering, waiting.isEmpty { context.close(promise: nil) }
     }
 
-    func channelInactive(context: ChannelHandlerContext) {
+    /// The connection closed (NIO removes the handlers then; Hummingbird's state handler
+    /// does not pass channelInactive on).
+    func handlerRemoved(context: ChannelHandlerContext) {
+        isRemoved = true
         endHold?()
         endHold = nil
+        reading = nil
         waiting = []
-        context.fireChannelInactive()
+        budget.release(reserved)
+        reserved = 0
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if error is HTTPParserError, context.channel.isActive, !isAnswering {
-            let head = HTTPResponse(status: .badRequest, headerFields: [.connection: "close", .contentLength: "0"])
+        guard error is HTTPParserError else { return context.close(promise: nil) }
+        refuse(.badRequest, context: context)
+    }
+
+    /// Answers with `status` and closes: at once when no response is owed, else just closes.
+    private func refuse(_ status: HTTPResponse.Status, context: ChannelHandlerContext) {
+        if context.channel.isActive, !isAnswering {
+            let head = HTTPResponse(status: status, headerFields: [.connection: "close", .contentLength: "0"])
             context.write(wrapOutboundOut(.head(stamped(head))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
+        reading = nil
+        waiting = []
         context.close(promise: nil)
     }
 
@@ -112,30 +138,36 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
         }
         let request = Request(head: incoming.head, body: RequestBody(buffer: body))
         let deferral = ResponseDeferral()
-        let channel = context.channel
-        let respond = self.respond
+        let (channel, respond, size) = (context.channel, self.respond, body.readableBytes)
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
         Task {
             let response = await respond(request, channel, deferral)
-            if let start = deferral.take() {
-                bound.execute { $0.handler.hold(start, closes: closes, context: $0.context) }
+            if let wait = deferral.take() {
+                bound.execute { bound in
+                    bound.handler.give(size)
+                    bound.handler.hold(wait, closes: closes, context: bound.context)
+                }
             } else {
                 let collected = await CollectedResponse(response)
-                bound.execute { $0.handler.write(collected, closes: closes, context: $0.context) }
+                bound.execute { bound in
+                    bound.handler.give(size)
+                    bound.handler.write(collected, closes: closes, context: bound.context)
+                }
             }
         }
     }
 
     /// Waits for a deferred answer with nothing but the closures the route left.
-    private func hold(_ start: ResponseDeferral.Start, closes: Bool, context: ChannelHandlerContext) {
-        guard context.channel.isActive else {
-            // Gone while it was worked on: start and end the wait, so nothing stays armed.
-            let end = start { _ in }
-            end()
+    private func hold(_ wait: ResponseDeferral.Wait, closes: Bool, context: ChannelHandlerContext) {
+        guard !isRemoved, context.channel.isActive, !closesWhenAnswered else {
+            // Gone while it was worked on: nothing may stay armed for it.
+            wait.end()
+            if !isRemoved { context.close(promise: nil) }
             return
         }
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
-        endHold = start { response in
+        endHold = wait.end
+        wait.start { response in
             let collected = await CollectedResponse(response)
             bound.execute { bound in
                 bound.handler.endHold = nil
@@ -153,6 +185,7 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     private func write(_ response: CollectedResponse, closes: Bool, context: ChannelHandlerContext) {
+        guard !isRemoved else { return }
         context.write(wrapOutboundOut(.head(stamped(response.head))), promise: nil)
         for buffer in response.body { context.write(wrapOutboundOut(.body(buffer)), promise: nil) }
         context.writeAndFlush(wrapOutboundOut(.end(response.trailers)), promise: nil)
@@ -162,6 +195,20 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
         } else {
             answerNext(context: context)
         }
+    }
+
+    /// Takes body bytes from the shared budget.
+    private func take(_ bytes: Int) -> Bool {
+        guard budget.reserve(bytes) else { return false }
+        reserved += bytes
+        return true
+    }
+
+    /// Gives body bytes back once the request no longer needs them.
+    private func give(_ bytes: Int) {
+        guard !isRemoved else { return }
+        budget.release(bytes)
+        reserved -= bytes
     }
 }
 

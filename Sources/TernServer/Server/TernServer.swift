@@ -54,8 +54,12 @@ public struct TernServer: Sendable {
         }
         let responder = router.buildResponder()
         let logger = Self.logger
-        let http = Server(
-            childChannelSetup: HTTPExchangeChannel(maxBodyBytes: configuration.maxRequestBytes, serverName: "Tern") { request, channel, deferral in
+        // Bodies are read whole before routing; together they may hold four of the largest.
+        let budget = RequestBodyBudget(limit: 4 * configuration.maxRequestBytes)
+        let server = Server(
+            childChannelSetup: HTTPExchangeChannel(
+                maxBodyBytes: configuration.maxRequestBytes, serverName: "Tern", budget: budget
+            ) { request, channel, deferral in
                 do {
                     return try await responder.respond(
                         to: request, context: TernRequestContext(source: .init(channel: channel, logger: logger, deferral: deferral)))
@@ -70,7 +74,7 @@ public struct TernServer: Sendable {
             logger: logger)
         // A group shuts its services down last to first: the hub answers what it holds while
         // the application still writes responses, then the application stops.
-        return ServiceGroup(configuration: .init(services: [http, hub, HeapTrimmer()], logger: Self.logger))
+        return ServiceGroup(configuration: .init(services: [HTTPService(server: server), hub, HeapTrimmer()], logger: Self.logger))
     }
 
     private static var logger: Logger {
