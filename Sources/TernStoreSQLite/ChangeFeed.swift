@@ -7,8 +7,11 @@ import TernStore
 /// Every write transaction appends rows to `commit_log`. The feed keeps its own connection
 /// and asks SQLite's `PRAGMA data_version`, which changes when any other connection (in
 /// this process or another) commits; only then does it read the new log rows, an index
-/// range on the primary key. Local writes poll at once after commit; other processes are
-/// seen within one poll interval. Nothing rescans items or folders.
+/// range on the primary key. Local writes poll at once after commit. A process with no
+/// subscribers rings a `CommitBell` after its commits, and a feed with subscribers (the
+/// server) watches the bell (`FileWriteWatcher`, inotify on Linux), so another process's
+/// commits are heard at once; without the watch they are seen within one poll interval, and
+/// with it a poll once a second stays as a safety net. Nothing rescans items or folders.
 final class ChangeFeed: Sendable {
     private struct State {
         var subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]] = [:]
@@ -23,6 +26,8 @@ final class ChangeFeed: Sendable {
     private let queue: DatabaseQueue
     private let state: Mutex<State>
     private let poller: Mutex<Task<Void, Never>?> = Mutex(nil)
+    private let watcher: Mutex<FileWriteWatcher?> = Mutex(nil)
+    private let bell: CommitBell
     /// Keeps the log short: rows older than this many commits are pruned, every
     /// `pruneInterval` rows. Subscribers only ever need the newest rows.
     private static let retainedRows: Int64 = 10_000
@@ -35,9 +40,12 @@ final class ChangeFeed: Sendable {
         queue = try DatabaseQueue(path: path, configuration: configuration)
         let lastSeq = try queue.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM commit_log") ?? 0 }
         state = Mutex(State(lastSeq: lastSeq))
+        bell = CommitBell(databasePath: path)
         let task = Task { [weak self] in
             while !Task.isCancelled {
-                try? await Task.sleep(for: pollInterval)
+                // With the bell watched, polling is only a safety net.
+                let watched = self?.watcher.withLock { $0 != nil } ?? false
+                try? await Task.sleep(for: watched ? max(pollInterval, .seconds(1)) : pollInterval)
                 guard let self else { return }
                 self.poll()
             }
@@ -47,6 +55,7 @@ final class ChangeFeed: Sendable {
 
     func stop() {
         poller.withLock { $0?.cancel() }
+        watcher.withLock { $0?.stop() }
         let subscribers = state.withLock { state in
             defer { state.subscribers = [:] }
             defer { state.everyone = [:] }
@@ -55,7 +64,24 @@ final class ChangeFeed: Sendable {
         for continuation in subscribers { continuation.finish() }
     }
 
+    /// After a commit of this process: announces it to the subscribers here, and rings the
+    /// bell for a server in another process when there are none.
+    func committed() {
+        poll()
+        if state.withLock({ $0.subscribers.isEmpty && $0.everyone.isEmpty }) { bell.ring() }
+    }
+
+    /// The first subscriber starts the watch of the bell.
+    private func watchBell() {
+        watcher.withLock { watcher in
+            guard watcher == nil else { return }
+            bell.create()
+            watcher = FileWriteWatcher(path: bell.path) { [weak self] in self?.poll() }
+        }
+    }
+
     func subscribe(userID: User.ID) -> AsyncStream<StoreChange> {
+        watchBell()
         let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .bufferingNewest(1024))
         let id = state.withLock { state in
             let id = state.nextSubscriberID
@@ -74,6 +100,7 @@ final class ChangeFeed: Sendable {
 
     /// Every user's changes, buffered without a bound: its one consumer must not miss any.
     func subscribeToAll() -> AsyncStream<StoreChange> {
+        watchBell()
         let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .unbounded)
         let id = state.withLock { state in
             let id = state.nextSubscriberID
@@ -90,7 +117,7 @@ final class ChangeFeed: Sendable {
     /// Reads and announces log rows committed since the last poll. Serialised by the queue.
     func poll() {
         try? queue.inDatabase { db in
-            let dataVersion = try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            let dataVersion = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
             let (lastSeq, unchanged) = state.withLock { ($0.lastSeq, $0.lastDataVersion == dataVersion) }
             guard !unchanged else { return }
             let rows = try Row.fetchAll(

@@ -49,7 +49,7 @@ extension SQLiteStore {
             }
             return (saved, changesAccess)
         }
-        if logged { feed.poll() }
+        if logged { feed.committed() }
         return saved
     }
 
@@ -82,7 +82,7 @@ extension SQLiteStore {
             try db.executeCached(literal: "INSERT INTO commit_log (user_id, modseq, policy, hierarchy) VALUES (\(scope), 0, 1, 0)")
             return StoredPolicy(policy: policy, version: version, isUserOverride: userID != nil)
         }
-        feed.poll()
+        feed.committed()
         return stored
     }
 

@@ -17,7 +17,7 @@ public final class SQLiteStore: Store {
     }
 
     /// Opens (creating if needed) the database in `directory`, migrating it to the current schema.
-    public init(dataDirectory directory: String, changePollInterval: Duration = .milliseconds(10)) throws(StoreError) {
+    public init(dataDirectory directory: String, changePollInterval: Duration = .milliseconds(25)) throws(StoreError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
@@ -83,7 +83,7 @@ public final class SQLiteStore: Store {
                 try transaction.finish()
                 return value
             }
-            feed.poll()
+            feed.committed()
             return result
         } catch {
             throw Self.storeError(error)

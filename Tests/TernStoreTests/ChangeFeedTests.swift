@@ -77,4 +77,17 @@ struct ChangeFeedTests {
         let change = try #require(await Self.firstChange(stream))
         #expect(change.folderIDs == [inbox.id])
     }
+
+    /// A store nobody listens to (as in `tern deliver`) rings the commit bell after its
+    /// commit, and a listening store hears it at once, not at its next poll (a minute here).
+    @Test func aCommitElsewhereRingsTheBellAndIsHeardBeforeThePoll() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let inbox = try await fixture.folder(.inbox)
+        let listening = try SQLiteStore(dataDirectory: fixture.directory.path, changePollInterval: .seconds(60))
+        let stream = listening.changes(for: fixture.user.id)
+        _ = try await fixture.store.addItem(StoreFixture.email("delivered"), to: inbox.id)
+        let change = try #require(await Self.firstChange(stream, timeout: .seconds(10)))
+        #expect(change.folderIDs == [inbox.id])
+    }
 }

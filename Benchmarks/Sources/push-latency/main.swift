@@ -24,7 +24,7 @@ import WBXML
 //
 // Defaults: N 10,000, M 2,000, R 1,000. `--other-connection` delivers through a second
 // store on the same file, as `tern deliver` from the mail server does, so the change feed
-// notices the commit by polling `PRAGMA data_version` (every 10 ms) instead of at once.
+// hears of the commit through its watch of the WAL file (inotify) rather than at once.
 //
 // N = 100,000 needs ~100,000 file descriptors in each process and source addresses for
 // the ephemeral ports (the tool spreads over 127.0.0.2-21 itself, one per 5,000
