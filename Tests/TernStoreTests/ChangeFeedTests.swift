@@ -90,4 +90,17 @@ struct ChangeFeedTests {
         let change = try #require(await Self.firstChange(stream, timeout: .seconds(10)))
         #expect(change.folderIDs == [inbox.id])
     }
+
+    /// The bell gets the database's permission bits, so a mail server user allowed to write
+    /// the database may ring it too.
+    @Test func theBellHasTheDatabasesPermissions() async throws {
+        let fixture = try await StoreFixture()
+        defer { fixture.directory.remove() }
+        let database = fixture.directory.url.appending(path: "tern.sqlite").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o660], ofItemAtPath: database)
+        let listening = try SQLiteStore(dataDirectory: fixture.directory.path)
+        _ = listening.changes(for: fixture.user.id)
+        let bell = try FileManager.default.attributesOfItem(atPath: database + "-bell")
+        #expect((bell[.posixPermissions] as? Int) == 0o660)
+    }
 }
