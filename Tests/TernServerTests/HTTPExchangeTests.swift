@@ -43,7 +43,7 @@ import WBXML
         let (first, _) = await connection.exchange(small, responses: 1)
         let (second, _) = await connection.exchange("abcd", responses: 1)
         let large = "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nExpect: 100-continue\r\nContent-Length: 2000\r\n\r\n"
-        let (third, closed) = await try RawHTTPConnection(port: server.port).exchange(large, responses: 1)
+        let (third, closed) = try await RawHTTPConnection(port: server.port).exchange(large, responses: 1)
         await server.stop()
         #expect(first.map(\.status) == [100])
         #expect(second.map(\.status) == [400])
@@ -65,7 +65,7 @@ import WBXML
             connections.append(connection)
         }
         try await Task.sleep(for: .milliseconds(300))
-        let (refused, closed) = await try RawHTTPConnection(port: server.port).exchange(partial, responses: 1)
+        let (refused, closed) = try await RawHTTPConnection(port: server.port).exchange(partial, responses: 1)
         let (finished, _) = await connections[0].exchange(String(repeating: "z", count: 24), responses: 1)
         await server.stop()
         #expect(refused.map(\.status) == [503])

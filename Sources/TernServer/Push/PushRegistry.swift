@@ -97,7 +97,7 @@ struct PushRegistry<Continuation> {
         return nil
     }
 
-    /// Ends a registration early: the handler answered without waiting, or its task was cancelled.
+    /// Ends a registration early: the handler answered without waiting, or its connection closed.
     mutating func release(_ ticket: Ticket) -> Resumption? {
         guard let waiter = waiters[ticket.deviceID], waiter.serial == ticket.serial else { return nil }
         remove(ticket.deviceID, userID: waiter.userID)

@@ -5,7 +5,7 @@ import Synchronization
 /// credentials are checked, so without a bound many connections could each fill
 /// `maxRequestBytes`; past the budget a connection is refused with 503 and closed.
 final class RequestBodyBudget: Sendable {
-    let limit: Int
+    private let limit: Int
     private let used = Atomic<Int>(0)
 
     init(limit: Int) {
@@ -26,7 +26,4 @@ final class RequestBodyBudget: Sendable {
     func release(_ bytes: Int) {
         used.subtract(bytes, ordering: .relaxed)
     }
-
-    /// Bytes taken now.
-    var inUse: Int { used.load(ordering: .relaxed) }
 }

@@ -1,14 +1,15 @@
 import Hummingbird
 import HummingbirdCore
-import NIOPosix
 import Logging
+import NIOPosix
 import SchemaValidation
 public import ServiceLifecycle
 public import TernStore
 import UnixSignals
 
-/// The EAS server: Hummingbird's router on `HTTPExchangeChannel` connections, and the push hub, run as services with graceful
-/// shutdown that answers every held Ping before the HTTP server stops.
+/// The EAS server: Hummingbird's router on `HTTPExchangeChannel` connections, and the push
+/// hub, run as services with graceful shutdown that answers every held Ping before the HTTP
+/// server stops.
 public struct TernServer: Sendable {
     public let store: any Store
     public let configuration: ServerConfiguration
