@@ -12,9 +12,7 @@ import TernStore
 /// `ServiceGroup`, so it is shut down first).
 final class PushHub: Service, Sendable {
     /// What a held request runs when it is woken.
-    struct Waiter: Sendable {
-        let run: @Sendable (PushWake) -> Void
-    }
+    typealias Waiter = @Sendable (PushWake) -> Void
 
     typealias Ticket = PushRegistry<Waiter>.Ticket
     private typealias Resumption = PushRegistry<Waiter>.Resumption
@@ -43,8 +41,8 @@ final class PushHub: Service, Sendable {
     /// Runs `waiter` once the ticket's request is woken: at once when it was woken already,
     /// or replaced by a newer request of the device (`.superseded`, or `.cancelled` once that
     /// one ended too). A `release` first means it never runs.
-    func whenWoken(_ ticket: Ticket, _ waiter: @escaping @Sendable (PushWake) -> Void) {
-        let ready = registry.withLock { $0.wait(ticket, continuation: Waiter(run: waiter)) }
+    func whenWoken(_ ticket: Ticket, _ waiter: @escaping Waiter) {
+        let ready = registry.withLock { $0.wait(ticket, continuation: waiter) }
         resume(ready.map { [$0] } ?? [])
     }
 
@@ -80,6 +78,6 @@ final class PushHub: Service, Sendable {
 
     /// Runs woken waiters outside the lock.
     private func resume(_ resumptions: [Resumption]) {
-        for resumption in resumptions { resumption.continuation.run(resumption.wake) }
+        for resumption in resumptions { resumption.continuation(resumption.wake) }
     }
 }
