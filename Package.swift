@@ -63,12 +63,16 @@ let package = Package(
             dependencies: ["TernStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
-        .target(name: "TernSync", dependencies: ["ActiveSync", "TernStore", "WBXML", "MIME"], swiftSettings: strictSettings),
+        .target(
+            name: "TernSync",
+            dependencies: ["ActiveSync", "TernStore", "WBXML", "MIME", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .target(name: "TernImport", dependencies: ["TernStore", "MIME"], swiftSettings: strictSettings),
         .target(
             name: "TernServer",
             dependencies: [
-                "TernSync", "TernStore", "ActiveSync", "WBXML", "SchemaValidation", "TerminalOutput",
+                "TernSync", "TernStore", "ActiveSync", "MIME", "WBXML", "SchemaValidation", "TerminalOutput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -31,15 +31,20 @@ public enum Charset {
         }
     }
 
-    /// Decodes `bytes` in the charset named `label` (nil: unlabelled), never failing.
+    /// Decodes `bytes` in the charset named `label` (nil: unlabelled), never failing; the
+    /// text comes without unsendable control characters (`withoutUnsendableCharacters`).
     public static func decode(_ bytes: [UInt8], charset label: String?) -> String {
+        decodeKeepingControls(bytes, charset: label).withoutUnsendableCharacters
+    }
+
+    private static func decodeKeepingControls(_ bytes: [UInt8], charset label: String?) -> String {
         guard !bytes.isEmpty else { return "" }
         guard let label else { return decodeUnlabelled(bytes) }
         switch decoder(for: normalize(label)) {
         case .unlabelled: return decodeUnlabelled(bytes)
         case .utf8: return decodeUTF8(bytes)
         case .windows1252: return decodeWindows1252(bytes)
-        case .eucJP: return decode(EUCJapanese.transcodedToISO2022JP2(bytes), charset: "iso-2022-jp-2")
+        case .eucJP: return decodeKeepingControls(EUCJapanese.transcodedToISO2022JP2(bytes), charset: "iso-2022-jp-2")
         case .foundation(let encoding, let asciiCompatible):
             if asciiCompatible, bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             if let text = String(bytes: bytes, encoding: encoding) { return text }

@@ -126,11 +126,12 @@ extension MIMEHeaders {
         return index < line.upperBound && raw[index] == UInt8(ascii: ":") ? index : nil
     }
 
-    /// The field body with its line breaks removed (unfolding) and surrounding whitespace trimmed.
+    /// The field body with its line breaks removed (unfolding), unsendable control characters
+    /// dropped and surrounding whitespace trimmed.
     private static func unfoldedValue(_ raw: [UInt8], _ range: Range<Int>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(range.count)
         for byte in raw[range] where byte != 0x0D && byte != 0x0A { bytes.append(byte) }
-        return Charset.decodeUnlabelled(bytes).trimmingWhitespace()
+        return Charset.decodeUnlabelled(bytes).withoutUnsendableCharacters.trimmingWhitespace()
     }
 }

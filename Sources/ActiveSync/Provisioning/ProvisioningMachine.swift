@@ -26,6 +26,11 @@ public struct ProvisioningMachine: Hashable, Sendable {
         case remoteWipe(accountOnly: Bool)
         /// The wipe acknowledgement was recorded; answer Status 1 and refuse the device hereafter.
         case wipeRecorded
+        /// The device reported its wipe failed: answer Status 2 and the wipe directive again,
+        /// which stays pending (MS-ASPROV 3.2.5.1.2.2).
+        case wipeFailed(accountOnly: Bool)
+        /// An empty Provision with no wipe pending: a bare Status 1 (MS-ASPROV 3.2.5.1.1).
+        case noWipePending
         /// The acknowledgement named a key the device was not given: Policy Status 5 (MS-ASPROV 2.2.2.54.1).
         case wrongKeyAcknowledged
         /// The device reported it cannot apply the policy (status other than 1): provisioning stops here.
@@ -42,6 +47,13 @@ public struct ProvisioningMachine: Hashable, Sendable {
         return .policy(temporaryKey: key)
     }
 
+    /// An empty Provision, which a device sends after Status 140 to learn whether it is to be
+    /// wiped (MS-ASPROV 3.1.5.1.1): the pending wipe, or nothing.
+    public func emptyRequested(accountOnlyWipeSupported: Bool) -> Answer {
+        guard case .requested(let accountOnly, _) = wipe else { return .noWipePending }
+        return .remoteWipe(accountOnly: accountOnly && accountOnlyWipeSupported)
+    }
+
     /// Phase 2: the device acknowledges `key` with `status` (1 = applied) for the policy of `policyVersion`.
     public mutating func policyAcknowledged(key: UInt32, status: Int, policyVersion: Int64, newKey: () -> UInt32) -> Answer {
         guard case .temporaryKey(let temporary) = provisioning, temporary == key else { return .wrongKeyAcknowledged }
@@ -55,10 +67,12 @@ public struct ProvisioningMachine: Hashable, Sendable {
         return .provisioned(key: final)
     }
 
-    /// The device reports it wiped itself (any status: the data is gone or it tried). What is
-    /// recorded is what it was sent: a full wipe when it could not take an account-only one.
-    public mutating func wipeAcknowledged(at date: Date, accountOnlyWipeSupported: Bool) -> Answer {
+    /// The device reports the result of its wipe: `status` 1 is done, anything else failed.
+    /// What is recorded is what it was sent: a full wipe when it could not take an
+    /// account-only one. A failed wipe stays pending and is sent again.
+    public mutating func wipeAcknowledged(status: Int, at date: Date, accountOnlyWipeSupported: Bool) -> Answer {
         guard case .requested(let accountOnly, let requestedAt) = wipe else { return .wrongKeyAcknowledged }
+        guard status == 1 else { return .wipeFailed(accountOnly: accountOnly && accountOnlyWipeSupported) }
         wipe = .acknowledged(accountOnly: accountOnly && accountOnlyWipeSupported, requestedAt: requestedAt, acknowledgedAt: date)
         provisioning = .unprovisioned
         return .wipeRecorded

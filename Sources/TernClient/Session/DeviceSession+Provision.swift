@@ -32,7 +32,7 @@ extension DeviceSession {
                 record.policyKey = key
                 record.provisionedAt = Date()
             }
-        case .remoteWipe(let accountOnly):
+        case .remoteWipe(let accountOnly, _):
             try await obeyRemoteWipe(accountOnly: accountOnly)
         case .status(let status, let policyStatus):
             throw ClientError(
@@ -41,6 +41,14 @@ extension DeviceSession {
             )
         case .provisioned:
             throw ClientError(.server, "the server sent a final policy key without a policy")
+        }
+    }
+
+    /// After Status 140: asks with an empty Provision, as MS-ASPROV 3.1.5.1.1 says a device
+    /// should, and obeys the wipe the server answers with; returns when it sends none.
+    func receivePendingWipe() async throws {
+        if case .remoteWipe(let accountOnly, _) = try await provisionExchange(.wipeQuery, policyKey: 0) {
+            try await obeyRemoteWipe(accountOnly: accountOnly)
         }
     }
 

@@ -168,7 +168,7 @@ public actor DeviceSession {
             try await provision()
             return try await sendWithResend(command, body, resendOnce: resendOnce, timeout: timeout)
         } catch let error as ClientError where error.kind == .remoteWipeRequested {
-            try await provision()
+            try await receivePendingWipe()
             throw ClientError(.server, "the server asked for a remote wipe, but Provision brought none")
         }
     }

@@ -10,7 +10,7 @@ struct GetItemEstimateHandler {
         guard let parsed = request.body.flatMap(GetItemEstimateRequest.init) else {
             return .document(GetItemEstimateResponse(status: 2).element)
         }
-        let engine = SyncEngine(store: store, userID: request.user.id, deviceID: request.device.id, protocolVersion: request.protocolVersion)
+        let engine = request.syncEngine(store)
         return .document(try await engine.estimate(parsed).element)
     }
 }
@@ -21,7 +21,7 @@ struct MoveItemsHandler {
 
     func handle(_ request: EASRequest) async throws -> EASResponse {
         guard let parsed = request.body.flatMap(MoveItemsRequest.init) else { return .httpStatus(400) }
-        let engine = SyncEngine(store: store, userID: request.user.id, deviceID: request.device.id, protocolVersion: request.protocolVersion)
+        let engine = request.syncEngine(store)
         return .document(try await engine.move(parsed).element)
     }
 }

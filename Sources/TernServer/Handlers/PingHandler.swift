@@ -37,7 +37,7 @@ struct PingHandler {
             guard let found = try await store.folder(of: request.user.id, serverID: folder.id) else { return Self.answer(.folderSyncRequired) }
             watched[found.id] = found.serverID
         }
-        let engine = SyncEngine(store: store, userID: request.user.id, deviceID: request.device.id, protocolVersion: request.protocolVersion)
+        let engine = request.syncEngine(store)
         let serverIDs = folders.map(\.id)
         let gate = PolicyGate(store: store)
         let hierarchy = HierarchySync(store: store, userID: request.user.id, deviceID: request.device.id)

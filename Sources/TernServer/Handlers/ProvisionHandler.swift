@@ -4,6 +4,8 @@ import TernStore
 import WBXML
 
 /// Provision (MS-ASPROV): runs the `ProvisioningMachine` and stores the device's new state.
+/// A body that is none of the four requests (policy, acknowledgement, wipe acknowledgement,
+/// the empty wipe query) is Status 2; an unknown PolicyType is Policy Status 3.
 struct ProvisionHandler {
     let store: any Store
 
@@ -31,15 +33,22 @@ struct ProvisionHandler {
             default:
                 response = .status(2, policyStatus: nil)
             }
+        case .wipeQuery:
+            switch machine.emptyRequested(accountOnlyWipeSupported: accountOnlyWipeSupported) {
+            case .remoteWipe(let accountOnly): response = .remoteWipe(accountOnly: accountOnly)
+            default: response = .status(1, policyStatus: nil)
+            }
         case .acknowledgement(_, let key, let status):
             switch machine.policyAcknowledged(key: key, status: status, policyVersion: policy.version, newKey: newKey) {
             case .provisioned(let final): response = .provisioned(key: final)
-            case .policyRejected: response = .status(1, policyStatus: 1)
+            // MS-ASPROV 3.1.5.2: 139, the device cannot comply; 12.1 has no such status.
+            case .policyRejected: response = request.protocolVersion >= .v14_0 ? .status(139, policyStatus: nil) : .status(1, policyStatus: 1)
             default: response = .status(1, policyStatus: 5)
             }
-        case .wipeAcknowledgement:
-            switch machine.wipeAcknowledged(at: Date(), accountOnlyWipeSupported: accountOnlyWipeSupported) {
+        case .wipeAcknowledgement(let status, _):
+            switch machine.wipeAcknowledged(status: status, at: Date(), accountOnlyWipeSupported: accountOnlyWipeSupported) {
             case .wipeRecorded: response = .status(1, policyStatus: nil)
+            case .wipeFailed(let accountOnly): response = .remoteWipe(accountOnly: accountOnly, status: 2)
             default: response = .status(2, policyStatus: nil)
             }
         }

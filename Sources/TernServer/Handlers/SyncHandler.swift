@@ -12,7 +12,7 @@ struct SyncHandler {
     let configuration: ServerConfiguration
 
     func handle(_ request: EASRequest) async throws -> EASResponse {
-        let engine = SyncEngine(store: store, userID: request.user.id, deviceID: request.device.id, protocolVersion: request.protocolVersion)
+        let engine = request.syncEngine(store)
         let sync: SyncRequest?
         let seconds: Int
         let collectionIDs: [String]

@@ -56,10 +56,14 @@ enum BodyElement {
             preview: { Preview.text(fromPlainText: text, maxCharacters: 255) }, version: options.protocolVersion)
     }
 
-    /// The Data text of a device's Body: nil when there is no Body, "" when it has no Data.
-    static func text(in applicationData: WBXMLElement) -> String? {
+    /// The longest body a device may store, in UTF-8 bytes.
+    static let maxTextBytes = 4 << 20
+
+    /// The Data text of a device's Body: nil when there is no Body, "" when it has no Data;
+    /// refused as `WBXMLElement.boundedText` refuses text.
+    static func text(in applicationData: WBXMLElement) throws(ApplicationDataError) -> String? {
         guard let body = applicationData.child("AirSyncBase", "Body") else { return nil }
-        return body.child("AirSyncBase", "Data")?.contentBytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return try body.child("AirSyncBase", "Data")?.boundedText(maxBytes: maxTextBytes) ?? ""
     }
 
     /// The body type a device's Body says, 1 when it names none.
@@ -78,11 +82,12 @@ enum BodyElement {
         return bytes[..<end]
     }
 
-    /// Text when the bytes are UTF-8; a raw MIME message that is not goes as OPAQUE bytes.
+    /// Text when the bytes are UTF-8 without a NUL; a raw MIME message that is not goes as
+    /// OPAQUE bytes, which carry anything.
     private static func dataElement(_ bytes: ArraySlice<UInt8>) -> WBXMLElement {
         let tag = WBXMLTag("AirSyncBase", "Data")
         guard !bytes.isEmpty else { return WBXMLElement(tag) }
-        if let text = String(validating: bytes, as: UTF8.self) { return WBXMLElement(tag, text: text) }
+        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) { return WBXMLElement(tag, text: text) }
         return WBXMLElement(tag, children: [.opaque(Array(bytes))])
     }
 }

@@ -26,6 +26,11 @@ import WBXML
 enum CalendarApplicationData {
     /// TIME_ZONE_INFORMATION is 172 bytes (MS-ASDTYPE 2.6.4).
     static let timeZoneBytes = 172
+    /// The most attendees an event or exception may carry (Exchange caps a meeting near 500
+    /// recipients per message; a series may gather more over time).
+    static let maxAttendees = 2_000
+    /// The most exceptions a recurring event may carry: ten years of a daily meeting's moves.
+    static let maxExceptions = 4_000
 
     static func encode(_ event: CalendarItem, options: ItemEncodingOptions) -> [WBXMLElement] {
         let version = options.protocolVersion
@@ -104,7 +109,7 @@ enum CalendarApplicationData {
         event.categories = ghosting.merge(
             "Calendar:Categories", sent: try data.strings("Calendar", "Categories", "Category"),
             stored: stored.categories, cleared: [])
-        event.body = optional("AirSyncBase:Body", BodyElement.text(in: data).map(nonEmpty), stored.body)
+        event.body = optional("AirSyncBase:Body", try BodyElement.text(in: data).map(nonEmpty), stored.body)
         return event
     }
 
@@ -192,6 +197,9 @@ enum CalendarApplicationData {
         guard let list = data.child("Calendar", "Attendees") else { return nil }
         var attendees: [Attendee] = []
         for element in list.elements where element.tag == WBXMLTag("Calendar", "Attendee") {
+            guard attendees.count < maxAttendees else {
+                throw ApplicationDataError(.oversized, element: "Calendar:Attendees", "more than \(maxAttendees) attendees")
+            }
             guard let email = try element.nonEmptyString("Calendar", "Email") else { throw .missing("Calendar:Email") }
             attendees.append(
                 Attendee(
@@ -206,6 +214,9 @@ enum CalendarApplicationData {
         guard let list = data.child("Calendar", "Exceptions") else { return nil }
         var exceptions: [CalendarException] = []
         for element in list.elements where element.tag == WBXMLTag("Calendar", "Exception") {
+            guard exceptions.count < maxExceptions else {
+                throw ApplicationDataError(.oversized, element: "Calendar:Exceptions", "more than \(maxExceptions) exceptions")
+            }
             exceptions.append(try exception(element))
         }
         return exceptions
@@ -223,7 +234,7 @@ enum CalendarApplicationData {
             exceptionStartTime: original, deleted: try element.bool("Calendar", "Deleted") ?? false,
             startTime: try element.date("Calendar", "StartTime"), endTime: try element.date("Calendar", "EndTime"),
             subject: try element.nonEmptyString("Calendar", "Subject"), location: try location(in: element) ?? nil,
-            body: BodyElement.text(in: element).flatMap(nonEmpty), allDayEvent: try element.bool("Calendar", "AllDayEvent"),
+            body: try BodyElement.text(in: element).flatMap(nonEmpty), allDayEvent: try element.bool("Calendar", "AllDayEvent"),
             busyStatus: try element.int("Calendar", "BusyStatus", in: 0...4),
             reminder: try reminder(in: element) ?? nil, attendees: attendees)
     }

@@ -72,7 +72,7 @@ enum ContactApplicationData {
             "Contacts:Picture", sent: try picture(in: data, stored: stored.picture), stored: stored.picture,
             cleared: nil)
         contact.body = ghosting.merge(
-            "AirSyncBase:Body", sent: BodyElement.text(in: data).map { $0.isEmpty ? nil : $0 }, stored: stored.body,
+            "AirSyncBase:Body", sent: try BodyElement.text(in: data).map { $0.isEmpty ? nil : $0 }, stored: stored.body,
             cleared: nil)
         return contact
     }

@@ -97,7 +97,7 @@ enum EmailApplicationData {
         let subtype = BodyElement.type(in: data) == 2 ? "html" : "plain"
         headers.append(("Content-Type", "text/\(subtype); charset=utf-8"))
         headers.append(("Content-Transfer-Encoding", "8bit"))
-        let body = (BodyElement.text(in: data) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        let body = (try BodyElement.text(in: data) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }.joined(separator: "\r\n")
         let raw = headers.map { "\($0): \($1)\r\n" }.joined() + "\r\n" + body
         let message: MIMEMessage

@@ -68,7 +68,7 @@ enum TaskApplicationData {
             "Tasks:Categories", sent: try data.strings("Tasks", "Categories", "Category"), stored: stored.categories,
             cleared: [])
         task.body = ghosting.merge(
-            "AirSyncBase:Body", sent: BodyElement.text(in: data).map(nonEmpty), stored: stored.body, cleared: nil)
+            "AirSyncBase:Body", sent: try BodyElement.text(in: data).map(nonEmpty), stored: stored.body, cleared: nil)
         return task
     }
 }

@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import MIME
 import WBXML
 
 /// Reading typed values out of a device's ApplicationData, each refusal a typed error.
@@ -21,11 +22,16 @@ extension WBXMLElement {
         return try element.boundedText()
     }
 
-    /// This element's own text, "" when empty, refused over 32 KiB.
-    func boundedText() throws(ApplicationDataError) -> String {
-        let text = contentBytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        guard text.utf8.count <= Self.maxTextBytes else {
-            throw .badValue(tag.description, "longer than \(Self.maxTextBytes) bytes")
+    /// This element's own text, "" when empty. Refused over `maxBytes` (32 KiB unless said),
+    /// when it is not UTF-8, or when it holds a character no device could be sent back (a NUL
+    /// or another control character, see `Unicode.Scalar.isUnsendable`): what a device stores
+    /// must sync to every other device of the user.
+    func boundedText(maxBytes: Int = maxTextBytes) throws(ApplicationDataError) -> String {
+        let bytes = contentBytes ?? []
+        guard bytes.count <= maxBytes else { throw .badValue(tag.description, "longer than \(maxBytes) bytes") }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .badValue(tag.description, "not UTF-8") }
+        guard !text.unicodeScalars.contains(where: \.isUnsendable) else {
+            throw .badValue(tag.description, "holds a control character")
         }
         return text
     }

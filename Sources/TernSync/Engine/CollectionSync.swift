@@ -1,6 +1,8 @@
 import ActiveSync
 import Foundation
+import Logging
 import TernStore
+import WBXML
 
 /// One collection of one device's Sync request: resolves the sync key to the state it names,
 /// applies the device's commands, then sends the server's changes since that state, at most
@@ -11,6 +13,7 @@ struct CollectionSync {
     let deviceID: Device.ID
     let protocolVersion: ProtocolVersion
     let now: Date
+    let logger: Logger
 
     /// `window` is what is left of the request's overall window; the collection's own
     /// WindowSize (sent now or cached) bounds it further.
@@ -99,11 +102,59 @@ struct CollectionSync {
     // MARK: Server changes
 
     /// The server's changes since `next.modSeq`, at most `window`, as commands; advances `next` past them.
+    ///
+    /// An item whose ApplicationData cannot be encoded (text WBXML cannot carry, in a row
+    /// stored before ingress checked it) is left out and withheld (`CollectionState.withheld`):
+    /// the rest of the window and the sync key move on, and the item is tried again on the
+    /// next Sync and whenever it changes.
     func changes(
         in folder: Folder, options: CollectionOptions, window: Int, next: inout CollectionState
     ) async throws(StoreError) -> ([SyncCollectionResponse.Command], Bool) {
-        let (planned, more) = try await plannedChanges(in: folder, options: options, window: window, next: &next)
-        return (await Self.encode(planned, options: options.encoding), more)
+        var retried = try await withheldItems(in: folder, window: window, next: &next)
+        let (planned, more) = try await plannedChanges(in: folder, options: options, window: window - retried.count, next: &next)
+        retried.removeAll { item in planned.contains { $0.serverID == item.serverID } }
+        let all = retried.map { next.held.contains($0.serverID) ? PlannedCommand.change($0) : .add($0) } + planned
+        var commands: [SyncCollectionResponse.Command] = []
+        for (command, encoded) in zip(all, await Self.encode(all, options: options.encoding)) {
+            if let encoded {
+                commands.append(encoded)
+                if let serverID = command.serverID {
+                    next.withheld?[serverID] = nil
+                    next.held.insert(serverID)
+                }
+            } else if case .add(let item) = command {
+                withhold(item, wasHeld: false, next: &next)
+            } else if case .change(let item) = command {
+                withhold(item, wasHeld: true, next: &next)
+            }
+        }
+        if next.withheld?.isEmpty == true { next.withheld = nil }
+        return (commands, more)
+    }
+
+    /// The withheld items still in the folder, at most `window`, to be tried again; those gone
+    /// are forgotten.
+    private func withheldItems(in folder: Folder, window: Int, next: inout CollectionState) async throws(StoreError) -> [Item] {
+        guard let withheld = next.withheld else { return [] }
+        var items: [Item] = []
+        for serverID in withheld.keys.sorted() where items.count < window / 2 {
+            if let item = try await store.item(in: folder.id, serverID: serverID) {
+                items.append(item)
+            } else {
+                next.withheld?[serverID] = nil
+            }
+        }
+        return items
+    }
+
+    private func withhold(_ item: Item, wasHeld: Bool, next: inout CollectionState) {
+        if !wasHeld { next.held.remove(item.serverID) }
+        if next.withheld?[item.serverID] != item.modSeq {
+            logger.warning(
+                "item withheld from a device: its data cannot be encoded",
+                metadata: ["serverID": "\(item.serverID)", "modSeq": "\(item.modSeq.rawValue)"])
+        }
+        next.withheld = (next.withheld ?? [:]).merging([item.serverID: item.modSeq]) { $1 }
     }
 
     /// What `changes` would send, decided but not yet encoded; advances `next` past it.
@@ -135,6 +186,14 @@ struct CollectionSync {
         case change(Item)
         case delete(serverID: String)
         case softDelete(serverID: String)
+
+        /// The item an Add or Change sends; nil for deletes.
+        var serverID: String? {
+            switch self {
+            case .add(let item), .change(let item): item.serverID
+            case .delete, .softDelete: nil
+            }
+        }
     }
 
     private enum Entry {
@@ -157,6 +216,7 @@ struct CollectionSync {
         switch entry {
         case .removed(let removal):
             next.ownWrites[removal.serverID] = nil
+            next.withheld?[removal.serverID] = nil
             return next.held.remove(removal.serverID) ? .delete(serverID: removal.serverID) : nil
         case .changed(let item):
             if next.ownWrites[item.serverID] == item.modSeq { return nil }
@@ -173,22 +233,26 @@ struct CollectionSync {
         }
     }
 
-    /// Writes the ApplicationData of the planned commands on all cores, keeping their order.
-    private static func encode(_ planned: [PlannedCommand], options: ItemEncodingOptions) async -> [SyncCollectionResponse.Command] {
-        func encode(_ command: PlannedCommand) -> SyncCollectionResponse.Command {
+    /// Writes the ApplicationData of the planned commands on all cores, keeping their order;
+    /// nil for an item whose ApplicationData WBXML cannot carry.
+    private static func encode(_ planned: [PlannedCommand], options: ItemEncodingOptions) async -> [SyncCollectionResponse.Command?] {
+        func encode(_ command: PlannedCommand) -> SyncCollectionResponse.Command? {
             switch command {
-            case .add(let item): .add(serverID: item.serverID, applicationData: ApplicationData.encode(item.content, serverID: item.serverID, options: options))
-            case .change(let item): .change(serverID: item.serverID, applicationData: ApplicationData.encode(item.content, serverID: item.serverID, options: options))
-            case .delete(let serverID): .delete(serverID: serverID)
-            case .softDelete(let serverID): .softDelete(serverID: serverID)
+            case .add(let item), .change(let item):
+                let data = ApplicationData.encode(item.content, serverID: item.serverID, options: options)
+                guard data.firstUnencodableElement == nil else { return nil }
+                if case .add = command { return .add(serverID: item.serverID, applicationData: data) }
+                return .change(serverID: item.serverID, applicationData: data)
+            case .delete(let serverID): return .delete(serverID: serverID)
+            case .softDelete(let serverID): return .softDelete(serverID: serverID)
             }
         }
         let chunkSize = max(16, planned.count / (ProcessInfo.processInfo.activeProcessorCount * 2) + 1)
         guard planned.count > chunkSize else { return planned.map(encode) }
         let chunks = stride(from: 0, to: planned.count, by: chunkSize).map { Array(planned[$0..<min($0 + chunkSize, planned.count)]) }
-        return await withTaskGroup(of: (Int, [SyncCollectionResponse.Command]).self) { group in
+        return await withTaskGroup(of: (Int, [SyncCollectionResponse.Command?]).self) { group in
             for (index, chunk) in chunks.enumerated() { group.addTask { (index, chunk.map(encode)) } }
-            var encoded = [[SyncCollectionResponse.Command]](repeating: [], count: chunks.count)
+            var encoded = [[SyncCollectionResponse.Command?]](repeating: [], count: chunks.count)
             for await (index, commands) in group { encoded[index] = commands }
             return encoded.flatMap { $0 }
         }

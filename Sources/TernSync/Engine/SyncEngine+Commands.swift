@@ -5,7 +5,7 @@ public import TernStore
 extension SyncEngine {
     /// GetItemEstimate: per collection what its next Syncs would send.
     public func estimate(_ request: GetItemEstimateRequest, now: Date = Date()) async throws(StoreError) -> GetItemEstimateResponse {
-        let collectionSync = CollectionSync(store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: now)
+        let collectionSync = CollectionSync(store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: now, logger: logger)
         var response = GetItemEstimateResponse()
         for collection in request.collections {
             let (status, estimate) = try await collectionSync.estimate(

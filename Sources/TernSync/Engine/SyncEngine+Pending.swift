@@ -9,7 +9,7 @@ extension SyncEngine {
     /// "Not synced" means a Sync with the device's current key would send something, so the
     /// device's own writes and items outside its filter do not count.
     public func pendingFolders(_ serverIDs: [String]) async throws(StoreError) -> [String] {
-        let collectionSync = CollectionSync(store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: Date())
+        let collectionSync = CollectionSync(store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: Date(), logger: logger)
         var pending: [String] = []
         for serverID in serverIDs {
             if try await collectionSync.hasPendingChanges(collectionID: serverID) { pending.append(serverID) }

@@ -1,5 +1,6 @@
 public import ActiveSync
 public import Foundation
+public import Logging
 public import TernStore
 
 /// Sync (MS-ASCMD 2.2.1.21) for one device: each collection through `CollectionSync`, one
@@ -10,12 +11,18 @@ public struct SyncEngine: Sendable {
     let userID: User.ID
     let deviceID: Device.ID
     let protocolVersion: ProtocolVersion
+    /// Where the engine reports what it did not send (an item withheld from a device).
+    let logger: Logger
 
-    public init(store: any Store, userID: User.ID, deviceID: Device.ID, protocolVersion: ProtocolVersion) {
+    public init(
+        store: any Store, userID: User.ID, deviceID: Device.ID, protocolVersion: ProtocolVersion,
+        logger: Logger = Logger(label: "tern.sync")
+    ) {
         self.store = store
         self.userID = userID
         self.deviceID = deviceID
         self.protocolVersion = protocolVersion
+        self.logger = logger
     }
 
     /// Answers a Sync request; nil is the empty request (no body).
@@ -51,7 +58,7 @@ public struct SyncEngine: Sendable {
         let overall = min(max(request?.windowSize ?? cached?.windowSize ?? CollectionOptions.maximumWindowSize, 1), CollectionOptions.maximumWindowSize)
         var remaining = overall
         var response = SyncResponse()
-        let collectionSync = CollectionSync(store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: now)
+        let collectionSync = CollectionSync(store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: now, logger: logger)
         for collection in collections {
             let answer = try await collectionSync.run(collection, window: remaining)
             remaining = max(remaining - answer.commands.count, 0)

@@ -1,5 +1,6 @@
 public import ActiveSync
 public import TernStore
+import MIME
 
 /// FolderSync, FolderCreate, FolderUpdate and FolderDelete for one device (MS-ASCMD 2.2.1.3–6).
 ///
@@ -54,14 +55,23 @@ public struct HierarchySync: Sendable {
         return response
     }
 
+    /// The longest folder name a device may give, in characters.
+    static let maxNameLength = 256
+
+    /// A name every device can be sent back: not empty, not over `maxNameLength`, without
+    /// control characters.
+    static func isAcceptable(name: String) -> Bool {
+        !name.isEmpty && name.count <= maxNameLength && !name.unicodeScalars.contains(where: \.isUnsendable)
+    }
+
     /// FolderCreate: Status 2 for a name taken among the siblings, 5 for an unknown parent,
-    /// 10 for a type a device may not create or an empty name, 9 for a stale key.
+    /// 10 for a type a device may not create or a name not `isAcceptable`, 9 for a stale key.
     public func create(_ request: FolderCreateRequest) async throws(StoreError) -> FolderChangeResponse {
         guard let (states, key, known) = try await knownState(syncKey: request.syncKey) else {
             return FolderChangeResponse(.create, status: FolderStatus.invalidSyncKey)
         }
         let type = FolderType(rawValue: request.type)
-        guard type.isUserCreated, !request.displayName.isEmpty else {
+        guard type.isUserCreated, Self.isAcceptable(name: request.displayName) else {
             return FolderChangeResponse(.create, status: FolderStatus.malformed)
         }
         let folder: Folder
@@ -90,7 +100,7 @@ public struct HierarchySync: Sendable {
             return FolderChangeResponse(.update, status: FolderStatus.notFound)
         }
         guard existing.type.isUserCreated else { return FolderChangeResponse(.update, status: FolderStatus.alreadyExists) }
-        guard !request.displayName.isEmpty else { return FolderChangeResponse(.update, status: FolderStatus.malformed) }
+        guard Self.isAcceptable(name: request.displayName) else { return FolderChangeResponse(.update, status: FolderStatus.malformed) }
         do {
             _ = try await store.updateFolder(
                 of: userID, serverID: request.serverID, parentServerID: request.parentID, displayName: request.displayName)

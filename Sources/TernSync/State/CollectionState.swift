@@ -15,6 +15,10 @@ struct CollectionState: Hashable, StoredSyncState {
     var rescanBelow: ModSeq?
     /// When the folder was last walked for items that aged out of a date filter.
     var agedAt: Date?
+    /// Items left out of a response because their ApplicationData could not be encoded, by
+    /// the modseq of the version withheld; tried again on each Sync. nil when there are none
+    /// (and in states saved before this existed).
+    var withheld: [String: ModSeq]?
 }
 
 /// The cached collection parameters of MS-ASCMD 2.2.3.29.2: the Options as sent (XML form),

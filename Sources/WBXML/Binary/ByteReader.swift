@@ -59,23 +59,28 @@ struct ByteReader {
 }
 
 extension [UInt8] {
+    /// The index of the first 0 at or after `start` (see `UnsafeRawBufferPointer.firstNUL`).
+    func firstNUL(from start: Int) -> Int? {
+        withUnsafeBytes { $0.firstNUL(from: start) }
+    }
+}
+
+extension UnsafeRawBufferPointer {
     /// The index of the first 0 at or after `start`, read eight bytes at a time: inline
     /// strings carry whole message bodies, megabytes per Sync response.
     func firstNUL(from start: Int) -> Int? {
-        withUnsafeBytes { raw in
-            var index = start
-            while index + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                // Nonzero exactly when some byte of the word is 0.
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
-                index += 8
-            }
-            while index < raw.count {
-                if raw[index] == 0 { return index }
-                index += 1
-            }
-            return nil
+        var index = start
+        while index + 8 <= count {
+            let word = loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // Nonzero exactly when some byte of the word is 0.
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
         }
+        while index < count {
+            if self[index] == 0 { return index }
+            index += 1
+        }
+        return nil
     }
 }
 

@@ -37,7 +37,7 @@ struct ProvisioningMachineTests {
         var machine = ProvisioningMachine(provisioning: .provisioned(key: 2222, policyVersion: 1), wipe: .requested(accountOnly: true, at: requested))
         #expect(machine.policyRequested(accountOnlyWipeSupported: true) { 3333 } == .remoteWipe(accountOnly: true))
         let acknowledged = requested.addingTimeInterval(30)
-        #expect(machine.wipeAcknowledged(at: acknowledged, accountOnlyWipeSupported: true) == .wipeRecorded)
+        #expect(machine.wipeAcknowledged(status: 1, at: acknowledged, accountOnlyWipeSupported: true) == .wipeRecorded)
         #expect(machine.wipe == .acknowledged(accountOnly: true, requestedAt: requested, acknowledgedAt: acknowledged))
         #expect(machine.provisioning == .unprovisioned)
     }
@@ -47,8 +47,24 @@ struct ProvisioningMachineTests {
         var machine = ProvisioningMachine(provisioning: .provisioned(key: 2222, policyVersion: 1), wipe: .requested(accountOnly: true, at: requested))
         #expect(machine.policyRequested(accountOnlyWipeSupported: false) { 3333 } == .remoteWipe(accountOnly: false))
         let acknowledged = requested.addingTimeInterval(30)
-        #expect(machine.wipeAcknowledged(at: acknowledged, accountOnlyWipeSupported: false) == .wipeRecorded)
+        #expect(machine.wipeAcknowledged(status: 1, at: acknowledged, accountOnlyWipeSupported: false) == .wipeRecorded)
         #expect(machine.wipe == .acknowledged(accountOnly: false, requestedAt: requested, acknowledgedAt: acknowledged))
+    }
+
+    @Test func anEmptyProvisionGetsThePendingWipeOrNothing() {
+        let requested = Date(timeIntervalSince1970: 1_790_000_000)
+        let pending = ProvisioningMachine(provisioning: .provisioned(key: 2222, policyVersion: 1), wipe: .requested(accountOnly: true, at: requested))
+        #expect(pending.emptyRequested(accountOnlyWipeSupported: true) == .remoteWipe(accountOnly: true))
+        #expect(pending.emptyRequested(accountOnlyWipeSupported: false) == .remoteWipe(accountOnly: false))
+        let clean = ProvisioningMachine(provisioning: .provisioned(key: 2222, policyVersion: 1), wipe: .none)
+        #expect(clean.emptyRequested(accountOnlyWipeSupported: true) == .noWipePending)
+    }
+
+    @Test func aFailedWipeStaysPendingAndIsSentAgain() {
+        let requested = Date(timeIntervalSince1970: 1_790_000_000)
+        var machine = ProvisioningMachine(provisioning: .provisioned(key: 2222, policyVersion: 1), wipe: .requested(accountOnly: false, at: requested))
+        #expect(machine.wipeAcknowledged(status: 2, at: requested, accountOnlyWipeSupported: true) == .wipeFailed(accountOnly: false))
+        #expect(machine.wipe == .requested(accountOnly: false, at: requested))
     }
 }
 

@@ -11,7 +11,8 @@ extension ProvisionRequest {
     /// ```
     ///
     /// phase 2 adds `PolicyKey` (the temporary key) and `Status`; a wipe acknowledgement is
-    /// `<Provision><RemoteWipe><Status>1</Status></RemoteWipe></Provision>`.
+    /// `<Provision><RemoteWipe><Status>1</Status></RemoteWipe></Provision>`, and the question
+    /// after Status 140 an empty `<Provision/>`.
     public var element: WBXMLElement {
         switch self {
         case .policyRequest(let policyType, let deviceInformation):
@@ -25,6 +26,8 @@ extension ProvisionRequest {
                     WBXMLElement(ProvisionTag.status, text: String(status)),
                 ]),
             ])
+        case .wipeQuery:
+            return WBXMLElement(ProvisionTag.provision)
         case .wipeAcknowledgement(let status, let accountOnly):
             let wipe = accountOnly ? ProvisionTag.accountOnlyRemoteWipe : ProvisionTag.remoteWipe
             return WBXMLElement(ProvisionTag.provision, elements: [

@@ -15,6 +15,9 @@ public enum ProvisionRequest: Hashable, Sendable {
     case acknowledgement(policyType: String, policyKey: UInt32, status: Int)
     /// The device reports the result of a remote wipe (`accountOnly` for AccountOnlyRemoteWipe).
     case wipeAcknowledgement(status: Int, accountOnly: Bool)
+    /// An empty `<Provision/>`: after Status 140 the device asks whether it is to be wiped
+    /// (MS-ASPROV 3.1.5.1.1).
+    case wipeQuery
 
     /// The only policy type of protocol 12.1 and later.
     public static let wbxmlPolicyType = "MS-EAS-Provisioning-WBXML"
@@ -22,6 +25,10 @@ public enum ProvisionRequest: Hashable, Sendable {
     /// Reads a request; nil when it has none of the three shapes (answer Status 2, protocol error).
     public init?(_ root: WBXMLElement) {
         guard root.tag == ProvisionTag.provision else { return nil }
+        if root.children.isEmpty {
+            self = .wipeQuery
+            return
+        }
         for wipeTag in [ProvisionTag.remoteWipe, ProvisionTag.accountOnlyRemoteWipe] {
             if let wipe = root.firstElement(wipeTag), let status = wipe.firstElement(ProvisionTag.status)?.text.flatMap({ Int($0) }) {
                 self = .wipeAcknowledgement(status: status, accountOnly: wipeTag == ProvisionTag.accountOnlyRemoteWipe)

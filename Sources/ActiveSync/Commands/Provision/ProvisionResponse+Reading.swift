@@ -12,11 +12,11 @@ extension ProvisionResponse {
             let status = root.firstElement(ProvisionTag.status)?.text.flatMap({ Int($0) })
         else { return nil }
         if root.firstElement(ProvisionTag.remoteWipe) != nil {
-            self = .remoteWipe(accountOnly: false)
+            self = .remoteWipe(accountOnly: false, status: status)
             return
         }
         if root.firstElement(ProvisionTag.accountOnlyRemoteWipe) != nil {
-            self = .remoteWipe(accountOnly: true)
+            self = .remoteWipe(accountOnly: true, status: status)
             return
         }
         let policy = root.firstElement(ProvisionTag.policies)?.firstElement(ProvisionTag.policy)

@@ -6,8 +6,9 @@ public enum ProvisionResponse: Hashable, Sendable {
     case policy(ProvisionDocument, temporaryKey: UInt32, deviceInformationStatus: Int?)
     /// Phase 2: the final key.
     case provisioned(key: UInt32)
-    /// Instead of the policy: wipe the device (or, on 16.1, only this account).
-    case remoteWipe(accountOnly: Bool)
+    /// Instead of the policy: wipe the device (or, on 16.1, only this account). `status` is 1,
+    /// or 2 when the device reported a failed wipe and is asked again.
+    case remoteWipe(accountOnly: Bool, status: Int = 1)
     /// A bare status: 1 after a wipe acknowledgement, 2 for a protocol error, or a
     /// Policy status such as 5 (wrong key acknowledged) inside `<Policy>`.
     case status(Int, policyStatus: Int?)
@@ -35,9 +36,10 @@ public enum ProvisionResponse: Hashable, Sendable {
                 status,
                 policies([policyType, WBXMLElement(ProvisionTag.status, text: "1"), WBXMLElement(ProvisionTag.policyKey, text: String(key))]),
             ])
-        case .remoteWipe(let accountOnly):
+        case .remoteWipe(let accountOnly, let code):
             return WBXMLElement(ProvisionTag.provision, elements: [
-                status, WBXMLElement(accountOnly ? ProvisionTag.accountOnlyRemoteWipe : ProvisionTag.remoteWipe),
+                WBXMLElement(ProvisionTag.status, text: String(code)),
+                WBXMLElement(accountOnly ? ProvisionTag.accountOnlyRemoteWipe : ProvisionTag.remoteWipe),
             ])
         case .status(let code, let policyStatus):
             var children = [WBXMLElement(ProvisionTag.status, text: String(code))]

@@ -15,6 +15,8 @@ struct ProvisionRoundTripTests {
         .acknowledgement(policyType: ProvisionRequest.wbxmlPolicyType, policyKey: 1_307_199_584, status: 1),
         .wipeAcknowledgement(status: 1, accountOnly: false),
         .wipeAcknowledgement(status: 1, accountOnly: true),
+        .wipeAcknowledgement(status: 2, accountOnly: false),
+        .wipeQuery,
     ]
 
     static let document = ProvisionDocument(settings: [
@@ -27,6 +29,7 @@ struct ProvisionRoundTripTests {
         .provisioned(key: 1_307_199_584),
         .remoteWipe(accountOnly: false),
         .remoteWipe(accountOnly: true),
+        .remoteWipe(accountOnly: false, status: 2),
         .status(1, policyStatus: nil),
         .status(2, policyStatus: nil),
         .status(1, policyStatus: 5),
