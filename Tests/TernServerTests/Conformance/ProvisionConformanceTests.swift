@@ -1,0 +1,73 @@
+import ActiveSync
+import Foundation
+import TernStore
+import TernStoreSQLite
+import Testing
+import WBXML
+
+/// Provision as MS-ASPROV has a device do it, with the request bytes a device sends (encoded
+/// by libwbxml's `xml2wbxml -a -n`, not by Tern).
+@Suite struct ProvisionConformanceTests {
+    /// `<Provision xmlns="Provision:"/>`: what a device sends after Status 140 (3.1.5.1.1).
+    static let emptyProvision: [UInt8] = [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0E, 0x05]
+    /// `<Provision><RemoteWipe><Status>2</Status></RemoteWipe></Provision>`: the wipe failed.
+    static let failedWipeAcknowledgement: [UInt8] = [
+        0x03, 0x01, 0x6A, 0x00, 0x00, 0x0E, 0x45, 0x4C, 0x4B, 0x03, 0x32, 0x00, 0x01, 0x01, 0x01,
+    ]
+
+    static func requestWipe(_ server: RunningServer, accountOnly: Bool = false) async throws {
+        var device = try #require(try await server.store.device(of: server.user.id, deviceID: "ApplF17XK2QJ"))
+        device.wipe = .requested(accountOnly: accountOnly, at: Date())
+        _ = try await server.store.saveDevice(device)
+    }
+
+    static func wipeElement(of reply: RunningServer.Reply) -> String? {
+        reply.body?.elements.first { $0.tag.name.hasSuffix("RemoteWipe") }?.tag.name
+    }
+
+    @Test(arguments: [("12.1", false, "RemoteWipe"), ("14.1", false, "RemoteWipe"), ("16.1", true, "AccountOnlyRemoteWipe"), ("14.1", true, "RemoteWipe")])
+    func anEmptyProvisionAfterTheWipeStatusGetsTheWipe(version: String, accountOnly: Bool, expected: String) async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let key = try await server.provision(version: version)
+        try await Self.requestWipe(server, accountOnly: accountOnly)
+
+        let refused = try await server.post("FolderSync", body: RunningServer.folderSync("0"), version: version, policyKey: key)
+        if version == "12.1" { #expect(refused.status == 449) } else { #expect(refused.text("Status") == "140") }
+
+        let order = try await server.post("Provision", version: version, policyKey: 0, rawBody: Self.emptyProvision)
+        #expect(order.status == 200)
+        #expect(order.text("Status") == "1")
+        #expect(Self.wipeElement(of: order) == expected)
+        #expect(order.text("PolicyKey") == nil)
+    }
+
+    @Test func anEmptyProvisionWithNoWipePendingIsABareSuccess() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        _ = try await server.provision()
+        let reply = try await server.post("Provision", policyKey: 0, rawBody: Self.emptyProvision)
+        #expect(reply.status == 200)
+        #expect(reply.body?.elements.map(\.tag.name) == ["Status"])
+        #expect(reply.text("Status") == "1")
+        let device = try #require(try await server.store.device(of: server.user.id, deviceID: "ApplF17XK2QJ"))
+        #expect(device.wipe == .none)
+    }
+
+    @Test func aFailedWipeIsAnsweredWithStatusTwoAndTheWipeAgain() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        _ = try await server.provision()
+        try await Self.requestWipe(server)
+        let reply = try await server.post("Provision", policyKey: 0, rawBody: Self.failedWipeAcknowledgement)
+        #expect(reply.text("Status") == "2")
+        #expect(Self.wipeElement(of: reply) == "RemoteWipe")
+        let device = try #require(try await server.store.device(of: server.user.id, deviceID: "ApplF17XK2QJ"))
+        guard case .requested = device.wipe else {
+            Issue.record("a failed wipe must stay pending, not \(device.wipe)")
+            return
+        }
+        // Asked again, the device still gets the wipe.
+        #expect(Self.wipeElement(of: try await server.post("Provision", policyKey: 0, rawBody: Self.emptyProvision)) == "RemoteWipe")
+    }
+}
