@@ -51,6 +51,22 @@ final class RawHTTPConnection: Sendable {
         await detached { self.sendBlocking(Array(text.utf8)) }
     }
 
+    /// Reads and drops what arrives until the server closes the connection: how long that
+    /// took, or nil when it is still open after `limit`.
+    func timeUntilClosed(limit: Duration) async -> Duration? {
+        await detached {
+            let started = ContinuousClock.now
+            var wait = timeval(tv_sec: 0, tv_usec: 100_000)
+            setsockopt(self.descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while ContinuousClock.now - started < limit {
+                let received = recv(self.descriptor, &chunk, chunk.count, 0)
+                if received == 0 || (received < 0 && errno == ECONNRESET) { return ContinuousClock.now - started }
+            }
+            return nil
+        }
+    }
+
     /// Closes with a TCP reset instead of a FIN, as a phone's network going away can.
     func reset() {
         var linger = Glibc.linger(l_onoff: 1, l_linger: 0)

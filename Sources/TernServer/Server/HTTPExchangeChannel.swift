@@ -20,16 +20,22 @@ struct HTTPExchangeChannel: ServerChildChannel {
     let serverName: String
     /// Shared by every connection of the server.
     let budget: RequestBodyBudget
+    let limits: ConnectionLimits
+    /// Shared by every connection of the server.
+    let statistics: ConnectionStatistics
     let respond: HTTPExchangeHandler.Respond
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Connection> {
         let reads = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65_536)
         return channel.setOption(ChannelOptions.recvAllocator, value: reads).flatMapThrowing {
             let pipeline = channel.pipeline.syncOperations
+            try pipeline.addHandler(RequestBytesSignal())
             try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
-            try pipeline.addHandler(HTTPExchangeHandler(maxBodyBytes: maxBodyBytes, serverName: serverName, budget: budget, respond: respond))
+            try pipeline.addHandler(HTTPExchangeHandler(
+                maxBodyBytes: maxBodyBytes, serverName: serverName, budget: budget, limits: limits, statistics: statistics,
+                respond: respond))
             return Connection(channel: channel)
         }
     }

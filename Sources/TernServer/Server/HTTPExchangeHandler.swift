@@ -13,7 +13,8 @@ import NIOHTTPTypes
 /// most `maxWaiting` of them). A body over `maxBodyBytes` is read and dropped, and answered
 /// 413; `Expect: 100-continue` gets 100 within the limit and 413 at once beyond it. Bodies
 /// are held against a shared `RequestBodyBudget`. A client that closes the connection, or
-/// half-closes it, while its request is held gives the wait up.
+/// half-closes it, while its request is held gives the wait up. A connection that is slow to
+/// send a head or a body, or idle between requests, is closed at its `ConnectionLimits`.
 final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias OutboundOut = HTTPResponsePart
@@ -42,17 +43,33 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
     /// Bytes of request bodies this connection holds against the budget.
     private var reserved = 0
     private var isRemoved = false
+    private let statistics: ConnectionStatistics
+    private var deadline: ConnectionDeadline
+    private var timer: Scheduled<Void>?
+    private var timerFiresAt: NIODeadline?
 
-    init(maxBodyBytes: Int, serverName: String, budget: RequestBodyBudget, respond: @escaping Respond) {
+    init(
+        maxBodyBytes: Int, serverName: String, budget: RequestBodyBudget, limits: ConnectionLimits,
+        statistics: ConnectionStatistics, respond: @escaping Respond
+    ) {
         self.maxBodyBytes = maxBodyBytes
         self.serverName = serverName
         self.budget = budget
+        self.statistics = statistics
+        self.deadline = ConnectionDeadline(limits: limits, now: .now())
         self.respond = respond
     }
 
+    func handlerAdded(context: ChannelHandlerContext) {
+        statistics.opened()
+        rearm(context: context)
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        defer { rearm(context: context) }
         switch unwrapInboundIn(data) {
         case .head(let head):
+            deadline.headReceived(now: .now())
             let declared = head.headerFields[.contentLength].flatMap { Int($0) } ?? 0
             let isIdle = !isAnswering && waiting.isEmpty
             let expectsContinue = head.headerFields[.expect]?.lowercased() == "100-continue"
@@ -67,6 +84,7 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
             }
             reading = Incoming(head: head, body: declared > maxBodyBytes ? nil : context.channel.allocator.buffer(capacity: 0))
         case .body(var chunk):
+            deadline.bodyReceived(chunk.readableBytes)
             guard let bytes = reading?.body?.readableBytes else { return }
             if bytes + chunk.readableBytes > maxBodyBytes {
                 reading?.body = nil
@@ -77,6 +95,7 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
                 refuse(.serviceUnavailable, context: context)
             }
         case .end:
+            deadline.requestEnded()
             guard let request = reading else { return }
             reading = nil
             guard waiting.count < Self.maxWaiting else { return refuse(.serviceUnavailable, context: context) }
@@ -86,6 +105,10 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is RequestBytesSignal.BytesArrived {
+            deadline.bytesArrived(now: .now(), readingRequest: reading != nil)
+            return rearm(context: context)
+        }
         guard case ChannelEvent.inputClosed = event else { return context.fireUserInboundEventTriggered(event) }
         // A client that hangs up while its request is held is gone: give the wait up.
         if let endHold {
@@ -101,6 +124,9 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
     /// does not pass channelInactive on).
     func handlerRemoved(context: ChannelHandlerContext) {
         isRemoved = true
+        timer?.cancel()
+        timer = nil
+        statistics.ended()
         endHold?()
         endHold = nil
         reading = nil
@@ -194,6 +220,32 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
             context.close(promise: nil)
         } else {
             answerNext(context: context)
+            if !isAnswering { deadline.becameIdle(now: .now()) }
+            rearm(context: context)
+        }
+    }
+
+    // MARK: Connection limits
+
+    /// Keeps one timer for the nearest limit: moved earlier when the limit comes nearer,
+    /// left in place (and checked again when it fires) when it moves later, as it does with
+    /// every body chunk; none while a request is answered or held.
+    private func rearm(context: ChannelHandlerContext) {
+        guard !isRemoved, let next = deadline.next(isBusy: isAnswering) else {
+            timer?.cancel()
+            (timer, timerFiresAt) = (nil, nil)
+            return
+        }
+        if let timerFiresAt, timerFiresAt <= next.deadline { return }
+        timer?.cancel()
+        timerFiresAt = next.deadline
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: next.deadline) { [self] in
+            (timer, timerFiresAt) = (nil, nil)
+            guard !isRemoved, let due = deadline.next(isBusy: isAnswering) else { return }
+            guard due.deadline <= .now() else { return rearm(context: context) }
+            statistics.closed(due.reason)
+            reading = nil
+            context.close(promise: nil)
         }
     }
 

@@ -24,12 +24,14 @@ public struct ServerConfiguration: Sendable {
     public var backlog: Int
     /// How many requests are worked on at once; more wait their turn (held ones do not count).
     public var maxConcurrentRequests: Int
+    /// When slow or idle connections are closed.
+    public var connectionLimits: ConnectionLimits
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 32 << 20, schemaDirectory: String? = nil,
         adminToken: String? = nil, publicURL: String? = nil, minHeartbeat: Int = 60, maxHeartbeat: Int = 3540,
         maxPingFolders: Int = 300, maxHeldPerUser: Int = 50, maxHeldTotal: Int = 200_000, backlog: Int = 4096,
-        maxConcurrentRequests: Int = 64
+        maxConcurrentRequests: Int = 64, connectionLimits: ConnectionLimits = ConnectionLimits()
     ) {
         self.host = host
         self.port = port
@@ -44,5 +46,6 @@ public struct ServerConfiguration: Sendable {
         self.maxHeldTotal = maxHeldTotal
         self.backlog = backlog
         self.maxConcurrentRequests = maxConcurrentRequests
+        self.connectionLimits = connectionLimits
     }
 }

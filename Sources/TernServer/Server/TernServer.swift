@@ -57,9 +57,11 @@ public struct TernServer: Sendable {
         let logger = Self.logger
         // Bodies are read whole before routing; together they may hold four of the largest.
         let budget = RequestBodyBudget(limit: 4 * configuration.maxRequestBytes)
+        let statistics = ConnectionStatistics()
         let server = Server(
             childChannelSetup: HTTPExchangeChannel(
-                maxBodyBytes: configuration.maxRequestBytes, serverName: "Tern", budget: budget
+                maxBodyBytes: configuration.maxRequestBytes, serverName: "Tern", budget: budget,
+                limits: configuration.connectionLimits, statistics: statistics
             ) { request, channel, deferral in
                 do {
                     return try await responder.respond(
@@ -75,7 +77,9 @@ public struct TernServer: Sendable {
             logger: logger)
         // A group shuts its services down last to first: the hub answers what it holds while
         // the application still writes responses, then the application stops.
-        return ServiceGroup(configuration: .init(services: [HTTPService(server: server), hub, HeapTrimmer()], logger: Self.logger))
+        return ServiceGroup(configuration: .init(services: [
+            HTTPService(server: server), hub, HeapTrimmer(), ConnectionReporter(statistics: statistics, logger: logger),
+        ], logger: Self.logger))
     }
 
     private static var logger: Logger {

@@ -19,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
               maxHeldPerUser   Pings and Syncs with Wait held at once for one user (default 50)
               maxHeldTotal     the same for all users together (default 200000)
               maxConcurrentRequests  requests worked on at once, the rest wait their turn (default 64)
+              connections      {"headTimeout": 30, "idleTimeout": 120, "minBodyBytesPerSecond": 1024}: a request head \
+            must arrive within headTimeout seconds, a body at minBodyBytesPerSecond after that, and a kept-alive \
+            connection is closed after idleTimeout seconds without a request (a held Ping is not idle)
             """)
 
     @Option(help: "A JSON configuration file (keys below).")
@@ -56,6 +59,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let cap = file.maxHeldPerUser { configuration.maxHeldPerUser = cap }
         if let cap = file.maxHeldTotal { configuration.maxHeldTotal = cap }
         if let cap = file.maxConcurrentRequests { configuration.maxConcurrentRequests = cap }
+        configuration.connectionLimits = file.connectionLimits
         let server = TernServer(store: try dataOptions.openStore(), configuration: configuration)
         do {
             try await server.run { port in

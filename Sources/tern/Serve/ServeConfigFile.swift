@@ -8,7 +8,7 @@ import TernServer
 /// {"listen": "127.0.0.1:8080", "data": "./tern-data", "adminToken": "…",
 ///  "publicURL": "https://mail.example.com", "maxRequestBytes": 33554432,
 ///  "heartbeat": {"min": 60, "max": 3540}, "maxHeldPerUser": 50, "maxHeldTotal": 200000,
-///  "maxConcurrentRequests": 64}
+///  "maxConcurrentRequests": 64, "connections": {"headTimeout": 30, "idleTimeout": 120, "minBodyBytesPerSecond": 1024}}
 /// ```
 ///
 /// A key it does not know is refused rather than ignored, so that a typo (`"adminTocken"`)
@@ -25,6 +25,26 @@ struct ServeConfigFile: Decodable, Equatable {
     var maxHeldTotal: Int?
     /// How many requests are worked on at once; the rest wait their turn.
     var maxConcurrentRequests: Int?
+    /// When slow and idle connections are closed: seconds, and bytes a second.
+    var connections: Connections?
+
+    struct Connections: Decodable, Equatable {
+        var headTimeout: Int?
+        var idleTimeout: Int?
+        var minBodyBytesPerSecond: Int?
+
+        init(from decoder: any Decoder) throws {
+            try refuseUnknownKeys(decoder, known: CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            headTimeout = try container.decodeIfPresent(Int.self, forKey: .headTimeout)
+            idleTimeout = try container.decodeIfPresent(Int.self, forKey: .idleTimeout)
+            minBodyBytesPerSecond = try container.decodeIfPresent(Int.self, forKey: .minBodyBytesPerSecond)
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable {
+            case headTimeout, idleTimeout, minBodyBytesPerSecond
+        }
+    }
 
     struct Heartbeat: Decodable, Equatable {
         var min: Int?
@@ -57,10 +77,12 @@ struct ServeConfigFile: Decodable, Equatable {
         maxHeldPerUser = try container.decodeIfPresent(Int.self, forKey: .maxHeldPerUser)
         maxHeldTotal = try container.decodeIfPresent(Int.self, forKey: .maxHeldTotal)
         maxConcurrentRequests = try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests)
+        connections = try container.decodeIfPresent(Connections.self, forKey: .connections)
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests
+        case connections
     }
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
@@ -95,10 +117,23 @@ struct ServeConfigFile: Decodable, Equatable {
         if let maxHeldPerUser, maxHeldPerUser < 1 { throw Invalid(message: "maxHeldPerUser is below 1") }
         if let maxHeldTotal, maxHeldTotal < 1 { throw Invalid(message: "maxHeldTotal is below 1") }
         if let maxConcurrentRequests, maxConcurrentRequests < 1 { throw Invalid(message: "maxConcurrentRequests is below 1") }
+        for (name, value) in [("headTimeout", connections?.headTimeout), ("idleTimeout", connections?.idleTimeout)] {
+            if let value, value < 1 { throw Invalid(message: "connections.\(name) is below 1 second") }
+        }
+        if let rate = connections?.minBodyBytesPerSecond, rate < 1 { throw Invalid(message: "connections.minBodyBytesPerSecond is below 1") }
         let bounds = heartbeatBounds
         guard bounds.min >= 1, bounds.min <= bounds.max else {
             throw Invalid(message: "heartbeat takes 1 <= min <= max (seconds), got min \(bounds.min), max \(bounds.max)")
         }
+    }
+
+    /// The connection limits, defaults filled in.
+    var connectionLimits: ConnectionLimits {
+        var limits = ConnectionLimits()
+        if let seconds = connections?.headTimeout { limits.headTimeout = .seconds(seconds) }
+        if let seconds = connections?.idleTimeout { limits.idleTimeout = .seconds(seconds) }
+        if let rate = connections?.minBodyBytesPerSecond { limits.minBodyBytesPerSecond = rate }
+        return limits
     }
 
     /// The heartbeat bounds in seconds, defaults filled in.
