@@ -10,6 +10,7 @@ import TernStore
 /// waits as `FailureThrottle` says before the password is checked, whatever the outcome, so
 /// that a guesser cannot give up early on slow answers and learn from the quick ones.
 /// Waiting is `Task.sleep`, which holds no thread; bcrypt itself still runs on the caller's.
+/// A name no user has costs the same bcrypt work as a wrong password.
 final class Authenticator: Sendable {
     private struct State {
         var cache = CredentialCache()
@@ -18,6 +19,9 @@ final class Authenticator: Sendable {
 
     let store: any Store
     private let state = Mutex(State())
+
+    /// A hash of no one's password, at the default cost, verified when no user has the name.
+    private static let absentUserHash = PasswordHash.make(String(UInt64.random(in: .min ... .max), radix: 36))
 
     init(store: any Store) {
         self.store = store
@@ -36,7 +40,10 @@ final class Authenticator: Sendable {
         let keys = [login] + (client.map { [.client($0)] } ?? [])
         let wait = state.withLock { $0.throttle.delay(for: keys, at: .now) }
         if wait > .zero { try await Task.sleep(for: wait) }
-        guard let user = found, PasswordHash.verify(credentials.password, hash: user.passwordHash) else {
+        // An unknown name is checked against a hash too, so that it costs what a wrong
+        // password costs and the answer's timing does not tell which accounts exist.
+        let verified = PasswordHash.verify(credentials.password, hash: found?.passwordHash ?? Self.absentUserHash)
+        guard let user = found, verified else {
             state.withLock { $0.throttle.recordFailure(of: keys, at: .now) }
             return nil
         }
