@@ -1,4 +1,5 @@
 import Foundation
+import MIME
 
 /// A `BEGIN:NAME` … `END:NAME` block with its properties and nested blocks
 /// (RFC 5545 3.4–3.6, RFC 6350 6.1.1–6.1.2).
@@ -64,12 +65,17 @@ struct ContentDocument: Sendable {
         self.init(lines: lines, limits: limits, warnings: log)
     }
 
+    /// Each line is read without the control characters no device could be sent
+    /// (`withoutUnsendableCharacters`): an imported item must sync like any other.
     private init(lines: [(bytes: [UInt8], line: Int)], limits: ImportLimits, warnings: WarningLog) {
         self.warnings = warnings
         var builder = Builder(maxDepth: limits.maxDepth)
         for (lineBytes, number) in lines {
             do {
-                let line = try ContentLine.parse(lineBytes, line: number)
+                let sendable =
+                    lineBytes.contains { $0 < 0x20 || $0 == 0xEF }
+                    ? Array(String(decoding: lineBytes, as: UTF8.self).withoutUnsendableCharacters.utf8) : lineBytes
+                let line = try ContentLine.parse(sendable, line: number)
                 builder.take(line, warnings: &self.warnings)
             } catch {
                 let what =
