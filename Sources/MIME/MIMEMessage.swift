@@ -56,6 +56,20 @@ public struct MIMEMessage: Sendable {
         attachments = bodies.attachments
     }
 
+    /// Parses mail that has to be taken whatever its structure (delivered, imported, or read
+    /// back from the store): as `init(parsing:)`, but a message of more than `maxParts` parts
+    /// is kept as one leaf part, its structure unread, instead of refused. Only an empty
+    /// message and the size limits refuse it.
+    public init(accepting raw: [UInt8], limits: MIMELimits = .default) throws(MIMEError) {
+        do {
+            try self.init(parsing: raw, limits: limits)
+        } catch where error.code == .tooManyParts {
+            var whole = limits
+            whole.maxDepth = 0
+            try self.init(parsing: raw, limits: whole)
+        }
+    }
+
     /// Subject (RFC 5322 section 3.6.5), encoded words decoded.
     public var subject: String? { headers.decodedValue(named: "Subject") }
 

@@ -62,7 +62,7 @@ public struct MailImport: Sendable {
             return .failure(ImportSkip("larger than \(maxMessageBytes) bytes", line: 0))
         }
         do {
-            let parsed = try MIMEMessage(parsing: message.bytes, limits: MIMELimits(maxBytes: maxMessageBytes))
+            let parsed = try MIMEMessage(accepting: message.bytes, limits: MIMELimits(maxBytes: maxMessageBytes))
             var item = EmailItem(message: parsed, receivedAt: parsed.date ?? Date())
             item.properties.read = message.isSeen
             if message.isFlagged { item.properties.flag = EmailFlag(status: 2, flagType: "Follow up") }

@@ -23,7 +23,7 @@ public struct MailDelivery: Sendable {
         }
         let message: MIMEMessage
         do {
-            message = try MIMEMessage(parsing: raw, limits: MIMELimits(maxBytes: maxMessageBytes))
+            message = try MIMEMessage(accepting: raw, limits: MIMELimits(maxBytes: maxMessageBytes))
         } catch {
             throw DeliveryError(.unparsable, "\(error)")
         }

@@ -124,7 +124,7 @@ enum EmailApplicationData {
     /// out are taken from the stored message, and the draft is written again; Read, Flag and
     /// Categories change as in any Change.
     static func changeDraft(_ draft: EmailItem, with data: WBXMLElement, protocolVersion: ProtocolVersion) throws(ApplicationDataError) -> EmailItem {
-        let stored = try? MIMEMessage(parsing: Array(draft.raw))
+        let stored = try? MIMEMessage(accepting: Array(draft.raw))
         var merged = data.elements
         func keep(_ namespace: String, _ name: String, _ value: String?) {
             guard data.child(namespace, name) == nil, let value, !value.isEmpty else { return }

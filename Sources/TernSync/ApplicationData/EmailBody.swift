@@ -32,7 +32,7 @@ enum EmailBody {
             return mime(email, preference, options)
         }
         let preferences = options.bodyPreferences.isEmpty ? [BodyPreference(type: 1)] : options.bodyPreferences
-        lazy var message = try? MIMEMessage(parsing: Array(email.raw))
+        lazy var message = try? MIMEMessage(accepting: Array(email.raw))
         for preference in preferences {
             switch preference.type {
             case 4: return mime(email, preference, options)
@@ -53,7 +53,7 @@ enum EmailBody {
     /// message part as HTML. Tern does not split quoted replies off, so the part is the whole
     /// message: its HTML, or its plain text made HTML.
     static func part(for email: EmailItem, preference: BodyPreference, options: ItemEncodingOptions) -> WBXMLElement {
-        let message = try? MIMEMessage(parsing: Array(email.raw))
+        let message = try? MIMEMessage(accepting: Array(email.raw))
         let html = message?.htmlBody ?? HTMLText.document(fromPlainText: plainText(message))
         return BodyElement.make(
             type: 2, data: Array(html.utf8), preference: preference, preview: { email.properties.preview },

@@ -69,7 +69,7 @@ public struct ItemOperationsService: Sendable {
             let folder = try await store.folder(of: userID, serverID: String(folderServerID)),
             let item = try await store.item(in: folder.id, serverID: reference.serverID), case .email(let email) = item.content
         else { return failed(ItemOperationsStatus.objectNotFound) }
-        guard let message = try? MIMEMessage(parsing: Array(email.raw)), message.attachments.indices.contains(reference.attachmentIndex)
+        guard let message = try? MIMEMessage(accepting: Array(email.raw)), message.attachments.indices.contains(reference.attachmentIndex)
         else { return failed(ItemOperationsStatus.invalidAttachment) }
         let attachment = message.attachments[reference.attachmentIndex]
         let bytes = attachment.decodedBytes()
