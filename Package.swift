@@ -22,6 +22,8 @@ let package = Package(
         .library(name: "TernImport", targets: ["TernImport"]),
         .library(name: "TernSync", targets: ["TernSync"]),
         .library(name: "TernServer", targets: ["TernServer"]),
+        // Test helpers, a product so that the benchmarks can use the same corpora.
+        .library(name: "TernTesting", targets: ["TernTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

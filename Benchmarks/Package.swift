@@ -51,5 +51,19 @@ let package = Package(
                 .product(name: "WBXML", package: rootIdentity),
             ]
         ),
+        .executableTarget(
+            name: "soak",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "ActiveSync", package: rootIdentity),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TernServer", package: rootIdentity),
+                .product(name: "TernStore", package: rootIdentity),
+                .product(name: "TernStoreSQLite", package: rootIdentity),
+                .product(name: "TernSync", package: rootIdentity),
+                .product(name: "TernTesting", package: rootIdentity),
+                .product(name: "WBXML", package: rootIdentity),
+            ]
+        ),
     ]
 )

@@ -105,9 +105,10 @@ struct CorpusTests {
         #expect(message.headers.decodedValue(named: "Thread-Topic") == "=?utf-8?Q?Not_closed")
     }
 
+    /// The NUL among the garbage is dropped: no device could be sent it.
     @Test func headerGarbageIsReadAsLatin1AndUnknownEncodingsAsEightBit() throws {
         let message = try #require(CorpusFixture.all.first { $0.file == "header-garbage-8bit.eml" }).message()
-        #expect(message.headers["X-Garbage"] == "ÿþ\u{0}binary  continued €\u{81}")
+        #expect(message.headers["X-Garbage"] == "ÿþbinary  continued €\u{81}")
         #expect(message.root.transferEncoding.rawValue == "x-unknown-encoding")
         #expect(message.root.transferEncoding.isIdentity)
         #expect(message.headers["to"] == "bob@tern.test")

@@ -5,23 +5,23 @@ import Glibc
 #endif
 
 /// This process's resident memory and CPU time, from /proc and getrusage.
-enum ProcessFigures {
+public enum ProcessFigures {
     /// VmRSS in bytes.
-    static func residentBytes() -> Int {
+    public static func residentBytes() -> Int {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
         return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
     }
 
     /// CLOCK_MONOTONIC in nanoseconds: one clock for this process and its child.
-    static func monotonicNanoseconds() -> Int64 {
+    public static func monotonicNanoseconds() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     /// User plus system CPU time.
-    static func cpuTime() -> Duration {
+    public static func cpuTime() -> Duration {
         var usage = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         func duration(_ time: timeval) -> Duration { .seconds(time.tv_sec) + .microseconds(time.tv_usec) }
@@ -29,7 +29,7 @@ enum ProcessFigures {
     }
 
     /// Raises the open-file limit to `wanted` (or the hard limit); returns what it is now.
-    static func raiseFileLimit(to wanted: Int) -> Int {
+    public static func raiseFileLimit(to wanted: Int) -> Int {
         var limit = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         if limit.rlim_max < rlim_t(wanted) { limit.rlim_max = rlim_t(wanted) }

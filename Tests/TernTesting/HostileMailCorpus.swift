@@ -3,11 +3,12 @@ import Foundation
 /// Mail anyone on the internet can send, built byte by byte: control characters in every
 /// header and body position, invalid bytes in every charset path, oversized and degenerate
 /// structure. Each must be delivered and then reach every device, whatever it asks for.
-enum HostileMailCorpus {
-    struct Message: Sendable, CustomStringConvertible {
-        let name: String
-        let bytes: [UInt8]
-        var description: String { name }
+/// Shared by the corpus test and the soak benchmark.
+public enum HostileMailCorpus {
+    public struct Message: Sendable, CustomStringConvertible {
+        public let name: String
+        public let bytes: [UInt8]
+        public var description: String { name }
     }
 
     static func message(_ name: String, _ parts: [UInt8]...) -> Message {
@@ -32,7 +33,7 @@ enum HostileMailCorpus {
         return body
     }
 
-    static let all: [Message] = [
+    public static let all: [Message] = [
         message("NUL and controls in the Subject", headers, text("Subject: a"), controls, text("b\r\n\r\nbody\r\n")),
         message(
             "controls in every address header", text("From: \"Mal"), controls, text("lory\" <m@evil.example>\r\nTo: \"An\0na\" <anna@tern.example>\r\n"),
