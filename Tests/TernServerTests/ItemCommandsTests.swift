@@ -46,7 +46,9 @@ import WBXML
         #expect(try await phone.send("GetItemEstimate", Self.estimateBody(key: drained, collection: "999")).text("Status") == "2")
     }
 
-    @Test func aMoveReachesBothDevicesAndTheMoverGetsNoEcho() async throws {
+    /// MS-ASCMD 2.2.1.12: after a move every device, the mover too, gets a Delete in the
+    /// source and an Add under DstMsgId in the destination at its next Sync of each.
+    @Test func aMoveIsADeleteAndAnAddForEveryDeviceTheMoverIncluded() async throws {
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
         let phone = try await server.session(deviceID: "phone")
@@ -73,13 +75,13 @@ import WBXML
         #expect(moved.elements("Status").compactMap(\.text) == ["3", "1"])
         let newID = try #require(moved.text("DstMsgId"))
 
-        let (_, phoneInbox) = try await SyncOverHTTPTests.drain(phone, key: try #require(keys["phone1"]), collection: "1")
-        let (_, phoneArchive) = try await SyncOverHTTPTests.drain(phone, key: try #require(keys["phone" + archive.serverID]), collection: archive.serverID)
-        #expect(phoneInbox.flatMap { $0.elements("Delete") }.isEmpty && phoneArchive.flatMap { $0.elements("Add") }.isEmpty)
-        let (_, tabletInbox) = try await SyncOverHTTPTests.drain(tablet, key: try #require(keys["tablet1"]), collection: "1")
-        let (_, tabletArchive) = try await SyncOverHTTPTests.drain(tablet, key: try #require(keys["tablet" + archive.serverID]), collection: archive.serverID)
-        #expect(tabletInbox.first?.elements("Delete").first?.firstElement(SyncTag.serverID)?.text == item.serverID)
-        #expect(tabletArchive.first?.elements("Add").first?.firstElement(SyncTag.serverID)?.text == newID)
+        for (name, device) in [("phone", phone), ("tablet", tablet)] {
+            let (_, inbox) = try await SyncOverHTTPTests.drain(device, key: try #require(keys[name + "1"]), collection: "1")
+            let (_, destination) = try await SyncOverHTTPTests.drain(
+                device, key: try #require(keys[name + archive.serverID]), collection: archive.serverID)
+            #expect(inbox.flatMap { $0.elements("Delete") }.compactMap { $0.firstElement(SyncTag.serverID)?.text } == [item.serverID], "\(name)")
+            #expect(destination.flatMap { $0.elements("Add") }.compactMap { $0.firstElement(SyncTag.serverID)?.text } == [newID], "\(name)")
+        }
     }
 
     static func fetchAttachment(_ reference: String, range: String? = nil) -> WBXMLElement {

@@ -28,8 +28,17 @@ struct ActiveSyncEndpoint: Sendable {
         headers[Self.field("MS-Server-ActiveSync")] = "16.1"
         headers[Self.field("MS-ASProtocolVersions")] = ProtocolVersion.supported.map(\.description).joined(separator: ",")
         headers[Self.field("MS-ASProtocolCommands")] = Command.advertised.map(\.rawValue).joined(separator: ",")
+        headers[Self.field("Public")] = "OPTIONS,POST"
         headers[.cacheControl] = "private"
         return Response(status: .ok, headers: headers)
+    }
+
+    /// Any other method: 501, which MS-ASHTTP 2.2.2.1.1 gives for a method the server does
+    /// not support.
+    func unsupportedMethod() -> Response {
+        var headers = HTTPFields()
+        headers[.allow] = "OPTIONS,POST"
+        return Response(status: .notImplemented, headers: headers)
     }
 
     /// Handles a POST. The work runs in a task of its own, so the deep frames of handling a
@@ -111,7 +120,9 @@ struct ActiveSyncEndpoint: Sendable {
         do {
             line = try RequestLine(query: request.uri.query ?? "")
         } catch {
-            throw HTTPRefusal(status: 400)
+            // MS-ASHTTP 2.2.2.1.1: a command the server does not know is 501, other bad
+            // requests 400.
+            throw HTTPRefusal(status: error.code == .unknownCommand ? 501 : 400)
         }
         log.command = line.command.rawValue
         log.device = line.deviceID

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -40,6 +41,9 @@ public struct TernServer: Sendable {
         router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: .options) { _, _ in endpoint.options() }
         router.post(RouterPath(stringLiteral: ActiveSyncEndpoint.path)) { request, context in
             await endpoint.post(request, context: context)
+        }
+        for method: HTTPRequest.Method in [.get, .head, .put, .delete, .patch] {
+            router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: method) { _, _ in endpoint.unsupportedMethod() }
         }
         let autodiscover = AutodiscoverEndpoint(authenticator: authenticator, configuration: configuration)
         for path in AutodiscoverEndpoint.paths {

@@ -16,9 +16,9 @@ extension SyncEngine {
         return response
     }
 
-    /// MoveItems: each item to its destination folder with a new server id. The moving
-    /// device's own states learn of it, so it gets neither a Delete in the source nor an Add
-    /// in the destination; every other device sees both through the change log.
+    /// MoveItems: each item to its destination folder with a new server id. Every device, the
+    /// moving one included, gets a Delete in the source and an Add in the destination at its
+    /// next Sync of each, as MS-ASCMD 2.2.1.12 says.
     public func move(_ request: MoveItemsRequest) async throws(StoreError) -> MoveItemsResponse {
         var entries: [MoveItemsResponse.Entry] = []
         for move in request.moves {
@@ -42,22 +42,8 @@ extension SyncEngine {
                 continue
             }
             let moved = try await store.moveItem(from: source.id, serverID: move.sourceItemID, to: destination.id)
-            try await adjustCurrentState(of: source.serverID) { $0.held.remove(move.sourceItemID) }
-            try await adjustCurrentState(of: destination.serverID) { state in
-                state.held.insert(moved.serverID)
-                state.ownWrites[moved.serverID] = moved.modSeq
-            }
             entries.append(entry(MoveStatus.success, moved.serverID))
         }
         return MoveItemsResponse(entries: entries)
-    }
-
-    /// Edits the device's current state of a collection in place, under the same key.
-    private func adjustCurrentState(of collection: String, _ change: (inout CollectionState) -> Void) async throws(StoreError) {
-        guard var states = try await store.syncStates(of: deviceID, collection: collection) else { return }
-        var state = try CollectionState(states.current)
-        change(&state)
-        states.current = try state.record(key: states.current.key)
-        try await store.saveSyncStates(states, of: deviceID, collection: collection)
     }
 }

@@ -20,8 +20,9 @@ public struct PingRequest: Hashable, Sendable {
         self.folders = folders
     }
 
-    /// Parses a Ping body; nil (Status 4) when the root is not Ping, the interval is not a
-    /// number, or a folder lacks its Id or Class.
+    /// Parses a Ping body; nil (Status 4) when the root is not Ping, holds neither the interval
+    /// nor Folders (MS-ASCMD 2.2.1.13: a body names one or both), the interval is not a number,
+    /// a folder lacks its Id or Class, or one Id is listed twice (2.2.3.90).
     public init?(_ root: WBXMLElement) {
         guard root.tag == PingTag.ping else { return nil }
         if let element = root.firstElement(PingTag.heartbeatInterval) {
@@ -34,8 +35,10 @@ public struct PingRequest: Hashable, Sendable {
                 guard child.tag == PingTag.folder, let folder = PingFolder(child) else { return nil }
                 folders.append(folder)
             }
+            guard Set(folders.map(\.id)).count == folders.count else { return nil }
             self.folders = folders
         }
+        guard heartbeatInterval != nil || folders != nil else { return nil }
     }
 
     public var element: WBXMLElement {
