@@ -80,7 +80,7 @@ import WBXML
         let windowless = try await phone.send("Settings", Self.element("Settings", [Self.element("Oof", [Self.element("Set", [
             Self.element("OofState", text: "2"),
         ])])]))
-        #expect(windowless.elements("Status").compactMap(\.text) == ["1", "5"], "time-based without a window")
+        #expect(windowless.elements("Status").compactMap(\.text) == ["1", "2"], "time-based without a window")
         #expect(try await server.store.outOfOffice(of: server.user.id).state == .disabled, "nothing half-applied")
         let unknownState = try await phone.send("Settings", Self.element("Settings", [Self.element("Oof", [Self.element("Set", [
             Self.element("OofState", text: "9"),
@@ -88,6 +88,27 @@ import WBXML
         #expect(unknownState.elements("Status").compactMap(\.text) == ["1", "5"])
         let empty = try await phone.send("Settings", Self.element("Settings", []))
         #expect(empty.text("Status") == "2")
+    }
+
+    /// MS-ASCMD 2.2.1.18: a request that cannot be processed gets Status 2 and no property
+    /// responses, and nothing of it is applied.
+    @Test(arguments: [
+        ("DevicePassword", [Self.element("Set", [])]),
+        ("DeviceInformation", [Self.element("Set", [])]),
+        ("DeviceInformation", []),
+        ("Oof", []),
+        ("UserInformation", []),
+    ])
+    func anIncompleteSetOrGetIsStatus2WithNoPropertyResponse(property: String, content: [WBXMLElement]) async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let phone = try await server.session()
+        let reply = try await phone.send("Settings", Self.element("Settings", [
+            Self.element("Oof", [Self.element("Set", [Self.element("OofState", text: "1")])]), Self.element(property, content),
+        ]))
+        #expect(reply.body?.elements.map(\.tag.name) == ["Status"])
+        #expect(reply.text("Status") == "2")
+        #expect(try await server.store.outOfOffice(of: server.user.id).state == .disabled, "nothing applied")
     }
 
     @Test func devicePasswordIsRecorded() async throws {

@@ -1,4 +1,5 @@
 import ActiveSync
+import MIME
 import TernStore
 import WBXML
 
@@ -23,33 +24,40 @@ extension OutOfOffice {
         return WBXMLElement(SettingsTag.get, elements: children)
     }
 
-    /// Applies an Oof Set; false (nothing changed) for an unknown state, a time-based state
-    /// without a valid window, or a message that names no audience.
-    mutating func apply(_ set: WBXMLElement) -> Bool {
+    /// Applies an Oof Set and returns its Status (MS-ASCMD 2.2.3.177.15); nothing changes
+    /// unless it is 1. A time-based state whose StartTime or EndTime is missing or not a date
+    /// is 2 (MS-ASCMD 2.2.3.176.2); an unknown state, a window that ends before it starts, a
+    /// message that names no audience or an unknown BodyType is 5.
+    mutating func apply(_ set: WBXMLElement) -> Int {
         var updated = self
         if let stateText = set.firstElement(SettingsTag.oofState)?.text {
-            guard let value = Int(stateText), let state = State(rawValue: value) else { return false }
+            guard let value = Int(stateText), let state = State(rawValue: value) else { return SettingsStatus.invalidArguments }
             updated.state = state
         }
         if updated.state == .timeBased {
             guard let start = set.firstElement(SettingsTag.startTime)?.text.flatMap(EASDate.parse),
-                let end = set.firstElement(SettingsTag.endTime)?.text.flatMap(EASDate.parse), start < end
-            else { return false }
+                let end = set.firstElement(SettingsTag.endTime)?.text.flatMap(EASDate.parse)
+            else { return SettingsStatus.protocolError }
+            guard start < end else { return SettingsStatus.invalidArguments }
             updated.startTime = start
             updated.endTime = end
         }
         for element in set.elements where element.tag == SettingsTag.oofMessage {
-            guard let audience = element.elements.lazy.compactMap({ Audience(rawValue: $0.tag.name) }).first else { return false }
+            guard let audience = element.elements.lazy.compactMap({ Audience(rawValue: $0.tag.name) }).first else {
+                return SettingsStatus.invalidArguments
+            }
             var message = updated.messages[audience] ?? Message(isEnabled: false)
             if let enabled = element.firstElement(SettingsTag.enabled)?.text { message.isEnabled = enabled == "1" }
-            if let reply = element.firstElement(SettingsTag.replyMessage) { message.replyMessage = reply.text ?? "" }
+            if let reply = element.firstElement(SettingsTag.replyMessage) {
+                message.replyMessage = (reply.text ?? "").withoutUnsendableCharacters
+            }
             if let bodyType = element.firstElement(SettingsTag.bodyType)?.text {
-                guard ["text", "html"].contains(bodyType.lowercased()) else { return false }
+                guard ["text", "html"].contains(bodyType.lowercased()) else { return SettingsStatus.invalidArguments }
                 message.bodyType = bodyType.uppercased() == "HTML" ? "HTML" : "Text"
             }
             updated.messages[audience] = message
         }
         self = updated
-        return true
+        return SettingsStatus.success
     }
 }

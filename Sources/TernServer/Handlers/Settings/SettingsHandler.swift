@@ -5,11 +5,16 @@ import WBXML
 
 /// Settings (MS-ASCMD 2.2.1.18): Oof Get/Set, DeviceInformation Set, UserInformation Get and
 /// DevicePassword Set, each answered with its own Status in the order the request asked.
+/// A request with an incomplete Set or Get (an empty Set, a DevicePassword Set without its
+/// Password, an Oof with neither) is not processed at all: Status 2 and no property
+/// responses, as 2.2.1.18 says of a command that was not successful.
 struct SettingsHandler {
     let store: any Store
 
     func handle(_ request: EASRequest) async throws -> EASResponse {
-        guard let body = request.body, body.tag == SettingsTag.settings, !body.elements.isEmpty else {
+        guard let body = request.body, body.tag == SettingsTag.settings, !body.elements.isEmpty,
+            body.elements.allSatisfy(Self.isComplete)
+        else {
             return .document(Self.response(status: SettingsStatus.protocolError, parts: []))
         }
         var device = request.device
@@ -53,9 +58,23 @@ struct SettingsHandler {
         }
         guard let set = part.firstElement(SettingsTag.set) else { return Self.status(SettingsStatus.protocolError, of: part.tag) }
         var settings = try await store.outOfOffice(of: request.user.id)
-        guard settings.apply(set) else { return Self.status(SettingsStatus.invalidArguments, of: part.tag) }
-        try await store.setOutOfOffice(settings, of: request.user.id)
-        return Self.status(SettingsStatus.success, of: part.tag)
+        let status = settings.apply(set)
+        if status == SettingsStatus.success { try await store.setOutOfOffice(settings, of: request.user.id) }
+        return Self.status(status, of: part.tag)
+    }
+
+    /// Whether a property request has what its operation needs: a Get, or a Set with content
+    /// (DevicePassword's with its Password).
+    private static func isComplete(_ part: WBXMLElement) -> Bool {
+        let set = part.firstElement(SettingsTag.set)
+        if let set, set.elements.isEmpty { return false }
+        switch part.tag {
+        case SettingsTag.oof: return set != nil || part.firstElement(SettingsTag.get) != nil
+        case SettingsTag.deviceInformation: return set != nil
+        case SettingsTag.userInformation: return part.firstElement(SettingsTag.get) != nil
+        case SettingsTag.devicePassword: return set?.firstElement(SettingsTag.password) != nil
+        default: return true
+        }
     }
 
     /// The user's addresses: under Get for 12.1 and 14.0, under Accounts/Account with the
