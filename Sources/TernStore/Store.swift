@@ -54,6 +54,12 @@ public protocol Store: Sendable {
     func devices(of userID: User.ID?) async throws(StoreError) -> [Device]
     /// Records a device seen for the first time (with `id` ignored) or saves a known one.
     func saveDevice(_ device: Device) async throws(StoreError) -> Device
+    /// Forgets a device with its sync states; its held request is woken. Seen again, it is a
+    /// new device that provisions afresh.
+    func removeDevice(_ id: Device.ID) async throws(StoreError)
+    /// Forgets every sync state of a device, so that its next FolderSync and Sync start over
+    /// from key 0 (Status 9 and 3); its held request is woken.
+    func removeSyncStates(of deviceID: Device.ID) async throws(StoreError)
     /// The default policy (the built-in one, version 0, until an admin sets one).
     func defaultPolicy() async throws(StoreError) -> StoredPolicy
     /// The policy in force for a user: their override, else the default.

@@ -53,6 +53,29 @@ extension SQLiteStore {
         return saved
     }
 
+    public func removeDevice(_ id: Device.ID) async throws(StoreError) {
+        try await forget(device: id, ["DELETE FROM devices WHERE id = \(id)"])
+    }
+
+    public func removeSyncStates(of deviceID: Device.ID) async throws(StoreError) {
+        try await forget(device: deviceID, [
+            "DELETE FROM sync_states WHERE device_id = \(deviceID)", "DELETE FROM client_adds WHERE device_id = \(deviceID)",
+        ])
+    }
+
+    /// Runs `statements` about device `id` (sync states and client adds go with the device by
+    /// cascade) and logs a device change, so that its held request is woken.
+    private func forget(device id: Device.ID, _ statements: [SQL]) async throws(StoreError) {
+        let found = try await writeWithoutChange { db in
+            guard let userID = try Int64.fetchOne(db, literal: "SELECT user_id FROM devices WHERE id = \(id)") else { return false }
+            for statement in statements { try db.executeCached(literal: statement) }
+            try db.executeCached(literal: "INSERT INTO commit_log (user_id, modseq, device_id, hierarchy) VALUES (\(userID), 0, \(id), 0)")
+            return true
+        }
+        guard found else { throw StoreError(.notFound, "no device \(id)") }
+        feed.committed()
+    }
+
     public func defaultPolicy() async throws(StoreError) -> StoredPolicy {
         try await read { db in
             guard let row = try Row.fetchOne(db, literal: "SELECT * FROM policies WHERE scope = \(Self.defaultPolicyScope)") else {

@@ -50,6 +50,19 @@ struct DeviceAndPolicyCommandTests {
         #expect(unknown.status == 1 && unknown.error == "tern: anna has no device NoSuchDevice\n")
     }
 
+    @Test func resyncForgetsTheSyncStateAndRemoveTheDevice() async throws {
+        let (data, store, user) = try await setUp()
+        defer { data.remove() }
+        let device = try #require(try await store.device(of: user.id, deviceID: "ApplF17XK2QJ"))
+        try await store.saveSyncStates(SyncStates(current: SyncStateRecord(key: 4, state: Data("{}".utf8))), of: device.id, collection: "1")
+        #expect(try tern(["device", "resync", "anna", "ApplF17XK2QJ"], data).output == "resync requested for anna/ApplF17XK2QJ\n")
+        #expect(try await store.syncStates(of: device.id, collection: "1") == nil)
+        #expect(try tern(["device", "remove", "anna", "ApplF17XK2QJ"], data).output == "removed anna/ApplF17XK2QJ\n")
+        #expect(try await store.device(of: user.id, deviceID: "ApplF17XK2QJ") == nil)
+        let again = try tern(["device", "remove", "anna", "ApplF17XK2QJ"], data)
+        #expect(again.status == 1 && again.error == "tern: anna has no device ApplF17XK2QJ\n")
+    }
+
     @Test func policySettingsAreShownAndSetByTheirProvisionDocNames() async throws {
         let (data, store, user) = try await setUp()
         defer { data.remove() }

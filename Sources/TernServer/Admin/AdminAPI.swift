@@ -17,6 +17,7 @@ import TernStore
 /// DELETE /users/{login}                             PUT  /users/{login}/password {"password"}
 /// GET    /devices[?user=NAME]                       POST /users/{login}/devices/{deviceId}/wipe {"accountOnly"}
 /// POST   /users/{login}/devices/{deviceId}/block    POST /users/{login}/devices/{deviceId}/allow
+/// DELETE /users/{login}/devices/{deviceId}          POST /users/{login}/devices/{deviceId}/resync
 /// GET    /policy[?user=NAME]                        PUT  /policy[?user=NAME] {"settings": {"Name": "value"}}
 /// ```
 struct AdminAPI: Sendable {
@@ -70,6 +71,18 @@ struct AdminAPI: Sendable {
         api.post("users/:login/devices/:deviceId/allow") { request, context in
             await respond(request, context) { _ in
                 .ok(try await admin.allow(login: try context.parameter("login"), deviceID: try context.parameter("deviceId")))
+            }
+        }
+        api.delete("users/:login/devices/:deviceId") { request, context in
+            await respond(request, context) { _ in
+                try await admin.remove(login: try context.parameter("login"), deviceID: try context.parameter("deviceId"))
+                return .noContent
+            }
+        }
+        api.post("users/:login/devices/:deviceId/resync") { request, context in
+            await respond(request, context) { _ in
+                try await admin.resync(login: try context.parameter("login"), deviceID: try context.parameter("deviceId"))
+                return .noContent
             }
         }
         api.get("policy") { request, context in

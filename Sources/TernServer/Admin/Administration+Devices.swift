@@ -40,6 +40,25 @@ extension Administration {
         }
     }
 
+    /// Forgets the device and its sync state; seen again it is a new device, which
+    /// provisions afresh and carries no wipe or block.
+    public func remove(login: String, deviceID: String) async throws {
+        try await store.removeDevice(try await device(login: login, deviceID: deviceID).id)
+    }
+
+    /// Makes the device sync everything again: its sync states are forgotten, so its next
+    /// FolderSync and Sync start over from key 0.
+    public func resync(login: String, deviceID: String) async throws {
+        try await store.removeSyncStates(of: try await device(login: login, deviceID: deviceID).id)
+    }
+
+    private func device(login: String, deviceID: String) async throws -> Device {
+        guard let device = try await store.device(of: try await user(login).id, deviceID: deviceID) else {
+            throw AdministrationError(.notFound, "\(login) has no device \(deviceID)")
+        }
+        return device
+    }
+
     private func updateDevice(login: String, deviceID: String, _ change: (inout Device) -> Void) async throws -> DeviceSummary {
         let owner = try await user(login)
         guard var device = try await store.device(of: owner.id, deviceID: deviceID) else {

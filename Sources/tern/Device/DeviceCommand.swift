@@ -1,12 +1,15 @@
 import ArgumentParser
 import TernServer
 
-/// `tern device list|wipe|block|allow`: see and control users' phones.
+/// `tern device list|wipe|block|allow|remove|resync`: see and control users' phones.
 struct DeviceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device",
-        abstract: "List devices, wipe, block or allow one.",
-        subcommands: [DeviceListCommand.self, DeviceWipeCommand.self, DeviceBlockCommand.self, DeviceAllowCommand.self]
+        abstract: "List devices; wipe, block, allow, remove or resync one.",
+        subcommands: [
+            DeviceListCommand.self, DeviceWipeCommand.self, DeviceBlockCommand.self, DeviceAllowCommand.self, DeviceRemoveCommand.self,
+            DeviceResyncCommand.self,
+        ]
     )
 }
 
@@ -71,5 +74,29 @@ struct DeviceAllowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await selection.update("allowed") { try await $0.allow(login: $1, deviceID: $2) }
+    }
+}
+
+/// `tern device remove USER DEVICEID`: forgets the device; seen again, it provisions afresh.
+struct DeviceRemoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Forget a device and its sync state (seen again, it provisions afresh, with no wipe).")
+
+    @OptionGroup var selection: DeviceSelection
+
+    func run() async throws {
+        try await selection.update("removed") { try await $0.remove(login: $1, deviceID: $2) }
+    }
+}
+
+/// `tern device resync USER DEVICEID`: the device syncs its folders and items again from scratch.
+struct DeviceResyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resync", abstract: "Make a device sync its folders and items again from the start.")
+
+    @OptionGroup var selection: DeviceSelection
+
+    func run() async throws {
+        try await selection.update("resync requested for") { try await $0.resync(login: $1, deviceID: $2) }
     }
 }

@@ -104,6 +104,41 @@ struct AdminAPITests {
         }
     }
 
+    /// A removed device is forgotten with its pending wipe: its next request is refused as a
+    /// device never provisioned (142), and its Provision brings the policy, no wipe.
+    @Test func aRemovedDeviceProvisionsAfreshWithNoWipe() async throws {
+        try await RunningServer.with(adminToken: Self.token) { server in
+            let key = try await server.provision()
+            _ = try await call(server, "POST", "/users/anna/devices/ApplF17XK2QJ/wipe")
+            let removed = try await call(server, "DELETE", "/users/anna/devices/ApplF17XK2QJ")
+            #expect(removed.status == 204)
+            #expect(try await server.store.device(of: server.user.id, deviceID: "ApplF17XK2QJ") == nil)
+            #expect(try await call(server, "DELETE", "/users/anna/devices/ApplF17XK2QJ").status == 404)
+            #expect(try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: key).text("Status") == "142")
+            let phase1 = try await server.post("Provision", body: RunningServer.provisionRequest())
+            #expect(phase1.text("PolicyKey") != nil && phase1.elements("RemoteWipe").isEmpty)
+        }
+    }
+
+    /// After a resync the device's keys are forgotten: FolderSync answers 9 and Sync 3, and
+    /// from key 0 it gets everything again.
+    @Test func aResyncedDeviceStartsOverFromKeyZero() async throws {
+        try await RunningServer.with(adminToken: Self.token) { server in
+            let device = try await server.session()
+            let folders = try await device.send("FolderSync", RunningServer.folderSync("0"))
+            let hierarchyKey = try #require(folders.text("SyncKey"))
+            _ = try await MailDelivery(store: server.store).deliver(Array("Subject: kept\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
+            let (inboxKey, _) = try await SyncOverHTTPTests.drain(device, key: try await SyncOverHTTPTests.start(device, collection: "1"), collection: "1")
+
+            #expect(try await call(server, "POST", "/users/anna/devices/ApplF17XK2QJ/resync").status == 204)
+            #expect(try await call(server, "POST", "/users/anna/devices/NoSuchDevice/resync").status == 404)
+            #expect(try await device.send("FolderSync", RunningServer.folderSync(hierarchyKey)).text("Status") == "9")
+            #expect(try await device.send("Sync", SyncOverHTTPTests.syncBody(key: inboxKey, collection: "1")).text("Status") == "3")
+            let (_, again) = try await SyncOverHTTPTests.drain(device, key: try await SyncOverHTTPTests.start(device, collection: "1"), collection: "1")
+            #expect(again.flatMap { $0.elements("Add") }.count == 1)
+        }
+    }
+
     @Test func thePolicyIsShownAndSetByItsProvisionDocNames() async throws {
         try await RunningServer.with(adminToken: Self.token) { server in
             let shown = try #require(try await call(server, "GET", "/policy").json() as? [String: Any])
