@@ -19,16 +19,23 @@ final class RunningServer: Sendable {
     private let task: Task<Void, any Error>
 
     /// `adminToken` and `publicURL` go into the server's configuration, then `tuning` may
-    /// change any other setting.
+    /// change any other setting. `reopening` starts the server on the data of one that was
+    /// shut down (see `restarted`).
     init(
-        adminToken: String? = nil, publicURL: String? = nil, tuning: (inout ServerConfiguration) -> Void = { _ in }
+        adminToken: String? = nil, publicURL: String? = nil, reopening existing: TemporaryDirectory? = nil,
+        tuning: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws {
         await ServerSlots.shared.acquire()
         do {
-            directory = try TemporaryDirectory("tern-server")
+            directory = try existing ?? TemporaryDirectory("tern-server")
             store = try SQLiteStore(dataDirectory: directory.path)
-            user = try await store.createUser(NewUser(
-                login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
+            if existing != nil, let anna = try await store.user(login: "anna") {
+                user = anna
+            } else {
+                user = try await store.createUser(NewUser(
+                    login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
+                    passwordHash: PasswordHash.make("secret", cost: 4)))
+            }
         } catch {
             await ServerSlots.shared.release()
             throw error
@@ -64,6 +71,14 @@ final class RunningServer: Sendable {
     func shutDownGracefully() async throws {
         await group.triggerGracefulShutdown()
         try await task.value
+    }
+
+    /// Shuts this server down gracefully and starts a new one, on another port, on the same
+    /// data; stop the new one, not this one.
+    func restarted() async throws -> RunningServer {
+        try await shutDownGracefully()
+        await ServerSlots.shared.release()
+        return try await RunningServer(reopening: directory)
     }
 
     struct Reply {
