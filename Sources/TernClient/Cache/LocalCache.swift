@@ -142,8 +142,8 @@ public final class LocalCache: Sendable {
         }
     }
 
-    /// Files `serverID` under its new id in `folderID` after a MoveItems (MS-ASCMD 2.2.1.12),
-    /// whose sync states the server has already adjusted.
+    /// Files `serverID` under its new id in `folderID` after a MoveItems (MS-ASCMD 2.2.1.12);
+    /// the next Syncs of the two folders bring the Delete and the Add, which leave it as it is.
     func move(_ serverID: String, to folderID: String, newServerID: String) throws {
         try queue.write { db in
             guard let item = try Self.fetchItem(serverID, in: db, key: key) else { return }

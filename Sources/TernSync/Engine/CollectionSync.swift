@@ -56,10 +56,13 @@ struct CollectionSync {
             if let reply = try await apply(command, context: context, known: state, next: &next) { replies.append(reply) }
         }
         var response = SyncCollectionResponse(syncKey: nil, collectionID: folder.serverID, status: SyncStatus.success, replies: replies)
-        let limit = min(window, options.windowSize)
+        let replays = context.isReplay ? (try CollectionState(states.current).replays ?? 0) + 1 : 0
+        next.replays = replays > 0 ? replays : nil
+        let (limit, isolated) = Self.narrowedWindow(min(window, options.windowSize), replays: replays)
         if request.getChanges ?? true {
             if limit > 0 {
-                (response.commands, response.moreAvailable) = try await changes(in: folder, options: options, window: limit, next: &next)
+                (response.commands, response.moreAvailable) = try await changes(
+                    in: folder, options: options, window: limit, skippingFirst: isolated, next: &next)
             } else {
                 response.moreAvailable = true
             }
@@ -100,62 +103,6 @@ struct CollectionSync {
     }
 
     // MARK: Server changes
-
-    /// The server's changes since `next.modSeq`, at most `window`, as commands; advances `next` past them.
-    ///
-    /// An item whose ApplicationData cannot be encoded (text WBXML cannot carry, in a row
-    /// stored before ingress checked it) is left out and withheld (`CollectionState.withheld`):
-    /// the rest of the window and the sync key move on, and the item is tried again on the
-    /// next Sync and whenever it changes.
-    func changes(
-        in folder: Folder, options: CollectionOptions, window: Int, next: inout CollectionState
-    ) async throws(StoreError) -> ([SyncCollectionResponse.Command], Bool) {
-        var retried = try await withheldItems(in: folder, window: window, next: &next)
-        let (planned, more) = try await plannedChanges(in: folder, options: options, window: window - retried.count, next: &next)
-        retried.removeAll { item in planned.contains { $0.serverID == item.serverID } }
-        let all = retried.map { next.held.contains($0.serverID) ? PlannedCommand.change($0) : .add($0) } + planned
-        var commands: [SyncCollectionResponse.Command] = []
-        for (command, encoded) in zip(all, await Self.encode(all, options: options.encoding)) {
-            if let encoded {
-                commands.append(encoded)
-                if let serverID = command.serverID {
-                    next.withheld?[serverID] = nil
-                    next.held.insert(serverID)
-                }
-            } else if case .add(let item) = command {
-                withhold(item, wasHeld: false, next: &next)
-            } else if case .change(let item) = command {
-                withhold(item, wasHeld: true, next: &next)
-            }
-        }
-        if next.withheld?.isEmpty == true { next.withheld = nil }
-        return (commands, more)
-    }
-
-    /// The withheld items still in the folder, at most `window`, to be tried again; those gone
-    /// are forgotten.
-    private func withheldItems(in folder: Folder, window: Int, next: inout CollectionState) async throws(StoreError) -> [Item] {
-        guard let withheld = next.withheld else { return [] }
-        var items: [Item] = []
-        for serverID in withheld.keys.sorted() where items.count < window / 2 {
-            if let item = try await store.item(in: folder.id, serverID: serverID) {
-                items.append(item)
-            } else {
-                next.withheld?[serverID] = nil
-            }
-        }
-        return items
-    }
-
-    private func withhold(_ item: Item, wasHeld: Bool, next: inout CollectionState) {
-        if !wasHeld { next.held.remove(item.serverID) }
-        if next.withheld?[item.serverID] != item.modSeq {
-            logger.warning(
-                "item withheld from a device: its data cannot be encoded",
-                metadata: ["serverID": "\(item.serverID)", "modSeq": "\(item.modSeq.rawValue)"])
-        }
-        next.withheld = (next.withheld ?? [:]).merging([item.serverID: item.modSeq]) { $1 }
-    }
 
     /// What `changes` would send, decided but not yet encoded; advances `next` past it.
     func plannedChanges(
@@ -235,7 +182,7 @@ struct CollectionSync {
 
     /// Writes the ApplicationData of the planned commands on all cores, keeping their order;
     /// nil for an item whose ApplicationData WBXML cannot carry.
-    private static func encode(_ planned: [PlannedCommand], options: ItemEncodingOptions) async -> [SyncCollectionResponse.Command?] {
+    static func encode(_ planned: [PlannedCommand], options: ItemEncodingOptions) async -> [SyncCollectionResponse.Command?] {
         func encode(_ command: PlannedCommand) -> SyncCollectionResponse.Command? {
             switch command {
             case .add(let item), .change(let item):

@@ -15,10 +15,12 @@ struct CollectionState: Hashable, StoredSyncState {
     var rescanBelow: ModSeq?
     /// When the folder was last walked for items that aged out of a date filter.
     var agedAt: Date?
-    /// Items left out of a response because their ApplicationData could not be encoded, by
-    /// the modseq of the version withheld; tried again on each Sync. nil when there are none
-    /// (and in states saved before this existed).
-    var withheld: [String: ModSeq]?
+    /// Items left out of this device's responses, by server id; nil when there are none (and
+    /// in states saved before this existed).
+    var withheld: [String: WithheldItem]?
+    /// How many times in a row the device resent its previous key (responses it did not
+    /// take); see `CollectionSync.narrowedWindow`. nil when it took the last one.
+    var replays: Int?
 }
 
 /// The cached collection parameters of MS-ASCMD 2.2.3.29.2: the Options as sent (XML form),
