@@ -2,6 +2,7 @@ import ActiveSync
 import BenchmarkSupport
 import Foundation
 import Logging
+import Synchronization
 import TernServer
 import TernStore
 import TernStoreSQLite
@@ -63,8 +64,12 @@ let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
 var configuration = ServerConfiguration(port: 0, minHeartbeat: 10)
 configuration.maxHeldPerUser = 8
 let server = Task { try await TernServer(store: store, configuration: configuration).run { portContinuation.yield($0) } }
-var iterator = ports.makeAsyncIterator()
-guard let port = await iterator.next() else { fatalError("the server did not start") }
+var listening: Int?
+for await bound in ports {
+    listening = bound
+    break
+}
+guard let port = listening else { fatalError("the server did not start") }
 
 let started = Date()
 let deadline = started.addingTimeInterval(Double(minutes * 60))

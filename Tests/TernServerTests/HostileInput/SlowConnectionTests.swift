@@ -25,10 +25,11 @@ import Testing
         await halfHead.write("POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: te")
         let stalled = try RawHTTPConnection(port: port)
         await stalled.write("POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: tern\r\nContent-Length: 5000\r\n\r\n0123456789")
-        async let silentClosed = Self.closed(silent, between: .milliseconds(400), and: .seconds(2))
-        async let halfHeadClosed = Self.closed(halfHead, between: .milliseconds(400), and: .seconds(2))
+        // Upper bounds leave room for a loaded machine; the lower ones show the limit held them.
+        async let silentClosed = Self.closed(silent, between: .milliseconds(400), and: .seconds(4))
+        async let halfHeadClosed = Self.closed(halfHead, between: .milliseconds(400), and: .seconds(4))
         // 600 ms after the head, plus 10 bytes at 100 bytes a second.
-        async let stalledClosed = Self.closed(stalled, between: .milliseconds(500), and: .seconds(2))
+        async let stalledClosed = Self.closed(stalled, between: .milliseconds(500), and: .seconds(4))
         #expect(await silentClosed, "a connection that sends nothing")
         #expect(await halfHeadClosed, "half a request head")
         #expect(await stalledClosed, "a body that stalls")
@@ -50,13 +51,15 @@ import Testing
     }
 
     @Test func aBodyArrivingSteadilyAboveTheMinimumRateIsRead() async throws {
-        let server = try await RunningServer { $0.connectionLimits = Self.limits }
+        let server = try await RunningServer {
+            $0.connectionLimits = ConnectionLimits(headTimeout: .seconds(1), idleTimeout: .seconds(10), minBodyBytesPerSecond: 100)
+        }
         defer { Task { await server.stop() } }
         let connection = try RawHTTPConnection(port: server.port)
-        await connection.write("POST /nowhere HTTP/1.1\r\nHost: tern\r\nContent-Length: 400\r\n\r\n")
-        // 400 bytes over 1.2 s: 333 bytes a second, past the head limit but above the rate.
-        for _ in 0..<4 {
-            try await Task.sleep(for: .milliseconds(300))
+        await connection.write("POST /nowhere HTTP/1.1\r\nHost: tern\r\nContent-Length: 1000\r\n\r\n")
+        // 1,000 bytes over 4 s: 250 bytes a second, well past the head limit but above the rate.
+        for _ in 0..<10 {
+            try await Task.sleep(for: .milliseconds(400))
             await connection.write(String(repeating: "x", count: 100))
         }
         let (responses, _) = await connection.exchange("", responses: 1)
