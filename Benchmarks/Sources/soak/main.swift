@@ -99,6 +99,15 @@ let delivery = MailDelivery(store: store)
 var delivered = 0, refused = 0, nextMinute = 1
 var residentByMinute: [Int] = []
 let interval = 1.0 / Double(rate)
+/// Prints the figures of minute `nextMinute` and moves on to the next.
+func reportMinute() {
+    let resident = ProcessFigures.residentBytes()
+    residentByMinute.append(resident)
+    let counts = latest.withLock { $0 }
+    print(String(format: "  minute %2d: server RSS %5.1f MB; requests 2xx %d, 4xx %d, 5xx %d; EAS errors %d; items synced %d; delivered %d (refused %d)",
+        nextMinute, Double(resident) / 1e6, counts[0], counts[1], counts[2], counts[3], counts[4], delivered, refused))
+    nextMinute += 1
+}
 while Date() < deadline {
     let bytes = delivered % 4 == 3 ? HostileMailCorpus.all[(delivered / 4) % HostileMailCorpus.all.count].bytes : message(delivered)
     do {
@@ -107,19 +116,12 @@ while Date() < deadline {
         refused += 1
     }
     delivered += 1
-    let elapsed = Date().timeIntervalSince(started)
-    if elapsed >= Double(nextMinute * 60) {
-        let resident = ProcessFigures.residentBytes()
-        residentByMinute.append(resident)
-        let counts = latest.withLock { $0 }
-        print(String(format: "  minute %2d: server RSS %5.1f MB; requests 2xx %d, 4xx %d, 5xx %d; EAS errors %d; items synced %d; delivered %d (refused %d)",
-            nextMinute, Double(resident) / 1e6, counts[0], counts[1], counts[2], counts[3], counts[4], delivered, refused))
-        nextMinute += 1
-    }
+    if Date().timeIntervalSince(started) >= Double(nextMinute * 60) { reportMinute() }
     let due = started.addingTimeInterval(Double(delivered) * interval)
     if due > Date() { try await Task.sleep(for: .seconds(due.timeIntervalSinceNow)) }
 }
 client.waitUntilExit()
+if nextMinute <= minutes { reportMinute() }
 let counts = latest.withLock { $0 }
 server.cancel()
 let first = residentByMinute.first ?? 0
