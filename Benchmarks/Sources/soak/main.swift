@@ -100,7 +100,7 @@ var delivered = 0, refused = 0, nextMinute = 1
 var residentByMinute: [Int] = []
 let interval = 1.0 / Double(rate)
 /// Prints the figures of minute `nextMinute` and moves on to the next.
-func reportMinute() {
+@MainActor func reportMinute() {
     let resident = ProcessFigures.residentBytes()
     residentByMinute.append(resident)
     let counts = latest.withLock { $0 }
