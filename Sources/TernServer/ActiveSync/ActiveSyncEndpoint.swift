@@ -18,6 +18,8 @@ struct ActiveSyncEndpoint: Sendable {
     let hub: PushHub
     /// Bounds how many requests are worked on at once (`ServerConfiguration.maxConcurrentRequests`).
     let admission: AdmissionGate
+    /// Each device's Pings and quiet Syncs of the last minute (`AutoblockLimits`).
+    let quietRequests: QuietRequestRate
 
     static let path = "Microsoft-Server-ActiveSync"
 
@@ -160,6 +162,7 @@ struct ActiveSyncEndpoint: Sendable {
             }
         }
         let device = try await recordDevice(line: line, user: user, version: version, userAgent: request.headers[.userAgent])
+        if let refusal = try await autoblockRefusal(for: device, command: line.command) { throw refusal }
         let policyKey = request.headers[Self.field("X-MS-PolicyKey")].flatMap { UInt32($0) } ?? line.policyKey
         var easRequest = EASRequest(line: line, user: user, device: device, protocolVersion: version, policyKey: policyKey, body: body)
         easRequest.acceptsMultipart = form == .wbxml && (line.acceptMultiPart || request.headers[Self.field("MS-ASAcceptMultiPart")] == "T")
@@ -173,7 +176,30 @@ struct ActiveSyncEndpoint: Sendable {
         } else {
             answer = try await dispatch(easRequest)
         }
+        if line.command == .ping || (line.command == .sync && !Self.leavesMoreToSend(answer)) { quietRequests.record(device.id) }
         return try encode(answer, as: form)
+    }
+
+    /// 503 with Retry-After while the device is autoblocked (`AutoblockLimits`); a Ping or
+    /// Sync of a device whose quiet requests reached the limit blocks it first.
+    private func autoblockRefusal(for device: Device, command: Command) async throws -> HTTPRefusal? {
+        let now = Date()
+        var device = device
+        if !device.isRefused(at: now), command == .ping || command == .sync, quietRequests.isExceeded(by: device.id) {
+            let block = configuration.autoblock.requestRateBlock
+            device.autoblock = Autoblock(reason: .requestRate, at: now, until: now.addingTimeInterval(Double(block.components.seconds)))
+            device = try await store.saveDevice(device)
+            quietRequests.reset(device.id)
+        }
+        guard let block = device.autoblock, block.isActive(at: now) else { return nil }
+        let seconds = max(1, Int(block.until.timeIntervalSince(now).rounded(.up)))
+        return HTTPRefusal(status: 503, headers: [.retryAfter: String(seconds)])
+    }
+
+    /// Whether a Sync answer says more is waiting (MoreAvailable in a collection).
+    private static func leavesMoreToSend(_ answer: EASResponse) -> Bool {
+        guard case .document(let root) = answer else { return false }
+        return root.firstElement(SyncTag.collections)?.elements.contains { $0.firstElement(SyncTag.moreAvailable) != nil } ?? false
     }
 
     /// The HTTP response for a handler's answer, in the request's body form.
@@ -223,7 +249,7 @@ struct ActiveSyncEndpoint: Sendable {
         let now = Date()
         let stored = try await store.device(of: user.id, deviceID: line.deviceID)
         if let stored, now.timeIntervalSince(stored.lastSeen) < 60, stored.protocolVersion == version.description,
-            userAgent == nil || stored.information.userAgent == userAgent
+            userAgent == nil || stored.userAgents?.current == userAgent
         {
             return stored
         }
@@ -231,8 +257,30 @@ struct ActiveSyncEndpoint: Sendable {
             ?? Device(id: 0, userID: user.id, deviceID: line.deviceID, deviceType: line.deviceType, firstSeen: now, lastSeen: now)
         device.lastSeen = now
         device.protocolVersion = version.description
-        if let userAgent { device.information.userAgent = userAgent }
+        if let userAgent {
+            device.information.userAgent = userAgent
+            track(userAgent, of: &device, at: now)
+        }
         return try await store.saveDevice(device)
+    }
+
+    /// Records a change of User-Agent; past `AutoblockLimits.maxUserAgentChanges` within its
+    /// period, the device is autoblocked (MS-ASHTTP 3.2.5.1.1).
+    private func track(_ userAgent: String, of device: inout Device, at now: Date) {
+        let limits = configuration.autoblock
+        guard var history = device.userAgents else {
+            device.userAgents = UserAgentHistory(current: userAgent)
+            return
+        }
+        guard history.current != userAgent else { return }
+        let period = Double(limits.userAgentPeriod.components.seconds)
+        history.current = userAgent
+        history.changes = history.changes.filter { now.timeIntervalSince($0) < period } + [now]
+        device.userAgents = history
+        if history.changes.count > limits.maxUserAgentChanges, !device.isRefused(at: now) {
+            let until = now.addingTimeInterval(Double(limits.userAgentBlock.components.seconds))
+            device.autoblock = Autoblock(reason: .userAgentChanges, at: now, until: until)
+        }
     }
 
     static func field(_ name: String) -> HTTPField.Name {

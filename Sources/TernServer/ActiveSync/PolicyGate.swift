@@ -12,6 +12,8 @@ struct PolicyGate {
     func refusal(for request: EASRequest) async throws -> EASResponse? {
         let device = request.device
         let policy = try await store.effectivePolicy(for: request.user.id)
+        // An autoblock is answered before the gate, with 503 and Retry-After; here only an
+        // admin's block counts.
         let access = DeviceAccess(
             provisioning: device.provisioning, wipe: device.wipe, isBlocked: device.isBlocked, currentPolicyVersion: policy.version)
         switch access.decide(policyKey: request.policyKey) {

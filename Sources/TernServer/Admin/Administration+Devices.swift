@@ -30,11 +30,13 @@ extension Administration {
         try await updateDevice(login: login, deviceID: deviceID) { $0.isBlocked = true }
     }
 
-    /// Lifts a block or a completed wipe; the device provisions afresh.
+    /// Lifts a block, an autoblock or a completed wipe; the device provisions afresh.
     @discardableResult
     public func allow(login: String, deviceID: String) async throws -> DeviceSummary {
         try await updateDevice(login: login, deviceID: deviceID) { device in
             device.isBlocked = false
+            device.autoblock = nil
+            device.userAgents = nil
             device.wipe = .none
             device.provisioning = .unprovisioned
         }

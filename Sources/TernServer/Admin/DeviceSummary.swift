@@ -15,6 +15,8 @@ public struct DeviceSummary: Codable, Hashable, Sendable {
     public let policy: String
     public let wipe: String
     public let blocked: Bool
+    /// Why and until when Tern blocked the device by itself; nil when it did not.
+    public let autoblock: String?
 
     public init(_ device: Device, login: String) {
         user = login
@@ -26,6 +28,11 @@ public struct DeviceSummary: Codable, Hashable, Sendable {
         policy = Self.describe(device.provisioning)
         wipe = Self.describe(device.wipe)
         blocked = device.isBlocked
+        autoblock = device.autoblock.flatMap { block in
+            guard block.isActive(at: Date()) else { return nil }
+            let why = block.reason == .userAgentChanges ? "its User-Agent changed too often" : "a Ping or Sync every second"
+            return "\(why), until \(block.until.formatted(.iso8601))"
+        }
     }
 
     static func describe(_ state: ProvisionState) -> String {

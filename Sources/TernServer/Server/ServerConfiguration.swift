@@ -26,12 +26,15 @@ public struct ServerConfiguration: Sendable {
     public var maxConcurrentRequests: Int
     /// When slow or idle connections are closed.
     public var connectionLimits: ConnectionLimits
+    /// When Tern blocks a misbehaving device by itself.
+    public var autoblock: AutoblockLimits
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 32 << 20, schemaDirectory: String? = nil,
         adminToken: String? = nil, publicURL: String? = nil, minHeartbeat: Int = 60, maxHeartbeat: Int = 3540,
         maxPingFolders: Int = 300, maxHeldPerUser: Int = 50, maxHeldTotal: Int = 200_000, backlog: Int = 4096,
-        maxConcurrentRequests: Int = 64, connectionLimits: ConnectionLimits = ConnectionLimits()
+        maxConcurrentRequests: Int = 64, connectionLimits: ConnectionLimits = ConnectionLimits(),
+        autoblock: AutoblockLimits = AutoblockLimits()
     ) {
         self.host = host
         self.port = port
@@ -47,5 +50,6 @@ public struct ServerConfiguration: Sendable {
         self.backlog = backlog
         self.maxConcurrentRequests = maxConcurrentRequests
         self.connectionLimits = connectionLimits
+        self.autoblock = autoblock
     }
 }

@@ -36,7 +36,8 @@ public struct TernServer: Sendable {
         let authenticator = Authenticator(store: store)
         let endpoint = ActiveSyncEndpoint(
             store: store, configuration: configuration, validator: validator, authenticator: authenticator, hub: hub,
-            admission: AdmissionGate(limit: configuration.maxConcurrentRequests))
+            admission: AdmissionGate(limit: configuration.maxConcurrentRequests),
+            quietRequests: QuietRequestRate(limit: configuration.autoblock.maxQuietRequestsPerMinute))
         let router = Router(context: TernRequestContext.self)
         router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: .options) { _, _ in endpoint.options() }
         router.post(RouterPath(stringLiteral: ActiveSyncEndpoint.path)) { request, context in

@@ -24,6 +24,16 @@ public struct Device: Hashable, Sendable, Codable {
     /// The recovery password the device sent in Settings DevicePassword, and when.
     public var recoveryPassword: String?
     public var recoveryPasswordSetAt: Date?
+    /// A block Tern put on the device itself; nil when there is none.
+    public var autoblock: Autoblock?
+    /// The User-Agent headers it sent, to count changes.
+    public var userAgents: UserAgentHistory?
+
+    /// Whether the device is refused at `date`: blocked by an admin, or by an autoblock that
+    /// has not run out.
+    public func isRefused(at date: Date) -> Bool {
+        isBlocked || autoblock?.isActive(at: date) == true
+    }
 
     public init(
         id: ID, userID: User.ID, deviceID: String, deviceType: String, information: DeviceInformation = DeviceInformation(),

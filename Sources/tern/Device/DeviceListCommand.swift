@@ -29,7 +29,8 @@ struct DeviceListCommand: AsyncParsableCommand {
         }
         let rows = listed.map { device in
             [device.user, device.deviceID, device.deviceType, device.model ?? "-", device.protocolVersion ?? "-",
-             RelativeTime.describe(device.lastSeen), device.blocked ? "blocked" : device.policy, device.wipe]
+             RelativeTime.describe(device.lastSeen), device.blocked ? "blocked" : device.autoblock.map { "autoblocked: \($0)" } ?? device.policy,
+             device.wipe]
         }
         print(Table(header: ["USER", "DEVICE", "TYPE", "MODEL", "PROTOCOL", "LAST SEEN", "POLICY", "WIPE"], rows: rows).rendered)
     }
