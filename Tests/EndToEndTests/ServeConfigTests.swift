@@ -28,7 +28,8 @@ struct ServeConfigTests {
             {"listen": "127.0.0.1:0", "data": "\(data)", "adminToken": "\(Self.token)",
              "publicURL": "https://mail.example.com", "maxRequestBytes": 65536, "heartbeat": {"min": 120, "max": 1800},
              "maxHeldPerUser": 10, "maxHeldTotal": 1000, "maxConcurrentRequests": 8,
-             "connections": {"headTimeout": 20, "idleTimeout": 60, "minBodyBytesPerSecond": 512}}
+             "connections": {"headTimeout": 20, "idleTimeout": 60, "minBodyBytesPerSecond": 512},
+             "autoblock": {"maxQuietRequestsPerMinute": 120, "requestRateBlockSeconds": 60, "maxUserAgentChangesPerDay": 3}}
             """, in: folder)
 
         let (process, port) = try ServeProcess.launch(["serve", "--config", path])
@@ -76,7 +77,7 @@ struct ServeConfigTests {
 
     @Test(arguments: [
         (#"{"listen": "#, "not valid JSON"),
-        (#"{"adminTocken": "x"}"#, #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections)"#),
+        (#"{"adminTocken": "x"}"#, #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock)"#),
         (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
         (#"{"listen": "localhost"}"#, "listen takes HOST:PORT, e.g. 0.0.0.0:8080"),
         (#"{"maxRequestBytes": "big"}"#, #""maxRequestBytes" is not a whole number"#),
@@ -86,6 +87,7 @@ struct ServeConfigTests {
         (#"{"maxHeldPerUser": 0}"#, "maxHeldPerUser is below 1"),
         (#"{"maxConcurrentRequests": 0}"#, "maxConcurrentRequests is below 1"),
         (#"{"connections": {"idleTimeout": 0}}"#, "connections.idleTimeout is below 1 second"),
+        (#"{"autoblock": {"requestRateBlockSeconds": 0}}"#, "autoblock.requestRateBlockSeconds is below 1"),
         (#"{"connections": {"idle": 5}}"#, #""connections.idle": unknown key (known: headTimeout, idleTimeout, minBodyBytesPerSecond)"#),
     ])
     func aBadFileIsOneLineAndExit1(json: String, message: String) throws {

@@ -22,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
               connections      {"headTimeout": 30, "idleTimeout": 120, "minBodyBytesPerSecond": 1024}: a request head \
             must arrive within headTimeout seconds, a body at minBodyBytesPerSecond after that, and a kept-alive \
             connection is closed after idleTimeout seconds without a request (a held Ping is not idle)
+              autoblock        {"maxQuietRequestsPerMinute": 60, "requestRateBlockSeconds": 900, "maxUserAgentChangesPerDay": 2}: \
+            a device sending more Pings or Syncs with nothing to send, or changing its User-Agent more often (then for 14 \
+            hours), gets 503 with Retry-After until the block ends or `tern device allow` lifts it; 0 requests turns the rate off
             """)
 
     @Option(help: "A JSON configuration file (keys below).")
@@ -60,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let cap = file.maxHeldTotal { configuration.maxHeldTotal = cap }
         if let cap = file.maxConcurrentRequests { configuration.maxConcurrentRequests = cap }
         configuration.connectionLimits = file.connectionLimits
+        configuration.autoblock = file.autoblockLimits
         let server = TernServer(store: try dataOptions.openStore(), configuration: configuration)
         do {
             try await server.run { port in

@@ -8,7 +8,8 @@ import TernServer
 /// {"listen": "127.0.0.1:8080", "data": "./tern-data", "adminToken": "…",
 ///  "publicURL": "https://mail.example.com", "maxRequestBytes": 33554432,
 ///  "heartbeat": {"min": 60, "max": 3540}, "maxHeldPerUser": 50, "maxHeldTotal": 200000,
-///  "maxConcurrentRequests": 64, "connections": {"headTimeout": 30, "idleTimeout": 120, "minBodyBytesPerSecond": 1024}}
+///  "maxConcurrentRequests": 64, "connections": {"headTimeout": 30, "idleTimeout": 120, "minBodyBytesPerSecond": 1024},
+///  "autoblock": {"maxQuietRequestsPerMinute": 60, "requestRateBlockSeconds": 900, "maxUserAgentChangesPerDay": 2}}
 /// ```
 ///
 /// A key it does not know is refused rather than ignored, so that a typo (`"adminTocken"`)
@@ -46,6 +47,27 @@ struct ServeConfigFile: Decodable, Equatable {
         }
     }
 
+    /// When a misbehaving device is blocked by Tern itself.
+    var autoblock: Autoblock?
+
+    struct Autoblock: Decodable, Equatable {
+        var maxQuietRequestsPerMinute: Int?
+        var requestRateBlockSeconds: Int?
+        var maxUserAgentChangesPerDay: Int?
+
+        init(from decoder: any Decoder) throws {
+            try refuseUnknownKeys(decoder, known: CodingKeys.self)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            maxQuietRequestsPerMinute = try container.decodeIfPresent(Int.self, forKey: .maxQuietRequestsPerMinute)
+            requestRateBlockSeconds = try container.decodeIfPresent(Int.self, forKey: .requestRateBlockSeconds)
+            maxUserAgentChangesPerDay = try container.decodeIfPresent(Int.self, forKey: .maxUserAgentChangesPerDay)
+        }
+
+        private enum CodingKeys: String, CodingKey, CaseIterable {
+            case maxQuietRequestsPerMinute, requestRateBlockSeconds, maxUserAgentChangesPerDay
+        }
+    }
+
     struct Heartbeat: Decodable, Equatable {
         var min: Int?
         var max: Int?
@@ -78,11 +100,12 @@ struct ServeConfigFile: Decodable, Equatable {
         maxHeldTotal = try container.decodeIfPresent(Int.self, forKey: .maxHeldTotal)
         maxConcurrentRequests = try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests)
         connections = try container.decodeIfPresent(Connections.self, forKey: .connections)
+        autoblock = try container.decodeIfPresent(Autoblock.self, forKey: .autoblock)
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests
-        case connections
+        case connections, autoblock
     }
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
@@ -121,6 +144,9 @@ struct ServeConfigFile: Decodable, Equatable {
             if let value, value < 1 { throw Invalid(message: "connections.\(name) is below 1 second") }
         }
         if let rate = connections?.minBodyBytesPerSecond, rate < 1 { throw Invalid(message: "connections.minBodyBytesPerSecond is below 1") }
+        if let rate = autoblock?.maxQuietRequestsPerMinute, rate < 0 { throw Invalid(message: "autoblock.maxQuietRequestsPerMinute is below 0") }
+        if let seconds = autoblock?.requestRateBlockSeconds, seconds < 1 { throw Invalid(message: "autoblock.requestRateBlockSeconds is below 1") }
+        if let changes = autoblock?.maxUserAgentChangesPerDay, changes < 1 { throw Invalid(message: "autoblock.maxUserAgentChangesPerDay is below 1") }
         let bounds = heartbeatBounds
         guard bounds.min >= 1, bounds.min <= bounds.max else {
             throw Invalid(message: "heartbeat takes 1 <= min <= max (seconds), got min \(bounds.min), max \(bounds.max)")
@@ -133,6 +159,15 @@ struct ServeConfigFile: Decodable, Equatable {
         if let seconds = connections?.headTimeout { limits.headTimeout = .seconds(seconds) }
         if let seconds = connections?.idleTimeout { limits.idleTimeout = .seconds(seconds) }
         if let rate = connections?.minBodyBytesPerSecond { limits.minBodyBytesPerSecond = rate }
+        return limits
+    }
+
+    /// The autoblock limits, defaults filled in.
+    var autoblockLimits: AutoblockLimits {
+        var limits = AutoblockLimits()
+        if let rate = autoblock?.maxQuietRequestsPerMinute { limits.maxQuietRequestsPerMinute = rate }
+        if let seconds = autoblock?.requestRateBlockSeconds { limits.requestRateBlock = .seconds(seconds) }
+        if let changes = autoblock?.maxUserAgentChangesPerDay { limits.maxUserAgentChanges = changes }
         return limits
     }
 
