@@ -30,7 +30,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = GetItemEstimateRequest(root)
     _ = MoveItemsRequest(root)
     _ = ItemOperationsRequest(root)
-    let itemClasses: [ItemClass] = [.email, .contacts, .calendar, .tasks]
+    let itemClasses: [ItemClass] = [.email, .contacts, .calendar, .tasks, .notes]
     for itemClass in itemClasses {
         for version in [ProtocolVersion.v12_1, .v16_1] {
             guard let content = try? ApplicationData.decode(root, as: itemClass, replacing: nil, supported: nil, protocolVersion: version)

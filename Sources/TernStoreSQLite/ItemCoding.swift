@@ -16,6 +16,7 @@ enum ItemCoding {
         case .contact(let contact): return try encoder.encode(contact)
         case .event(let event): return try encoder.encode(event)
         case .task(let task): return try encoder.encode(task)
+        case .note(let note): return try encoder.encode(note)
         }
     }
 
@@ -26,6 +27,7 @@ enum ItemCoding {
         case .contacts: return .contact(try decoder.decode(ContactItem.self, from: properties))
         case .calendar: return .event(try decoder.decode(CalendarItem.self, from: properties))
         case .tasks: return .task(try decoder.decode(TaskItem.self, from: properties))
+        case .notes: return .note(try decoder.decode(NoteItem.self, from: properties))
         default: throw StoreError(.database, "stored item of unknown class \(className)")
         }
     }

@@ -25,6 +25,7 @@ public enum ItemContent: Hashable, Sendable {
     case contact(ContactItem)
     case event(CalendarItem)
     case task(TaskItem)
+    case note(NoteItem)
 
     public var itemClass: ItemClass {
         switch self {
@@ -32,6 +33,7 @@ public enum ItemContent: Hashable, Sendable {
         case .contact: .contacts
         case .event: .calendar
         case .task: .tasks
+        case .note: .notes
         }
     }
 }

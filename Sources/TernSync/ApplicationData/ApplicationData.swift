@@ -3,7 +3,7 @@ public import TernStore
 public import WBXML
 
 /// The codecs between stored items and a Sync `<airsync:ApplicationData>` (MS-ASCMD 2.2.3.11),
-/// for Email, Contacts, Calendar and Tasks.
+/// for Email, Contacts, Calendar, Tasks and Notes.
 ///
 /// ```xml
 /// <Add>
@@ -23,6 +23,7 @@ public enum ApplicationData {
             case .contact(let contact): ContactApplicationData.encode(contact, options: options)
             case .event(let event): CalendarApplicationData.encode(event, options: options)
             case .task(let task): TaskApplicationData.encode(task, options: options)
+            case .note(let note): NoteApplicationData.encode(note, options: options)
             }
         return WBXMLElement(WBXMLTag("AirSync", "ApplicationData"), elements: children)
     }
@@ -65,6 +66,11 @@ public enum ApplicationData {
             let task: TaskItem? = if case .task(let task)? = existing { task } else { nil }
             let ghosting = task == nil ? Ghosting.none : Ghosting(supported: supported, ghostsEverything: false)
             return .task(try TaskApplicationData.decode(element, replacing: task, ghosting: ghosting))
+        case (.notes, _):
+            guard protocolVersion >= .v14_0 else { throw ApplicationDataError(.classNotAllowed, "Notes sync from protocol 14.0 on") }
+            let note: NoteItem? = if case .note(let note)? = existing { note } else { nil }
+            let ghosting = note == nil ? Ghosting.none : Ghosting(supported: supported, ghostsEverything: false)
+            return .note(try NoteApplicationData.decode(element, replacing: note, ghosting: ghosting))
         default:
             throw ApplicationDataError(.classNotAllowed, "Tern does not sync \(itemClass) items")
         }

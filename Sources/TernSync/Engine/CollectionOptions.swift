@@ -43,7 +43,7 @@ struct CollectionOptions {
             return event.endTime >= cutoff
         case .task(let task):
             return filterType != 8 || !task.complete
-        case .contact:
+        case .contact, .note:
             return true
         }
     }
