@@ -79,9 +79,9 @@ let directory = FileManager.default.temporaryDirectory.appending(path: "tern-pus
 defer { try? FileManager.default.removeItem(atPath: directory) }
 let store = try SQLiteStore(dataDirectory: directory)
 let passwordHash = PasswordHash.make("secret", cost: 4)
-// Setup straight through the store and the sync engine: users, provisioned devices, and a
-// primed Inbox (Sync key 0), so that each Ping waits instead of answering at once. Each
-// step waits on a database thread, so eight users are set up at a time.
+// Setup straight through the store and the sync engine: users, provisioned devices, their
+// folder hierarchy and a primed Inbox (Sync key 0), so that each Ping waits instead of
+// answering at once. Each step waits on a database thread, so eight users are set up at a time.
 /// Sets up user `index` and its device; returns the Inbox's server id.
 func setUp(_ index: Int) async throws -> String {
     let user = try await store.createUser(NewUser(
@@ -90,6 +90,8 @@ func setUp(_ index: Int) async throws -> String {
         id: 0, userID: user.id, deviceID: "D\(index)", deviceType: "Bench", protocolVersion: "14.1",
         provisioning: .provisioned(key: policyKey, policyVersion: 0), firstSeen: Date(), lastSeen: Date()))
     guard let inbox = try await store.folders(of: user.id).first(where: { $0.type == .inbox }) else { fatalError("no inbox") }
+    // A device pings only after FolderSync (Status 7 before it), then a primed Inbox.
+    _ = try await HierarchySync(store: store, userID: user.id, deviceID: device.id).folderSync(FolderSyncRequest(syncKey: "0"))
     let engine = SyncEngine(store: store, userID: user.id, deviceID: device.id, protocolVersion: .v14_1)
     _ = try await engine.sync(SyncRequest(collections: [SyncCollectionRequest(syncKey: "0", collectionID: inbox.serverID)]))
     return inbox.serverID

@@ -54,6 +54,7 @@ enum SoakClient {
         let ping = (try? WBXMLEncoder().encode(PingRequest(heartbeatInterval: 20, folders: [PingFolder(id: inbox, class: "Email")]).element)) ?? []
         var connection: LoopbackConnection?
         var key = "0"
+        let folderSync = (try? WBXMLEncoder().encode(FolderSyncRequest(syncKey: "0").element)) ?? []
         func send(_ command: String, _ body: [UInt8]) -> WBXMLElement? {
             for _ in 0..<3 {
                 do {
@@ -67,6 +68,7 @@ enum SoakClient {
             }
             return nil
         }
+        _ = send("FolderSync", folderSync)
         while Date() < deadline {
             // Sync until nothing more is available.
             while Date() < deadline {

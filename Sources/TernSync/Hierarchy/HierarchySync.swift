@@ -136,10 +136,10 @@ public struct HierarchySync: Sendable {
     }
 
     /// Whether folders changed since the device's last FolderSync, so that a Ping must say
-    /// Status 7 before it watches anything. A device that never synced the hierarchy is not
-    /// stale: it has nothing to compare.
+    /// Status 7 before it watches anything. A device that never synced the hierarchy is stale
+    /// too: it has to FolderSync first (as Microsoft's protocol tests have Exchange answer).
     public func isStale() async throws(StoreError) -> Bool {
-        guard let record = try await store.syncStates(of: deviceID, collection: HierarchyState.collection)?.current else { return false }
+        guard let record = try await store.syncStates(of: deviceID, collection: HierarchyState.collection)?.current else { return true }
         let known = try HierarchyState(record)
         let changes = try await store.folderChanges(of: userID, since: known.modSeq)
         return !changes.changed.isEmpty || changes.deletedServerIDs.contains { known.serverIDs.contains($0) }

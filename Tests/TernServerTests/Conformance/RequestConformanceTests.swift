@@ -134,6 +134,18 @@ import WBXML
         #expect(reply.ping?.status == .syntaxError)
     }
 
+    /// Microsoft's protocol tests (MS-ASCMD S11) have Exchange answer 7 to a device that never
+    /// ran FolderSync: it has to learn the folders first.
+    @Test func aPingFromADeviceThatNeverRanFolderSyncIsStatus7() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let device = try await server.session()
+        let reply = try await device.send("Ping", PushFixture.ping(heartbeat: 480, folders: [
+            try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox }),
+        ]))
+        #expect(reply.ping?.status == .folderSyncRequired)
+    }
+
     @Test func aPingWithoutABodyAndNothingCachedIsStatus3() async throws {
         let server = try await RunningServer()
         defer { Task { await server.stop() } }

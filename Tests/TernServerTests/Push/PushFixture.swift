@@ -30,8 +30,10 @@ struct PushFixture {
         return fixture
     }
 
-    /// Syncs `folder` on `device` to key 1, so its (empty) contents count as synced.
+    /// Syncs the hierarchy (a device that never did is told to, Status 7) and `folder` on
+    /// `device` to key 1, so its (empty) contents count as synced.
     func prime(_ folder: Folder, on device: DeviceSession) async throws {
+        _ = try await device.send("FolderSync", RunningServer.folderSync("0"))
         _ = try await SyncOverHTTPTests.start(device, collection: folder.serverID)
     }
 
