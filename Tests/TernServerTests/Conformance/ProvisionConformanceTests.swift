@@ -54,6 +54,45 @@ import WBXML
         #expect(device.wipe == .none)
     }
 
+    static func provision(_ children: [WBXMLElement]) -> WBXMLElement {
+        WBXMLElement(WBXMLTag("Provision", "Provision"), elements: children)
+    }
+
+    static func policy(_ fields: KeyValuePairs<String, String>) -> WBXMLElement {
+        WBXMLElement(WBXMLTag("Provision", "Policies"), elements: [
+            WBXMLElement(WBXMLTag("Provision", "Policy"), elements: fields.map { WBXMLElement(WBXMLTag("Provision", $0.key), text: $0.value) }),
+        ])
+    }
+
+    /// MS-ASPROV 2.2.2.54 and 3.1.5.2, as Microsoft's protocol tests (S03) check them.
+    @Test(arguments: ["12.1", "14.1", "16.1"])
+    func malformedUnknownAndOutOfOrderProvisionRequestsGetTheirStatuses(version: String) async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        func send(_ body: WBXMLElement) async throws -> RunningServer.Reply {
+            try await server.post("Provision", body: body, version: version, policyKey: 0)
+        }
+        let bare = try await send(Self.provision([
+            WBXMLElement(WBXMLTag("Provision", "Policy"), elements: [WBXMLElement(WBXMLTag("Provision", "PolicyType"), text: "MS-EAS-Provisioning-WBXML")]),
+        ]))
+        #expect(bare.text("Status") == "2", "a Policy outside Policies is a protocol error")
+        let unknown = try await send(Self.provision([Self.policy(["PolicyType": "MS-WAP-Provisioning-XML"])]))
+        #expect(unknown.elements("Status").compactMap(\.text) == ["1", "3"], "an unknown PolicyType is Policy Status 3")
+        let early = try await send(Self.provision([Self.policy(["PolicyType": "MS-EAS-Provisioning-WBXML", "PolicyKey": "12345", "Status": "1"])]))
+        #expect(early.elements("Status").compactMap(\.text) == ["1", "5"], "acknowledging a key never given is Policy Status 5")
+
+        let phase1 = try await send(RunningServer.provisionRequest())
+        let temporary = try #require(phase1.text("PolicyKey"))
+        let partial = try await send(Self.provision([Self.policy(["PolicyType": "MS-EAS-Provisioning-WBXML", "PolicyKey": temporary, "Status": "2"])]))
+        if version == "12.1" {
+            #expect(partial.text("PolicyKey") == nil, "12.1 has no status for a device that cannot comply; it gets no key")
+        } else {
+            #expect(partial.text("Status") == "139", "a device that cannot comply with the policy")
+        }
+        let device = try #require(try await server.store.device(of: server.user.id, deviceID: "ApplF17XK2QJ"))
+        #expect(device.provisioning == .unprovisioned)
+    }
+
     @Test func aFailedWipeIsAnsweredWithStatusTwoAndTheWipeAgain() async throws {
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
