@@ -176,7 +176,7 @@ struct ActiveSyncEndpoint: Sendable {
         } else {
             answer = try await dispatch(easRequest)
         }
-        if line.command == .ping || (line.command == .sync && !Self.leavesMoreToSend(answer)) { quietRequests.record(device.id) }
+        if Self.isQuiet(answer, of: line.command) { quietRequests.record(device.id) }
         return try encode(answer, as: form)
     }
 
@@ -196,10 +196,20 @@ struct ActiveSyncEndpoint: Sendable {
         return HTTPRefusal(status: 503, headers: [.retryAfter: String(seconds)])
     }
 
-    /// Whether a Sync answer says more is waiting (MoreAvailable in a collection).
-    private static func leavesMoreToSend(_ answer: EASResponse) -> Bool {
+    /// Whether an answer is a round trip that brought the device nothing, which a looping
+    /// device sends over and over: a Ping answered at once with anything but changes, a Sync
+    /// that sent no command and has no more to send. A held request is not one.
+    private static func isQuiet(_ answer: EASResponse, of command: Command) -> Bool {
         guard case .document(let root) = answer else { return false }
-        return root.firstElement(SyncTag.collections)?.elements.contains { $0.firstElement(SyncTag.moreAvailable) != nil } ?? false
+        switch command {
+        case .ping:
+            return PingResponse(root)?.status != .changesOccurred
+        case .sync:
+            let collections = root.firstElement(SyncTag.collections)?.elements ?? []
+            return !collections.contains { $0.firstElement(SyncTag.moreAvailable) != nil || $0.firstElement(SyncTag.commands) != nil }
+        default:
+            return false
+        }
     }
 
     /// The HTTP response for a handler's answer, in the request's body form.

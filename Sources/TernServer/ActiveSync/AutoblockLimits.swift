@@ -5,8 +5,8 @@ public struct AutoblockLimits: Hashable, Sendable {
     public var maxUserAgentChanges: Int
     public var userAgentPeriod: Duration
     public var userAgentBlock: Duration
-    /// Pings and Syncs with nothing more to send allowed within a minute: a device sending
-    /// more is looping. 0 turns the check off.
+    /// Pings and Syncs that brought nothing allowed within a minute (see `QuietRequestRate`):
+    /// a device sending more is looping. 0 turns the check off.
     public var maxQuietRequestsPerMinute: Int
     public var requestRateBlock: Duration
 

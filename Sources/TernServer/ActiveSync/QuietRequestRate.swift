@@ -1,10 +1,11 @@
 import Synchronization
 import TernStore
 
-/// Counts, per device, the Pings and the Syncs that had nothing more to send, over the last
-/// minute, for `AutoblockLimits.maxQuietRequestsPerMinute`. A Sync that leaves more to send
-/// (an initial sync of a large folder) is not counted: it is work, not a loop. In memory:
-/// a restart forgets it, which at worst lets a looping device go on a minute longer.
+/// Counts, per device, the Pings and Syncs that brought it nothing (a Ping answered at once
+/// without changes, a Sync that sent nothing and has nothing more), over the last minute,
+/// for `AutoblockLimits.maxQuietRequestsPerMinute`. A Sync that sends items, or leaves more
+/// (an initial sync of a large folder), and a Ping that waits are work, not a loop. In
+/// memory: a restart forgets it, which at worst lets a looping device go on a minute longer.
 final class QuietRequestRate: Sendable {
     private let limit: Int
     private let window: Duration = .seconds(60)

@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
             must arrive within headTimeout seconds, a body at minBodyBytesPerSecond after that, and a kept-alive \
             connection is closed after idleTimeout seconds without a request (a held Ping is not idle)
               autoblock        {"maxQuietRequestsPerMinute": 60, "requestRateBlockSeconds": 900, "maxUserAgentChangesPerDay": 2}: \
-            a device sending more Pings or Syncs with nothing to send, or changing its User-Agent more often (then for 14 \
+            a device sending more Pings or Syncs that bring it nothing, or changing its User-Agent more often (then for 14 \
             hours), gets 503 with Retry-After until the block ends or `tern device allow` lifts it; 0 requests turns the rate off
             """)
 

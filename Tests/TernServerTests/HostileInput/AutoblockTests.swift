@@ -42,7 +42,7 @@ import WBXML
         #expect(try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: fresh).status == 200)
     }
 
-    @Test func quietSyncsPastTheRateBlockTheDeviceButSyncsWithMoreToSendDoNot() async throws {
+    @Test func syncsThatBringNothingPastTheRateBlockTheDeviceButSyncsThatBringItemsDoNot() async throws {
         let server = try await RunningServer { $0.autoblock.maxQuietRequestsPerMinute = 5 }
         defer { Task { await server.stop() } }
         let device = try await server.session()
@@ -50,14 +50,14 @@ import WBXML
             _ = try await MailDelivery(store: server.store).deliver(Array("Subject: \(index)\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
         }
         var key = try await SyncOverHTTPTests.start(device, collection: "1")
-        // Seven windows of two, six of them with MoreAvailable: work, not a loop.
+        // Seven windows that bring items (six with MoreAvailable): work, not a loop.
         for _ in 0..<7 {
             let reply = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: key, collection: "1", windowSize: 2))
             #expect(reply.status == 200)
             key = try #require(reply.text("SyncKey"))
         }
-        // The key-0 start, the last window (nothing more), and three quiet Syncs: five.
-        for _ in 0..<3 {
+        // Counted: the key-0 start and four Syncs that brought nothing; not the windows that sent items.
+        for _ in 0..<4 {
             #expect(try await device.send("Sync", SyncOverHTTPTests.syncBody(key: key, collection: "1")).status == 200)
         }
         let blocked = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: key, collection: "1"))
