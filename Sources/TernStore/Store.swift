@@ -74,6 +74,8 @@ public protocol Store: Sendable {
     func setOutOfOffice(_ settings: OutOfOffice, of userID: User.ID) async throws(StoreError)
     /// A device's states of one collection: a folder's server id, or `""` for the hierarchy.
     func syncStates(of deviceID: Device.ID, collection: String) async throws(StoreError) -> SyncStates?
+    /// Every collection a device holds states of, with the current state of each.
+    func currentSyncStates(of deviceID: Device.ID) async throws(StoreError) -> [String: SyncStateRecord]
     /// Saves a device's states of a collection, forgetting the `ClientAdd`s of older keys.
     func saveSyncStates(_ states: SyncStates, of deviceID: Device.ID, collection: String) async throws(StoreError)
 

@@ -17,6 +17,15 @@ extension SQLiteStore {
         }
     }
 
+    public func currentSyncStates(of deviceID: Device.ID) async throws(StoreError) -> [String: SyncStateRecord] {
+        try await read { db in
+            let rows = try Row.fetchAll(db, literal: "SELECT collection, current_key, current_state FROM sync_states WHERE device_id = \(deviceID)")
+            return Dictionary(uniqueKeysWithValues: rows.map { row in
+                (row["collection"] as String, SyncStateRecord(key: row["current_key"], state: row["current_state"]))
+            })
+        }
+    }
+
     public func saveSyncStates(_ states: SyncStates, of deviceID: Device.ID, collection: String) async throws(StoreError) {
         try await writeWithoutChange { db in
             try db.executeCached(literal: """

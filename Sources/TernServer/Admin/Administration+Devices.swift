@@ -1,9 +1,11 @@
 import ActiveSync
 import Foundation
 import TernStore
+import TernSync
 
 extension Administration {
-    /// Every device, or those of `login` (matched without regard to case).
+    /// Every device, or those of `login` (matched without regard to case), with the items
+    /// each is not being sent.
     public func devices(of login: String?) async throws -> [DeviceSummary] {
         let users = try await store.users()
         let logins = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.login) })
@@ -14,7 +16,14 @@ extension Administration {
             }
             owner = found.id
         }
-        return try await store.devices(of: owner).map { DeviceSummary($0, login: logins[$0.userID] ?? "?") }
+        var summaries: [DeviceSummary] = []
+        for device in try await store.devices(of: owner) {
+            let withheld = try await SyncEngine.withheldItems(of: device.id, in: store).map {
+                DeviceSummary.WithheldItem(collectionID: $0.collectionID, serverID: $0.serverID, reason: $0.reason)
+            }
+            summaries.append(DeviceSummary(device, login: logins[device.userID] ?? "?", withheld: withheld))
+        }
+        return summaries
     }
 
     /// Marks the device for a remote wipe (with `accountOnly`, a 16.1 account-only wipe),

@@ -17,8 +17,19 @@ public struct DeviceSummary: Codable, Hashable, Sendable {
     public let blocked: Bool
     /// Why and until when Tern blocked the device by itself; nil when it did not.
     public let autoblock: String?
+    /// Items the device is not being sent (data that cannot be encoded, or an item it could
+    /// not take); nil when there are none.
+    public let withheld: [WithheldItem]?
 
-    public init(_ device: Device, login: String) {
+    /// An item the device is not being sent, and why ("unencodable", "refused by device").
+    public struct WithheldItem: Codable, Hashable, Sendable {
+        public let collectionID: String
+        public let serverID: String
+        public let reason: String
+    }
+
+    init(_ device: Device, login: String, withheld: [WithheldItem] = []) {
+        self.withheld = withheld.isEmpty ? nil : withheld
         user = login
         deviceID = device.deviceID
         deviceType = device.deviceType

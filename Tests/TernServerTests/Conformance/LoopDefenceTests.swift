@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import TernServer
 import TernStore
 import TernStoreSQLite
 import Testing
@@ -36,5 +37,8 @@ import WBXML
         let (_, rest) = try await SyncOverHTTPTests.drain(device, key: skipped.key, collection: "1")
         let received = skipped.ids + rest.flatMap { $0.elements("Add") }.compactMap { $0.firstElement(SyncTag.serverID)?.text }
         #expect(received.sorted() == Array(delivered.dropFirst()).sorted(), "every other item arrives, the skipped one does not")
+        let listed = try await Administration(store: server.store).devices(of: "anna")
+        #expect(listed.first?.withheld?.map(\.serverID) == [delivered[0]], "the device list names the skipped item")
+        #expect(listed.first?.withheld?.first?.reason == "refused by device")
     }
 }

@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import TernServer
 import TernStore
 import TernStoreSQLite
 import Testing
@@ -118,6 +119,8 @@ import WBXML
         #expect(replies.allSatisfy { $0.status == 200 && $0.text("Status") == "1" })
         #expect(Set(replies.flatMap { $0.elements("FirstName") }.compactMap(\.text)) == ["Ada", "Grace", "Edsger"])
         #expect(key != start)
+        let listed = try await Administration(store: server.store).devices(of: "anna")
+        #expect(listed.first?.withheld?.map(\.serverID) == [broken.serverID] && listed.first?.withheld?.first?.reason == "unencodable")
 
         // Withheld, not lost: once the item can be sent it arrives, as an Add.
         _ = try await server.store.updateItem(
