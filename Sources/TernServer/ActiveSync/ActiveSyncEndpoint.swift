@@ -176,7 +176,7 @@ struct ActiveSyncEndpoint: Sendable {
         } else {
             answer = try await dispatch(easRequest)
         }
-        if Self.isQuiet(answer, of: line.command) { quietRequests.record(device.id) }
+        if Self.isQuiet(answer, of: line.command, request: body) { quietRequests.record(device.id) }
         return try encode(answer, as: form)
     }
 
@@ -196,17 +196,23 @@ struct ActiveSyncEndpoint: Sendable {
         return HTTPRefusal(status: 503, headers: [.retryAfter: String(seconds)])
     }
 
-    /// Whether an answer is a round trip that brought the device nothing, which a looping
+    /// Whether a request and its answer were a round trip that did nothing, which a looping
     /// device sends over and over: a Ping answered at once with anything but changes, a Sync
-    /// that sent no command and has no more to send. A held request is not one.
-    private static func isQuiet(_ answer: EASResponse, of command: Command) -> Bool {
+    /// that carried none of the device's own changes and got no command, reply or more to
+    /// send. A held request is not one.
+    private static func isQuiet(_ answer: EASResponse, of command: Command, request: WBXMLElement?) -> Bool {
         guard case .document(let root) = answer else { return false }
         switch command {
         case .ping:
             return PingResponse(root)?.status != .changesOccurred
         case .sync:
-            let collections = root.firstElement(SyncTag.collections)?.elements ?? []
-            return !collections.contains { $0.firstElement(SyncTag.moreAvailable) != nil || $0.firstElement(SyncTag.commands) != nil }
+            let sent = request?.firstElement(SyncTag.collections)?.elements ?? []
+            let answered = root.firstElement(SyncTag.collections)?.elements ?? []
+            return !sent.contains { $0.firstElement(SyncTag.commands) != nil }
+                && !answered.contains {
+                    $0.firstElement(SyncTag.moreAvailable) != nil || $0.firstElement(SyncTag.commands) != nil
+                        || $0.firstElement(SyncTag.responses) != nil
+                }
         default:
             return false
         }

@@ -13,12 +13,15 @@ final class ConnectionStatistics: Sendable {
         case slowBody
         /// Nothing between requests for `idleTimeout`.
         case idle
+        /// A response not read within `idleTimeout` and its size at `minBodyBytesPerSecond`.
+        case slowReader
     }
 
     private let open = Atomic<Int>(0)
     private let headTimeouts = Atomic<Int>(0)
     private let slowBodies = Atomic<Int>(0)
     private let idleClosings = Atomic<Int>(0)
+    private let slowReaders = Atomic<Int>(0)
 
     init() {}
 
@@ -30,6 +33,7 @@ final class ConnectionStatistics: Sendable {
         case .headTimeout: headTimeouts.add(1, ordering: .relaxed)
         case .slowBody: slowBodies.add(1, ordering: .relaxed)
         case .idle: idleClosings.add(1, ordering: .relaxed)
+        case .slowReader: slowReaders.add(1, ordering: .relaxed)
         }
     }
 
@@ -42,6 +46,7 @@ final class ConnectionStatistics: Sendable {
         case .headTimeout: headTimeouts.load(ordering: .relaxed)
         case .slowBody: slowBodies.load(ordering: .relaxed)
         case .idle: idleClosings.load(ordering: .relaxed)
+        case .slowReader: slowReaders.load(ordering: .relaxed)
         }
     }
 }
@@ -63,7 +68,7 @@ struct ConnectionReporter: Service {
                 last = counts
                 logger.info("connections", metadata: [
                     "open": "\(counts[0])", "closedHeadTimeout": "\(counts[1])", "closedSlowBody": "\(counts[2])",
-                    "closedIdle": "\(counts[3])",
+                    "closedIdle": "\(counts[3])", "closedSlowReader": "\(counts[4])",
                 ])
             }
         }

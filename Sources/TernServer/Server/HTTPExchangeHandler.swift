@@ -106,7 +106,7 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is RequestBytesSignal.BytesArrived {
-            deadline.bytesArrived(now: .now(), readingRequest: reading != nil)
+            deadline.bytesArrived(now: .now(), readingRequest: reading != nil, isBusy: isAnswering)
             return rearm(context: context)
         }
         guard case ChannelEvent.inputClosed = event else { return context.fireUserInboundEventTriggered(event) }
@@ -214,14 +214,22 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
         guard !isRemoved else { return }
         context.write(wrapOutboundOut(.head(stamped(response.head))), promise: nil)
         for buffer in response.body { context.write(wrapOutboundOut(.body(buffer)), promise: nil) }
-        context.writeAndFlush(wrapOutboundOut(.end(response.trailers)), promise: nil)
+        // The idle limit runs from when the response has gone out, not from when it was
+        // handed over: a large response to a slow client is still this connection's work.
+        let sent = context.eventLoop.makePromise(of: Void.self)
+        deadline.sending(response.body.reduce(0) { $0 + $1.readableBytes }, now: .now())
+        sent.futureResult.assumeIsolated().whenComplete { [self] _ in
+            deadline.sent()
+            if !isAnswering { deadline.becameIdle(now: .now()) }
+            rearm(context: context)
+        }
+        // Before the write: its promise may complete at once, and must see the answer done.
         isAnswering = false
+        context.writeAndFlush(wrapOutboundOut(.end(response.trailers)), promise: sent)
         if closes || (closesWhenAnswered && waiting.isEmpty) {
             context.close(promise: nil)
         } else {
             answerNext(context: context)
-            if !isAnswering { deadline.becameIdle(now: .now()) }
-            rearm(context: context)
         }
     }
 

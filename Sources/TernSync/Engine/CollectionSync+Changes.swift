@@ -16,13 +16,35 @@ extension CollectionSync {
         return (max(1, window >> halvings), max(1, window >> (halvings - 1)) == 1)
     }
 
+    /// What the device's withheld items become with this request. A resend means the last
+    /// response was not taken: items it refused stay refused (they are kept in the state the
+    /// device moved on to, not the one it resent from), and one tried again in it counts as
+    /// refused once more. Any other request means it was taken: an item tried again in it
+    /// arrived and is forgotten.
+    static func carryWithheld(from current: CollectionState, into next: inout CollectionState, isReplay: Bool) {
+        if isReplay {
+            for (serverID, entry) in current.withheld ?? [:] where entry.reason == .refusedByDevice {
+                var carried = entry
+                if entry.isRetried == true {
+                    carried.isRetried = nil
+                    carried.refusals = (entry.refusals ?? 1) + 1
+                }
+                next.withheld = (next.withheld ?? [:]).merging([serverID: carried]) { $1 }
+            }
+        } else {
+            next.withheld = next.withheld?.filter { $0.value.isRetried != true }
+        }
+    }
+
     /// The server's changes since `next.modSeq`, at most `window`, as commands; advances
     /// `next` past them. Withheld items (`WithheldItem`) are kept out: one that cannot be
-    /// encoded is left out while the rest of the window and the key move on, and tried again
-    /// on the next Sync; with `skippingFirst` (`narrowedWindow`'s isolated item) the first
-    /// change is withheld as refused by the device. Either is logged with its ServerId.
+    /// encoded is left out while the rest of the window and the key move on; with
+    /// `skippingFirst` (`narrowedWindow`'s isolated item) the first change is withheld as
+    /// refused by the device. Either is logged with its ServerId. Items due for a retry come
+    /// first in the window, except on a resend.
     func changes(
-        in folder: Folder, options: CollectionOptions, window: Int, skippingFirst: Bool, next: inout CollectionState
+        in folder: Folder, options: CollectionOptions, window: Int, skippingFirst: Bool, isReplay: Bool,
+        next: inout CollectionState
     ) async throws(StoreError) -> ([SyncCollectionResponse.Command], Bool) {
         if skippingFirst {
             var probe = next
@@ -35,18 +57,23 @@ extension CollectionSync {
                 withhold(item, .refusedByDevice, wasHeld: true, next: &next)
             }
         }
-        var retried = try await unencodableItems(in: folder, window: window, next: &next)
+        var retried = isReplay ? [] : try await itemsDueForRetry(in: folder, options: options, window: window, next: &next)
         let (planned, more) = try await plannedChanges(in: folder, options: options, window: window - retried.count, next: &next)
         retried.removeAll { item in planned.contains { $0.serverID == item.serverID } }
+        let retriedIDs = Set(retried.map(\.serverID))
         let all = retried.map { next.held.contains($0.serverID) ? PlannedCommand.change($0) : .add($0) } + planned
         var commands: [SyncCollectionResponse.Command] = []
         for (command, encoded) in zip(all, await Self.encode(all, options: options.encoding)) {
-            if let encoded {
+            if let encoded, let serverID = command.serverID {
                 commands.append(encoded)
-                if let serverID = command.serverID {
+                next.held.insert(serverID)
+                if retriedIDs.contains(serverID), next.withheld?[serverID]?.reason == .refusedByDevice {
+                    next.withheld?[serverID]?.isRetried = true
+                } else {
                     next.withheld?[serverID] = nil
-                    next.held.insert(serverID)
                 }
+            } else if let encoded {
+                commands.append(encoded)
             } else if case .add(let item) = command {
                 withhold(item, .unencodable, wasHeld: false, next: &next)
             } else if case .change(let item) = command {
@@ -57,14 +84,16 @@ extension CollectionSync {
         return (commands, more)
     }
 
-    /// The items withheld as unencodable that are still in the folder, at most half the
-    /// window, to be tried again; those gone are forgotten.
-    private func unencodableItems(in folder: Folder, window: Int, next: inout CollectionState) async throws(StoreError) -> [Item] {
+    /// The withheld items due for a retry that are still in the folder and in the filter, at
+    /// most half the window (none in a window of one); those gone are forgotten.
+    private func itemsDueForRetry(
+        in folder: Folder, options: CollectionOptions, window: Int, next: inout CollectionState
+    ) async throws(StoreError) -> [Item] {
         guard let withheld = next.withheld else { return [] }
         var items: [Item] = []
-        for (serverID, entry) in withheld.sorted(by: { $0.key < $1.key }) where entry.reason == .unencodable && items.count < window / 2 {
+        for (serverID, entry) in withheld.sorted(by: { $0.key < $1.key }) where entry.isDueForRetry && items.count < window / 2 {
             if let item = try await store.item(in: folder.id, serverID: serverID) {
-                items.append(item)
+                if options.includes(item.content, now: now) { items.append(item) }
             } else {
                 next.withheld?[serverID] = nil
             }
@@ -74,8 +103,12 @@ extension CollectionSync {
 
     private func withhold(_ item: Item, _ reason: WithheldItem.Reason, wasHeld: Bool, next: inout CollectionState) {
         if !wasHeld { next.held.remove(item.serverID) }
-        let entry = WithheldItem(modSeq: item.modSeq, reason: reason)
-        if next.withheld?[item.serverID] != entry {
+        let previous = next.withheld?[item.serverID]
+        var entry = WithheldItem(modSeq: item.modSeq, reason: reason)
+        if reason == .refusedByDevice, let previous, previous.reason == .refusedByDevice, previous.modSeq == item.modSeq {
+            entry.refusals = (previous.refusals ?? 1) + 1
+        }
+        if previous?.modSeq != entry.modSeq || previous?.reason != entry.reason || entry.refusals != nil {
             let why = reason == .unencodable ? "its data cannot be encoded" : "the device kept resending its sync key over it"
             logger.warning(
                 "item withheld from a device: \(why)", metadata: ["serverID": "\(item.serverID)", "modSeq": "\(item.modSeq.rawValue)"])

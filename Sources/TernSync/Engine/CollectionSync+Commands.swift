@@ -98,6 +98,9 @@ extension CollectionSync {
                 return .fetch(serverID: serverID, status: SyncStatus.objectNotFound, applicationData: nil)
             }
             let data = ApplicationData.encode(item.content, serverID: serverID, options: context.options.encoding)
+            guard data.firstUnencodableElement == nil else {
+                return .fetch(serverID: serverID, status: SyncStatus.conversionError, applicationData: nil)
+            }
             return .fetch(serverID: serverID, status: SyncStatus.success, applicationData: data)
         }
     }

@@ -56,13 +56,15 @@ struct CollectionSync {
             if let reply = try await apply(command, context: context, known: state, next: &next) { replies.append(reply) }
         }
         var response = SyncCollectionResponse(syncKey: nil, collectionID: folder.serverID, status: SyncStatus.success, replies: replies)
-        let replays = context.isReplay ? (try CollectionState(states.current).replays ?? 0) + 1 : 0
+        let current = try CollectionState(states.current)
+        let replays = context.isReplay ? (current.replays ?? 0) + 1 : 0
         next.replays = replays > 0 ? replays : nil
+        Self.carryWithheld(from: current, into: &next, isReplay: context.isReplay)
         let (limit, isolated) = Self.narrowedWindow(min(window, options.windowSize), replays: replays)
         if request.getChanges ?? true {
             if limit > 0 {
                 (response.commands, response.moreAvailable) = try await changes(
-                    in: folder, options: options, window: limit, skippingFirst: isolated, next: &next)
+                    in: folder, options: options, window: limit, skippingFirst: isolated, isReplay: context.isReplay, next: &next)
             } else {
                 response.moreAvailable = true
             }
@@ -167,6 +169,8 @@ struct CollectionSync {
             return next.held.remove(removal.serverID) ? .delete(serverID: removal.serverID) : nil
         case .changed(let item):
             if next.ownWrites[item.serverID] == item.modSeq { return nil }
+            // Refused by the device as it is: only a retry sends it (`itemsDueForRetry`).
+            if let entry = next.withheld?[item.serverID], entry.reason == .refusedByDevice, entry.modSeq == item.modSeq { return nil }
             let isHeld = next.held.contains(item.serverID)
             guard options.includes(item.content, now: now) else {
                 guard isHeld else { return nil }

@@ -51,6 +51,13 @@ public struct ItemOperationsService: Sendable {
         }
         let encoding = ItemEncodingOptions(options: options, protocolVersion: protocolVersion)
         let data = ApplicationData.encode(item.content, serverID: serverID, options: encoding)
+        // An item stored before ingress checked its text: a status for it, not a failed response.
+        guard data.firstUnencodableElement == nil else {
+            return WBXMLElement(ItemOperationsTag.fetch, elements: [
+                Self.status(ItemOperationsStatus.conversionFailure), WBXMLElement(SyncTag.collectionID, text: collectionID),
+                WBXMLElement(SyncTag.serverID, text: serverID),
+            ])
+        }
         return WBXMLElement(ItemOperationsTag.fetch, elements: [
             Self.status(ItemOperationsStatus.success), WBXMLElement(SyncTag.collectionID, text: collectionID),
             WBXMLElement(SyncTag.serverID, text: serverID), WBXMLElement(SyncTag.class, text: item.content.itemClass.rawValue),

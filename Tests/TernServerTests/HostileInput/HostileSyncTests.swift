@@ -121,6 +121,13 @@ import WBXML
         #expect(key != start)
         let listed = try await Administration(store: server.store).devices(of: "anna")
         #expect(listed.first?.withheld?.map(\.serverID) == [broken.serverID] && listed.first?.withheld?.first?.reason == "unencodable")
+        let fetched = try await device.send("ItemOperations", WBXMLElement(ItemOperationsTag.itemOperations, elements: [
+            WBXMLElement(ItemOperationsTag.fetch, elements: [
+                WBXMLElement(ItemOperationsTag.store, text: "Mailbox"), WBXMLElement(SyncTag.collectionID, text: folder.serverID),
+                WBXMLElement(SyncTag.serverID, text: broken.serverID),
+            ]),
+        ]))
+        #expect(fetched.status == 200 && fetched.elements("Status").compactMap(\.text) == ["1", "14"], "a status for that item alone")
 
         // Withheld, not lost: once the item can be sent it arrives, as an Add.
         _ = try await server.store.updateItem(

@@ -72,5 +72,7 @@ public enum ItemOperationsStatus {
     public static let objectNotFound = 6
     public static let invalidRange = 8
     public static let storeUnknown = 9
+    /// Conversion failure: the item cannot be sent in the form asked for (MS-ASCMD 2.2.3.177.8).
+    public static let conversionFailure = 14
     public static let invalidAttachment = 15
 }
