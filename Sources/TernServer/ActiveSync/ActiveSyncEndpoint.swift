@@ -25,15 +25,20 @@ struct ActiveSyncEndpoint: Sendable {
 
     /// OPTIONS: the versions and commands this server speaks (MS-ASHTTP 2.2.4).
     func options() -> Response {
-        var headers = HTTPFields()
+        var headers = Self.protocolLists
         headers[.allow] = "OPTIONS,POST"
         headers[Self.field("MS-Server-ActiveSync")] = "16.1"
-        headers[Self.field("MS-ASProtocolVersions")] = ProtocolVersion.supported.map(\.description).joined(separator: ",")
-        headers[Self.field("MS-ASProtocolCommands")] = Command.advertised.map(\.rawValue).joined(separator: ",")
         headers[Self.field("Public")] = "OPTIONS,POST"
         headers[.cacheControl] = "private"
         return Response(status: .ok, headers: headers)
     }
+
+    /// MS-ASProtocolVersions and MS-ASProtocolCommands, which OPTIONS carries and a FolderSync
+    /// from key 0 should (MS-ASHTTP 3.2.5.1): a client that starts over learns them again.
+    static let protocolLists: HTTPFields = [
+        field("MS-ASProtocolVersions"): ProtocolVersion.supported.map(\.description).joined(separator: ","),
+        field("MS-ASProtocolCommands"): Command.advertised.map(\.rawValue).joined(separator: ","),
+    ]
 
     /// Any other method: 501, which MS-ASHTTP 2.2.2.1.1 gives for a method the server does
     /// not support.
@@ -177,7 +182,12 @@ struct ActiveSyncEndpoint: Sendable {
             answer = try await dispatch(easRequest)
         }
         if Self.isQuiet(answer, of: line.command, request: body) { quietRequests.record(device.id) }
-        return try encode(answer, as: form)
+        var outcome = try encode(answer, as: form)
+        if line.command == .folderSync, body.flatMap(FolderSyncRequest.init)?.syncKey == "0", case .response(var response) = outcome {
+            response.headers.append(contentsOf: Self.protocolLists)
+            outcome = .response(response)
+        }
+        return outcome
     }
 
     /// 503 with Retry-After while the device is autoblocked (`AutoblockLimits`); a Ping or

@@ -40,6 +40,18 @@ import WBXML
         #expect(headers["cache-control"] == "private")
     }
 
+    /// MS-ASHTTP 3.2.5.1: a FolderSync from key 0 carries the version and command lists.
+    @Test func aFolderSyncFromKeyZeroCarriesTheProtocolLists() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let device = try await server.session()
+        let first = try await device.send("FolderSync", RunningServer.folderSync("0"))
+        #expect(first.headers["ms-asprotocolversions"] == "12.1,14.0,14.1,16.0,16.1")
+        #expect(first.headers["ms-asprotocolcommands"]?.split(separator: ",").contains("FolderSync") == true)
+        let later = try await device.send("FolderSync", RunningServer.folderSync(try #require(first.text("SyncKey"))))
+        #expect(later.headers["ms-asprotocolversions"] == nil)
+    }
+
     // MARK: Request limits
 
     @Test func aSyncOfMoreThan200CommandsIsStatus4AndStoresNothing() async throws {
