@@ -190,9 +190,12 @@ struct ActiveSyncEndpoint: Sendable {
         return outcome
     }
 
-    /// 503 with Retry-After while the device is autoblocked (`AutoblockLimits`); a Ping or
-    /// Sync of a device whose quiet requests reached the limit blocks it first.
+    /// 503 with Retry-After while the device is autoblocked (`AutoblockLimits`), unless a wipe
+    /// is pending; a Ping or Sync of a device whose quiet requests reached the limit blocks it
+    /// first.
     private func autoblockRefusal(for device: Device, command: Command) async throws -> HTTPRefusal? {
+        // A pending wipe goes first: a lost phone must not wait out a block to be wiped.
+        if case .requested = device.wipe { return nil }
         let now = Date()
         var device = device
         if !device.isRefused(at: now), command == .ping || command == .sync, quietRequests.isExceeded(by: device.id) {

@@ -33,6 +33,10 @@ import WBXML
         #expect(retryAfter > 13 * 3600 && retryAfter <= 14 * 3600)
         #expect(try await folderSync(as: "Apple-iPhone15C2/2103.1").status == 503, "blocked whatever it sends now")
         #expect(try await Self.devices(server).first?["autoblock"] as? String != nil, "the device list says why")
+        let wipe = try await server.send(
+            "POST", "/admin/api/v1/users/anna/devices/\(device.deviceID)/wipe", headers: ["Authorization": "Bearer \(Self.token)"], body: nil)
+        #expect(wipe.status == 200)
+        #expect(try await folderSync(as: "Apple-iPhone15C2/2103.1").text("Status") == "140", "a pending wipe goes past the block")
 
         let allowed = try await server.send(
             "POST", "/admin/api/v1/users/anna/devices/\(device.deviceID)/allow", headers: ["Authorization": "Bearer \(Self.token)"], body: nil)
