@@ -44,7 +44,6 @@ let devices = users * 4
 _ = ProcessFigures.raiseFileLimit(to: 4_096)
 
 let directory = FileManager.default.temporaryDirectory.appending(path: "tern-soak-\(UUID().uuidString)").path
-defer { try? FileManager.default.removeItem(atPath: directory) }
 let store = try SQLiteStore(dataDirectory: directory)
 let passwordHash = PasswordHash.make("secret", cost: 4)
 var inbox = ""
@@ -132,4 +131,5 @@ print(String(format: "soak: %d requests, 5xx %d, EAS errors %d, %d items synced,
     counts[0] + counts[1] + counts[2], counts[2], counts[3], counts[4], delivered, refused))
 print(String(format: "  server RSS: minute 1 %.1f MB, minute 5 %.1f MB, peak %.1f MB, last %.1f MB (%+.1f MB from minute 5 to the end)",
     Double(first) / 1e6, Double(afterFive) / 1e6, Double(peak) / 1e6, Double(last) / 1e6, Double(last - afterFive) / 1e6))
+try? FileManager.default.removeItem(atPath: directory)
 exit(counts[2] == 0 ? 0 : 1)
