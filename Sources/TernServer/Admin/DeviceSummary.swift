@@ -1,7 +1,7 @@
 import ActiveSync
 import TerminalOutput
 public import Foundation
-public import TernStore
+import TernStore
 
 /// A device as listed by `tern device list --json` and `GET /admin/api/v1/devices`, its
 /// provisioning and wipe states in words.
