@@ -47,6 +47,7 @@ extension Administration {
             device.autoblock = nil
             device.userAgents = nil
             device.wipe = .none
+            device.wipeFailedAt = nil
             device.provisioning = .unprovisioned
         }
     }

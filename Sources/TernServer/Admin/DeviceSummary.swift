@@ -37,7 +37,7 @@ public struct DeviceSummary: Codable, Hashable, Sendable {
         protocolVersion = device.protocolVersion
         lastSeen = device.lastSeen
         policy = Self.describe(device.provisioning)
-        wipe = Self.describe(device.wipe)
+        wipe = Self.describe(device.wipe) + (device.wipeFailedAt.map { ", failed " + RelativeTime.describe($0) + ", sent again" } ?? "")
         blocked = device.isBlocked
         autoblock = device.autoblock.flatMap { block in
             guard block.isActive(at: Date()) else { return nil }

@@ -47,8 +47,12 @@ struct ProvisionHandler {
             }
         case .wipeAcknowledgement(let status, _):
             switch machine.wipeAcknowledged(status: status, at: Date(), accountOnlyWipeSupported: accountOnlyWipeSupported) {
-            case .wipeRecorded: response = .status(1, policyStatus: nil)
-            case .wipeFailed(let accountOnly): response = .remoteWipe(accountOnly: accountOnly, status: 2)
+            case .wipeRecorded:
+                device.wipeFailedAt = nil
+                response = .status(1, policyStatus: nil)
+            case .wipeFailed(let accountOnly):
+                device.wipeFailedAt = Date()
+                response = .remoteWipe(accountOnly: accountOnly, status: 2)
             default: response = .status(2, policyStatus: nil)
             }
         }

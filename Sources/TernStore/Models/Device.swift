@@ -24,6 +24,9 @@ public struct Device: Hashable, Sendable, Codable {
     /// The recovery password the device sent in Settings DevicePassword, and when.
     public var recoveryPassword: String?
     public var recoveryPasswordSetAt: Date?
+    /// When the device last reported that a requested wipe failed (it is sent again); nil
+    /// when it has not.
+    public var wipeFailedAt: Date?
     /// A block Tern put on the device itself; nil when there is none.
     public var autoblock: Autoblock?
     /// The User-Agent headers it sent, to count changes.

@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import TernServer
 import TernStore
 import TernStoreSQLite
 import Testing
@@ -106,6 +107,9 @@ import WBXML
             Issue.record("a failed wipe must stay pending, not \(device.wipe)")
             return
         }
+        #expect(device.wipeFailedAt != nil, "the failure is recorded for the admin")
+        let listed = try await Administration(store: server.store).devices(of: "anna")
+        #expect(listed.first?.wipe.hasPrefix("wipe pending, failed") == true)
         // Asked again, the device still gets the wipe.
         #expect(Self.wipeElement(of: try await server.post("Provision", policyKey: 0, rawBody: Self.emptyProvision)) == "RemoteWipe")
     }
