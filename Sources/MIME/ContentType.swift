@@ -23,7 +23,8 @@ public struct ContentType: Hashable, Sendable, CustomStringConvertible {
     /// Parses a Content-Type field value tolerantly (`TEXT / Plain`, a lone `text`, no subtype).
     public init(headerValue: String) {
         let (value, parameters) = MIMEParameters.split(headerValue)
-        let compact = String(String.UnicodeScalarView(value.unicodeScalars.filter { !$0.isMIMEWhitespace })).trimmingQuotes()
+        let compact = String(String.UnicodeScalarView(value.unicodeScalars.filter { !$0.isMIMEWhitespace }))
+            .trimmingQuotes()
         let pieces = compact.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         let isToken = { (piece: Substring) in
             !piece.isEmpty && piece.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") }

@@ -63,7 +63,7 @@ public struct MIMEMessage: Sendable {
     public init(accepting raw: [UInt8], limits: MIMELimits = .default) throws(MIMEError) {
         do {
             try self.init(parsing: raw, limits: limits)
-        } catch where error.code == .tooManyParts {
+        } catch  where error.code == .tooManyParts {
             var whole = limits
             whole.maxDepth = 0
             try self.init(parsing: raw, limits: whole)

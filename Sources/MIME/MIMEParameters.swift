@@ -70,7 +70,8 @@ public struct MIMEParameters: Hashable, Sendable {
             while index < bytes.count, bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ";") {
                 index += 1
             }
-            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).trimmingWhitespace().lowercasedForMatching()
+            let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).trimmingWhitespace()
+                .lowercasedForMatching()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
             index += 1
             while index < bytes.count, bytes[index].isWSP { index += 1 }

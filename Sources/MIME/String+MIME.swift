@@ -6,7 +6,8 @@ extension String {
     /// NSString and was the largest single cost of writing a Sync response.
     public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.isMIMEWhitespace }), let end = scalars.lastIndex(where: { !$0.isMIMEWhitespace })
+        guard let start = scalars.firstIndex(where: { !$0.isMIMEWhitespace }),
+            let end = scalars.lastIndex(where: { !$0.isMIMEWhitespace })
         else { return "" }
         if start == scalars.startIndex, scalars.index(after: end) == scalars.endIndex { return self }
         return String(scalars[start...end])

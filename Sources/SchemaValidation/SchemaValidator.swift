@@ -49,7 +49,8 @@ public final class SchemaValidator: @unchecked Sendable {
         xmlSchemaSetValidStructuredErrors(context, collectMessage, Unmanaged.passUnretained(messages).toOpaque())
         let result = withExtendedLifetime(messages) { xmlSchemaValidateDoc(context, document) }
         guard result == 0 else {
-            throw SchemaValidationError(messages: messages.lines.isEmpty ? ["invalid (libxml2 code \(result))"] : messages.lines)
+            throw SchemaValidationError(
+                messages: messages.lines.isEmpty ? ["invalid (libxml2 code \(result))"] : messages.lines)
         }
     }
 }

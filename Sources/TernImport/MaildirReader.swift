@@ -21,7 +21,9 @@ public struct MaildirReader: Sendable {
             foundSubfolder = true
             for name in names.sorted() where !name.hasPrefix(".") {
                 let flags = name.split(separator: ":").last.flatMap { $0.hasPrefix("2,") ? $0.dropFirst(2) : nil } ?? ""
-                entries.append(Entry(url: folder.appending(path: name), isSeen: flags.contains("S"), isFlagged: flags.contains("F")))
+                entries.append(
+                    Entry(
+                        url: folder.appending(path: name), isSeen: flags.contains("S"), isFlagged: flags.contains("F")))
             }
         }
         guard foundSubfolder else {

@@ -19,7 +19,8 @@ public struct PIMImport: Sendable {
 
     public func run(_ batch: ImportBatch<ICalendarObject>, for user: User) async throws(StoreError) -> ImportSummary {
         var summary = ImportSummary(skipped: batch.skipped, warnings: batch.warningCount)
-        summary.imported = try await add(batch.events.map(ItemContent.event), to: .calendar, of: user)
+        summary.imported =
+            try await add(batch.events.map(ItemContent.event), to: .calendar, of: user)
             + add(batch.tasks.map(ItemContent.task), to: .tasks, of: user)
         return summary
     }
@@ -31,7 +32,9 @@ public struct PIMImport: Sendable {
         }
         var added = 0
         for start in stride(from: 0, to: contents.count, by: batchSize) {
-            added += try await store.addItems(Array(contents[start..<min(start + batchSize, contents.count)]), to: folder.id).count
+            added += try await store.addItems(
+                Array(contents[start..<min(start + batchSize, contents.count)]), to: folder.id
+            ).count
         }
         return added
     }

@@ -35,7 +35,8 @@ public protocol Store: Sendable {
     /// Adds many items in one transaction (import, bulk delivery).
     func addItems(_ contents: [ItemContent], to folderID: Folder.ID) async throws(StoreError) -> [Item]
     /// Adds a device's item once: the same `ClientAdd` again returns the item it created.
-    func addItem(_ content: ItemContent, to folderID: Folder.ID, from clientAdd: ClientAdd) async throws(StoreError) -> ClientAddOutcome
+    func addItem(_ content: ItemContent, to folderID: Folder.ID, from clientAdd: ClientAdd) async throws(StoreError)
+        -> ClientAddOutcome
     func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item?
     func updateItem(in folderID: Folder.ID, serverID: String, content: ItemContent) async throws(StoreError) -> Item
     func deleteItem(in folderID: Folder.ID, serverID: String) async throws(StoreError)

@@ -38,7 +38,9 @@ final class ChangeFeed: Sendable {
         configuration.readonly = false
         configuration.busyMode = .timeout(10)
         queue = try DatabaseQueue(path: path, configuration: configuration)
-        let lastSeq = try queue.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM commit_log") ?? 0 }
+        let lastSeq = try queue.read { db in
+            try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM commit_log") ?? 0
+        }
         state = Mutex(State(lastSeq: lastSeq))
         bell = CommitBell(databasePath: path)
         let task = Task { [weak self] in
@@ -82,7 +84,8 @@ final class ChangeFeed: Sendable {
 
     func subscribe(userID: User.ID) -> AsyncStream<StoreChange> {
         watchBell()
-        let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .bufferingNewest(1024))
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: StoreChange.self, bufferingPolicy: .bufferingNewest(1024))
         let id = state.withLock { state in
             let id = state.nextSubscriberID
             state.nextSubscriberID += 1
@@ -121,7 +124,10 @@ final class ChangeFeed: Sendable {
             let (lastSeq, unchanged) = state.withLock { ($0.lastSeq, $0.lastDataVersion == dataVersion) }
             guard !unchanged else { return }
             let rows = try Row.fetchAll(
-                db, literal: "SELECT seq, user_id, modseq, folder_id, hierarchy, device_id, policy FROM commit_log WHERE seq > \(lastSeq) ORDER BY seq")
+                db,
+                literal:
+                    "SELECT seq, user_id, modseq, folder_id, hierarchy, device_id, policy FROM commit_log WHERE seq > \(lastSeq) ORDER BY seq"
+            )
             let changes = Self.group(rows)
             let newLast: Int64 = rows.last?["seq"] ?? lastSeq
             let (listeners, prune) = state.withLock { state in
@@ -147,7 +153,9 @@ final class ChangeFeed: Sendable {
     private static func listeners(
         of change: StoreChange, in subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]]
     ) -> [(StoreChange, [AsyncStream<StoreChange>.Continuation])] {
-        guard change.userID == StoreChange.everyUser else { return [(change, Array((subscribers[change.userID] ?? [:]).values))] }
+        guard change.userID == StoreChange.everyUser else {
+            return [(change, Array((subscribers[change.userID] ?? [:]).values))]
+        }
         return subscribers.map { userID, continuations in (change.addressed(to: userID), Array(continuations.values)) }
     }
 
@@ -184,7 +192,8 @@ final class ChangeFeed: Sendable {
 
         var change: StoreChange {
             StoreChange(
-                userID: userID, modSeq: ModSeq(rawValue: modSeq), folderIDs: folders, hierarchyChanged: hierarchy, deviceIDs: devices,
+                userID: userID, modSeq: ModSeq(rawValue: modSeq), folderIDs: folders, hierarchyChanged: hierarchy,
+                deviceIDs: devices,
                 policyChanged: policy)
         }
     }

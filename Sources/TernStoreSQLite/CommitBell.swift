@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A file beside the database that a process writing without listeners (`tern deliver`,
 /// `tern device wipe`) writes a byte to after each commit. The server watches it
@@ -24,39 +25,39 @@ final class CommitBell: Sendable {
     /// since the server still polls now and then.
     func ring() {
         #if canImport(Glibc)
-        descriptor.withLock { descriptor in
-            if descriptor < 0 { descriptor = openFile() }
-            guard descriptor >= 0 else { return }
-            var byte: UInt8 = 1
-            _ = pwrite(descriptor, &byte, 1, 0)
-        }
+            descriptor.withLock { descriptor in
+                if descriptor < 0 { descriptor = openFile() }
+                guard descriptor >= 0 else { return }
+                var byte: UInt8 = 1
+                _ = pwrite(descriptor, &byte, 1, 0)
+            }
         #endif
     }
 
     /// Makes sure the file exists, so that it can be watched before anyone rang.
     func create() {
         #if canImport(Glibc)
-        let created = openFile()
-        if created >= 0 { close(created) }
+            let created = openFile()
+            if created >= 0 { close(created) }
         #endif
     }
 
     #if canImport(Glibc)
-    /// Opens the bell for writing, creating it with the database file's permission bits.
-    private func openFile() -> Int32 {
-        var database = stat()
-        let mode = stat(databasePath, &database) == 0 ? database.st_mode & 0o666 : 0o600
-        let opened = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, mode)
-        // The umask may have taken bits away at creation; the owner gives them back.
-        if opened >= 0 { _ = fchmod(opened, mode) }
-        return opened
-    }
+        /// Opens the bell for writing, creating it with the database file's permission bits.
+        private func openFile() -> Int32 {
+            var database = stat()
+            let mode = stat(databasePath, &database) == 0 ? database.st_mode & 0o666 : 0o600
+            let opened = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, mode)
+            // The umask may have taken bits away at creation; the owner gives them back.
+            if opened >= 0 { _ = fchmod(opened, mode) }
+            return opened
+        }
     #endif
 
     deinit {
         let open = descriptor.withLock { $0 }
         #if canImport(Glibc)
-        if open >= 0 { close(open) }
+            if open >= 0 { close(open) }
         #endif
     }
 }

@@ -38,7 +38,9 @@ struct CompactWriter {
 
     mutating func date(_ value: Date) {
         let pattern = value.timeIntervalSinceReferenceDate.bitPattern
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: pattern >> UInt64(shift))) }
+        for shift in stride(from: 0, to: 64, by: 8) {
+            bytes.append(UInt8(truncatingIfNeeded: pattern >> UInt64(shift)))
+        }
     }
 
     mutating func optional<Value>(_ value: Value?, _ write: (inout CompactWriter, Value) -> Void) {
@@ -92,7 +94,9 @@ struct CompactReader {
 
     mutating func string() throws(StoreError) -> String {
         let slice = try run()
-        guard let text = String(validating: slice, as: UTF8.self) else { throw Self.damaged("holds text that is not UTF-8") }
+        guard let text = String(validating: slice, as: UTF8.self) else {
+            throw Self.damaged("holds text that is not UTF-8")
+        }
         return text
     }
 
@@ -104,7 +108,9 @@ struct CompactReader {
         return Date(timeIntervalSinceReferenceDate: Double(bitPattern: pattern))
     }
 
-    mutating func optional<Value>(_ read: (inout CompactReader) throws(StoreError) -> Value) throws(StoreError) -> Value? {
+    mutating func optional<Value>(_ read: (inout CompactReader) throws(StoreError) -> Value) throws(StoreError)
+        -> Value?
+    {
         switch try byte() {
         case 0: return nil
         case 1: return try read(&self)

@@ -60,7 +60,9 @@ enum EmailPropertiesCoding {
                 dueDate: try input.optional(date), completeTime: try input.optional(date))
         }
         properties.messageClass = try input.string()
-        properties.conversationID = try input.optional { (input: inout CompactReader) throws(StoreError) in try input.data() }
+        properties.conversationID = try input.optional { (input: inout CompactReader) throws(StoreError) in
+            try input.data()
+        }
         properties.categories = try (0..<count(&input)).map { _ throws(StoreError) in try input.string() }
         properties.attachments = try (0..<count(&input)).map { _ throws(StoreError) in
             EmailAttachment(

@@ -23,7 +23,8 @@ enum ItemCoding {
     static func content(className: String, properties: Data, raw: Data?) throws -> ItemContent {
         let decoder = JSONDecoder()
         switch ItemClass(rawValue: className) {
-        case .email: return .email(EmailItem(raw: raw ?? Data(), properties: try EmailPropertiesCoding.decode(properties)))
+        case .email:
+            return .email(EmailItem(raw: raw ?? Data(), properties: try EmailPropertiesCoding.decode(properties)))
         case .contacts: return .contact(try decoder.decode(ContactItem.self, from: properties))
         case .calendar: return .event(try decoder.decode(CalendarItem.self, from: properties))
         case .tasks: return .task(try decoder.decode(TaskItem.self, from: properties))
@@ -82,7 +83,8 @@ enum ItemCoding {
 
         func item() throws -> Item {
             Item(
-                id: id, folderID: folderID, serverID: serverID, content: try ItemCoding.content(className: className, properties: properties, raw: raw),
+                id: id, folderID: folderID, serverID: serverID,
+                content: try ItemCoding.content(className: className, properties: properties, raw: raw),
                 modSeq: ModSeq(rawValue: modSeq))
         }
     }

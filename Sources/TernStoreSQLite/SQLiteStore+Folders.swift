@@ -4,7 +4,8 @@ public import TernStore
 extension SQLiteStore {
     public func folders(of userID: User.ID) async throws(StoreError) -> [Folder] {
         try await read { db in
-            try Row.fetchAll(db, literal: "SELECT * FROM folders WHERE user_id = \(userID) ORDER BY id").map(Self.folder)
+            try Row.fetchAll(db, literal: "SELECT * FROM folders WHERE user_id = \(userID) ORDER BY id").map(
+                Self.folder)
         }
     }
 
@@ -19,8 +20,10 @@ extension SQLiteStore {
             throw StoreError(.invalid, "\(type) is not a type a user may create")
         }
         return try await write(userID: userID) { transaction in
-            try Self.checkPlacement(transaction.db, userID: userID, parentServerID: parentServerID, displayName: displayName, moving: nil)
-            return try Self.insertFolder(&transaction, parentServerID: parentServerID, displayName: displayName, type: type)
+            try Self.checkPlacement(
+                transaction.db, userID: userID, parentServerID: parentServerID, displayName: displayName, moving: nil)
+            return try Self.insertFolder(
+                &transaction, parentServerID: parentServerID, displayName: displayName, type: type)
         }
     }
 
@@ -31,15 +34,20 @@ extension SQLiteStore {
             guard var folder = try Self.fetchFolder(transaction.db, userID: userID, serverID: serverID) else {
                 throw StoreError(.notFound, "no folder \(serverID)")
             }
-            guard folder.type.isUserCreated else { throw StoreError(.invalid, "default folder \(folder.displayName) cannot change") }
-            try Self.checkPlacement(transaction.db, userID: userID, parentServerID: parentServerID, displayName: displayName, moving: folder)
+            guard folder.type.isUserCreated else {
+                throw StoreError(.invalid, "default folder \(folder.displayName) cannot change")
+            }
+            try Self.checkPlacement(
+                transaction.db, userID: userID, parentServerID: parentServerID, displayName: displayName, moving: folder
+            )
             folder.parentServerID = parentServerID
             folder.displayName = displayName
             folder.modSeq = transaction.nextModSeq(touching: nil)
-            try transaction.db.executeCached(literal: """
-                UPDATE folders SET parent_server_id = \(parentServerID), display_name = \(displayName), modseq = \(folder.modSeq.rawValue)
-                WHERE id = \(folder.id)
-                """)
+            try transaction.db.executeCached(
+                literal: """
+                    UPDATE folders SET parent_server_id = \(parentServerID), display_name = \(displayName), modseq = \(folder.modSeq.rawValue)
+                    WHERE id = \(folder.id)
+                    """)
             return folder
         }
     }
@@ -49,34 +57,46 @@ extension SQLiteStore {
             guard let folder = try Self.fetchFolder(transaction.db, userID: userID, serverID: serverID) else {
                 throw StoreError(.notFound, "no folder \(serverID)")
             }
-            guard folder.type.isUserCreated else { throw StoreError(.invalid, "default folder \(folder.displayName) cannot be deleted") }
+            guard folder.type.isUserCreated else {
+                throw StoreError(.invalid, "default folder \(folder.displayName) cannot be deleted")
+            }
             var doomed = [folder]
             var index = 0
             while index < doomed.count {
-                doomed += try Row.fetchAll(transaction.db, literal: """
-                    SELECT * FROM folders WHERE user_id = \(userID) AND parent_server_id = \(doomed[index].serverID)
-                    """).map(Self.folder)
+                doomed += try Row.fetchAll(
+                    transaction.db,
+                    literal: """
+                        SELECT * FROM folders WHERE user_id = \(userID) AND parent_server_id = \(doomed[index].serverID)
+                        """
+                ).map(Self.folder)
                 index += 1
             }
             for victim in doomed {
                 let modSeq = transaction.nextModSeq(touching: nil)
                 try transaction.db.executeCached(literal: "DELETE FROM folders WHERE id = \(victim.id)")
-                try transaction.db.executeCached(literal: """
-                    INSERT OR REPLACE INTO folder_tombstones (user_id, server_id, modseq) VALUES (\(userID), \(victim.serverID), \(modSeq.rawValue))
-                    """)
+                try transaction.db.executeCached(
+                    literal: """
+                        INSERT OR REPLACE INTO folder_tombstones (user_id, server_id, modseq) VALUES (\(userID), \(victim.serverID), \(modSeq.rawValue))
+                        """)
             }
         }
     }
 
     public func folderChanges(of userID: User.ID, since: ModSeq) async throws(StoreError) -> FolderChanges {
         try await read { db in
-            let changed = try Row.fetchAll(db, literal: """
-                SELECT * FROM folders WHERE user_id = \(userID) AND modseq > \(since.rawValue) ORDER BY modseq
-                """).map(Self.folder)
-            let deleted = try String.fetchAll(db, literal: """
-                SELECT server_id FROM folder_tombstones WHERE user_id = \(userID) AND modseq > \(since.rawValue) ORDER BY modseq
-                """)
-            let through = try Int64.fetchOne(db, literal: "SELECT modseq FROM users WHERE id = \(userID)") ?? since.rawValue
+            let changed = try Row.fetchAll(
+                db,
+                literal: """
+                    SELECT * FROM folders WHERE user_id = \(userID) AND modseq > \(since.rawValue) ORDER BY modseq
+                    """
+            ).map(Self.folder)
+            let deleted = try String.fetchAll(
+                db,
+                literal: """
+                    SELECT server_id FROM folder_tombstones WHERE user_id = \(userID) AND modseq > \(since.rawValue) ORDER BY modseq
+                    """)
+            let through =
+                try Int64.fetchOne(db, literal: "SELECT modseq FROM users WHERE id = \(userID)") ?? since.rawValue
             return FolderChanges(changed: changed, deletedServerIDs: deleted, through: ModSeq(rawValue: through))
         }
     }
@@ -88,23 +108,26 @@ extension SQLiteStore {
     ) throws -> Folder {
         let db = transaction.db
         let userID = transaction.userID
-        guard let number = try Int64.fetchOne(db, literal: "SELECT next_folder_number FROM users WHERE id = \(userID)") else {
+        guard let number = try Int64.fetchOne(db, literal: "SELECT next_folder_number FROM users WHERE id = \(userID)")
+        else {
             throw StoreError(.notFound, "no user with id \(userID)")
         }
         try db.executeCached(literal: "UPDATE users SET next_folder_number = \(number + 1) WHERE id = \(userID)")
         let modSeq = transaction.nextModSeq(touching: nil)
         let serverID = String(number)
-        try db.executeCached(literal: """
-            INSERT INTO folders (user_id, server_id, parent_server_id, display_name, type, modseq)
-            VALUES (\(userID), \(serverID), \(parentServerID), \(displayName), \(type.rawValue), \(modSeq.rawValue))
-            """)
+        try db.executeCached(
+            literal: """
+                INSERT INTO folders (user_id, server_id, parent_server_id, display_name, type, modseq)
+                VALUES (\(userID), \(serverID), \(parentServerID), \(displayName), \(type.rawValue), \(modSeq.rawValue))
+                """)
         return Folder(
             id: db.lastInsertedRowID, userID: userID, serverID: serverID, parentServerID: parentServerID,
             displayName: displayName, type: type, modSeq: modSeq)
     }
 
     static func fetchFolder(_ db: Database, userID: User.ID, serverID: String) throws -> Folder? {
-        try Row.fetchOne(db, literal: "SELECT * FROM folders WHERE user_id = \(userID) AND server_id = \(serverID)").map(folder)
+        try Row.fetchOne(db, literal: "SELECT * FROM folders WHERE user_id = \(userID) AND server_id = \(serverID)")
+            .map(folder)
     }
 
     static func fetchFolder(_ db: Database, id: Folder.ID) throws -> Folder {
@@ -124,21 +147,27 @@ extension SQLiteStore {
             var ancestor = try fetchFolder(db, userID: userID, serverID: parentServerID)
             guard ancestor != nil else { throw StoreError(.notFound, "no parent folder \(parentServerID)") }
             while let current = ancestor {
-                if current.serverID == moving?.serverID { throw StoreError(.invalid, "a folder cannot move below itself") }
-                ancestor = current.parentServerID == Folder.rootServerID
+                if current.serverID == moving?.serverID {
+                    throw StoreError(.invalid, "a folder cannot move below itself")
+                }
+                ancestor =
+                    current.parentServerID == Folder.rootServerID
                     ? nil : try fetchFolder(db, userID: userID, serverID: current.parentServerID)
             }
         }
-        let sibling = try Row.fetchOne(db, literal: """
-            SELECT id FROM folders WHERE user_id = \(userID) AND parent_server_id = \(parentServerID)
-            AND display_name = \(displayName) AND id != \(moving?.id ?? -1)
-            """)
+        let sibling = try Row.fetchOne(
+            db,
+            literal: """
+                SELECT id FROM folders WHERE user_id = \(userID) AND parent_server_id = \(parentServerID)
+                AND display_name = \(displayName) AND id != \(moving?.id ?? -1)
+                """)
         if sibling != nil { throw StoreError(.alreadyExists, "a folder named \(displayName) already exists there") }
     }
 
     static func folder(_ row: Row) -> Folder {
         Folder(
             id: row["id"], userID: row["user_id"], serverID: row["server_id"], parentServerID: row["parent_server_id"],
-            displayName: row["display_name"], type: FolderType(rawValue: row["type"]), modSeq: ModSeq(rawValue: row["modseq"]))
+            displayName: row["display_name"], type: FolderType(rawValue: row["type"]),
+            modSeq: ModSeq(rawValue: row["modseq"]))
     }
 }

@@ -19,10 +19,11 @@ extension SQLiteStore {
         let userID: User.ID
         do {
             userID = try await pool.write { db in
-                try db.executeCached(literal: """
-                    INSERT INTO users (login, display_name, password_hash, created_at)
-                    VALUES (\(login), \(new.displayName), \(new.passwordHash), \(createdAt.timeIntervalSince1970))
-                    """)
+                try db.executeCached(
+                    literal: """
+                        INSERT INTO users (login, display_name, password_hash, created_at)
+                        VALUES (\(login), \(new.displayName), \(new.passwordHash), \(createdAt.timeIntervalSince1970))
+                        """)
                 return db.lastInsertedRowID
             }
         } catch {
@@ -30,9 +31,10 @@ extension SQLiteStore {
         }
         try await write(userID: userID) { transaction in
             for (position, address) in addresses.enumerated() {
-                try transaction.db.executeCached(literal: """
-                    INSERT INTO addresses (address, user_id, position) VALUES (\(address), \(userID), \(position))
-                    """)
+                try transaction.db.executeCached(
+                    literal: """
+                        INSERT INTO addresses (address, user_id, position) VALUES (\(address), \(userID), \(position))
+                        """)
             }
             for folder in Folder.defaultSet {
                 _ = try Self.insertFolder(
@@ -52,9 +54,12 @@ extension SQLiteStore {
 
     public func user(address: String) async throws(StoreError) -> User? {
         try await read { db in
-            try Row.fetchOne(db, literal: """
-                SELECT users.* FROM users JOIN addresses ON addresses.user_id = users.id WHERE addresses.address = \(address)
-                """).map { try Self.user($0, db) }
+            try Row.fetchOne(
+                db,
+                literal: """
+                    SELECT users.* FROM users JOIN addresses ON addresses.user_id = users.id WHERE addresses.address = \(address)
+                    """
+            ).map { try Self.user($0, db) }
         }
     }
 
@@ -82,7 +87,8 @@ extension SQLiteStore {
 
     private static func user(_ row: Row, _ db: Database) throws -> User {
         let id: User.ID = row["id"]
-        let addresses = try String.fetchAll(db, literal: "SELECT address FROM addresses WHERE user_id = \(id) ORDER BY position")
+        let addresses = try String.fetchAll(
+            db, literal: "SELECT address FROM addresses WHERE user_id = \(id) ORDER BY position")
         return User(
             id: id, login: row["login"], emailAddresses: addresses, displayName: row["display_name"],
             passwordHash: row["password_hash"], createdAt: Date(timeIntervalSince1970: row["created_at"]))

@@ -74,7 +74,8 @@ public final class SQLiteStore: Store {
     }
 
     private func write<T: Sendable>(
-        owner: @Sendable @escaping (Database) throws -> User.ID, _ body: @Sendable @escaping (inout WriteTransaction) throws -> T
+        owner: @Sendable @escaping (Database) throws -> User.ID,
+        _ body: @Sendable @escaping (inout WriteTransaction) throws -> T
     ) async throws(StoreError) -> T {
         do {
             let result = try await pool.write { db in
@@ -91,7 +92,9 @@ public final class SQLiteStore: Store {
     }
 
     /// A write that changes no folder or item, so bumps no modseq (accounts, passwords, settings, sync states).
-    func writeWithoutChange<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
+    func writeWithoutChange<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError)
+        -> T
+    {
         do {
             return try await pool.write(body)
         } catch {
@@ -137,14 +140,16 @@ struct WriteTransaction {
         guard hierarchyChanged || !touchedFolders.isEmpty else { return }
         try db.executeCached(literal: "UPDATE users SET modseq = \(modSeq.rawValue) WHERE id = \(userID)")
         if hierarchyChanged {
-            try db.executeCached(literal: """
-                INSERT INTO commit_log (user_id, modseq, folder_id, hierarchy) VALUES (\(userID), \(modSeq.rawValue), NULL, 1)
-                """)
+            try db.executeCached(
+                literal: """
+                    INSERT INTO commit_log (user_id, modseq, folder_id, hierarchy) VALUES (\(userID), \(modSeq.rawValue), NULL, 1)
+                    """)
         }
         for folderID in touchedFolders {
-            try db.executeCached(literal: """
-                INSERT INTO commit_log (user_id, modseq, folder_id, hierarchy) VALUES (\(userID), \(modSeq.rawValue), \(folderID), 0)
-                """)
+            try db.executeCached(
+                literal: """
+                    INSERT INTO commit_log (user_id, modseq, folder_id, hierarchy) VALUES (\(userID), \(modSeq.rawValue), \(folderID), 0)
+                    """)
         }
     }
 }

@@ -6,6 +6,9 @@ struct Tern: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tern",
         abstract: "Tern, an Exchange ActiveSync push-sync server, and its admin tool.",
-        subcommands: [ServeCommand.self, UserCommand.self, DeviceCommand.self, PolicyCommand.self, DeliverCommand.self, ImportCommand.self, WBXMLCommand.self]
+        subcommands: [
+            ServeCommand.self, UserCommand.self, DeviceCommand.self, PolicyCommand.self, DeliverCommand.self,
+            ImportCommand.self, WBXMLCommand.self,
+        ]
     )
 }

@@ -107,7 +107,9 @@ import Testing
         let listed = try server.tern(["device", "list"])
         #expect(listed.output.contains("wiped"), "\(listed)")
         let again = try await server.setUp("phone")
-        #expect(again.status == 4 && again.error.contains("blocks this device"), "a wiped device is not let in again: \(again)")
+        #expect(
+            again.status == 4 && again.error.contains("blocks this device"),
+            "a wiped device is not let in again: \(again)")
     }
 
     @Test func theProfileFolderHoldsNoPlaintextOfASyncedMessage() async throws {

@@ -26,7 +26,8 @@ struct ImportCommandTests {
 
     private func makeUser(_ data: TemporaryDirectory) async throws -> (SQLiteStore, Folder) {
         let store = try SQLiteStore(dataDirectory: data.path)
-        let user = try await store.createUser(NewUser(login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: "x"))
+        let user = try await store.createUser(
+            NewUser(login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: "x"))
         let inbox = try #require(try await store.folders(of: user.id).first { $0.type == .inbox })
         return (store, inbox)
     }
@@ -37,12 +38,16 @@ struct ImportCommandTests {
         let (store, inbox) = try await makeUser(data)
         let quoted = Self.message(2, body: "Quoting:\r\n>From the start")
         let file = data.url.appending(path: "mail.mbox")
-        let text = Self.mbox([Self.message(1), quoted, ""]).replacingOccurrences(of: "\r\n>From the start", with: "\r\n>>From the start")
+        let text = Self.mbox([Self.message(1), quoted, ""]).replacingOccurrences(
+            of: "\r\n>From the start", with: "\r\n>>From the start")
         try Data(text.utf8).write(to: file)
 
-        let result = try ChildProcess(Self.tern, ["import", "mbox", "--user", "anna", file.path, "--data", data.path]).run()
+        let result = try ChildProcess(Self.tern, ["import", "mbox", "--user", "anna", file.path, "--data", data.path])
+            .run()
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(String(decoding: result.standardOutput, as: UTF8.self) == "imported 2, skipped 1 (message 3: an empty message)\n")
+        #expect(
+            String(decoding: result.standardOutput, as: UTF8.self)
+                == "imported 2, skipped 1 (message 3: an empty message)\n")
         let items = try await store.itemChanges(in: inbox.id, since: .zero, limit: 10).changed
         let raws = items.compactMap { item -> String? in
             if case .email(let email) = item.content { return String(decoding: email.raw, as: UTF8.self) }
@@ -62,9 +67,12 @@ struct ImportCommandTests {
         try Data(Self.message(1).utf8).write(to: maildir.appending(path: "cur/1700000001.1.host:2,S"))
         try Data(Self.message(2).utf8).write(to: maildir.appending(path: "cur/1700000002.2.host:2,FS"))
         try Data(Self.message(3).utf8).write(to: maildir.appending(path: "new/1700000003.3.host"))
-        let result = try ChildProcess(Self.tern, ["import", "maildir", "--user", "anna", maildir.path, "--data", data.path]).run()
+        let result = try ChildProcess(
+            Self.tern, ["import", "maildir", "--user", "anna", maildir.path, "--data", data.path]
+        ).run()
         #expect(result.status == 0, "\(result.standardError)")
-        let properties = try await store.itemChanges(in: inbox.id, since: .zero, limit: 10).changed.compactMap { item -> EmailProperties? in
+        let properties = try await store.itemChanges(in: inbox.id, since: .zero, limit: 10).changed.compactMap {
+            item -> EmailProperties? in
             if case .email(let email) = item.content { return email.properties }
             return nil
         }
@@ -79,13 +87,19 @@ struct ImportCommandTests {
         _ = try await makeUser(data)
         let garbage = data.url.appending(path: "garbage.mbox")
         try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: garbage)
-        let result = try ChildProcess(Self.tern, ["import", "mbox", "--user", "anna", garbage.path, "--data", data.path]).run()
+        let result = try ChildProcess(
+            Self.tern, ["import", "mbox", "--user", "anna", garbage.path, "--data", data.path]
+        ).run()
         #expect(result.status == 0)
         #expect(String(decoding: result.standardOutput, as: UTF8.self) == "imported 0, skipped 0\n")
-        let missing = try ChildProcess(Self.tern, ["import", "mbox", "--user", "anna", "/nonexistent.mbox", "--data", data.path]).run()
+        let missing = try ChildProcess(
+            Self.tern, ["import", "mbox", "--user", "anna", "/nonexistent.mbox", "--data", data.path]
+        ).run()
         #expect(missing.status == 1)
         #expect(missing.standardError == "tern: cannot read /nonexistent.mbox\n")
-        let nobody = try ChildProcess(Self.tern, ["import", "mbox", "--user", "bob", garbage.path, "--data", data.path]).run()
+        let nobody = try ChildProcess(
+            Self.tern, ["import", "mbox", "--user", "bob", garbage.path, "--data", data.path]
+        ).run()
         #expect(nobody.standardError == "tern: no user bob\n")
     }
 

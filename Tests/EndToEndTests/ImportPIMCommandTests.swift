@@ -13,7 +13,8 @@ struct ImportPIMCommandTests {
     private func setUp() async throws -> (TemporaryDirectory, SQLiteStore, User) {
         let data = try TemporaryDirectory("tern-import-pim")
         let store = try SQLiteStore(dataDirectory: data.path)
-        let user = try await store.createUser(NewUser(login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: "x"))
+        let user = try await store.createUser(
+            NewUser(login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: "x"))
         return (data, store, user)
     }
 
@@ -25,7 +26,13 @@ struct ImportPIMCommandTests {
     @Test func contactsAreImportedAndBrokenCardsReportedWithTheirLine() async throws {
         let (data, store, user) = try await setUp()
         defer { data.remove() }
-        let result = try ChildProcess(Self.tern, ["import", "vcf", "--user", "anna", Self.fixtures.appending(path: "broken-among-good.vcf").path, "--data", data.path]).run()
+        let result = try ChildProcess(
+            Self.tern,
+            [
+                "import", "vcf", "--user", "anna", Self.fixtures.appending(path: "broken-among-good.vcf").path,
+                "--data", data.path,
+            ]
+        ).run()
         #expect(result.status == 0, "\(result.standardError)")
         let summary = String(decoding: result.standardOutput, as: UTF8.self)
         #expect(summary.hasPrefix("imported 2, skipped 3 (line 6: unsupported vCard VERSION 5.0;"))
@@ -36,10 +43,12 @@ struct ImportPIMCommandTests {
         let (data, store, user) = try await setUp()
         defer { data.remove() }
         let photo = Data((0..<2_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).base64EncodedString()
-        let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Berg;Ola;;;\r\nFN:Ola Berg\r\nEMAIL;TYPE=INTERNET:ola@example.org\r\nPHOTO;ENCODING=b;TYPE=JPEG:\(photo)\r\nEND:VCARD\r\n"
+        let card =
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Berg;Ola;;;\r\nFN:Ola Berg\r\nEMAIL;TYPE=INTERNET:ola@example.org\r\nPHOTO;ENCODING=b;TYPE=JPEG:\(photo)\r\nEND:VCARD\r\n"
         let file = data.url.appending(path: "big-photo.vcf")
         try Data(card.utf8).write(to: file)
-        let result = try ChildProcess(Self.tern, ["import", "vcf", "--user", "anna", file.path, "--data", data.path]).run()
+        let result = try ChildProcess(Self.tern, ["import", "vcf", "--user", "anna", file.path, "--data", data.path])
+            .run()
         #expect(String(decoding: result.standardOutput, as: UTF8.self) == "imported 1, skipped 0, 1 warning\n")
         let contacts = try await items(store, user, .contacts)
         guard case .contact(let contact)? = contacts.first else {
@@ -54,7 +63,10 @@ struct ImportPIMCommandTests {
         let (data, store, user) = try await setUp()
         defer { data.remove() }
         for file in ["weekly-exdate-override.ics", "tasks.ics"] {
-            let result = try ChildProcess(Self.tern, ["import", "ics", "--user", "anna", Self.fixtures.appending(path: file).path, "--data", data.path]).run()
+            let result = try ChildProcess(
+                Self.tern,
+                ["import", "ics", "--user", "anna", Self.fixtures.appending(path: file).path, "--data", data.path]
+            ).run()
             #expect(result.status == 0, "\(result.standardError)")
         }
         let events = try await items(store, user, .calendar)

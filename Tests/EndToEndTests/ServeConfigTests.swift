@@ -22,9 +22,12 @@ struct ServeConfigTests {
         defer { folder.remove() }
         let data = folder.url.appending(path: "data").path
         let store = try SQLiteStore(dataDirectory: data)
-        _ = try await store.createUser(NewUser(
-            login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
-        let path = try write("""
+        _ = try await store.createUser(
+            NewUser(
+                login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
+                passwordHash: PasswordHash.make("secret", cost: 4)))
+        let path = try write(
+            """
             {"listen": "127.0.0.1:0", "data": "\(data)", "adminToken": "\(Self.token)",
              "publicURL": "https://mail.example.com", "maxRequestBytes": 65536, "heartbeat": {"min": 120, "max": 1800},
              "maxHeldPerUser": 10, "maxHeldTotal": 1000, "maxConcurrentRequests": 8,
@@ -38,7 +41,9 @@ struct ServeConfigTests {
             process.waitUntilExit()
         }
 
-        let users = try curl(["-H", "Authorization: Bearer \(Self.token)", "http://127.0.0.1:\(port)/admin/api/v1/users"])
+        let users = try curl([
+            "-H", "Authorization: Bearer \(Self.token)", "http://127.0.0.1:\(port)/admin/api/v1/users",
+        ])
         #expect(users.contains(#""login":"anna""#), "the admin token was read: \(users)")
         let request = """
             <Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/mobilesync/requestschema/2006"><Request>\
@@ -46,12 +51,18 @@ struct ServeConfigTests {
             http://schemas.microsoft.com/exchange/autodiscover/mobilesync/responseschema/2006</AcceptableResponseSchema>\
             </Request></Autodiscover>
             """
-        let settings = try curl(["-u", "anna:secret", "--data-binary", request, "http://127.0.0.1:\(port)/autodiscover/autodiscover.xml"])
-        #expect(settings.contains("<Url>https://mail.example.com/Microsoft-Server-ActiveSync</Url>"), "the public URL was read: \(settings)")
+        let settings = try curl([
+            "-u", "anna:secret", "--data-binary", request, "http://127.0.0.1:\(port)/autodiscover/autodiscover.xml",
+        ])
+        #expect(
+            settings.contains("<Url>https://mail.example.com/Microsoft-Server-ActiveSync</Url>"),
+            "the public URL was read: \(settings)")
         let large = try curl([
-            "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "--data-binary", String(repeating: "x", count: 70_000),
+            "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "--data-binary",
+            String(repeating: "x", count: 70_000),
             "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync?Cmd=FolderSync&User=anna&DeviceId=X&DeviceType=Y",
-            "-u", "anna:secret", "-H", "MS-ASProtocolVersion: 14.1", "-H", "Content-Type: application/vnd.ms-sync.wbxml",
+            "-u", "anna:secret", "-H", "MS-ASProtocolVersion: 14.1", "-H",
+            "Content-Type: application/vnd.ms-sync.wbxml",
         ])
         #expect(large == "413", "maxRequestBytes was read")
     }
@@ -60,24 +71,35 @@ struct ServeConfigTests {
     @Test func theDeploymentExampleIsAcceptedWithTheCommandLineWinning() throws {
         let folder = try TemporaryDirectory("tern-config")
         defer { folder.remove() }
-        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(path: "../../Deploy/tern.json").standardized.path
-        let (process, port) = try ServeProcess.launch(["serve", "--config", example, "--listen", "127.0.0.1:0", "--data", folder.path])
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appending(
+            path: "../../Deploy/tern.json"
+        ).standardized.path
+        let (process, port) = try ServeProcess.launch([
+            "serve", "--config", example, "--listen", "127.0.0.1:0", "--data", folder.path,
+        ])
         defer {
             process.terminate()
             process.waitUntilExit()
         }
-        let options = try curl(["-o", "/dev/null", "-w", "%{http_code}", "-X", "OPTIONS", "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync"])
+        let options = try curl([
+            "-o", "/dev/null", "-w", "%{http_code}", "-X", "OPTIONS",
+            "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync",
+        ])
         #expect(options == "200")
     }
 
     private func curl(_ arguments: [String]) throws -> String {
         let tool = try #require(ChildProcess.onPath("curl"))
-        return String(decoding: try ChildProcess(tool, ["-s", "-m", "10"] + arguments).run().standardOutput, as: UTF8.self)
+        return String(
+            decoding: try ChildProcess(tool, ["-s", "-m", "10"] + arguments).run().standardOutput, as: UTF8.self)
     }
 
     @Test(arguments: [
         (#"{"listen": "#, "not valid JSON"),
-        (#"{"adminTocken": "x"}"#, #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock)"#),
+        (
+            #"{"adminTocken": "x"}"#,
+            #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock)"#
+        ),
         (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
         (#"{"listen": "localhost"}"#, "listen takes HOST:PORT, e.g. 0.0.0.0:8080"),
         (#"{"maxRequestBytes": "big"}"#, #""maxRequestBytes" is not a whole number"#),
@@ -88,7 +110,10 @@ struct ServeConfigTests {
         (#"{"maxConcurrentRequests": 0}"#, "maxConcurrentRequests is below 1"),
         (#"{"connections": {"idleTimeout": 0}}"#, "connections.idleTimeout is below 1 second"),
         (#"{"autoblock": {"requestRateBlockSeconds": 0}}"#, "autoblock.requestRateBlockSeconds is below 1"),
-        (#"{"connections": {"idle": 5}}"#, #""connections.idle": unknown key (known: headTimeout, idleTimeout, minBodyBytesPerSecond)"#),
+        (
+            #"{"connections": {"idle": 5}}"#,
+            #""connections.idle": unknown key (known: headTimeout, idleTimeout, minBodyBytesPerSecond)"#
+        ),
     ])
     func aBadFileIsOneLineAndExit1(json: String, message: String) throws {
         let folder = try TemporaryDirectory("tern-config")
@@ -101,6 +126,7 @@ struct ServeConfigTests {
 
     @Test func aMissingFileIsOneLineAndExit1() throws {
         let result = try ChildProcess(Self.tern, ["serve", "--config", "/nonexistent/tern.json"]).run()
-        #expect(result.status == 1 && result.standardError == "tern: config /nonexistent/tern.json: cannot read the file\n")
+        #expect(
+            result.status == 1 && result.standardError == "tern: config /nonexistent/tern.json: cannot read the file\n")
     }
 }

@@ -51,7 +51,8 @@ final class ServeProcess: @unchecked Sendable {
             if chunk.isEmpty { break }
             said += String(decoding: chunk, as: UTF8.self)
         }
-        guard let port = said.firstMatch(of: /tern: listening on http:\/\/127\.0\.0\.1:(\d+)\//).map({ String($0.1) }) else {
+        guard let port = said.firstMatch(of: /tern: listening on http:\/\/127\.0\.0\.1:(\d+)\//).map({ String($0.1) })
+        else {
             process.terminate()
             process.waitUntilExit()
             throw ServeError(message: "tern serve did not start: \(said)")

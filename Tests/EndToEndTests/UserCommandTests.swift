@@ -6,14 +6,17 @@ import Testing
 struct UserCommandTests {
     static let tern = ChildProcess.builtProduct("tern")
 
-    private func tern(_ arguments: [String], data: TemporaryDirectory, input: String = "") throws -> ChildProcess.Result {
+    private func tern(_ arguments: [String], data: TemporaryDirectory, input: String = "") throws -> ChildProcess.Result
+    {
         try ChildProcess(Self.tern, arguments + ["--data", data.path]).run(standardInput: Array(input.utf8))
     }
 
     @Test func addListChangeAndRemoveAUser() throws {
         let data = try TemporaryDirectory("tern-user")
         defer { data.remove() }
-        let added = try tern(["user", "add", "anna", "--email", "anna@tern.example", "--display-name", "Anna", "--password-stdin"], data: data, input: "s3cret\n")
+        let added = try tern(
+            ["user", "add", "anna", "--email", "anna@tern.example", "--display-name", "Anna", "--password-stdin"],
+            data: data, input: "s3cret\n")
         #expect(added.status == 0, "\(added.standardError)")
         #expect(String(decoding: added.standardOutput, as: UTF8.self) == "added anna <anna@tern.example>\n")
 

@@ -28,7 +28,10 @@ struct WBXMLCommandTests {
         (["wbxml", "decode"], [0x03, 0x01, 0x6A, 0x00, 0x45, 0x7F] as [UInt8], "unknown tag at byte 5"),
         (["wbxml", "decode"], [0x03, 0x01, 0x6A], "truncated at byte 3"),
         (["wbxml", "encode"], Array("<Ping xmlns=\"Ping:\"><Bogus/></Ping>".utf8), "unknown tag"),
-        (["wbxml", "encode"], Array("<!DOCTYPE x [<!ENTITY e \"x\">]><Ping xmlns=\"Ping:\"/>".utf8), "internal subset"),
+        (
+            ["wbxml", "encode"], Array("<!DOCTYPE x [<!ENTITY e \"x\">]><Ping xmlns=\"Ping:\"/>".utf8),
+            "internal subset"
+        ),
     ])
     func badInputExitsOneWithOneReadableLine(_ arguments: [String], _ input: [UInt8], _ expected: String) throws {
         let result = try ChildProcess(Self.tern, arguments).run(standardInput: input)
@@ -36,7 +39,9 @@ struct WBXMLCommandTests {
         #expect(result.standardOutput.isEmpty)
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.count == 1, "\(result.standardError)")
-        #expect(result.standardError.hasPrefix("tern: ") && result.standardError.contains(expected), "\(result.standardError)")
+        #expect(
+            result.standardError.hasPrefix("tern: ") && result.standardError.contains(expected),
+            "\(result.standardError)")
     }
 
     @Test func aMissingFileExitsOne() throws {

@@ -26,8 +26,12 @@ struct AddressListTests {
         Case(field: "\"=?ISO-8859-1?Q?Fran=E7ois?=\" <f@example.fr>", mailboxes: [mailbox("François", "f@example.fr")]),
         Case(field: "Zoë <zoe@example.com>", mailboxes: [mailbox("Zoë", "zoe@example.com")]),
         // Decomposed é (e + U+0301), tabs, folded lines and Unicode spaces between words.
-        Case(field: "Rene\u{301}e\tDupont <rd@example.com>", mailboxes: [mailbox("Rene\u{301}e Dupont", "rd@example.com")]),
-        Case(field: "Ana\r\n Lima\u{3000}Souza <al@example.com>", mailboxes: [mailbox("Ana Lima Souza", "al@example.com")]),
+        Case(
+            field: "Rene\u{301}e\tDupont <rd@example.com>",
+            mailboxes: [mailbox("Rene\u{301}e Dupont", "rd@example.com")]),
+        Case(
+            field: "Ana\r\n Lima\u{3000}Souza <al@example.com>",
+            mailboxes: [mailbox("Ana Lima Souza", "al@example.com")]),
         Case(field: "\"Q\\\"uote\u{301}\" <q@example.com>", mailboxes: [mailbox("Q\"uote\u{301}", "q@example.com")]),
         Case(field: "bob@example.com (Bob Smith)", mailboxes: [mailbox("Bob Smith", "bob@example.com")]),
         Case(field: "Bob (work) <bob@example.com> (ignored)", mailboxes: [mailbox("Bob", "bob@example.com")]),

@@ -189,7 +189,8 @@ import Testing
         let start = Date(timeIntervalSince1970: 1_796_115_600)
         let event = try await phone.add(.event(subject: "Review", start: start, end: start.addingTimeInterval(3600)))
         let moved = start.addingTimeInterval(86_400)
-        _ = try await phone.edit(event.serverID, ItemEdit(subject: "Review, again", start: moved, end: moved.addingTimeInterval(1800)))
+        _ = try await phone.edit(
+            event.serverID, ItemEdit(subject: "Review, again", start: moved, end: moved.addingTimeInterval(1800)))
         let read = try await phone.edit(mail.serverID, ItemEdit(read: true))
         #expect(
             read.property("Read") == "1" && read.property("Subject") == "Old news",
@@ -210,7 +211,9 @@ import Testing
         #expect(try await tablet.item(binned.serverID).folderID == bin.serverID)
         let again = try await phone.syncAll()
         #expect(
-            again.filter { !["Inbox", "Deleted Items"].contains($0.folderName) }.allSatisfy { $0.counts == SyncCounts() },
+            again.filter { !["Inbox", "Deleted Items"].contains($0.folderName) }.allSatisfy {
+                $0.counts == SyncCounts()
+            },
             "the mover's own edits do not come back to it")
         // The move does, as a Delete and an Add (MS-ASCMD 2.2.1.12), which leave one copy where it is.
         #expect(try await phone.item(binned.serverID).folderID == bin.serverID)

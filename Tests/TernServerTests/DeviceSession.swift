@@ -9,14 +9,19 @@ struct DeviceSession: Sendable {
     let policyKey: UInt32
 
     func send(_ command: String, _ body: WBXMLElement) async throws -> RunningServer.Reply {
-        try await server.post(command, body: body, version: version, policyKey: policyKey, deviceID: deviceID, form: form)
+        try await server.post(
+            command, body: body, version: version, policyKey: policyKey, deviceID: deviceID, form: form)
     }
 }
 
 extension RunningServer {
     /// Provisions `deviceID` in the session's own body form and returns a session for it.
-    func session(deviceID: String = "ApplF17XK2QJ", version: String = "14.1", form: Form = .wbxml) async throws -> DeviceSession {
-        DeviceSession(server: self, deviceID: deviceID, version: version, form: form, policyKey: try await provision(version: version, deviceID: deviceID, form: form))
+    func session(deviceID: String = "ApplF17XK2QJ", version: String = "14.1", form: Form = .wbxml) async throws
+        -> DeviceSession
+    {
+        DeviceSession(
+            server: self, deviceID: deviceID, version: version, form: form,
+            policyKey: try await provision(version: version, deviceID: deviceID, form: form))
     }
 }
 
@@ -35,6 +40,8 @@ struct RequestBuilder {
     let namespace: String
 
     func element(_ name: String, _ fields: KeyValuePairs<String, String>) -> WBXMLElement {
-        WBXMLElement(WBXMLTag(namespace, name), elements: fields.map { WBXMLElement(WBXMLTag(namespace, $0.key), text: $0.value) })
+        WBXMLElement(
+            WBXMLTag(namespace, name),
+            elements: fields.map { WBXMLElement(WBXMLTag(namespace, $0.key), text: $0.value) })
     }
 }

@@ -15,7 +15,9 @@ import WBXML
             let (responses, closed) = await connection.exchange(Self.options + missing + Self.options, responses: 3)
             #expect(responses.map(\.status) == [200, 404, 200])
             #expect(responses[0].headers["ms-asprotocolversions"]?.contains("16.1") == true)
-            #expect(responses.allSatisfy { $0.headers["server"] == "Tern" && $0.headers["date"]?.hasSuffix(" GMT") == true })
+            #expect(
+                responses.allSatisfy { $0.headers["server"] == "Tern" && $0.headers["date"]?.hasSuffix(" GMT") == true }
+            )
             #expect(!closed)
         }
     }
@@ -24,8 +26,10 @@ import WBXML
         let server = try await RunningServer { $0.maxRequestBytes = 1024 }
         let connection = try RawHTTPConnection(port: server.port)
         let body = String(repeating: "x", count: 3000)
-        let large = "POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: tern\r\nContent-Length: 3000\r\n\r\n\(body)"
-        let chunked = "POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: tern\r\nTransfer-Encoding: chunked\r\n\r\n"
+        let large =
+            "POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: tern\r\nContent-Length: 3000\r\n\r\n\(body)"
+        let chunked =
+            "POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: tern\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "bb8\r\n\(body)\r\n0\r\n\r\n"
         let (responses, closed) = await connection.exchange(large + chunked + Self.options, responses: 3)
         await server.stop()
@@ -39,10 +43,12 @@ import WBXML
     @Test func expectContinueIsAnsweredWith100WithinTheLimitAnd413Beyond() async throws {
         let server = try await RunningServer { $0.maxRequestBytes = 1024 }
         let connection = try RawHTTPConnection(port: server.port)
-        let small = "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"
+        let small =
+            "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"
         let (first, _) = await connection.exchange(small, responses: 1)
         let (second, _) = await connection.exchange("abcd", responses: 1)
-        let large = "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nExpect: 100-continue\r\nContent-Length: 2000\r\n\r\n"
+        let large =
+            "POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\nExpect: 100-continue\r\nContent-Length: 2000\r\n\r\n"
         let (third, closed) = try await RawHTTPConnection(port: server.port).exchange(large, responses: 1)
         await server.stop()
         #expect(first.map(\.status) == [100])
@@ -110,13 +116,16 @@ import WBXML
         switch hangUp {
         case .finish:
             let abandoned = try await fixture.server.curl(
-                ["-m", "2", "-X", "POST", "-u", "anna:secret", "-H", "MS-ASProtocolVersion: \(device.version)",
-                 "-H", "X-MS-PolicyKey: \(device.policyKey)", "-H", "Content-Type: application/vnd.ms-sync.wbxml"],
+                [
+                    "-m", "2", "-X", "POST", "-u", "anna:secret", "-H", "MS-ASProtocolVersion: \(device.version)",
+                    "-H", "X-MS-PolicyKey: \(device.policyKey)", "-H", "Content-Type: application/vnd.ms-sync.wbxml",
+                ],
                 url: "http://127.0.0.1:\(fixture.server.port)\(target)", payload: body)
             #expect(abandoned.status == 0)
         case .reset:
             let connection = try RawHTTPConnection(port: fixture.server.port)
-            let head = "POST \(target) HTTP/1.1\r\nHost: tern\r\nAuthorization: Basic \(Data("anna:secret".utf8).base64EncodedString())\r\n"
+            let head =
+                "POST \(target) HTTP/1.1\r\nHost: tern\r\nAuthorization: Basic \(Data("anna:secret".utf8).base64EncodedString())\r\n"
                 + "MS-ASProtocolVersion: \(device.version)\r\nX-MS-PolicyKey: \(device.policyKey)\r\n"
                 + "Content-Type: application/vnd.ms-sync.wbxml\r\nContent-Length: \(body.count)\r\n\r\n"
             let (answers, _) = await connection.exchange(Array(head.utf8) + body, responses: 0)

@@ -1,5 +1,6 @@
-@testable import TernServer
 import Testing
+
+@testable import TernServer
 
 /// The heap trimmer finds glibc's `malloc_trim` (looked up at run time, as the Glibc module
 /// does not export it) and calling it leaves the process working.

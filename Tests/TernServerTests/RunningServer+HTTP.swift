@@ -21,7 +21,8 @@ extension RunningServer {
 
     /// Sends `method path` over curl, optionally with Basic credentials and a body.
     func send(
-        _ method: String, _ path: String, headers: [String: String] = [:], basic: (user: String, password: String)? = nil,
+        _ method: String, _ path: String, headers: [String: String] = [:],
+        basic: (user: String, password: String)? = nil,
         body: [UInt8]? = nil
     ) async throws -> HTTPReply {
         var arguments = ["-X", method]

@@ -32,9 +32,10 @@ final class RunningServer: Sendable {
             if existing != nil, let anna = try await store.user(login: "anna") {
                 user = anna
             } else {
-                user = try await store.createUser(NewUser(
-                    login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
-                    passwordHash: PasswordHash.make("secret", cost: 4)))
+                user = try await store.createUser(
+                    NewUser(
+                        login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
+                        passwordHash: PasswordHash.make("secret", cost: 4)))
             }
         } catch {
             await ServerSlots.shared.release()
@@ -46,8 +47,9 @@ final class RunningServer: Sendable {
         tuning(&configuration)
         let server = TernServer(store: store, configuration: configuration)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let group = ServiceGroup(configuration: .init(
-            services: [try server.service { continuation.yield($0) }], logger: Logger(label: "tern-test")))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [try server.service { continuation.yield($0) }], logger: Logger(label: "tern-test")))
         self.group = group
         task = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
@@ -56,8 +58,10 @@ final class RunningServer: Sendable {
 
     /// A second user, bruno/other, whose data anna must never reach.
     func createOtherUser() async throws -> User {
-        try await store.createUser(NewUser(
-            login: "bruno", emailAddresses: ["bruno@tern.example"], displayName: "Bruno", passwordHash: PasswordHash.make("other", cost: 4)))
+        try await store.createUser(
+            NewUser(
+                login: "bruno", emailAddresses: ["bruno@tern.example"], displayName: "Bruno",
+                passwordHash: PasswordHash.make("other", cost: 4)))
     }
 
     func stop() async {
@@ -112,7 +116,8 @@ final class RunningServer: Sendable {
     ) async throws -> Reply {
         if form == .xml, let body, xml == nil {
             return try await post(
-                command, version: version, policyKey: policyKey, deviceID: deviceID, password: password, xml: XMLWriter().write(body),
+                command, version: version, policyKey: policyKey, deviceID: deviceID, password: password,
+                xml: XMLWriter().write(body),
                 headers: extra)
         }
         var arguments = ["-X", "POST", "-H", "MS-ASProtocolVersion: \(version)"] + extra.flatMap { ["-H", $0] }
@@ -131,12 +136,15 @@ final class RunningServer: Sendable {
             arguments += ["-H", "Content-Type: application/vnd.ms-sync.wbxml"]
             payload = try WBXMLEncoder().encode(body)
         }
-        let url = "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=\(deviceID)&DeviceType=iPhone"
+        let url =
+            "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=\(deviceID)&DeviceType=iPhone"
         let (status, headers, data) = try await curl(arguments, url: url, payload: payload)
         let type = headers["content-type"] ?? ""
         let parts = type.hasPrefix("application/vnd.ms-sync.multipart") ? Self.multipartParts(data) : []
         let document = parts.first ?? data
-        let decoded: WBXMLElement? = document.isEmpty ? nil
+        let decoded: WBXMLElement? =
+            document.isEmpty
+            ? nil
             : type.hasPrefix("text/xml") ? try XMLReader().read(document) : try WBXMLDecoder().decode(document).root
         return Reply(status: status, headers: headers, body: decoded, parts: Array(parts.dropFirst()))
     }
@@ -148,17 +156,21 @@ final class RunningServer: Sendable {
             return Int(data[at]) | Int(data[at + 1]) << 8 | Int(data[at + 2]) << 16 | Int(data[at + 3]) << 24
         }
         return (0..<word(0)).compactMap { index in
-            let offset = word(4 + index * 8), length = word(8 + index * 8)
+            let offset = word(4 + index * 8)
+            let length = word(8 + index * 8)
             return offset + length <= data.count ? Array(data[offset..<offset + length]) : nil
         }
     }
 
     func options() async throws -> [String: String] {
-        try await curl(["-X", "OPTIONS"], url: "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync", payload: nil).headers
+        try await curl(["-X", "OPTIONS"], url: "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync", payload: nil)
+            .headers
     }
 
     /// Runs curl with `arguments` against `url`, sending `payload` as the body when given.
-    func curl(_ arguments: [String], url: String, payload: [UInt8]?) async throws -> (status: Int, headers: [String: String], body: [UInt8]) {
+    func curl(_ arguments: [String], url: String, payload: [UInt8]?) async throws -> (
+        status: Int, headers: [String: String], body: [UInt8]
+    ) {
         let bodyFile = directory.url.appending(path: "response-\(UUID().uuidString)")
         let headerFile = directory.url.appending(path: "headers-\(UUID().uuidString)")
         defer {
@@ -174,7 +186,8 @@ final class RunningServer: Sendable {
         var headers: [String: String] = [:]
         for line in headerText.split(whereSeparator: \.isNewline) {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let body = (try? Data(contentsOf: bodyFile)).map(Array.init) ?? []
         return (status, headers, body)
@@ -187,34 +200,52 @@ final class RunningServer: Sendable {
     }
 
     static func acknowledgement(key: UInt32) -> WBXMLElement {
-        WBXMLElement(WBXMLTag("Provision", "Provision"), elements: [policies([
-            policyType, WBXMLElement(WBXMLTag("Provision", "PolicyKey"), text: String(key)),
-            WBXMLElement(WBXMLTag("Provision", "Status"), text: "1"),
-        ])])
+        WBXMLElement(
+            WBXMLTag("Provision", "Provision"),
+            elements: [
+                policies([
+                    policyType, WBXMLElement(WBXMLTag("Provision", "PolicyKey"), text: String(key)),
+                    WBXMLElement(WBXMLTag("Provision", "Status"), text: "1"),
+                ])
+            ])
     }
 
     static func wipeAcknowledgement() -> WBXMLElement {
-        WBXMLElement(WBXMLTag("Provision", "Provision"), elements: [
-            WBXMLElement(WBXMLTag("Provision", "RemoteWipe"), elements: [WBXMLElement(WBXMLTag("Provision", "Status"), text: "1")]),
-        ])
+        WBXMLElement(
+            WBXMLTag("Provision", "Provision"),
+            elements: [
+                WBXMLElement(
+                    WBXMLTag("Provision", "RemoteWipe"),
+                    elements: [WBXMLElement(WBXMLTag("Provision", "Status"), text: "1")])
+            ])
     }
 
     static func folderSync(_ key: String) -> WBXMLElement {
-        WBXMLElement(WBXMLTag("FolderHierarchy", "FolderSync"), elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: key)])
+        WBXMLElement(
+            WBXMLTag("FolderHierarchy", "FolderSync"),
+            elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: key)])
     }
 
     private static let policyType = WBXMLElement(WBXMLTag("Provision", "PolicyType"), text: "MS-EAS-Provisioning-WBXML")
 
     private static func policies(_ children: [WBXMLElement]) -> WBXMLElement {
-        WBXMLElement(WBXMLTag("Provision", "Policies"), elements: [WBXMLElement(WBXMLTag("Provision", "Policy"), elements: children)])
+        WBXMLElement(
+            WBXMLTag("Provision", "Policies"),
+            elements: [WBXMLElement(WBXMLTag("Provision", "Policy"), elements: children)])
     }
 
     /// Both phases, in `form`; returns the final policy key.
-    func provision(version: String = "14.1", deviceID: String = "ApplF17XK2QJ", form: Form = .wbxml) async throws -> UInt32 {
-        let phase1 = try await post("Provision", body: Self.provisionRequest(), version: version, deviceID: deviceID, form: form)
-        guard let temporary = phase1.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
+    func provision(version: String = "14.1", deviceID: String = "ApplF17XK2QJ", form: Form = .wbxml) async throws
+        -> UInt32
+    {
+        let phase1 = try await post(
+            "Provision", body: Self.provisionRequest(), version: version, deviceID: deviceID, form: form)
+        guard let temporary = phase1.text("PolicyKey").flatMap({ UInt32($0) }) else {
+            throw URLError(.badServerResponse)
+        }
         let phase2 = try await post(
-            "Provision", body: Self.acknowledgement(key: temporary), version: version, policyKey: temporary, deviceID: deviceID,
+            "Provision", body: Self.acknowledgement(key: temporary), version: version, policyKey: temporary,
+            deviceID: deviceID,
             form: form)
         guard let final = phase2.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
         return final

@@ -17,7 +17,8 @@ import WBXML
         defer { Task { await server.stop() } }
         let phone = try await server.session(version: version)
         #expect(try await phone.send("FolderSync", RunningServer.folderSync("0")).text("Status") == "1")
-        _ = try await Administration(store: server.store).setPolicy([(name: "MinDevicePasswordLength", value: "8")], for: nil)
+        _ = try await Administration(store: server.store).setPolicy(
+            [(name: "MinDevicePasswordLength", value: "8")], for: nil)
         let refused = try await phone.send("FolderSync", RunningServer.folderSync("0"))
         if version == "12.1" {
             #expect(refused.status == 449)
@@ -33,7 +34,8 @@ import WBXML
     @Test func noDataUnderAWrongKeyOrWhenBlockedOrWiped() async throws {
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
-        _ = try await MailDelivery(store: server.store).deliver(Array("Subject: secret plans\r\n\r\ncontent\r\n".utf8), to: "anna@tern.example")
+        _ = try await MailDelivery(store: server.store).deliver(
+            Array("Subject: secret plans\r\n\r\ncontent\r\n".utf8), to: "anna@tern.example")
         let phone = try await server.session()
         let key = try await SyncOverHTTPTests.start(phone, collection: "1")
 
@@ -59,16 +61,27 @@ import WBXML
         let server = try await RunningServer(tuning: { $0.maxRequestBytes = 64 << 10 })
         defer { Task { await server.stop() } }
         let phone = try await server.session()
-        let huge = WBXMLElement(SyncTag.sync, elements: [WBXMLElement(SyncTag.collections, elements: [
-            WBXMLElement(SyncTag.collection, elements: [WBXMLElement(SyncTag.syncKey, text: String(repeating: "9", count: 70_000))]),
-        ])])
+        let huge = WBXMLElement(
+            SyncTag.sync,
+            elements: [
+                WBXMLElement(
+                    SyncTag.collections,
+                    elements: [
+                        WBXMLElement(
+                            SyncTag.collection,
+                            elements: [WBXMLElement(SyncTag.syncKey, text: String(repeating: "9", count: 70_000))])
+                    ])
+            ])
         #expect(try await phone.send("Sync", huge).status == 413)
         let truncated = try await server.post(
-            "Sync", policyKey: phone.policyKey, xml: nil, headers: [], rawBody: [0x03, 0x01, 0x6A, 0x00, 0x00, 0x00, 0x45])
+            "Sync", policyKey: phone.policyKey, xml: nil, headers: [],
+            rawBody: [0x03, 0x01, 0x6A, 0x00, 0x00, 0x00, 0x45])
         #expect(truncated.status == 400)
-        let garbage = try await server.post("Sync", policyKey: phone.policyKey, headers: [], rawBody: Array("not wbxml at all".utf8))
+        let garbage = try await server.post(
+            "Sync", policyKey: phone.policyKey, headers: [], rawBody: Array("not wbxml at all".utf8))
         #expect(garbage.status == 400)
-        let wrongType = try await server.post("Sync", policyKey: phone.policyKey, headers: ["Content-Type: image/png"], rawBody: [1, 2, 3])
+        let wrongType = try await server.post(
+            "Sync", policyKey: phone.policyKey, headers: ["Content-Type: image/png"], rawBody: [1, 2, 3])
         #expect(wrongType.status == 415)
     }
 }

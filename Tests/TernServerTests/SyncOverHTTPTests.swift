@@ -11,21 +11,30 @@ import WBXML
     static let airSync = RequestBuilder(namespace: "AirSync")
 
     /// Sync of one collection; `commands` go in its Commands element.
-    static func syncBody(key: String, collection: String, commands: [WBXMLElement] = [], windowSize: Int? = nil) -> WBXMLElement {
+    static func syncBody(key: String, collection: String, commands: [WBXMLElement] = [], windowSize: Int? = nil)
+        -> WBXMLElement
+    {
         var children = [
             WBXMLElement(SyncTag.syncKey, text: key), WBXMLElement(SyncTag.collectionID, text: collection),
         ]
         if let windowSize { children.append(WBXMLElement(SyncTag.windowSize, text: String(windowSize))) }
         if !commands.isEmpty { children.append(WBXMLElement(SyncTag.commands, elements: commands)) }
-        return WBXMLElement(SyncTag.sync, elements: [WBXMLElement(SyncTag.collections, elements: [WBXMLElement(SyncTag.collection, elements: children)])])
+        return WBXMLElement(
+            SyncTag.sync,
+            elements: [
+                WBXMLElement(SyncTag.collections, elements: [WBXMLElement(SyncTag.collection, elements: children)])
+            ])
     }
 
     static func data(_ namespace: String, _ fields: KeyValuePairs<String, String>) -> WBXMLElement {
-        WBXMLElement(SyncTag.applicationData, elements: fields.map { WBXMLElement(WBXMLTag(namespace, $0.key), text: $0.value) })
+        WBXMLElement(
+            SyncTag.applicationData, elements: fields.map { WBXMLElement(WBXMLTag(namespace, $0.key), text: $0.value) })
     }
 
     /// Syncs until nothing more is available; returns the last key and every reply.
-    static func drain(_ device: DeviceSession, key: String, collection: String) async throws -> (String, [RunningServer.Reply]) {
+    static func drain(_ device: DeviceSession, key: String, collection: String) async throws -> (
+        String, [RunningServer.Reply]
+    ) {
         var key = key
         var replies: [RunningServer.Reply] = []
         while true {
@@ -42,14 +51,33 @@ import WBXML
         return try #require(first.text("SyncKey"))
     }
 
-    static let classes: [(folderType: Int, namespace: String, add: KeyValuePairs<String, String>, change: KeyValuePairs<String, String>, field: String)] = [
-        (9, "Contacts", ["FileAs": "Lovelace, Ada", "FirstName": "Ada", "LastName": "Lovelace", "Email1Address": "ada@example.org"],
-         ["FileAs": "Lovelace, Ada", "FirstName": "Augusta", "LastName": "Lovelace"], "FirstName"),
-        (8, "Calendar", ["Subject": "Standup", "StartTime": "20261202T090000Z", "EndTime": "20261202T091500Z", "BusyStatus": "2"],
-         ["Subject": "Standup (moved)", "StartTime": "20261202T100000Z", "EndTime": "20261202T101500Z"], "Subject"),
-        (7, "Tasks", ["Subject": "File taxes", "Importance": "2", "Complete": "0"],
-         ["Subject": "File taxes now", "Importance": "2", "Complete": "0"], "Subject"),
-    ]
+    static let classes:
+        [(
+            folderType: Int, namespace: String, add: KeyValuePairs<String, String>,
+            change: KeyValuePairs<String, String>, field: String
+        )] = [
+            (
+                9, "Contacts",
+                [
+                    "FileAs": "Lovelace, Ada", "FirstName": "Ada", "LastName": "Lovelace",
+                    "Email1Address": "ada@example.org",
+                ],
+                ["FileAs": "Lovelace, Ada", "FirstName": "Augusta", "LastName": "Lovelace"], "FirstName"
+            ),
+            (
+                8, "Calendar",
+                [
+                    "Subject": "Standup", "StartTime": "20261202T090000Z", "EndTime": "20261202T091500Z",
+                    "BusyStatus": "2",
+                ],
+                ["Subject": "Standup (moved)", "StartTime": "20261202T100000Z", "EndTime": "20261202T101500Z"],
+                "Subject"
+            ),
+            (
+                7, "Tasks", ["Subject": "File taxes", "Importance": "2", "Complete": "0"],
+                ["Subject": "File taxes now", "Importance": "2", "Complete": "0"], "Subject"
+            ),
+        ]
 
     @Test(arguments: [RunningServer.Form.wbxml, .xml])
     func addChangeAndDeleteReachTheOtherDeviceForEachClass(form: RunningServer.Form) async throws {
@@ -63,10 +91,13 @@ import WBXML
             var phoneKey = try await Self.start(phone, collection: folder)
             var tabletKey = try await Self.start(tablet, collection: folder)
 
-            let add = WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.clientID, text: "1"), Self.data(itemClass.namespace, itemClass.add)])
+            let add = WBXMLElement(
+                SyncTag.add,
+                elements: [WBXMLElement(SyncTag.clientID, text: "1"), Self.data(itemClass.namespace, itemClass.add)])
             let added = try await phone.send("Sync", Self.syncBody(key: phoneKey, collection: folder, commands: [add]))
             #expect(added.elements("Status").compactMap(\.text) == ["1", "1"], "\(itemClass.namespace)")
-            let serverID = try #require(added.elements("Responses").first?.elements.first?.firstElement(SyncTag.serverID)?.text)
+            let serverID = try #require(
+                added.elements("Responses").first?.elements.first?.firstElement(SyncTag.serverID)?.text)
             phoneKey = try #require(added.text("SyncKey"))
 
             var (key, replies) = try await Self.drain(tablet, key: tabletKey, collection: folder)
@@ -74,21 +105,27 @@ import WBXML
             let arrived = try #require(replies.first?.elements("Add").first)
             #expect(arrived.firstElement(SyncTag.serverID)?.text == serverID)
             let sent = Dictionary(uniqueKeysWithValues: itemClass.add.map { ($0.key, $0.value) })
-            for field in arrived.firstElement(SyncTag.applicationData)?.elements ?? [] where sent[field.tag.name] != nil {
+            for field in arrived.firstElement(SyncTag.applicationData)?.elements ?? [] where sent[field.tag.name] != nil
+            {
                 #expect(field.text == sent[field.tag.name], "\(itemClass.namespace):\(field.tag.name)")
             }
 
-            let change = WBXMLElement(SyncTag.change, elements: [
-                WBXMLElement(SyncTag.serverID, text: serverID), Self.data(itemClass.namespace, itemClass.change),
-            ])
-            let changed = try await phone.send("Sync", Self.syncBody(key: phoneKey, collection: folder, commands: [change]))
+            let change = WBXMLElement(
+                SyncTag.change,
+                elements: [
+                    WBXMLElement(SyncTag.serverID, text: serverID), Self.data(itemClass.namespace, itemClass.change),
+                ])
+            let changed = try await phone.send(
+                "Sync", Self.syncBody(key: phoneKey, collection: folder, commands: [change]))
             #expect(changed.elements("Responses").isEmpty, "a successful Change has no reply")
             phoneKey = try #require(changed.text("SyncKey"))
             (key, replies) = try await Self.drain(tablet, key: tabletKey, collection: folder)
             tabletKey = key
             let update = try #require(replies.first?.elements("Change").first)
             let expected = itemClass.change.first { $0.key == itemClass.field }?.value
-            #expect(update.firstElement(SyncTag.applicationData)?.elements.first { $0.tag.name == itemClass.field }?.text == expected)
+            #expect(
+                update.firstElement(SyncTag.applicationData)?.elements.first { $0.tag.name == itemClass.field }?.text
+                    == expected)
 
             let delete = WBXMLElement(SyncTag.delete, elements: [WBXMLElement(SyncTag.serverID, text: serverID)])
             _ = try await phone.send("Sync", Self.syncBody(key: phoneKey, collection: folder, commands: [delete]))
@@ -103,7 +140,8 @@ import WBXML
         let phone = try await server.session(deviceID: "phone", version: "16.1")
         let tablet = try await server.session(deviceID: "tablet", version: "12.1")
         let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox })
-        let raw = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Lunch?\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\nAt noon.\r\n"
+        let raw =
+            "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: Lunch?\r\nDate: Tue, 1 Dec 2026 09:00:00 +0000\r\n\r\nAt noon.\r\n"
         let item = try await MailDelivery(store: server.store).deliver(Array(raw.utf8), to: "anna@tern.example")
 
         let phoneKey = try await Self.start(phone, collection: inbox.serverID)
@@ -114,13 +152,19 @@ import WBXML
         let (tabletNext, tabletReplies) = try await Self.drain(tablet, key: tabletKey, collection: inbox.serverID)
         #expect(tabletReplies.first?.elements("Add").first?.firstElement(SyncTag.serverID)?.text == item.serverID)
 
-        let markRead = WBXMLElement(SyncTag.change, elements: [
-            WBXMLElement(SyncTag.serverID, text: item.serverID), Self.data("Email", ["Read": "1"]),
-        ])
-        let changed = try await phone.send("Sync", Self.syncBody(key: phoneNext, collection: inbox.serverID, commands: [markRead]))
+        let markRead = WBXMLElement(
+            SyncTag.change,
+            elements: [
+                WBXMLElement(SyncTag.serverID, text: item.serverID), Self.data("Email", ["Read": "1"]),
+            ])
+        let changed = try await phone.send(
+            "Sync", Self.syncBody(key: phoneNext, collection: inbox.serverID, commands: [markRead]))
         #expect(changed.text("Status") == "1")
         let (_, seen) = try await Self.drain(tablet, key: tabletNext, collection: inbox.serverID)
-        #expect(seen.first?.elements("Change").first?.firstElement(SyncTag.applicationData)?.elements.first { $0.tag.name == "Read" }?.text == "1")
+        #expect(
+            seen.first?.elements("Change").first?.firstElement(SyncTag.applicationData)?.elements.first {
+                $0.tag.name == "Read"
+            }?.text == "1")
     }
 
     @Test func badInputGetsSyncStatusesNeverA500() async throws {
@@ -134,9 +178,17 @@ import WBXML
         #expect(notSync.text("Status") == "4")
         let empty = try await server.post("Sync", version: "14.1", policyKey: phone.policyKey)
         #expect(empty.text("Status") == "13", "an empty request before any full one")
-        let noKey = try await phone.send("Sync", WBXMLElement(SyncTag.sync, elements: [
-            WBXMLElement(SyncTag.collections, elements: [WBXMLElement(SyncTag.collection, elements: [WBXMLElement(SyncTag.collectionID, text: "1")])]),
-        ]))
+        let noKey = try await phone.send(
+            "Sync",
+            WBXMLElement(
+                SyncTag.sync,
+                elements: [
+                    WBXMLElement(
+                        SyncTag.collections,
+                        elements: [
+                            WBXMLElement(SyncTag.collection, elements: [WBXMLElement(SyncTag.collectionID, text: "1")])
+                        ])
+                ]))
         #expect(noKey.text("Status") == "4")
     }
 
@@ -146,18 +198,28 @@ import WBXML
         let phone = try await server.session()
         let contacts = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .contacts })
         let key = try await Self.start(phone, collection: contacts.serverID)
-        let huge = WBXMLElement(SyncTag.add, elements: [
-            WBXMLElement(SyncTag.clientID, text: "huge"),
-            WBXMLElement(SyncTag.applicationData, elements: [
-                WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "Huge"),
-                WBXMLElement(WBXMLTag("AirSyncBase", "Body"), elements: [
-                    WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
-                    WBXMLElement(WBXMLTag("AirSyncBase", "Data"), text: String(repeating: "z", count: 20 << 20)),
-                ]),
-            ]),
-        ])
-        let small = WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.clientID, text: "small"), Self.data("Contacts", ["FileAs": "Small"])])
-        let reply = try await phone.send("Sync", Self.syncBody(key: key, collection: contacts.serverID, commands: [huge, small]))
+        let huge = WBXMLElement(
+            SyncTag.add,
+            elements: [
+                WBXMLElement(SyncTag.clientID, text: "huge"),
+                WBXMLElement(
+                    SyncTag.applicationData,
+                    elements: [
+                        WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "Huge"),
+                        WBXMLElement(
+                            WBXMLTag("AirSyncBase", "Body"),
+                            elements: [
+                                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
+                                WBXMLElement(
+                                    WBXMLTag("AirSyncBase", "Data"), text: String(repeating: "z", count: 20 << 20)),
+                            ]),
+                    ]),
+            ])
+        let small = WBXMLElement(
+            SyncTag.add,
+            elements: [WBXMLElement(SyncTag.clientID, text: "small"), Self.data("Contacts", ["FileAs": "Small"])])
+        let reply = try await phone.send(
+            "Sync", Self.syncBody(key: key, collection: contacts.serverID, commands: [huge, small]))
         #expect(reply.status == 200)
         let statuses = reply.elements("Responses").first?.elements.compactMap { $0.firstElement(SyncTag.status)?.text }
         #expect(statuses == ["6", "1"])

@@ -11,7 +11,10 @@ struct ChangeFeedTests {
     static func firstChange(_ stream: AsyncStream<StoreChange>, timeout: Duration = .seconds(5)) async -> StoreChange? {
         await withTaskGroup(of: StoreChange?.self) { group in
             group.addTask { await stream.first { _ in true } }
-            group.addTask { try? await Task.sleep(for: timeout); return nil }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
             let first = await group.next() ?? nil
             group.cancelAll()
             return first
@@ -35,7 +38,8 @@ struct ChangeFeedTests {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let stream = fixture.store.changes(for: fixture.user.id)
-        _ = try await fixture.store.createFolder(of: fixture.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
+        _ = try await fixture.store.createFolder(
+            of: fixture.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
         let change = try #require(await Self.firstChange(stream))
         #expect(change.hierarchyChanged)
     }
@@ -43,7 +47,8 @@ struct ChangeFeedTests {
     @Test func anotherUsersWriteIsNotAnnounced() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
-        let bob = try await fixture.store.createUser(NewUser(login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: "x"))
+        let bob = try await fixture.store.createUser(
+            NewUser(login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: "x"))
         let bobsInbox = try #require(try await fixture.store.folders(of: bob.id).first { $0.type == .inbox })
         let stream = fixture.store.changes(for: fixture.user.id)
         _ = try await fixture.store.addItem(StoreFixture.email("for bob"), to: bobsInbox.id)
@@ -53,7 +58,8 @@ struct ChangeFeedTests {
     @Test func theAllUsersFeedHearsEveryUserAndTheDefaultPolicyOnce() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
-        let bob = try await fixture.store.createUser(NewUser(login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: "x"))
+        let bob = try await fixture.store.createUser(
+            NewUser(login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: "x"))
         let bobsInbox = try #require(try await fixture.store.folders(of: bob.id).first { $0.type == .inbox })
         let stream = fixture.store.allChanges()
         _ = try await fixture.store.addItem(StoreFixture.email("for bob"), to: bobsInbox.id)

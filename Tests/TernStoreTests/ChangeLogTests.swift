@@ -16,7 +16,8 @@ struct ChangeLogTests {
         #expect(afterAdd.changed.map(\.serverID) == added.map(\.serverID))
         #expect(afterAdd.deletedServerIDs.isEmpty)
 
-        _ = try await fixture.store.updateItem(in: inbox.id, serverID: added[1].serverID, content: StoreFixture.email("m2 edited"))
+        _ = try await fixture.store.updateItem(
+            in: inbox.id, serverID: added[1].serverID, content: StoreFixture.email("m2 edited"))
         try await fixture.store.deleteItem(in: inbox.id, serverID: added[0].serverID)
         let later = try await fixture.store.itemChanges(in: inbox.id, since: afterAdd.through, limit: 100)
         #expect(later.changed.map(\.serverID) == [added[1].serverID])
@@ -49,7 +50,8 @@ struct ChangeLogTests {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         let inbox = try await fixture.folder(.inbox)
-        let archive = try await fixture.store.createFolder(of: fixture.user.id, parentServerID: inbox.serverID, displayName: "Archive", type: .userCreatedMail)
+        let archive = try await fixture.store.createFolder(
+            of: fixture.user.id, parentServerID: inbox.serverID, displayName: "Archive", type: .userCreatedMail)
         let item = try await fixture.store.addItem(StoreFixture.email("keep"), to: inbox.id)
         let inboxMark = try await fixture.store.itemChanges(in: inbox.id, since: .zero, limit: 100).through
         let moved = try await fixture.store.moveItem(from: inbox.id, serverID: item.serverID, to: archive.id)
@@ -69,12 +71,15 @@ struct ChangeLogTests {
         let userID = fixture.user.id
         let initial = try await store.folderChanges(of: userID, since: .zero)
         #expect(initial.changed.count == Folder.defaultSet.count)
-        let projects = try await store.createFolder(of: userID, parentServerID: "0", displayName: "Projects", type: .userCreatedMail)
-        let tern = try await store.createFolder(of: userID, parentServerID: projects.serverID, displayName: "Tern", type: .userCreatedMail)
+        let projects = try await store.createFolder(
+            of: userID, parentServerID: "0", displayName: "Projects", type: .userCreatedMail)
+        let tern = try await store.createFolder(
+            of: userID, parentServerID: projects.serverID, displayName: "Tern", type: .userCreatedMail)
         let afterCreate = try await store.folderChanges(of: userID, since: initial.through)
         #expect(afterCreate.changed.map(\.displayName) == ["Projects", "Tern"])
 
-        _ = try await store.updateFolder(of: userID, serverID: tern.serverID, parentServerID: "0", displayName: "Tern 2")
+        _ = try await store.updateFolder(
+            of: userID, serverID: tern.serverID, parentServerID: "0", displayName: "Tern 2")
         let afterRename = try await store.folderChanges(of: userID, since: afterCreate.through)
         #expect(afterRename.changed.map(\.displayName) == ["Tern 2"])
 
@@ -90,31 +95,40 @@ struct ChangeLogTests {
         let store = fixture.store
         let userID = fixture.user.id
         let inbox = try await fixture.folder(.inbox)
-        let child = try await store.createFolder(of: userID, parentServerID: inbox.serverID, displayName: "A", type: .userCreatedMail)
+        let child = try await store.createFolder(
+            of: userID, parentServerID: inbox.serverID, displayName: "A", type: .userCreatedMail)
         await #expect(throws: StoreError.self, "duplicate name among siblings") {
-            _ = try await store.createFolder(of: userID, parentServerID: inbox.serverID, displayName: "A", type: .userCreatedMail)
+            _ = try await store.createFolder(
+                of: userID, parentServerID: inbox.serverID, displayName: "A", type: .userCreatedMail)
         }
         await #expect(throws: StoreError.self, "unknown parent") {
-            _ = try await store.createFolder(of: userID, parentServerID: "999", displayName: "B", type: .userCreatedMail)
+            _ = try await store.createFolder(
+                of: userID, parentServerID: "999", displayName: "B", type: .userCreatedMail)
         }
         await #expect(throws: StoreError.self, "default folders are fixed") {
             try await store.deleteFolder(of: userID, serverID: inbox.serverID)
         }
-        let grandchild = try await store.createFolder(of: userID, parentServerID: child.serverID, displayName: "C", type: .userCreatedMail)
+        let grandchild = try await store.createFolder(
+            of: userID, parentServerID: child.serverID, displayName: "C", type: .userCreatedMail)
         await #expect(throws: StoreError.self, "no folder below itself") {
-            _ = try await store.updateFolder(of: userID, serverID: child.serverID, parentServerID: grandchild.serverID, displayName: "A")
+            _ = try await store.updateFolder(
+                of: userID, serverID: child.serverID, parentServerID: grandchild.serverID, displayName: "A")
         }
     }
 
     @Test func oneUsersWritesNeverShowInAnothersChanges() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
-        let bob = try await fixture.store.createUser(NewUser(login: "bob", emailAddresses: ["bob@tern.example"], displayName: "Bob", passwordHash: "x"))
+        let bob = try await fixture.store.createUser(
+            NewUser(login: "bob", emailAddresses: ["bob@tern.example"], displayName: "Bob", passwordHash: "x"))
         let bobsInbox = try #require(try await fixture.store.folders(of: bob.id).first { $0.type == .inbox })
         let annasInbox = try await fixture.folder(.inbox)
         #expect(bobsInbox.id != annasInbox.id)
         _ = try await fixture.store.addItem(StoreFixture.email("for bob"), to: bobsInbox.id)
         #expect(try await fixture.store.itemChanges(in: annasInbox.id, since: .zero, limit: 100).changed.isEmpty)
-        #expect(try await fixture.store.folderChanges(of: fixture.user.id, since: .zero).changed.allSatisfy { $0.userID == fixture.user.id })
+        #expect(
+            try await fixture.store.folderChanges(of: fixture.user.id, since: .zero).changed.allSatisfy {
+                $0.userID == fixture.user.id
+            })
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ActiveSync
+import Foundation
 import TernStore
 import TernStoreSQLite
 import TernTesting
@@ -12,7 +12,8 @@ struct DevicePolicyTests {
         let seen = Date(timeIntervalSince1970: 1_790_000_000)
         let new = Device(
             id: 0, userID: fixture.user.id, deviceID: "ApplF17XK2QJ", deviceType: "iPhone",
-            information: DeviceInformation(model: "iPhone16,1", operatingSystem: "iOS 18.1", userAgent: "Apple-iPhone16C1/2201.1"),
+            information: DeviceInformation(
+                model: "iPhone16,1", operatingSystem: "iOS 18.1", userAgent: "Apple-iPhone16C1/2201.1"),
             protocolVersion: "16.1", firstSeen: seen, lastSeen: seen)
         var device = try await fixture.store.saveDevice(new)
         #expect(device.id > 0)
@@ -32,7 +33,8 @@ struct DevicePolicyTests {
         defer { fixture.directory.remove() }
         let builtIn = try await fixture.store.effectivePolicy(for: fixture.user.id)
         #expect(builtIn.version == 0 && !builtIn.policy.devicePasswordEnabled)
-        let strict = DevicePolicy(devicePasswordEnabled: true, minDevicePasswordLength: 6, maxDevicePasswordFailedAttempts: 8)
+        let strict = DevicePolicy(
+            devicePasswordEnabled: true, minDevicePasswordLength: 6, maxDevicePasswordFailedAttempts: 8)
         let defaultPolicy = try await fixture.store.setPolicy(strict, for: nil)
         #expect(try await fixture.store.effectivePolicy(for: fixture.user.id) == defaultPolicy)
         var relaxed = strict

@@ -1,22 +1,28 @@
 import Foundation
 import GRDB
 import TernStore
-@testable import TernStoreSQLite
 import TernTesting
 import Testing
+
+@testable import TernStoreSQLite
 
 /// Email properties in their compact stored form, and the migration that brings JSON ones over.
 struct EmailPropertiesCodingTests {
     static let full = EmailProperties(
-        from: "\"Zoë Ürban\" <zoe@example.org>", to: "anna@tern.example, 山田 <taro@example.jp>", cc: "", replyTo: "r@example.org",
+        from: "\"Zoë Ürban\" <zoe@example.org>", to: "anna@tern.example, 山田 <taro@example.jp>", cc: "",
+        replyTo: "r@example.org",
         subject: "Grüße 👋", dateReceived: Date(timeIntervalSince1970: 1_790_000_000.123), importance: 2, read: true,
         flag: EmailFlag(
             status: 2, flagType: "Follow up", startDate: Date(timeIntervalSince1970: 1_790_000_100),
             dueDate: Date(timeIntervalSince1970: -86_400.5), completeTime: nil),
-        messageClass: "IPM.Note.SMIME", conversationID: Data((0..<16).map { UInt8($0 * 17) }), categories: ["Work", "", "Ünïcode"],
+        messageClass: "IPM.Note.SMIME", conversationID: Data((0..<16).map { UInt8($0 * 17) }),
+        categories: ["Work", "", "Ünïcode"],
         attachments: [
-            EmailAttachment(index: 0, fileName: "a b.pdf", contentType: "application/pdf", contentID: nil, isInline: false, size: 1 << 40),
-            EmailAttachment(index: 1, fileName: "logo.png", contentType: "image/png", contentID: "logo@x", isInline: true, size: 0),
+            EmailAttachment(
+                index: 0, fileName: "a b.pdf", contentType: "application/pdf", contentID: nil, isInline: false,
+                size: 1 << 40),
+            EmailAttachment(
+                index: 1, fileName: "logo.png", contentType: "image/png", contentID: "logo@x", isInline: true, size: 0),
         ],
         preview: String(repeating: "preview ", count: 40), isDraft: true)
 
@@ -51,14 +57,20 @@ struct EmailPropertiesCodingTests {
             .email(EmailItem(raw: Data("Subject: x\r\n\r\nbody\r\n".utf8), properties: Self.full)), to: inbox.id)
         try await fixture.store.pool.write { db in
             try db.execute(
-                sql: "UPDATE items SET properties = ? WHERE id = ?", arguments: [try JSONEncoder().encode(Self.full), item.id])
+                sql: "UPDATE items SET properties = ? WHERE id = ?",
+                arguments: [try JSONEncoder().encode(Self.full), item.id])
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v6-compact-email-properties'")
         }
         let reopened = try SQLiteStore(dataDirectory: fixture.directory.path)
         let read = try await reopened.item(in: inbox.id, serverID: item.serverID)
-        guard case .email(let email) = read?.content else { Issue.record("no email read back"); return }
+        guard case .email(let email) = read?.content else {
+            Issue.record("no email read back")
+            return
+        }
         #expect(email.properties == Self.full)
-        let stored = try await reopened.pool.read { db in try Data.fetchOne(db, sql: "SELECT properties FROM items WHERE id = ?", arguments: [item.id]) }
+        let stored = try await reopened.pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT properties FROM items WHERE id = ?", arguments: [item.id])
+        }
         #expect(stored?.first == EmailPropertiesCoding.marker)
         fixture.directory.remove()
     }

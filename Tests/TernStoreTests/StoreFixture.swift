@@ -12,9 +12,10 @@ struct StoreFixture {
     init(login: String = "anna") async throws {
         directory = try TemporaryDirectory("tern-store")
         store = try SQLiteStore(dataDirectory: directory.path)
-        user = try await store.createUser(NewUser(
-            login: login, emailAddresses: ["\(login)@tern.example", "\(login).alias@tern.example"],
-            displayName: "Anna Example", passwordHash: PasswordHash.make("secret", cost: 4)))
+        user = try await store.createUser(
+            NewUser(
+                login: login, emailAddresses: ["\(login)@tern.example", "\(login).alias@tern.example"],
+                displayName: "Anna Example", passwordHash: PasswordHash.make("secret", cost: 4)))
     }
 
     func folder(_ type: FolderType) async throws -> Folder {
@@ -26,8 +27,11 @@ struct StoreFixture {
 
     static func email(_ subject: String, body: String = "Hello") -> ItemContent {
         let raw = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: \(subject)\r\n\r\n\(body)\r\n"
-        return .email(EmailItem(raw: Data(raw.utf8), properties: EmailProperties(
-            from: "Bob <bob@example.org>", to: "anna@tern.example", subject: subject,
-            dateReceived: Date(timeIntervalSince1970: 1_790_000_000), preview: body)))
+        return .email(
+            EmailItem(
+                raw: Data(raw.utf8),
+                properties: EmailProperties(
+                    from: "Bob <bob@example.org>", to: "anna@tern.example", subject: subject,
+                    dateReceived: Date(timeIntervalSince1970: 1_790_000_000), preview: body)))
     }
 }

@@ -29,10 +29,12 @@ struct UserTests {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }
         await #expect(throws: StoreError.self) {
-            _ = try await fixture.store.createUser(NewUser(login: "ANNA", emailAddresses: [], displayName: "", passwordHash: "x"))
+            _ = try await fixture.store.createUser(
+                NewUser(login: "ANNA", emailAddresses: [], displayName: "", passwordHash: "x"))
         }
         await #expect(throws: StoreError.self) {
-            _ = try await fixture.store.createUser(NewUser(login: "bob", emailAddresses: ["anna@tern.example"], displayName: "", passwordHash: "x"))
+            _ = try await fixture.store.createUser(
+                NewUser(login: "bob", emailAddresses: ["anna@tern.example"], displayName: "", passwordHash: "x"))
         }
         #expect(try await fixture.store.users().count == 1)
     }

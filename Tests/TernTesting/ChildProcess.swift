@@ -47,7 +47,9 @@ public struct ChildProcess: Sendable {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let input = Pipe(), output = Pipe(), error = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = error
@@ -77,7 +79,10 @@ private final class LockedBox<Value: Sendable>: @unchecked Sendable {
     init(_ value: Value) { stored = value }
 
     func set(_ value: Value) {
-        lock.withLock { stored = value; written = true }
+        lock.withLock {
+            stored = value
+            written = true
+        }
     }
 
     var isSet: Bool { lock.withLock { written } }

@@ -18,10 +18,16 @@ public struct ProtocolVersion: Hashable, Sendable, Comparable, CustomStringConve
         self.init(major, minor)
     }
 
+    // The versions as MS-ASProtocolVersion writes them, 12.1 as v12_1: "v121" would read as 121.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public static let v12_1 = ProtocolVersion(12, 1)
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public static let v14_0 = ProtocolVersion(14, 0)
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public static let v14_1 = ProtocolVersion(14, 1)
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public static let v16_0 = ProtocolVersion(16, 0)
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public static let v16_1 = ProtocolVersion(16, 1)
 
     /// The versions Tern supports, oldest first.

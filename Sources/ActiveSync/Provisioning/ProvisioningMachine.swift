@@ -40,7 +40,9 @@ public struct ProvisioningMachine: Hashable, Sendable {
     /// Phase 1. `newKey` makes a fresh key (never 0, which means "no key"). A device that
     /// cannot take AccountOnlyRemoteWipe (before 16.1) is sent a full RemoteWipe instead.
     public mutating func policyRequested(accountOnlyWipeSupported: Bool, newKey: () -> UInt32) -> Answer {
-        if case .requested(let accountOnly, _) = wipe { return .remoteWipe(accountOnly: accountOnly && accountOnlyWipeSupported) }
+        if case .requested(let accountOnly, _) = wipe {
+            return .remoteWipe(accountOnly: accountOnly && accountOnlyWipeSupported)
+        }
         var key = newKey()
         while key == 0 { key = newKey() }
         provisioning = .temporaryKey(key)
@@ -55,7 +57,9 @@ public struct ProvisioningMachine: Hashable, Sendable {
     }
 
     /// Phase 2: the device acknowledges `key` with `status` (1 = applied) for the policy of `policyVersion`.
-    public mutating func policyAcknowledged(key: UInt32, status: Int, policyVersion: Int64, newKey: () -> UInt32) -> Answer {
+    public mutating func policyAcknowledged(key: UInt32, status: Int, policyVersion: Int64, newKey: () -> UInt32)
+        -> Answer
+    {
         guard case .temporaryKey(let temporary) = provisioning, temporary == key else { return .wrongKeyAcknowledged }
         guard status == 1 else {
             provisioning = .unprovisioned
@@ -73,7 +77,8 @@ public struct ProvisioningMachine: Hashable, Sendable {
     public mutating func wipeAcknowledged(status: Int, at date: Date, accountOnlyWipeSupported: Bool) -> Answer {
         guard case .requested(let accountOnly, let requestedAt) = wipe else { return .wrongKeyAcknowledged }
         guard status == 1 else { return .wipeFailed(accountOnly: accountOnly && accountOnlyWipeSupported) }
-        wipe = .acknowledged(accountOnly: accountOnly && accountOnlyWipeSupported, requestedAt: requestedAt, acknowledgedAt: date)
+        wipe = .acknowledged(
+            accountOnly: accountOnly && accountOnlyWipeSupported, requestedAt: requestedAt, acknowledgedAt: date)
         provisioning = .unprovisioned
         return .wipeRecorded
     }

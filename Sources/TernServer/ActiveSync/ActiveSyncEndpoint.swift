@@ -58,42 +58,53 @@ struct ActiveSyncEndpoint: Sendable {
         let clientAddress = context.clientAddress
         let (outcome, log) = await Task {
             var log = RequestLog()
-            let outcome = await answering(log: log, logger: logger) { try await handle(request, clientAddress: clientAddress, log: &log) }
+            let outcome = await answering(log: log, logger: logger) {
+                try await handle(request, clientAddress: clientAddress, log: &log)
+            }
             return (outcome, log)
         }.value
-        guard case .held(let held, let form) = outcome else { return finish(outcome, log: log, started: started, logger: logger) }
+        guard case .held(let held, let form) = outcome else {
+            return finish(outcome, log: log, started: started, logger: logger)
+        }
         let hub = hub
-        context.deferral.answerLater(ResponseDeferral.Wait(
-            start: { deliver in
-                hub.whenWoken(held.ticket) { wake in
-                    Task {
-                        let outcome = await answering(log: log, logger: logger) {
-                            try await admission.admit { try encode(try await held.answer(wake), as: form) }
+        context.deferral.answerLater(
+            ResponseDeferral.Wait(
+                start: { deliver in
+                    hub.whenWoken(held.ticket) { wake in
+                        Task {
+                            let outcome = await answering(log: log, logger: logger) {
+                                try await admission.admit { try encode(try await held.answer(wake), as: form) }
+                            }
+                            await deliver(finish(outcome, log: log, started: started, logger: logger))
                         }
-                        await deliver(finish(outcome, log: log, started: started, logger: logger))
                     }
-                }
-            },
-            end: { hub.release(held.ticket) }))
+                },
+                end: { hub.release(held.ticket) }))
         return Response(status: .accepted)
     }
 
     /// The response for what handling came to, logged with how long it took.
-    private func finish(_ outcome: Outcome, log: RequestLog, started: ContinuousClock.Instant, logger: Logger) -> Response {
+    private func finish(_ outcome: Outcome, log: RequestLog, started: ContinuousClock.Instant, logger: Logger)
+        -> Response
+    {
         let response: Response
         switch outcome {
         case .response(let answer):
             response = answer
         case .held:
-            logger.error("a held request was answered with another hold", metadata: ["user": "\(log.user)", "device": "\(log.device)"])
+            logger.error(
+                "a held request was answered with another hold",
+                metadata: ["user": "\(log.user)", "device": "\(log.device)"])
             response = Response(status: .serviceUnavailable)
         }
         let elapsed = (ContinuousClock.now - started).components
         let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
-        logger.info("eas", metadata: [
-            "user": "\(log.user)", "device": "\(log.device)", "command": "\(log.command)",
-            "status": "\(response.status.code)", "ms": "\(milliseconds)",
-        ])
+        logger.info(
+            "eas",
+            metadata: [
+                "user": "\(log.user)", "device": "\(log.device)", "command": "\(log.command)",
+                "status": "\(response.status.code)", "ms": "\(milliseconds)",
+            ])
         return response
     }
 
@@ -117,7 +128,8 @@ struct ActiveSyncEndpoint: Sendable {
         } catch let refusal as HTTPRefusal {
             return .response(Response(status: .init(code: refusal.status), headers: refusal.headers))
         } catch {
-            logger.error("request failed", metadata: ["user": "\(log.user)", "device": "\(log.device)", "error": "\(error)"])
+            logger.error(
+                "request failed", metadata: ["user": "\(log.user)", "device": "\(log.device)", "error": "\(error)"])
             return .response(Response(status: .serviceUnavailable))
         }
     }
@@ -166,11 +178,14 @@ struct ActiveSyncEndpoint: Sendable {
                 throw HTTPRefusal(status: 400)
             }
         }
-        let device = try await recordDevice(line: line, user: user, version: version, userAgent: request.headers[.userAgent])
+        let device = try await recordDevice(
+            line: line, user: user, version: version, userAgent: request.headers[.userAgent])
         if let refusal = try await autoblockRefusal(for: device, command: line.command) { throw refusal }
         let policyKey = request.headers[Self.field("X-MS-PolicyKey")].flatMap { UInt32($0) } ?? line.policyKey
-        var easRequest = EASRequest(line: line, user: user, device: device, protocolVersion: version, policyKey: policyKey, body: body)
-        easRequest.acceptsMultipart = form == .wbxml && (line.acceptMultiPart || request.headers[Self.field("MS-ASAcceptMultiPart")] == "T")
+        var easRequest = EASRequest(
+            line: line, user: user, device: device, protocolVersion: version, policyKey: policyKey, body: body)
+        easRequest.acceptsMultipart =
+            form == .wbxml && (line.acceptMultiPart || request.headers[Self.field("MS-ASAcceptMultiPart")] == "T")
 
         let answer: EASResponse
         if line.command == .provision {
@@ -183,7 +198,9 @@ struct ActiveSyncEndpoint: Sendable {
         }
         if Self.isQuiet(answer, of: line.command, request: body) { quietRequests.record(device.id) }
         var outcome = try encode(answer, as: form)
-        if line.command == .folderSync, body.flatMap(FolderSyncRequest.init)?.syncKey == "0", case .response(var response) = outcome {
+        if line.command == .folderSync, body.flatMap(FolderSyncRequest.init)?.syncKey == "0",
+            case .response(var response) = outcome
+        {
             response.headers.append(contentsOf: Self.protocolLists)
             outcome = .response(response)
         }
@@ -200,7 +217,8 @@ struct ActiveSyncEndpoint: Sendable {
         var device = device
         if !device.isRefused(at: now), command == .ping || command == .sync, quietRequests.isExceeded(by: device.id) {
             let block = configuration.autoblock.requestRateBlock
-            device.autoblock = Autoblock(reason: .requestRate, at: now, until: now.addingTimeInterval(Double(block.components.seconds)))
+            device.autoblock = Autoblock(
+                reason: .requestRate, at: now, until: now.addingTimeInterval(Double(block.components.seconds)))
             device = try await store.saveDevice(device)
             quietRequests.reset(device.id)
         }
@@ -239,12 +257,16 @@ struct ActiveSyncEndpoint: Sendable {
         case .document(let root):
             var headers = HTTPFields()
             headers[.contentType] = form.contentType
-            return .response(Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try form.encode(root)))))
+            return .response(
+                Response(
+                    status: .ok, headers: headers,
+                    body: ResponseBody(byteBuffer: ByteBuffer(bytes: try form.encode(root)))))
         case .multipart(let root, let parts):
             var headers = HTTPFields()
             headers[.contentType] = MultipartBody.contentType
             let bytes = MultipartBody.encode([try form.encode(root)] + parts)
-            return .response(Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))))
+            return .response(
+                Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))))
         case .held(let held):
             return .held(held, form)
         }
@@ -252,7 +274,8 @@ struct ActiveSyncEndpoint: Sendable {
 
     private func dispatch(_ request: EASRequest) async throws -> EASResponse {
         switch request.line.command {
-        case .folderSync, .folderCreate, .folderUpdate, .folderDelete: try await FolderHierarchyHandler(store: store).handle(request)
+        case .folderSync, .folderCreate, .folderUpdate, .folderDelete:
+            try await FolderHierarchyHandler(store: store).handle(request)
         case .settings: try await SettingsHandler(store: store).handle(request)
         case .sync: try await SyncHandler(store: store, hub: hub, configuration: configuration).handle(request)
         case .ping: try await PingHandler(store: store, hub: hub, configuration: configuration).handle(request)
@@ -274,7 +297,9 @@ struct ActiveSyncEndpoint: Sendable {
     /// Loads the device, or records it the first time it is seen, and notes this request.
     /// `lastSeen` is kept to the minute: a device seen within the last minute, with nothing
     /// else new, costs no write (a phone sends a request per held Ping and per sync).
-    private func recordDevice(line: RequestLine, user: User, version: ProtocolVersion, userAgent: String?) async throws -> Device {
+    private func recordDevice(line: RequestLine, user: User, version: ProtocolVersion, userAgent: String?) async throws
+        -> Device
+    {
         let now = Date()
         let stored = try await store.device(of: user.id, deviceID: line.deviceID)
         if let stored, now.timeIntervalSince(stored.lastSeen) < 60, stored.protocolVersion == version.description,
@@ -282,8 +307,11 @@ struct ActiveSyncEndpoint: Sendable {
         {
             return stored
         }
-        var device = stored
-            ?? Device(id: 0, userID: user.id, deviceID: line.deviceID, deviceType: line.deviceType, firstSeen: now, lastSeen: now)
+        var device =
+            stored
+            ?? Device(
+                id: 0, userID: user.id, deviceID: line.deviceID, deviceType: line.deviceType, firstSeen: now,
+                lastSeen: now)
         device.lastSeen = now
         device.protocolVersion = version.description
         if let userAgent {

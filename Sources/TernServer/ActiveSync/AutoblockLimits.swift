@@ -11,7 +11,8 @@ public struct AutoblockLimits: Hashable, Sendable {
     public var requestRateBlock: Duration
 
     public init(
-        maxUserAgentChanges: Int = 2, userAgentPeriod: Duration = .seconds(86_400), userAgentBlock: Duration = .seconds(14 * 3600),
+        maxUserAgentChanges: Int = 2, userAgentPeriod: Duration = .seconds(86_400),
+        userAgentBlock: Duration = .seconds(14 * 3600),
         maxQuietRequestsPerMinute: Int = 60, requestRateBlock: Duration = .seconds(900)
     ) {
         self.maxUserAgentChanges = maxUserAgentChanges

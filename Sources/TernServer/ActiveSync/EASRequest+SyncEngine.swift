@@ -9,6 +9,7 @@ extension EASRequest {
         var logger = Logger(label: "tern.sync")
         logger[metadataKey: "user"] = "\(user.login)"
         logger[metadataKey: "device"] = "\(device.deviceID)"
-        return SyncEngine(store: store, userID: user.id, deviceID: device.id, protocolVersion: protocolVersion, logger: logger)
+        return SyncEngine(
+            store: store, userID: user.id, deviceID: device.id, protocolVersion: protocolVersion, logger: logger)
     }
 }

@@ -17,7 +17,8 @@ struct EASRequest: Sendable {
 
     /// The same request without its body, for a held request to keep while it waits.
     var withoutBody: EASRequest {
-        var copy = EASRequest(line: line, user: user, device: device, protocolVersion: protocolVersion, policyKey: policyKey, body: nil)
+        var copy = EASRequest(
+            line: line, user: user, device: device, protocolVersion: protocolVersion, policyKey: policyKey, body: nil)
         copy.acceptsMultipart = acceptsMultipart
         return copy
     }

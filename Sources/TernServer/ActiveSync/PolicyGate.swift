@@ -15,12 +15,14 @@ struct PolicyGate {
         // An autoblock is answered before the gate, with 503 and Retry-After; here only an
         // admin's block counts.
         let access = DeviceAccess(
-            provisioning: device.provisioning, wipe: device.wipe, isBlocked: device.isBlocked, currentPolicyVersion: policy.version)
+            provisioning: device.provisioning, wipe: device.wipe, isBlocked: device.isBlocked,
+            currentPolicyVersion: policy.version)
         switch access.decide(policyKey: request.policyKey) {
         case .allow:
             return nil
         case .refuse(let status, let legacyHTTPStatus):
-            guard request.protocolVersion >= .v14_0, let root = StatusOnlyResponse.root(for: request.line.command) else {
+            guard request.protocolVersion >= .v14_0, let root = StatusOnlyResponse.root(for: request.line.command)
+            else {
                 throw HTTPRefusal(status: legacyHTTPStatus)
             }
             return .document(StatusOnlyResponse.element(root: root, status: status.rawValue))
@@ -31,7 +33,9 @@ struct PolicyGate {
     /// is now, or nil when it may still go on.
     func refusalAfterChange(of request: EASRequest) async throws -> EASResponse? {
         var current = request
-        if let device = try await store.device(of: request.user.id, deviceID: request.device.deviceID) { current.device = device }
+        if let device = try await store.device(of: request.user.id, deviceID: request.device.deviceID) {
+            current.device = device
+        }
         return try await refusal(for: current)
     }
 }

@@ -29,7 +29,8 @@ final class QuietRequestRate: Sendable {
             if recent.count > sweepAbove {
                 recent = recent.filter { _, instants in instants.last.map { now - $0 < window } ?? false }
             }
-            recent[device, default: []] = (recent[device, default: []].filter { now - $0 < window } + [now]).suffix(limit)
+            recent[device, default: []] = (recent[device, default: []].filter { now - $0 < window } + [now]).suffix(
+                limit)
         }
     }
 

@@ -37,8 +37,11 @@ struct AdminAPI: Sendable {
         api.post("users") { request, context in
             await respond(request, context) { body in
                 let new = try body.decode(NewUserBody.self)
-                return AdminReply(status: .created, body: try await admin.createUser(
-                    login: new.login, password: new.password, displayName: new.displayName, addresses: new.addresses ?? []))
+                return AdminReply(
+                    status: .created,
+                    body: try await admin.createUser(
+                        login: new.login, password: new.password, displayName: new.displayName,
+                        addresses: new.addresses ?? []))
             }
         }
         api.delete("users/:login") { request, context in
@@ -49,7 +52,8 @@ struct AdminAPI: Sendable {
         }
         api.put("users/:login/password") { request, context in
             await respond(request, context) { body in
-                try await admin.setPassword(login: try context.parameter("login"), password: try body.decode(PasswordBody.self).password)
+                try await admin.setPassword(
+                    login: try context.parameter("login"), password: try body.decode(PasswordBody.self).password)
                 return .noContent
             }
         }
@@ -59,38 +63,50 @@ struct AdminAPI: Sendable {
         api.post("users/:login/devices/:deviceId/wipe") { request, context in
             await respond(request, context) { body in
                 let accountOnly = try body.isEmpty ? false : body.decode(WipeBody.self).accountOnly ?? false
-                return .ok(try await admin.wipe(
-                    login: try context.parameter("login"), deviceID: try context.parameter("deviceId"), accountOnly: accountOnly))
+                return .ok(
+                    try await admin.wipe(
+                        login: try context.parameter("login"), deviceID: try context.parameter("deviceId"),
+                        accountOnly: accountOnly))
             }
         }
         api.post("users/:login/devices/:deviceId/block") { request, context in
             await respond(request, context) { _ in
-                .ok(try await admin.block(login: try context.parameter("login"), deviceID: try context.parameter("deviceId")))
+                .ok(
+                    try await admin.block(
+                        login: try context.parameter("login"), deviceID: try context.parameter("deviceId")))
             }
         }
         api.post("users/:login/devices/:deviceId/allow") { request, context in
             await respond(request, context) { _ in
-                .ok(try await admin.allow(login: try context.parameter("login"), deviceID: try context.parameter("deviceId")))
+                .ok(
+                    try await admin.allow(
+                        login: try context.parameter("login"), deviceID: try context.parameter("deviceId")))
             }
         }
         api.delete("users/:login/devices/:deviceId") { request, context in
             await respond(request, context) { _ in
-                try await admin.remove(login: try context.parameter("login"), deviceID: try context.parameter("deviceId"))
+                try await admin.remove(
+                    login: try context.parameter("login"), deviceID: try context.parameter("deviceId"))
                 return .noContent
             }
         }
         api.post("users/:login/devices/:deviceId/resync") { request, context in
             await respond(request, context) { _ in
-                try await admin.resync(login: try context.parameter("login"), deviceID: try context.parameter("deviceId"))
+                try await admin.resync(
+                    login: try context.parameter("login"), deviceID: try context.parameter("deviceId"))
                 return .noContent
             }
         }
         api.get("policy") { request, context in
-            await respond(request, context) { _ in .ok(PolicySummary(try await admin.policy(for: request.query("user")))) }
+            await respond(request, context) { _ in
+                .ok(PolicySummary(try await admin.policy(for: request.query("user"))))
+            }
         }
         api.put("policy") { request, context in
             await respond(request, context) { body in
-                let settings = try body.decode(PolicyBody.self).settings.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+                let settings = try body.decode(PolicyBody.self).settings.sorted { $0.key < $1.key }.map {
+                    (name: $0.key, value: $0.value)
+                }
                 return .ok(PolicySummary(try await admin.setPolicy(settings, for: request.query("user"))))
             }
         }
@@ -105,17 +121,21 @@ struct AdminAPI: Sendable {
             reply = AdminReply(status: .unauthorized, error: "a valid bearer token is required")
         } else {
             do {
-                reply = try await operation(AdminRequestBody(bytes: try await request.boundedBody(upTo: Self.maxRequestBytes)))
+                reply = try await operation(
+                    AdminRequestBody(bytes: try await request.boundedBody(upTo: Self.maxRequestBytes)))
             } catch {
                 reply = AdminReply(error)
                 if reply.status == .serviceUnavailable {
-                    context.logger.error("admin call failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+                    context.logger.error(
+                        "admin call failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
                 }
             }
         }
-        context.logger.info("admin", metadata: [
-            "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(reply.status.code)",
-        ])
+        context.logger.info(
+            "admin",
+            metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(reply.status.code)",
+            ])
         var response = reply.response
         if reply.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"Tern admin\"" }
         return response
@@ -144,7 +164,9 @@ struct AdminAPI: Sendable {
 extension TernRequestContext {
     /// A path parameter the route declares; its absence is our routing bug.
     fileprivate func parameter(_ name: String) throws -> String {
-        guard let value = parameters.get(name) else { throw AdministrationError(.invalid, "missing \(name) in the path") }
+        guard let value = parameters.get(name) else {
+            throw AdministrationError(.invalid, "missing \(name) in the path")
+        }
         return value
     }
 }

@@ -30,7 +30,9 @@ extension Administration {
     /// which it receives at its next request.
     @discardableResult
     public func wipe(login: String, deviceID: String, accountOnly: Bool) async throws -> DeviceSummary {
-        try await updateDevice(login: login, deviceID: deviceID) { $0.wipe = .requested(accountOnly: accountOnly, at: Date()) }
+        try await updateDevice(login: login, deviceID: deviceID) {
+            $0.wipe = .requested(accountOnly: accountOnly, at: Date())
+        }
     }
 
     /// Refuses every request of the device from now on.
@@ -71,7 +73,9 @@ extension Administration {
         return device
     }
 
-    private func updateDevice(login: String, deviceID: String, _ change: (inout Device) -> Void) async throws -> DeviceSummary {
+    private func updateDevice(login: String, deviceID: String, _ change: (inout Device) -> Void) async throws
+        -> DeviceSummary
+    {
         let owner = try await user(login)
         guard var device = try await store.device(of: owner.id, deviceID: deviceID) else {
             throw AdministrationError(.notFound, "\(login) has no device \(deviceID)")

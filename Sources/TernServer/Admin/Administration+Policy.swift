@@ -10,7 +10,8 @@ extension Administration {
     /// Changes `settings` (EASProvisionDoc names, case-insensitive) in one new version of the
     /// default or of `login`'s override, so every device concerned provisions again
     /// (MS-ASPROV 3.2.5.1); nothing is stored when any setting is refused.
-    public func setPolicy(_ settings: [(name: String, value: String)], for login: String?) async throws -> StoredPolicy {
+    public func setPolicy(_ settings: [(name: String, value: String)], for login: String?) async throws -> StoredPolicy
+    {
         var changed = try await policy(for: login).policy
         for setting in settings { try changed.set(setting.name, to: setting.value) }
         var owner: User.ID?

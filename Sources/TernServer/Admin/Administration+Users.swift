@@ -7,12 +7,16 @@ extension Administration {
 
     /// Creates a user with the default folders; the first address is the primary one.
     @discardableResult
-    public func createUser(login: String, password: String, displayName: String?, addresses: [String]) async throws -> UserSummary {
+    public func createUser(login: String, password: String, displayName: String?, addresses: [String]) async throws
+        -> UserSummary
+    {
         try Self.checkAddresses(addresses)
         try Self.checkPassword(password)
-        return UserSummary(try await store.createUser(NewUser(
-            login: login, emailAddresses: addresses, displayName: displayName ?? login,
-            passwordHash: PasswordHash.make(password, cost: passwordCost))))
+        return UserSummary(
+            try await store.createUser(
+                NewUser(
+                    login: login, emailAddresses: addresses, displayName: displayName ?? login,
+                    passwordHash: PasswordHash.make(password, cost: passwordCost))))
     }
 
     public func setPassword(login: String, password: String) async throws {

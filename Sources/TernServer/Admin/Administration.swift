@@ -16,7 +16,9 @@ public struct Administration: Sendable {
 
     /// The user with `login`, or `no user LOGIN`.
     func user(_ login: String) async throws -> User {
-        guard let user = try await store.user(login: login) else { throw AdministrationError(.notFound, "no user \(login)") }
+        guard let user = try await store.user(login: login) else {
+            throw AdministrationError(.notFound, "no user \(login)")
+        }
         return user
     }
 }

@@ -9,7 +9,9 @@ struct BearerToken {
 
     /// Whether `authorization` is `Bearer <token>` (the scheme in any case, RFC 6750 2.1).
     func accepts(_ authorization: String?) -> Bool {
-        guard let authorization, authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else { return false }
+        guard let authorization, authorization.count > 7, authorization.prefix(7).lowercased() == "bearer " else {
+            return false
+        }
         let given = Array(authorization.utf8.dropFirst(7))
         var difference: UInt8 = given.count == expected.count ? 0 : 1
         for index in 0..<max(given.count, expected.count) {

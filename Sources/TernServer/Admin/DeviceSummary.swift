@@ -1,6 +1,6 @@
 import ActiveSync
-import TerminalOutput
 public import Foundation
+import TerminalOutput
 import TernStore
 
 /// A device as listed by `tern device list --json` and `GET /admin/api/v1/devices`, its
@@ -37,11 +37,14 @@ public struct DeviceSummary: Codable, Hashable, Sendable {
         protocolVersion = device.protocolVersion
         lastSeen = device.lastSeen
         policy = Self.describe(device.provisioning)
-        wipe = Self.describe(device.wipe) + (device.wipeFailedAt.map { ", failed " + RelativeTime.describe($0) + ", sent again" } ?? "")
+        wipe =
+            Self.describe(device.wipe)
+            + (device.wipeFailedAt.map { ", failed " + RelativeTime.describe($0) + ", sent again" } ?? "")
         blocked = device.isBlocked
         autoblock = device.autoblock.flatMap { block in
             guard block.isActive(at: Date()) else { return nil }
-            let why = block.reason == .userAgentChanges ? "its User-Agent changed too often" : "a Ping or Sync every second"
+            let why =
+                block.reason == .userAgentChanges ? "its User-Agent changed too often" : "a Ping or Sync every second"
             return "\(why), until \(block.until.formatted(.iso8601))"
         }
     }
@@ -58,7 +61,8 @@ public struct DeviceSummary: Codable, Hashable, Sendable {
         switch state {
         case .none: "-"
         case .requested(let accountOnly, _): accountOnly ? "account wipe pending" : "wipe pending"
-        case .acknowledged(let accountOnly, _, let at): (accountOnly ? "account wiped " : "wiped ") + RelativeTime.describe(at)
+        case .acknowledged(let accountOnly, _, let at):
+            (accountOnly ? "account wiped " : "wiped ") + RelativeTime.describe(at)
         }
     }
 }

@@ -31,9 +31,12 @@ final class Authenticator: Sendable {
     func authenticate(_ credentials: BasicCredentials, from client: String?) async throws -> User? {
         var found = try await store.user(login: credentials.login)
         if found == nil { found = try await store.user(address: credentials.user) }
-        if let user = found, state.withLock({
-            $0.cache.contains(login: user.login, password: credentials.password, passwordHash: user.passwordHash, at: .now)
-        }) {
+        if let user = found,
+            state.withLock({
+                $0.cache.contains(
+                    login: user.login, password: credentials.password, passwordHash: user.passwordHash, at: .now)
+            })
+        {
             return user
         }
         let login = FailureThrottle.Key.login(credentials.login.lowercased())
@@ -48,7 +51,8 @@ final class Authenticator: Sendable {
             return nil
         }
         state.withLock { state in
-            state.cache.insert(login: user.login, password: credentials.password, passwordHash: user.passwordHash, at: .now)
+            state.cache.insert(
+                login: user.login, password: credentials.password, passwordHash: user.passwordHash, at: .now)
             state.throttle.recordSuccess(of: login)
         }
         return user

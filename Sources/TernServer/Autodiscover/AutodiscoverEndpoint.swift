@@ -37,14 +37,18 @@ struct AutodiscoverEndpoint: Sendable {
             }
             guard asked.wantsMobileSync else {
                 return AutodiscoverResponse.error(
-                    code: .unsupportedSchema, "No provider for \(asked.acceptableResponseSchema): this server speaks ActiveSync only")
+                    code: .unsupportedSchema,
+                    "No provider for \(asked.acceptableResponseSchema): this server speaks ActiveSync only")
             }
-            guard let address = user.emailAddresses.first(where: {
-                $0.caseInsensitiveCompare(asked.emailAddress) == .orderedSame
-            }) else {
+            guard
+                let address = user.emailAddresses.first(where: {
+                    $0.caseInsensitiveCompare(asked.emailAddress) == .orderedSame
+                })
+            else {
                 return AutodiscoverResponse.mobileSyncError("The e-mail address is not the signed-in user's")
             }
-            return AutodiscoverResponse.mobileSync(displayName: user.displayName, emailAddress: address, url: activeSyncURL(request))
+            return AutodiscoverResponse.mobileSync(
+                displayName: user.displayName, emailAddress: address, url: activeSyncURL(request))
         }
     }
 
@@ -71,16 +75,19 @@ struct AutodiscoverEndpoint: Sendable {
             let document = NamespacedXMLWriter().write(try await answer(user))
             var headers = HTTPFields()
             headers[.contentType] = "text/xml; charset=utf-8"
-            response = Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: document)))
+            response = Response(
+                status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: document)))
         } catch let refusal as HTTPRefusal {
             response = Response(status: .init(code: refusal.status), headers: refusal.headers)
         } catch {
             logger.error("autodiscover failed", metadata: ["user": "\(login)", "error": "\(error)"])
             response = Response(status: .serviceUnavailable)
         }
-        logger.info("autodiscover", metadata: [
-            "method": "\(request.method)", "user": "\(login)", "status": "\(response.status.code)",
-        ])
+        logger.info(
+            "autodiscover",
+            metadata: [
+                "method": "\(request.method)", "user": "\(login)", "status": "\(response.status.code)",
+            ])
         return response
     }
 

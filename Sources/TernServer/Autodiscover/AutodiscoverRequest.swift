@@ -32,8 +32,10 @@ struct AutodiscoverRequest: Hashable, Sendable {
         guard root.name == "Autodiscover",
             [AutodiscoverNamespace.mobileSyncRequest, AutodiscoverNamespace.outlookRequest].contains(root.namespace),
             root.children.count == 1, let request = root.child("Request"),
-            let address = request.child("EMailAddress")?.text.trimmingCharacters(in: .whitespacesAndNewlines), !address.isEmpty,
-            let schema = request.child("AcceptableResponseSchema")?.text.trimmingCharacters(in: .whitespacesAndNewlines), !schema.isEmpty
+            let address = request.child("EMailAddress")?.text.trimmingCharacters(in: .whitespacesAndNewlines),
+            !address.isEmpty,
+            let schema = request.child("AcceptableResponseSchema")?.text.trimmingCharacters(
+                in: .whitespacesAndNewlines), !schema.isEmpty
         else { return nil }
         emailAddress = address
         acceptableResponseSchema = schema

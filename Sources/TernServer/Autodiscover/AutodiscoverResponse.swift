@@ -18,30 +18,38 @@ enum AutodiscoverResponse {
     /// ```
     static func mobileSync(displayName: String, emailAddress: String, url: String) -> NamespacedElement {
         let server = mobile("Server", [mobile("Type", "MobileSync"), mobile("Url", url), mobile("Name", url)])
-        return envelope(mobile("Response", [
-            culture,
-            mobile("User", [mobile("DisplayName", displayName), mobile("EMailAddress", emailAddress)]),
-            mobile("Action", [mobile("Settings", [server])]),
-        ]))
+        return envelope(
+            mobile(
+                "Response",
+                [
+                    culture,
+                    mobile("User", [mobile("DisplayName", displayName), mobile("EMailAddress", emailAddress)]),
+                    mobile("Action", [mobile("Settings", [server])]),
+                ]))
     }
 
     /// A mobile-schema error (MS-ASCMD 4.2.2): `Action/Error` with Status 2, "protocol
     /// error", the only failure status the schema defines (2.2.3.177.1). Nothing about any
     /// user is included.
     static func mobileSyncError(_ message: String) -> NamespacedElement {
-        envelope(mobile("Response", [
-            culture, mobile("Action", [mobile("Error", [mobile("Status", "2"), mobile("Message", message)])]),
-        ]))
+        envelope(
+            mobile(
+                "Response",
+                [
+                    culture, mobile("Action", [mobile("Error", [mobile("Status", "2"), mobile("Message", message)])]),
+                ]))
     }
 
     /// The schema-independent error (MS-ASCMD 2.2.3.63 and 2.2.3.64; MS-OXDSCLI 2.2.4.1.1.3):
     /// 600 for an invalid request, 601 when no provider serves the requested response schema.
     static func error(code: ErrorCode, _ message: String) -> NamespacedElement {
-        let error = NamespacedElement(AutodiscoverNamespace.response, "Error", children: [
-            NamespacedElement(AutodiscoverNamespace.response, "ErrorCode", text: String(code.rawValue)),
-            NamespacedElement(AutodiscoverNamespace.response, "Message", text: message),
-            NamespacedElement(AutodiscoverNamespace.response, "DebugData"),
-        ])
+        let error = NamespacedElement(
+            AutodiscoverNamespace.response, "Error",
+            children: [
+                NamespacedElement(AutodiscoverNamespace.response, "ErrorCode", text: String(code.rawValue)),
+                NamespacedElement(AutodiscoverNamespace.response, "Message", text: message),
+                NamespacedElement(AutodiscoverNamespace.response, "DebugData"),
+            ])
         return envelope(NamespacedElement(AutodiscoverNamespace.response, "Response", children: [error]))
     }
 

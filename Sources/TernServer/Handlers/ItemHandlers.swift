@@ -27,7 +27,8 @@ struct MoveItemsHandler {
     func handle(_ request: EASRequest) async throws -> EASResponse {
         guard let parsed = request.body.flatMap(MoveItemsRequest.init) else { return .httpStatus(400) }
         guard parsed.moves.count <= RequestLimits.moves else {
-            return .document(StatusOnlyResponse.element(root: WBXMLTag("Move", "MoveItems"), status: RequestLimits.invalidXMLStatus))
+            return .document(
+                StatusOnlyResponse.element(root: WBXMLTag("Move", "MoveItems"), status: RequestLimits.invalidXMLStatus))
         }
         let engine = request.syncEngine(store)
         return .document(try await engine.move(parsed).element)
@@ -41,13 +42,17 @@ struct ItemOperationsHandler {
 
     func handle(_ request: EASRequest) async throws -> EASResponse {
         guard let parsed = request.body.flatMap(ItemOperationsRequest.init) else {
-            return .document(StatusOnlyResponse.element(root: ItemOperationsTag.itemOperations, status: ItemOperationsStatus.protocolError))
+            return .document(
+                StatusOnlyResponse.element(
+                    root: ItemOperationsTag.itemOperations, status: ItemOperationsStatus.protocolError))
         }
         guard parsed.operations.count <= RequestLimits.itemOperations else {
             return .document(
-                StatusOnlyResponse.element(root: ItemOperationsTag.itemOperations, status: RequestLimits.itemOperationsTooLargeStatus))
+                StatusOnlyResponse.element(
+                    root: ItemOperationsTag.itemOperations, status: RequestLimits.itemOperationsTooLargeStatus))
         }
-        let service = ItemOperationsService(store: store, userID: request.user.id, protocolVersion: request.protocolVersion)
+        let service = ItemOperationsService(
+            store: store, userID: request.user.id, protocolVersion: request.protocolVersion)
         let (document, parts) = try await service.handle(parsed, multipart: request.acceptsMultipart)
         return request.acceptsMultipart ? .multipart(document, parts: parts) : .document(document)
     }

@@ -34,7 +34,9 @@ struct PingHandler {
 
         var watched: [Folder.ID: String] = [:]
         for folder in folders {
-            guard let found = try await store.folder(of: request.user.id, serverID: folder.id) else { return Self.answer(.folderSyncRequired) }
+            guard let found = try await store.folder(of: request.user.id, serverID: folder.id) else {
+                return Self.answer(.folderSyncRequired)
+            }
             watched[found.id] = found.serverID
         }
         let engine = request.syncEngine(store)
@@ -45,7 +47,8 @@ struct PingHandler {
         var hierarchyIsStale = false
         var pending: [String] = []
         let arming = try await hub.arm(
-            userID: request.user.id, deviceID: request.device.id, folderIDs: Set(watched.keys), heartbeat: .seconds(heartbeat)
+            userID: request.user.id, deviceID: request.device.id, folderIDs: Set(watched.keys),
+            heartbeat: .seconds(heartbeat)
         ) {
             // A wipe or block committed after the gate let this request in, but before it was
             // armed, would otherwise wait for the heartbeat.
@@ -67,15 +70,17 @@ struct PingHandler {
         case .armed(let ticket):
             // What the answer needs, and no more: the request waits with it, maybe for an hour.
             let (store, request, watched) = (store, request.withoutBody, watched)
-            return .held(HeldRequest(ticket: ticket) { wake in
-                try await Self.answer(to: wake, of: request, watching: serverIDs, in: watched, store: store)
-            })
+            return .held(
+                HeldRequest(ticket: ticket) { wake in
+                    try await Self.answer(to: wake, of: request, watching: serverIDs, in: watched, store: store)
+                })
         }
     }
 
     /// The answer to a held Ping once the hub wakes it.
     private static func answer(
-        to wake: PushWake, of request: EASRequest, watching serverIDs: [String], in watched: [Folder.ID: String], store: any Store
+        to wake: PushWake, of request: EASRequest, watching serverIDs: [String], in watched: [Folder.ID: String],
+        store: any Store
     ) async throws -> EASResponse {
         switch wake {
         case .expired, .superseded, .shutDown, .cancelled:
@@ -83,7 +88,10 @@ struct PingHandler {
         case .hierarchyChanged:
             return Self.answer(.folderSyncRequired)
         case .changed(let folderIDs):
-            return Self.answer(PingResponse(status: .changesOccurred, folders: serverIDs.filter { id in folderIDs.contains { watched[$0] == id } }))
+            return Self.answer(
+                PingResponse(
+                    status: .changesOccurred,
+                    folders: serverIDs.filter { id in folderIDs.contains { watched[$0] == id } }))
         case .deviceChanged:
             return try await PolicyGate(store: store).refusalAfterChange(of: request) ?? Self.answer(.expired)
         }

@@ -27,7 +27,9 @@ struct ProvisionHandler {
             if let set = information?.firstElement(SettingsTag.set) { device.information.apply(set) }
             switch machine.policyRequested(accountOnlyWipeSupported: accountOnlyWipeSupported, newKey: newKey) {
             case .policy(let key):
-                response = .policy(policy.policy.provisionDocument, temporaryKey: key, deviceInformationStatus: information == nil ? nil : 1)
+                response = .policy(
+                    policy.policy.provisionDocument, temporaryKey: key,
+                    deviceInformationStatus: information == nil ? nil : 1)
             case .remoteWipe(let accountOnly):
                 response = .remoteWipe(accountOnly: accountOnly)
             default:
@@ -42,11 +44,15 @@ struct ProvisionHandler {
             switch machine.policyAcknowledged(key: key, status: status, policyVersion: policy.version, newKey: newKey) {
             case .provisioned(let final): response = .provisioned(key: final)
             // MS-ASPROV 3.1.5.2: 139, the device cannot comply; 12.1 has no such status.
-            case .policyRejected: response = request.protocolVersion >= .v14_0 ? .status(139, policyStatus: nil) : .status(1, policyStatus: 1)
+            case .policyRejected:
+                response =
+                    request.protocolVersion >= .v14_0 ? .status(139, policyStatus: nil) : .status(1, policyStatus: 1)
             default: response = .status(1, policyStatus: 5)
             }
         case .wipeAcknowledgement(let status, _):
-            switch machine.wipeAcknowledged(status: status, at: Date(), accountOnlyWipeSupported: accountOnlyWipeSupported) {
+            switch machine.wipeAcknowledged(
+                status: status, at: Date(), accountOnlyWipeSupported: accountOnlyWipeSupported)
+            {
             case .wipeRecorded:
                 device.wipeFailedAt = nil
                 response = .status(1, policyStatus: nil)
@@ -67,9 +73,10 @@ extension DevicePolicy {
     /// The EASProvisionDoc for this policy: the settings `tern policy` manages, plus the
     /// ones MS-ASPROV expects present, with EAS's values for "no limit" left out.
     var provisionDocument: ProvisionDocument {
-        ProvisionDocument(settings: settings.filter { $0.value != "none" } + [
-            (name: "RequireStorageCardEncryption", value: requireDeviceEncryption ? "1" : "0"),
-            (name: "PasswordRecoveryEnabled", value: "0"),
-        ])
+        ProvisionDocument(
+            settings: settings.filter { $0.value != "none" } + [
+                (name: "RequireStorageCardEncryption", value: requireDeviceEncryption ? "1" : "0"),
+                (name: "PasswordRecoveryEnabled", value: "0"),
+            ])
     }
 }

@@ -29,13 +29,17 @@ struct SyncHandler {
             collectionIDs = parsed.collections.map(\.collectionID)
         } else {
             // The empty request is the cached one again, held as long if it asked to be.
-            guard let cached = try await engine.cachedHold() else { return .document(try await engine.sync(nil).element) }
+            guard let cached = try await engine.cachedHold() else {
+                return .document(try await engine.sync(nil).element)
+            }
             (sync, seconds, collectionIDs) = (nil, cached.seconds, cached.collectionIDs)
         }
 
         var folderIDs: Set<Folder.ID> = []
         for collectionID in collectionIDs {
-            if let folder = try await store.folder(of: request.user.id, serverID: collectionID) { folderIDs.insert(folder.id) }
+            if let folder = try await store.folder(of: request.user.id, serverID: collectionID) {
+                folderIDs.insert(folder.id)
+            }
         }
         var quiet = SyncResponse()
         let arming = try await hub.arm(
@@ -53,9 +57,10 @@ struct SyncHandler {
             return .document(try await engine.sync(sync).element)
         case .armed(let ticket):
             let quietResponse = quiet
-            return .held(HeldRequest(ticket: ticket) { wake in
-                try await answer(to: wake, of: request, syncing: sync, quiet: quietResponse, engine: engine)
-            })
+            return .held(
+                HeldRequest(ticket: ticket) { wake in
+                    try await answer(to: wake, of: request, syncing: sync, quiet: quietResponse, engine: engine)
+                })
         }
     }
 
@@ -95,7 +100,8 @@ struct SyncHandler {
         case (nil, let seconds?):
             let bounds = configuration.minHeartbeat...configuration.maxHeartbeat
             guard bounds.contains(seconds) else {
-                return .refused(Self.outOfRange(limit: seconds < bounds.lowerBound ? bounds.lowerBound : bounds.upperBound))
+                return .refused(
+                    Self.outOfRange(limit: seconds < bounds.lowerBound ? bounds.lowerBound : bounds.upperBound))
             }
             return .seconds(seconds)
         }

@@ -24,6 +24,7 @@ struct PingParameters: Hashable, Codable {
 
     /// This request's values, falling back to the cached ones element by element.
     func merged(over cached: PingParameters?) -> PingParameters {
-        PingParameters(heartbeatInterval: heartbeatInterval ?? cached?.heartbeatInterval, folders: folders ?? cached?.folders)
+        PingParameters(
+            heartbeatInterval: heartbeatInterval ?? cached?.heartbeatInterval, folders: folders ?? cached?.folders)
     }
 }

@@ -14,7 +14,8 @@ extension PushHub {
     /// from here on is missed), then run `check`, which returns true when there is already
     /// something to send; only then is the request left armed for the caller to wait on.
     func arm(
-        userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration, unlessReady check: () async throws -> Bool
+        userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration,
+        unlessReady check: () async throws -> Bool
     ) async throws -> Arming {
         let ticket: Ticket
         switch arm(userID: userID, deviceID: deviceID, folderIDs: folderIDs, heartbeat: heartbeat) {

@@ -29,7 +29,9 @@ final class PushHub: Service, Sendable {
 
     /// Registers a device's interest in `folderIDs` for `heartbeat`. Changes from now on are
     /// kept for the ticket, so the caller may check the store before it `wait`s.
-    func arm(userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration) -> Result<Ticket, PushRefusal> {
+    func arm(userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration) -> Result<
+        Ticket, PushRefusal
+    > {
         let deadline = ContinuousClock.now - epoch + heartbeat
         let armed = registry.withLock {
             $0.arm(userID: userID, deviceID: deviceID, folderIDs: folderIDs, deadline: deadline)

@@ -57,16 +57,21 @@ struct ConnectionDeadline {
     /// answered or held) with nothing being read.
     func next(isBusy: Bool) -> (deadline: NIODeadline, reason: ConnectionStatistics.Closing)? {
         if let bodyBegan { return (bodyBegan + TimeAmount(limits.headTimeout) + allowance(for: bodyBytes), .slowBody) }
-        if let sendBegan { return (sendBegan + TimeAmount(limits.idleTimeout) + allowance(for: sendBytes), .slowReader) }
+        if let sendBegan {
+            return (sendBegan + TimeAmount(limits.idleTimeout) + allowance(for: sendBytes), .slowReader)
+        }
         if let headBegan { return (headBegan + TimeAmount(limits.headTimeout), .headTimeout) }
         if isBusy { return nil }
-        return hasAnswered ? (quietSince + TimeAmount(limits.idleTimeout), .idle) : (quietSince + TimeAmount(limits.headTimeout), .headTimeout)
+        return hasAnswered
+            ? (quietSince + TimeAmount(limits.idleTimeout), .idle)
+            : (quietSince + TimeAmount(limits.headTimeout), .headTimeout)
     }
 
     /// How long `bytes` may take at `minBodyBytesPerSecond`: whole seconds, then the rest, as
     /// bytes times 10^9 would overflow past 9 GB.
     private func allowance(for bytes: Int) -> TimeAmount {
         let rate = max(limits.minBodyBytesPerSecond, 1)
-        return .seconds(Int64(min(bytes / rate, Int(Int32.max)))) + .nanoseconds(Int64(bytes % rate) * 1_000_000_000 / Int64(rate))
+        return .seconds(Int64(min(bytes / rate, Int(Int32.max))))
+            + .nanoseconds(Int64(bytes % rate) * 1_000_000_000 / Int64(rate))
     }
 }

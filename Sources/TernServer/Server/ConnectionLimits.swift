@@ -11,7 +11,9 @@ public struct ConnectionLimits: Hashable, Sendable {
     /// come at this many bytes a second on average, or the connection is closed.
     public var minBodyBytesPerSecond: Int
 
-    public init(headTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(120), minBodyBytesPerSecond: Int = 1024) {
+    public init(
+        headTimeout: Duration = .seconds(30), idleTimeout: Duration = .seconds(120), minBodyBytesPerSecond: Int = 1024
+    ) {
         self.headTimeout = headTimeout
         self.idleTimeout = idleTimeout
         self.minBodyBytesPerSecond = minBodyBytesPerSecond

@@ -66,10 +66,12 @@ struct ConnectionReporter: Service {
                 let counts = [statistics.openConnections] + ConnectionStatistics.Closing.allCases.map(statistics.count)
                 guard counts != last else { continue }
                 last = counts
-                logger.info("connections", metadata: [
-                    "open": "\(counts[0])", "closedHeadTimeout": "\(counts[1])", "closedSlowBody": "\(counts[2])",
-                    "closedIdle": "\(counts[3])", "closedSlowReader": "\(counts[4])",
-                ])
+                logger.info(
+                    "connections",
+                    metadata: [
+                        "open": "\(counts[0])", "closedHeadTimeout": "\(counts[1])", "closedSlowBody": "\(counts[2])",
+                        "closedIdle": "\(counts[3])", "closedSlowReader": "\(counts[4])",
+                    ])
             }
         }
     }

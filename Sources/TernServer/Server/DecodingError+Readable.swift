@@ -4,7 +4,8 @@ extension DecodingError {
     public var readableDescription: String {
         func path(_ codingPath: [any CodingKey]) -> String {
             guard !codingPath.isEmpty else { return "the top level" }
-            return "\"" + codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") + "\""
+            return "\"" + codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                + "\""
         }
         switch self {
         case .keyNotFound(let key, let context):

@@ -33,9 +33,11 @@ struct HTTPExchangeChannel: ServerChildChannel {
             try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
-            try pipeline.addHandler(HTTPExchangeHandler(
-                maxBodyBytes: maxBodyBytes, serverName: serverName, budget: budget, limits: limits, statistics: statistics,
-                respond: respond))
+            try pipeline.addHandler(
+                HTTPExchangeHandler(
+                    maxBodyBytes: maxBodyBytes, serverName: serverName, budget: budget, limits: limits,
+                    statistics: statistics,
+                    respond: respond))
             return Connection(channel: channel)
         }
     }

@@ -82,7 +82,8 @@ final class HTTPExchangeHandler: ChannelInboundHandler, RemovableChannelHandler 
             if expectsContinue, isIdle {
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
             }
-            reading = Incoming(head: head, body: declared > maxBodyBytes ? nil : context.channel.allocator.buffer(capacity: 0))
+            reading = Incoming(
+                head: head, body: declared > maxBodyBytes ? nil : context.channel.allocator.buffer(capacity: 0))
         case .body(var chunk):
             deadline.bodyReceived(chunk.readableBytes)
             guard let bytes = reading?.body?.readableBytes else { return }

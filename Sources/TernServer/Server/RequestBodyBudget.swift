@@ -16,7 +16,8 @@ final class RequestBodyBudget: Sendable {
     func reserve(_ bytes: Int) -> Bool {
         var current = used.load(ordering: .relaxed)
         while current + bytes <= limit {
-            let (exchanged, original) = used.compareExchange(expected: current, desired: current + bytes, ordering: .relaxed)
+            let (exchanged, original) = used.compareExchange(
+                expected: current, desired: current + bytes, ordering: .relaxed)
             if exchanged { return true }
             current = original
         }

@@ -23,15 +23,18 @@ public struct TernServer: Sendable {
     /// Runs until SIGTERM or SIGINT; `onListening` gets the bound port (useful with port 0).
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let logger = Self.logger
-        let group = ServiceGroup(configuration: .init(
-            services: [try service(onListening: onListening)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [try service(onListening: onListening)], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         try await group.run()
     }
 
     /// The server as one service, to run in a caller's `ServiceGroup`: graceful shutdown of
     /// that group answers held requests, then stops the HTTP server.
     public func service(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some Service {
-        let hub = PushHub(store: store, maxHeldPerUser: configuration.maxHeldPerUser, maxHeldTotal: configuration.maxHeldTotal)
+        let hub = PushHub(
+            store: store, maxHeldPerUser: configuration.maxHeldPerUser, maxHeldTotal: configuration.maxHeldTotal)
         let validator = try configuration.schemaDirectory.map { try SchemaValidator(schemaDirectory: $0) }
         let authenticator = Authenticator(store: store)
         let endpoint = ActiveSyncEndpoint(
@@ -44,7 +47,9 @@ public struct TernServer: Sendable {
             await endpoint.post(request, context: context)
         }
         for method: HTTPRequest.Method in [.get, .head, .put, .delete, .patch] {
-            router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: method) { _, _ in endpoint.unsupportedMethod() }
+            router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: method) { _, _ in
+                endpoint.unsupportedMethod()
+            }
         }
         let autodiscover = AutodiscoverEndpoint(authenticator: authenticator, configuration: configuration)
         for path in AutodiscoverEndpoint.paths {
@@ -70,21 +75,27 @@ public struct TernServer: Sendable {
             ) { request, channel, deferral in
                 do {
                     return try await responder.respond(
-                        to: request, context: TernRequestContext(source: .init(channel: channel, logger: logger, deferral: deferral)))
+                        to: request,
+                        context: TernRequestContext(source: .init(channel: channel, logger: logger, deferral: deferral))
+                    )
                 } catch {
                     logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
                     return Response(status: .internalServerError)
                 }
             },
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), backlog: configuration.backlog),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), backlog: configuration.backlog),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
             logger: logger)
         // A group shuts its services down last to first: the hub answers what it holds while
         // the application still writes responses, then the application stops.
-        return ServiceGroup(configuration: .init(services: [
-            HTTPService(server: server), hub, HeapTrimmer(), ConnectionReporter(statistics: statistics, logger: logger),
-        ], logger: Self.logger))
+        return ServiceGroup(
+            configuration: .init(
+                services: [
+                    HTTPService(server: server), hub, HeapTrimmer(),
+                    ConnectionReporter(statistics: statistics, logger: logger),
+                ], logger: Self.logger))
     }
 
     private static var logger: Logger {

@@ -16,7 +16,8 @@ public struct StoreChange: Hashable, Sendable {
     public let policyChanged: Bool
 
     public init(
-        userID: User.ID, modSeq: ModSeq, folderIDs: Set<Folder.ID>, hierarchyChanged: Bool, deviceIDs: Set<Device.ID> = [],
+        userID: User.ID, modSeq: ModSeq, folderIDs: Set<Folder.ID>, hierarchyChanged: Bool,
+        deviceIDs: Set<Device.ID> = [],
         policyChanged: Bool = false
     ) {
         self.userID = userID
@@ -33,7 +34,8 @@ public struct StoreChange: Hashable, Sendable {
     /// The same change announced to another user (a default-policy change reaches everyone).
     public func addressed(to userID: User.ID) -> StoreChange {
         StoreChange(
-            userID: userID, modSeq: modSeq, folderIDs: folderIDs, hierarchyChanged: hierarchyChanged, deviceIDs: deviceIDs,
+            userID: userID, modSeq: modSeq, folderIDs: folderIDs, hierarchyChanged: hierarchyChanged,
+            deviceIDs: deviceIDs,
             policyChanged: policyChanged)
     }
 }

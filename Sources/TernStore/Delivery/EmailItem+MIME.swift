@@ -14,12 +14,15 @@ extension EmailItem {
                 contentType: attachment.contentType.mimeType, contentID: attachment.contentID,
                 isInline: attachment.isInline, size: attachment.decodedSize)
         }
-        self.init(raw: Data(message.raw), properties: EmailProperties(
-            from: Self.addressLine(message.from), to: Self.addressLine(message.to), cc: Self.addressLine(message.cc),
-            replyTo: Self.addressLine(message.replyTo), subject: message.subject, dateReceived: receivedAt,
-            importance: message.importance.rawValue, messageClass: Self.messageClass(message),
-            conversationID: ConversationID.make(for: message), attachments: attachments,
-            preview: message.preview(maxCharacters: 255)))
+        self.init(
+            raw: Data(message.raw),
+            properties: EmailProperties(
+                from: Self.addressLine(message.from), to: Self.addressLine(message.to),
+                cc: Self.addressLine(message.cc),
+                replyTo: Self.addressLine(message.replyTo), subject: message.subject, dateReceived: receivedAt,
+                importance: message.importance.rawValue, messageClass: Self.messageClass(message),
+                conversationID: ConversationID.make(for: message), attachments: attachments,
+                preview: message.preview(maxCharacters: 255)))
     }
 
     /// Addresses as EAS shows them: `"Name" <address>`, comma-separated (MS-ASEMAIL 2.2.2.79 To).
@@ -31,14 +34,18 @@ extension EmailItem {
     private static func messageClass(_ message: MIMEMessage) -> String {
         let type = message.root.contentType
         if type.mimeType == "multipart/signed" { return "IPM.Note.SMIME.MultipartSigned" }
-        if type.mimeType == "application/pkcs7-mime" || type.mimeType == "application/x-pkcs7-mime" { return "IPM.Note.SMIME" }
+        if type.mimeType == "application/pkcs7-mime" || type.mimeType == "application/x-pkcs7-mime" {
+            return "IPM.Note.SMIME"
+        }
         if Self.hasCalendarRequest(message.root) { return "IPM.Schedule.Meeting.Request" }
         return "IPM.Note"
     }
 
     private static func hasCalendarRequest(_ part: MIMEPart) -> Bool {
         if part.contentType.mimeType == "text/calendar" {
-            return part.contentType.parameters["method"].map { $0.trimmingCharacters(in: .init(charactersIn: "\"")).uppercased() } == "REQUEST"
+            return part.contentType.parameters["method"].map {
+                $0.trimmingCharacters(in: .init(charactersIn: "\"")).uppercased()
+            } == "REQUEST"
         }
         return part.children.contains(where: hasCalendarRequest)
     }
@@ -49,14 +56,17 @@ extension EmailItem {
 /// In-Reply-To, else the message's own id, else its subject without Re:/Fwd: prefixes).
 package enum ConversationID {
     static func make(for message: MIMEMessage) -> Data {
-        let root = message.references.first ?? message.inReplyTo ?? message.messageID ?? baseSubject(message.subject ?? "")
+        let root =
+            message.references.first ?? message.inReplyTo ?? message.messageID ?? baseSubject(message.subject ?? "")
         return Data(fnv1a128(Array(root.utf8)))
     }
 
     /// The subject without its reply and forward prefixes, also Sync's ThreadTopic.
     package static func baseSubject(_ subject: String) -> String {
         var text = Substring(subject)
-        while let colon = text.firstIndex(of: ":"), ["re", "fw", "fwd", "aw", "wg", "sv", "vs"].contains(text[..<colon].lowercased().trimmingWhitespace()) {
+        while let colon = text.firstIndex(of: ":"),
+            ["re", "fw", "fwd", "aw", "wg", "sv", "vs"].contains(text[..<colon].lowercased().trimmingWhitespace())
+        {
             text = text[text.index(after: colon)...]
         }
         return String(text).trimmingWhitespace()

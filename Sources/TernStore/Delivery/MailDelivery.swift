@@ -32,7 +32,8 @@ public struct MailDelivery: Sendable {
                 throw DeliveryError(.unknownRecipient, "no user has the address \(address)")
             }
             let folders = try await store.folders(of: user.id).filter { $0.type.itemClass == .email }
-            let folder = folderName.map { name in folders.first { $0.displayName.caseInsensitiveCompare(name) == .orderedSame } }
+            let folder =
+                folderName.map { name in folders.first { $0.displayName.caseInsensitiveCompare(name) == .orderedSame } }
                 ?? folders.first { $0.type == .inbox }
             guard let folder else {
                 throw DeliveryError(.unknownFolder, "\(user.login) has no mail folder named \(folderName ?? "Inbox")")

@@ -14,7 +14,10 @@ public struct ContactItem: Hashable, Sendable, Codable {
     /// The notes, as plain text (MS-ASAIRS Body).
     public var body: String?
 
-    public init(fields: [ContactField: String] = [:], categories: [String] = [], children: [String] = [], picture: Data? = nil, body: String? = nil) {
+    public init(
+        fields: [ContactField: String] = [:], categories: [String] = [], children: [String] = [], picture: Data? = nil,
+        body: String? = nil
+    ) {
         self.fields = fields
         self.categories = categories
         self.children = children

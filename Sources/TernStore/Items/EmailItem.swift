@@ -69,7 +69,9 @@ public struct EmailFlag: Hashable, Sendable, Codable {
     public var dueDate: Date?
     public var completeTime: Date?
 
-    public init(status: Int, flagType: String? = nil, startDate: Date? = nil, dueDate: Date? = nil, completeTime: Date? = nil) {
+    public init(
+        status: Int, flagType: String? = nil, startDate: Date? = nil, dueDate: Date? = nil, completeTime: Date? = nil
+    ) {
         self.status = status
         self.flagType = flagType
         self.startDate = startDate

@@ -13,7 +13,8 @@ public struct NoteItem: Hashable, Sendable, Codable {
     public static let defaultMessageClass = "IPM.StickyNote"
 
     public init(
-        subject: String? = nil, body: String? = nil, categories: [String] = [], messageClass: String = defaultMessageClass,
+        subject: String? = nil, body: String? = nil, categories: [String] = [],
+        messageClass: String = defaultMessageClass,
         lastModified: Date? = nil
     ) {
         self.subject = subject

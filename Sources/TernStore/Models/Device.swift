@@ -39,7 +39,8 @@ public struct Device: Hashable, Sendable, Codable {
     }
 
     public init(
-        id: ID, userID: User.ID, deviceID: String, deviceType: String, information: DeviceInformation = DeviceInformation(),
+        id: ID, userID: User.ID, deviceID: String, deviceType: String,
+        information: DeviceInformation = DeviceInformation(),
         protocolVersion: String? = nil, provisioning: ProvisionState = .unprovisioned, wipe: WipeState = .none,
         isBlocked: Bool = false, firstSeen: Date, lastSeen: Date
     ) {

@@ -36,7 +36,9 @@ public struct OutOfOffice: Hashable, Sendable, Codable {
     public var endTime: Date?
     public var messages: [Audience: Message]
 
-    public init(state: State = .disabled, startTime: Date? = nil, endTime: Date? = nil, messages: [Audience: Message] = [:]) {
+    public init(
+        state: State = .disabled, startTime: Date? = nil, endTime: Date? = nil, messages: [Audience: Message] = [:]
+    ) {
         self.state = state
         self.startTime = startTime
         self.endTime = endTime

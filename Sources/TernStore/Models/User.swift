@@ -14,7 +14,9 @@ public struct User: Hashable, Sendable, Codable {
     public var passwordHash: String
     public var createdAt: Date
 
-    public init(id: ID, login: String, emailAddresses: [String], displayName: String, passwordHash: String, createdAt: Date) {
+    public init(
+        id: ID, login: String, emailAddresses: [String], displayName: String, passwordHash: String, createdAt: Date
+    ) {
         self.id = id
         self.login = login
         self.emailAddresses = emailAddresses

@@ -45,7 +45,8 @@ public enum ApplicationData {
         switch (itemClass, existing) {
         case (.email, .email(let email)?):
             if email.properties.isDraft, protocolVersion >= .v16_0, EmailApplicationData.changesDraftContent(element) {
-                return .email(try EmailApplicationData.changeDraft(email, with: element, protocolVersion: protocolVersion))
+                return .email(
+                    try EmailApplicationData.changeDraft(email, with: element, protocolVersion: protocolVersion))
             }
             return .email(try EmailApplicationData.change(email, with: element))
         case (.email, _):
@@ -67,7 +68,9 @@ public enum ApplicationData {
             let ghosting = task == nil ? Ghosting.none : Ghosting(supported: supported, ghostsEverything: false)
             return .task(try TaskApplicationData.decode(element, replacing: task, ghosting: ghosting))
         case (.notes, _):
-            guard protocolVersion >= .v14_0 else { throw ApplicationDataError(.classNotAllowed, "Notes sync from protocol 14.0 on") }
+            guard protocolVersion >= .v14_0 else {
+                throw ApplicationDataError(.classNotAllowed, "Notes sync from protocol 14.0 on")
+            }
             let note: NoteItem? = if case .note(let note)? = existing { note } else { nil }
             let ghosting = note == nil ? Ghosting.none : Ghosting(supported: supported, ghostsEverything: false)
             return .note(try NoteApplicationData.decode(element, replacing: note, ghosting: ghosting))

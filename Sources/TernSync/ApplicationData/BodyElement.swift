@@ -87,7 +87,9 @@ enum BodyElement {
     private static func dataElement(_ bytes: ArraySlice<UInt8>) -> WBXMLElement {
         let tag = WBXMLTag("AirSyncBase", "Data")
         guard !bytes.isEmpty else { return WBXMLElement(tag) }
-        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) { return WBXMLElement(tag, text: text) }
+        if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) {
+            return WBXMLElement(tag, text: text)
+        }
         return WBXMLElement(tag, children: [.opaque(Array(bytes))])
     }
 }

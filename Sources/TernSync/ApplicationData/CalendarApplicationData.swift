@@ -74,13 +74,16 @@ enum CalendarApplicationData {
         func optional<Value>(_ name: String, _ sent: Value??, _ value: Value?) -> Value? {
             ghosting.merge(name, sent: sent, stored: value, cleared: nil)
         }
-        var event = CalendarItem(startTime: start, endTime: end, uid: try uid(data, stored: stored, version: protocolVersion))
+        var event = CalendarItem(
+            startTime: start, endTime: end, uid: try uid(data, stored: stored, version: protocolVersion))
         event.timeZone = optional("Calendar:Timezone", try timeZone(in: data).map(Optional.some), stored.timeZone)
         event.allDayEvent = ghosting.merge(
             "Calendar:AllDayEvent", sent: try data.bool("Calendar", "AllDayEvent"), stored: stored.allDayEvent,
             cleared: false)
-        event.dtStamp = optional("Calendar:DtStamp", try data.date("Calendar", "DtStamp").map(Optional.some), stored.dtStamp)
-        event.subject = optional("Calendar:Subject", try data.string("Calendar", "Subject").map(nonEmpty), stored.subject)
+        event.dtStamp = optional(
+            "Calendar:DtStamp", try data.date("Calendar", "DtStamp").map(Optional.some), stored.dtStamp)
+        event.subject = optional(
+            "Calendar:Subject", try data.string("Calendar", "Subject").map(nonEmpty), stored.subject)
         event.organizerName = optional(
             "Calendar:OrganizerName", try data.string("Calendar", "OrganizerName").map(nonEmpty), stored.organizerName)
         event.organizerEmail = optional(
@@ -198,7 +201,8 @@ enum CalendarApplicationData {
         var attendees: [Attendee] = []
         for element in list.elements where element.tag == WBXMLTag("Calendar", "Attendee") {
             guard attendees.count < maxAttendees else {
-                throw ApplicationDataError(.oversized, element: "Calendar:Attendees", "more than \(maxAttendees) attendees")
+                throw ApplicationDataError(
+                    .oversized, element: "Calendar:Attendees", "more than \(maxAttendees) attendees")
             }
             guard let email = try element.nonEmptyString("Calendar", "Email") else { throw .missing("Calendar:Email") }
             attendees.append(
@@ -215,7 +219,8 @@ enum CalendarApplicationData {
         var exceptions: [CalendarException] = []
         for element in list.elements where element.tag == WBXMLTag("Calendar", "Exception") {
             guard exceptions.count < maxExceptions else {
-                throw ApplicationDataError(.oversized, element: "Calendar:Exceptions", "more than \(maxExceptions) exceptions")
+                throw ApplicationDataError(
+                    .oversized, element: "Calendar:Exceptions", "more than \(maxExceptions) exceptions")
             }
             exceptions.append(try exception(element))
         }
@@ -234,7 +239,8 @@ enum CalendarApplicationData {
             exceptionStartTime: original, deleted: try element.bool("Calendar", "Deleted") ?? false,
             startTime: try element.date("Calendar", "StartTime"), endTime: try element.date("Calendar", "EndTime"),
             subject: try element.nonEmptyString("Calendar", "Subject"), location: try location(in: element) ?? nil,
-            body: try BodyElement.text(in: element).flatMap(nonEmpty), allDayEvent: try element.bool("Calendar", "AllDayEvent"),
+            body: try BodyElement.text(in: element).flatMap(nonEmpty),
+            allDayEvent: try element.bool("Calendar", "AllDayEvent"),
             busyStatus: try element.int("Calendar", "BusyStatus", in: 0...4),
             reminder: try reminder(in: element) ?? nil, attendees: attendees)
     }

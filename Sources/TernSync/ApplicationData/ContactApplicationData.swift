@@ -32,7 +32,9 @@ enum ContactApplicationData {
             for tag in page.tags {
                 switch (page.namespace, tag.name) {
                 case ("Contacts", "Categories"):
-                    if !contact.categories.isEmpty { list.append("Contacts", "Categories", "Category", contact.categories) }
+                    if !contact.categories.isEmpty {
+                        list.append("Contacts", "Categories", "Category", contact.categories)
+                    }
                 case ("Contacts", "Children"):
                     if !contact.children.isEmpty { list.append("Contacts", "Children", "Child", contact.children) }
                 case ("Contacts", "Picture"):

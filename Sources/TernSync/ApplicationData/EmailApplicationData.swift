@@ -53,7 +53,8 @@ enum EmailApplicationData {
         list.append("AirSyncBase", "NativeBodyType", body.nativeType)
         if version >= .v14_0 {
             if let conversationID = properties.conversationID {
-                list.append(WBXMLElement(WBXMLTag("Email2", "ConversationId"), children: [.opaque(Array(conversationID))]))
+                list.append(
+                    WBXMLElement(WBXMLTag("Email2", "ConversationId"), children: [.opaque(Array(conversationID))]))
             }
             list.append(
                 WBXMLElement(
@@ -78,7 +79,9 @@ enum EmailApplicationData {
 
     /// A device adds an email only as a 16.0+ draft (MS-ASEMAIL 3.1.5.3.1): To, Cc, Bcc,
     /// Subject, Importance and the body become a minimal RFC 5322 message.
-    static func addDraft(_ data: WBXMLElement, protocolVersion: ProtocolVersion) throws(ApplicationDataError) -> EmailItem {
+    static func addDraft(_ data: WBXMLElement, protocolVersion: ProtocolVersion) throws(ApplicationDataError)
+        -> EmailItem
+    {
         guard protocolVersion >= .v16_0 else {
             throw ApplicationDataError(.classNotAllowed, "a device adds email only as a draft, from 16.0 on")
         }
@@ -113,7 +116,10 @@ enum EmailApplicationData {
     }
 
     /// The draft fields a 16.0+ Change may rewrite (MS-ASEMAIL 3.1.5.3.2).
-    private static let draftFields = [("Email", "To"), ("Email", "Cc"), ("Email2", "Bcc"), ("Email", "Subject"), ("Email", "Importance"), ("AirSyncBase", "Body")]
+    private static let draftFields = [
+        ("Email", "To"), ("Email", "Cc"), ("Email2", "Bcc"), ("Email", "Subject"), ("Email", "Importance"),
+        ("AirSyncBase", "Body"),
+    ]
 
     /// Whether a Change rewrites a draft's content, not only its flags.
     static func changesDraftContent(_ data: WBXMLElement) -> Bool {
@@ -123,7 +129,9 @@ enum EmailApplicationData {
     /// A 16.0+ Change of a draft: the fields it sends replace the draft's, the ones it leaves
     /// out are taken from the stored message, and the draft is written again; Read, Flag and
     /// Categories change as in any Change.
-    static func changeDraft(_ draft: EmailItem, with data: WBXMLElement, protocolVersion: ProtocolVersion) throws(ApplicationDataError) -> EmailItem {
+    static func changeDraft(_ draft: EmailItem, with data: WBXMLElement, protocolVersion: ProtocolVersion)
+        throws(ApplicationDataError) -> EmailItem
+    {
         let stored = try? MIMEMessage(accepting: Array(draft.raw))
         var merged = data.elements
         func keep(_ namespace: String, _ name: String, _ value: String?) {
@@ -137,10 +145,13 @@ enum EmailApplicationData {
         keep("Email", "Importance", stored.map { String($0.importance.rawValue) })
         if data.child("AirSyncBase", "Body") == nil, let stored {
             let html = stored.plainTextBody == nil ? stored.htmlBody : nil
-            merged.append(WBXMLElement(WBXMLTag("AirSyncBase", "Body"), elements: [
-                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: html == nil ? "1" : "2"),
-                WBXMLElement(WBXMLTag("AirSyncBase", "Data"), text: html ?? stored.plainTextBody ?? ""),
-            ]))
+            merged.append(
+                WBXMLElement(
+                    WBXMLTag("AirSyncBase", "Body"),
+                    elements: [
+                        WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: html == nil ? "1" : "2"),
+                        WBXMLElement(WBXMLTag("AirSyncBase", "Data"), text: html ?? stored.plainTextBody ?? ""),
+                    ]))
         }
         var rewritten = try addDraft(WBXMLElement(data.tag, elements: merged), protocolVersion: protocolVersion)
         rewritten.properties.flag = draft.properties.flag
@@ -187,9 +198,12 @@ enum EmailApplicationData {
     private static func decodeFlag(_ flag: WBXMLElement) throws(ApplicationDataError) -> EmailFlag? {
         guard !flag.elements.isEmpty else { return nil }
         guard let status = try flag.int("Email", "Status", in: 0...2) else { throw .missing("Email:Status") }
-        let start = try flag.date("Tasks", "UtcStartDate"), localStart = try flag.date("Tasks", "StartDate")
-        let due = try flag.date("Tasks", "UtcDueDate"), localDue = try flag.date("Tasks", "DueDate")
-        let complete = try flag.date("Email", "CompleteTime"), completed = try flag.date("Tasks", "DateCompleted")
+        let start = try flag.date("Tasks", "UtcStartDate")
+        let localStart = try flag.date("Tasks", "StartDate")
+        let due = try flag.date("Tasks", "UtcDueDate")
+        let localDue = try flag.date("Tasks", "DueDate")
+        let complete = try flag.date("Email", "CompleteTime")
+        let completed = try flag.date("Tasks", "DateCompleted")
         return EmailFlag(
             status: status, flagType: try flag.nonEmptyString("Email", "FlagType"), startDate: start ?? localStart,
             dueDate: due ?? localDue, completeTime: complete ?? completed)

@@ -61,11 +61,14 @@ enum EmailBody {
     }
 
     private static func plainText(_ message: MIMEMessage?) -> String {
-        message?.plainTextBody ?? message?.htmlBody.map { Preview.text(fromHTML: $0, maxCharacters: maxConvertedCharacters) }
+        message?.plainTextBody ?? message?.htmlBody.map {
+            Preview.text(fromHTML: $0, maxCharacters: maxConvertedCharacters)
+        }
             ?? ""
     }
 
-    private static func mime(_ email: EmailItem, _ preference: BodyPreference, _ options: ItemEncodingOptions) -> Choice {
+    private static func mime(_ email: EmailItem, _ preference: BodyPreference, _ options: ItemEncodingOptions) -> Choice
+    {
         let element = BodyElement.make(
             type: 4, data: Array(email.raw), preference: preference, preview: { email.properties.preview },
             version: options.protocolVersion)

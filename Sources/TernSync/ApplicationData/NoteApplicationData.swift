@@ -26,14 +26,19 @@ enum NoteApplicationData {
         return list.elements
     }
 
-    static func decode(_ data: WBXMLElement, replacing existing: NoteItem?, ghosting: Ghosting) throws(ApplicationDataError) -> NoteItem {
+    static func decode(_ data: WBXMLElement, replacing existing: NoteItem?, ghosting: Ghosting)
+        throws(ApplicationDataError) -> NoteItem
+    {
         let stored = existing ?? NoteItem()
         var note = NoteItem()
-        note.subject = ghosting.merge("Notes:Subject", sent: try data.string("Notes", "Subject").map(nonEmpty), stored: stored.subject, cleared: nil)
+        note.subject = ghosting.merge(
+            "Notes:Subject", sent: try data.string("Notes", "Subject").map(nonEmpty), stored: stored.subject,
+            cleared: nil)
         note.body = ghosting.merge(
             "AirSyncBase:Body", sent: try BodyElement.text(in: data).map(nonEmpty), stored: stored.body, cleared: nil)
         note.categories = ghosting.merge(
-            "Notes:Categories", sent: try data.strings("Notes", "Categories", "Category"), stored: stored.categories, cleared: [])
+            "Notes:Categories", sent: try data.strings("Notes", "Categories", "Category"), stored: stored.categories,
+            cleared: [])
         note.messageClass = ghosting.merge(
             "Notes:MessageClass", sent: try data.nonEmptyString("Notes", "MessageClass"), stored: stored.messageClass,
             cleared: NoteItem.defaultMessageClass)

@@ -50,7 +50,8 @@ enum RecurrenceElement {
         guard let type = try element.int(namespace, "Type", in: 0...6) else { throw .missing("\(namespace):Type") }
         var recurrence = Recurrence(
             type: type, interval: try element.int(namespace, "Interval", in: 1...999) ?? 1,
-            until: try element.date(namespace, "Until"), occurrences: try element.int(namespace, "Occurrences", in: 1...999),
+            until: try element.date(namespace, "Until"),
+            occurrences: try element.int(namespace, "Occurrences", in: 1...999),
             dayOfWeek: try element.int(namespace, "DayOfWeek", in: 0...127),
             dayOfMonth: try element.int(namespace, "DayOfMonth", in: 1...31),
             weekOfMonth: try element.int(namespace, "WeekOfMonth", in: 1...5),

@@ -46,10 +46,13 @@ enum TaskApplicationData {
         var task = TaskItem()
         task.subject = optional("Subject", try data.string("Tasks", "Subject").map(nonEmpty), stored.subject)
         task.importance = ghosting.merge(
-            "Tasks:Importance", sent: try data.int("Tasks", "Importance", in: 0...2), stored: stored.importance, cleared: 1)
-        task.utcStartDate = optional("UtcStartDate", try data.date("Tasks", "UtcStartDate").map(Optional.some), stored.utcStartDate)
+            "Tasks:Importance", sent: try data.int("Tasks", "Importance", in: 0...2), stored: stored.importance,
+            cleared: 1)
+        task.utcStartDate = optional(
+            "UtcStartDate", try data.date("Tasks", "UtcStartDate").map(Optional.some), stored.utcStartDate)
         task.startDate = optional("StartDate", try data.date("Tasks", "StartDate").map(Optional.some), stored.startDate)
-        task.utcDueDate = optional("UtcDueDate", try data.date("Tasks", "UtcDueDate").map(Optional.some), stored.utcDueDate)
+        task.utcDueDate = optional(
+            "UtcDueDate", try data.date("Tasks", "UtcDueDate").map(Optional.some), stored.utcDueDate)
         task.dueDate = optional("DueDate", try data.date("Tasks", "DueDate").map(Optional.some), stored.dueDate)
         task.complete = ghosting.merge(
             "Tasks:Complete", sent: try data.bool("Tasks", "Complete"), stored: stored.complete, cleared: false)

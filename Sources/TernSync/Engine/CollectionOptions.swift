@@ -20,9 +20,12 @@ struct CollectionOptions {
 
     init(parameters: CollectionParameters, itemClass: ItemClass, protocolVersion: ProtocolVersion) {
         let options = parameters.optionsXML.compactMap { try? XMLReader().read($0) }
-        let mine = options.first { $0.firstElement(SyncTag.class)?.text == itemClass.rawValue }
+        let mine =
+            options.first { $0.firstElement(SyncTag.class)?.text == itemClass.rawValue }
             ?? options.first { $0.firstElement(SyncTag.class) == nil }
-        filterType = mine?.firstElement(SyncTag.filterType)?.text.flatMap { Int($0) }.flatMap { (0...8).contains($0) ? $0 : nil } ?? 0
+        filterType =
+            mine?.firstElement(SyncTag.filterType)?.text.flatMap { Int($0) }.flatMap { (0...8).contains($0) ? $0 : nil }
+            ?? 0
         serverWins = mine?.firstElement(SyncTag.conflict)?.text != "0"
         encoding = ItemEncodingOptions(options: mine, protocolVersion: protocolVersion)
         deletesAsMoves = parameters.deletesAsMoves ?? true
@@ -74,7 +77,8 @@ extension CollectionParameters {
     /// These parameters updated with what a request sent; what it left out stays cached.
     func updated(with request: SyncCollectionRequest) -> CollectionParameters {
         CollectionParameters(
-            optionsXML: request.options.isEmpty ? optionsXML : request.options.map { XMLWriter(indents: false).write($0) },
+            optionsXML: request.options.isEmpty
+                ? optionsXML : request.options.map { XMLWriter(indents: false).write($0) },
             windowSize: request.windowSize ?? windowSize,
             deletesAsMoves: request.deletesAsMoves ?? deletesAsMoves,
             supported: request.supported ?? supported)

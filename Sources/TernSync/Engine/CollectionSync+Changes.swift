@@ -57,8 +57,10 @@ extension CollectionSync {
                 withhold(item, .refusedByDevice, wasHeld: true, next: &next)
             }
         }
-        var retried = isReplay ? [] : try await itemsDueForRetry(in: folder, options: options, window: window, next: &next)
-        let (planned, more) = try await plannedChanges(in: folder, options: options, window: window - retried.count, next: &next)
+        var retried =
+            isReplay ? [] : try await itemsDueForRetry(in: folder, options: options, window: window, next: &next)
+        let (planned, more) = try await plannedChanges(
+            in: folder, options: options, window: window - retried.count, next: &next)
         retried.removeAll { item in planned.contains { $0.serverID == item.serverID } }
         let retriedIDs = Set(retried.map(\.serverID))
         let all = retried.map { next.held.contains($0.serverID) ? PlannedCommand.change($0) : .add($0) } + planned
@@ -91,7 +93,8 @@ extension CollectionSync {
     ) async throws(StoreError) -> [Item] {
         guard let withheld = next.withheld else { return [] }
         var items: [Item] = []
-        for (serverID, entry) in withheld.sorted(by: { $0.key < $1.key }) where entry.isDueForRetry && items.count < window / 2 {
+        for (serverID, entry) in withheld.sorted(by: { $0.key < $1.key })
+        where entry.isDueForRetry && items.count < window / 2 {
             if let item = try await store.item(in: folder.id, serverID: serverID) {
                 if options.includes(item.content, now: now) { items.append(item) }
             } else {
@@ -105,13 +108,16 @@ extension CollectionSync {
         if !wasHeld { next.held.remove(item.serverID) }
         let previous = next.withheld?[item.serverID]
         var entry = WithheldItem(modSeq: item.modSeq, reason: reason)
-        if reason == .refusedByDevice, let previous, previous.reason == .refusedByDevice, previous.modSeq == item.modSeq {
+        if reason == .refusedByDevice, let previous, previous.reason == .refusedByDevice, previous.modSeq == item.modSeq
+        {
             entry.refusals = (previous.refusals ?? 1) + 1
         }
         if previous?.modSeq != entry.modSeq || previous?.reason != entry.reason || entry.refusals != nil {
-            let why = reason == .unencodable ? "its data cannot be encoded" : "the device kept resending its sync key over it"
+            let why =
+                reason == .unencodable ? "its data cannot be encoded" : "the device kept resending its sync key over it"
             logger.warning(
-                "item withheld from a device: \(why)", metadata: ["serverID": "\(item.serverID)", "modSeq": "\(item.modSeq.rawValue)"])
+                "item withheld from a device: \(why)",
+                metadata: ["serverID": "\(item.serverID)", "modSeq": "\(item.modSeq.rawValue)"])
         }
         next.withheld = (next.withheld ?? [:]).merging([item.serverID: entry]) { $1 }
     }

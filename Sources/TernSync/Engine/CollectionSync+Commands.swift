@@ -34,11 +34,12 @@ extension CollectionSync {
             } catch {
                 return .add(clientID: clientID, serverID: nil, status: SyncStatus.conversionError)
             }
-            let clientAdd = ClientAdd(deviceID: deviceID, collection: context.folder.serverID, syncKey: context.syncKey, clientID: clientID)
+            let clientAdd = ClientAdd(
+                deviceID: deviceID, collection: context.folder.serverID, syncKey: context.syncKey, clientID: clientID)
             let outcome: ClientAddOutcome
             do {
                 outcome = try await store.addItem(content, to: context.folder.id, from: clientAdd)
-            } catch where error.code == .invalid {
+            } catch  where error.code == .invalid {
                 return .add(clientID: clientID, serverID: nil, status: SyncStatus.conversionError)
             }
             switch outcome {
@@ -52,7 +53,8 @@ extension CollectionSync {
             }
 
         case .change(let serverID, let instanceID?, let data):
-            return try await changeOccurrence(serverID: serverID, instanceID: instanceID, data: data, context: context, next: &next)
+            return try await changeOccurrence(
+                serverID: serverID, instanceID: instanceID, data: data, context: context, next: &next)
 
         case .delete(let serverID, let instanceID?):
             return try await deleteOccurrence(serverID: serverID, instanceID: instanceID, context: context, next: &next)
@@ -61,7 +63,9 @@ extension CollectionSync {
             guard let item = try await store.item(in: context.folder.id, serverID: serverID) else {
                 return .change(serverID: serverID, status: SyncStatus.objectNotFound)
             }
-            guard Self.byteCount(data) <= Self.maxItemBytes else { return .change(serverID: serverID, status: SyncStatus.conversionError) }
+            guard Self.byteCount(data) <= Self.maxItemBytes else {
+                return .change(serverID: serverID, status: SyncStatus.conversionError)
+            }
             let content: ItemContent
             do {
                 content = try ApplicationData.decode(
@@ -71,7 +75,8 @@ extension CollectionSync {
                 return .change(serverID: serverID, status: SyncStatus.conversionError)
             }
             if content == item.content { return nil }
-            let changedOnServer = item.modSeq > known.modSeq && known.ownWrites[serverID] != item.modSeq && known.held.contains(serverID)
+            let changedOnServer =
+                item.modSeq > known.modSeq && known.ownWrites[serverID] != item.modSeq && known.held.contains(serverID)
             if changedOnServer, context.options.serverWins {
                 return .change(serverID: serverID, status: SyncStatus.conflict)
             }

@@ -11,14 +11,20 @@ extension CollectionSync {
         serverID: String, instanceID: String, data: WBXMLElement, context: CommandContext, next: inout CollectionState
     ) async throws(StoreError) -> SyncCollectionResponse.Reply? {
         let failed = { (status: Int) in SyncCollectionResponse.Reply.change(serverID: serverID, status: status) }
-        guard let (item, event, start) = try await occurrence(serverID: serverID, instanceID: instanceID, context: context) else {
+        guard
+            let (item, event, start) = try await occurrence(
+                serverID: serverID, instanceID: instanceID, context: context)
+        else {
             return failed(SyncStatus.objectNotFound)
         }
         guard let start else { return failed(SyncStatus.conversionError) }
-        guard case .event(let changed)? = try? ApplicationData.decode(
-            data, as: .calendar, replacing: item.content, supported: context.options.supported, protocolVersion: protocolVersion)
+        guard
+            case .event(let changed)? = try? ApplicationData.decode(
+                data, as: .calendar, replacing: item.content, supported: context.options.supported,
+                protocolVersion: protocolVersion)
         else { return failed(SyncStatus.conversionError) }
-        var exception = event.exceptions.first { $0.exceptionStartTime == start } ?? CalendarException(exceptionStartTime: start)
+        var exception =
+            event.exceptions.first { $0.exceptionStartTime == start } ?? CalendarException(exceptionStartTime: start)
         if changed.subject != event.subject { exception.subject = changed.subject }
         if changed.location != event.location { exception.location = changed.location }
         if changed.body != event.body { exception.body = changed.body }
@@ -36,11 +42,16 @@ extension CollectionSync {
     func deleteOccurrence(
         serverID: String, instanceID: String, context: CommandContext, next: inout CollectionState
     ) async throws(StoreError) -> SyncCollectionResponse.Reply? {
-        guard let (item, event, start) = try await occurrence(serverID: serverID, instanceID: instanceID, context: context) else {
+        guard
+            let (item, event, start) = try await occurrence(
+                serverID: serverID, instanceID: instanceID, context: context)
+        else {
             return .delete(serverID: serverID, status: SyncStatus.objectNotFound)
         }
         guard let start else { return .delete(serverID: serverID, status: SyncStatus.conversionError) }
-        try await save(CalendarException(exceptionStartTime: start, deleted: true), in: event, item: item, context: context, next: &next)
+        try await save(
+            CalendarException(exceptionStartTime: start, deleted: true), in: event, item: item, context: context,
+            next: &next)
         return nil
     }
 
@@ -49,7 +60,8 @@ extension CollectionSync {
     private func occurrence(
         serverID: String, instanceID: String, context: CommandContext
     ) async throws(StoreError) -> (Item, CalendarItem, Date?)? {
-        guard context.itemClass == .calendar, let item = try await store.item(in: context.folder.id, serverID: serverID),
+        guard context.itemClass == .calendar,
+            let item = try await store.item(in: context.folder.id, serverID: serverID),
             case .event(let event) = item.content
         else { return nil }
         guard event.recurrence != nil, let start = EASDate.parse(instanceID) else { return (item, event, nil) }
@@ -57,7 +69,8 @@ extension CollectionSync {
     }
 
     private func save(
-        _ exception: CalendarException, in event: CalendarItem, item: Item, context: CommandContext, next: inout CollectionState
+        _ exception: CalendarException, in event: CalendarItem, item: Item, context: CommandContext,
+        next: inout CollectionState
     ) async throws(StoreError) {
         var updated = event
         updated.exceptions.removeAll { $0.exceptionStartTime == exception.exceptionStartTime }

@@ -18,25 +18,35 @@ struct CollectionSync {
     /// `window` is what is left of the request's overall window; the collection's own
     /// WindowSize (sent now or cached) bounds it further.
     func run(_ request: SyncCollectionRequest, window: Int) async throws(StoreError) -> SyncCollectionResponse {
-        guard let folder = try await store.folder(of: userID, serverID: request.collectionID), let itemClass = folder.type.itemClass else {
-            return SyncCollectionResponse(syncKey: request.syncKey, collectionID: request.collectionID, status: SyncStatus.hierarchyChanged)
+        guard let folder = try await store.folder(of: userID, serverID: request.collectionID),
+            let itemClass = folder.type.itemClass
+        else {
+            return SyncCollectionResponse(
+                syncKey: request.syncKey, collectionID: request.collectionID, status: SyncStatus.hierarchyChanged)
         }
         let states = try await store.syncStates(of: deviceID, collection: folder.serverID)
         if request.syncKey == "0" {
             let fresh = CollectionState(
-                modSeq: .zero, held: HeldItems(), ownWrites: [:], parameters: CollectionParameters.none.updated(with: request), agedAt: now)
+                modSeq: .zero, held: HeldItems(), ownWrites: [:],
+                parameters: CollectionParameters.none.updated(with: request), agedAt: now)
             let key = (states?.current.key ?? 0) + 1
-            try await store.saveSyncStates(SyncStates(current: try fresh.record(key: key)), of: deviceID, collection: folder.serverID)
-            return SyncCollectionResponse(syncKey: String(key), collectionID: folder.serverID, status: SyncStatus.success)
+            try await store.saveSyncStates(
+                SyncStates(current: try fresh.record(key: key)), of: deviceID, collection: folder.serverID)
+            return SyncCollectionResponse(
+                syncKey: String(key), collectionID: folder.serverID, status: SyncStatus.success)
         }
         guard let key = Int(request.syncKey), let states, let record = states.record(forKey: key) else {
-            return SyncCollectionResponse(syncKey: "0", collectionID: folder.serverID, status: SyncStatus.invalidSyncKey)
+            return SyncCollectionResponse(
+                syncKey: "0", collectionID: folder.serverID, status: SyncStatus.invalidSyncKey)
         }
         let state = try CollectionState(record)
         var next = state
         next.parameters = state.parameters.updated(with: request)
-        let options = CollectionOptions(parameters: next.parameters, itemClass: itemClass, protocolVersion: protocolVersion)
-        let previousFilter = CollectionOptions(parameters: state.parameters, itemClass: itemClass, protocolVersion: protocolVersion).filterType
+        let options = CollectionOptions(
+            parameters: next.parameters, itemClass: itemClass, protocolVersion: protocolVersion)
+        let previousFilter = CollectionOptions(
+            parameters: state.parameters, itemClass: itemClass, protocolVersion: protocolVersion
+        ).filterType
         if options.filterType != previousFilter || isDueForAgeing(state, options: options, itemClass: itemClass) {
             next.rescanBelow = state.modSeq
             next.modSeq = .zero
@@ -45,7 +55,8 @@ struct CollectionSync {
             next.agedAt = now
         }
 
-        let movesDeletes = options.deletesAsMoves && itemClass == .email && folder.type != .deletedItems
+        let movesDeletes =
+            options.deletesAsMoves && itemClass == .email && folder.type != .deletedItems
             && request.commands.contains { if case .delete(_, nil) = $0 { true } else { false } }
         let deletedItems = movesDeletes ? try await store.folders(of: userID).first { $0.type == .deletedItems } : nil
         let context = CommandContext(
@@ -53,9 +64,12 @@ struct CollectionSync {
             deletedItems: deletedItems)
         var replies: [SyncCollectionResponse.Reply] = []
         for command in request.commands {
-            if let reply = try await apply(command, context: context, known: state, next: &next) { replies.append(reply) }
+            if let reply = try await apply(command, context: context, known: state, next: &next) {
+                replies.append(reply)
+            }
         }
-        var response = SyncCollectionResponse(syncKey: nil, collectionID: folder.serverID, status: SyncStatus.success, replies: replies)
+        var response = SyncCollectionResponse(
+            syncKey: nil, collectionID: folder.serverID, status: SyncStatus.success, replies: replies)
         let current = try CollectionState(states.current)
         let replays = context.isReplay ? (current.replays ?? 0) + 1 : 0
         next.replays = replays > 0 ? replays : nil
@@ -64,7 +78,8 @@ struct CollectionSync {
         if request.getChanges ?? true {
             if limit > 0 {
                 (response.commands, response.moreAvailable) = try await changes(
-                    in: folder, options: options, window: limit, skippingFirst: isolated, isReplay: context.isReplay, next: &next)
+                    in: folder, options: options, window: limit, skippingFirst: isolated, isReplay: context.isReplay,
+                    next: &next)
             } else {
                 response.moreAvailable = true
             }
@@ -75,7 +90,8 @@ struct CollectionSync {
         }
         let newKey = max(states.current.key, key) + 1
         try await store.saveSyncStates(
-            SyncStates(current: try next.record(key: newKey), previous: record), of: deviceID, collection: folder.serverID)
+            SyncStates(current: try next.record(key: newKey), previous: record), of: deviceID,
+            collection: folder.serverID)
         response.syncKey = String(newKey)
         return response
     }
@@ -84,7 +100,9 @@ struct CollectionSync {
     /// a rolling window sends SoftDelete for them as time passes, not only when the filter
     /// changes.
     private func isDueForAgeing(_ state: CollectionState, options: CollectionOptions, itemClass: ItemClass) -> Bool {
-        guard itemClass == .email || itemClass == .calendar, let interval = options.ageingInterval, state.rescanBelow == nil else {
+        guard itemClass == .email || itemClass == .calendar, let interval = options.ageingInterval,
+            state.rescanBelow == nil
+        else {
             return false
         }
         guard let agedAt = state.agedAt else { return false }
@@ -170,7 +188,10 @@ struct CollectionSync {
         case .changed(let item):
             if next.ownWrites[item.serverID] == item.modSeq { return nil }
             // Refused by the device as it is: only a retry sends it (`itemsDueForRetry`).
-            if let entry = next.withheld?[item.serverID], entry.reason == .refusedByDevice, entry.modSeq == item.modSeq { return nil }
+            if let entry = next.withheld?[item.serverID], entry.reason == .refusedByDevice, entry.modSeq == item.modSeq
+            {
+                return nil
+            }
             let isHeld = next.held.contains(item.serverID)
             guard options.includes(item.content, now: now) else {
                 guard isHeld else { return nil }
@@ -186,7 +207,9 @@ struct CollectionSync {
 
     /// Writes the ApplicationData of the planned commands on all cores, keeping their order;
     /// nil for an item whose ApplicationData WBXML cannot carry.
-    static func encode(_ planned: [PlannedCommand], options: ItemEncodingOptions) async -> [SyncCollectionResponse.Command?] {
+    static func encode(_ planned: [PlannedCommand], options: ItemEncodingOptions) async -> [SyncCollectionResponse
+        .Command?]
+    {
         func encode(_ command: PlannedCommand) -> SyncCollectionResponse.Command? {
             switch command {
             case .add(let item), .change(let item):
@@ -200,7 +223,9 @@ struct CollectionSync {
         }
         let chunkSize = max(16, planned.count / (ProcessInfo.processInfo.activeProcessorCount * 2) + 1)
         guard planned.count > chunkSize else { return planned.map(encode) }
-        let chunks = stride(from: 0, to: planned.count, by: chunkSize).map { Array(planned[$0..<min($0 + chunkSize, planned.count)]) }
+        let chunks = stride(from: 0, to: planned.count, by: chunkSize).map {
+            Array(planned[$0..<min($0 + chunkSize, planned.count)])
+        }
         return await withTaskGroup(of: (Int, [SyncCollectionResponse.Command?]).self) { group in
             for (index, chunk) in chunks.enumerated() { group.addTask { (index, chunk.map(encode)) } }
             var encoded = [[SyncCollectionResponse.Command?]](repeating: [], count: chunks.count)

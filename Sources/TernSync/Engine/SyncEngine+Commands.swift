@@ -4,14 +4,19 @@ public import TernStore
 
 extension SyncEngine {
     /// GetItemEstimate: per collection what its next Syncs would send.
-    public func estimate(_ request: GetItemEstimateRequest, now: Date = Date()) async throws(StoreError) -> GetItemEstimateResponse {
-        let collectionSync = CollectionSync(store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: now, logger: logger)
+    public func estimate(_ request: GetItemEstimateRequest, now: Date = Date()) async throws(StoreError)
+        -> GetItemEstimateResponse
+    {
+        let collectionSync = CollectionSync(
+            store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: now, logger: logger
+        )
         var response = GetItemEstimateResponse()
         for collection in request.collections {
             let (status, estimate) = try await collectionSync.estimate(
                 collectionID: collection.collectionID, syncKey: collection.syncKey, options: collection.options)
-            response.entries.append(GetItemEstimateResponse.Entry(
-                status: status, collectionID: collection.collectionID, estimate: status == 1 ? estimate : nil))
+            response.entries.append(
+                GetItemEstimateResponse.Entry(
+                    status: status, collectionID: collection.collectionID, estimate: status == 1 ? estimate : nil))
         }
         return response
     }

@@ -29,7 +29,8 @@ public struct SyncEngine: Sendable {
     /// The folders and hold interval of the device's cached full request, when it asked to be
     /// held: an empty Sync (no body) repeats it, Wait included.
     public func cachedHold() async throws(StoreError) -> (collectionIDs: [String], seconds: Int)? {
-        guard let record = try await store.syncStates(of: deviceID, collection: CachedSyncRequest.collection)?.current else { return nil }
+        guard let record = try await store.syncStates(of: deviceID, collection: CachedSyncRequest.collection)?.current
+        else { return nil }
         let cached = try CachedSyncRequest(record)
         return cached.heartbeatSeconds.map { (cached.collectionIDs, $0) }
     }
@@ -42,7 +43,9 @@ public struct SyncEngine: Sendable {
             guard let cached else { return SyncResponse(status: SyncStatus.incompleteRequest) }
             let named = Set(collections.map(\.collectionID))
             for collectionID in cached.collectionIDs where !named.contains(collectionID) {
-                guard let key = try await store.syncStates(of: deviceID, collection: collectionID)?.current.key else { continue }
+                guard let key = try await store.syncStates(of: deviceID, collection: collectionID)?.current.key else {
+                    continue
+                }
                 collections.append(SyncCollectionRequest(syncKey: String(key), collectionID: collectionID))
             }
         } else {
@@ -50,15 +53,21 @@ public struct SyncEngine: Sendable {
                 collectionIDs: collections.map(\.collectionID), windowSize: request?.windowSize,
                 heartbeatSeconds: request?.heartbeatInterval ?? request?.wait.map { $0 * 60 })
             if full != cached {
-                try await store.saveSyncStates(SyncStates(current: try full.record(key: 1)), of: deviceID, collection: CachedSyncRequest.collection)
+                try await store.saveSyncStates(
+                    SyncStates(current: try full.record(key: 1)), of: deviceID, collection: CachedSyncRequest.collection
+                )
             }
         }
         guard !collections.isEmpty else { return SyncResponse(status: SyncStatus.incompleteRequest) }
 
-        let overall = min(max(request?.windowSize ?? cached?.windowSize ?? CollectionOptions.maximumWindowSize, 1), CollectionOptions.maximumWindowSize)
+        let overall = min(
+            max(request?.windowSize ?? cached?.windowSize ?? CollectionOptions.maximumWindowSize, 1),
+            CollectionOptions.maximumWindowSize)
         var remaining = overall
         var response = SyncResponse()
-        let collectionSync = CollectionSync(store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: now, logger: logger)
+        let collectionSync = CollectionSync(
+            store: store, userID: userID, deviceID: deviceID, protocolVersion: protocolVersion, now: now, logger: logger
+        )
         for collection in collections {
             let answer = try await collectionSync.run(collection, window: remaining)
             remaining = max(remaining - answer.commands.count, 0)

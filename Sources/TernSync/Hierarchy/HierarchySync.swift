@@ -1,6 +1,6 @@
 public import ActiveSync
-public import TernStore
 import MIME
+public import TernStore
 
 /// FolderSync, FolderCreate, FolderUpdate and FolderDelete for one device (MS-ASCMD 2.2.1.3–6).
 ///
@@ -40,8 +40,13 @@ public struct HierarchySync: Sendable {
         var next = HierarchyState(modSeq: changes.through, serverIDs: known.serverIDs)
         for folder in changes.changed {
             let entry = FolderSyncResponse.Entry(
-                serverID: folder.serverID, parentID: folder.parentServerID, displayName: folder.displayName, type: folder.type.rawValue)
-            if next.serverIDs.insert(folder.serverID).inserted { response.added.append(entry) } else { response.updated.append(entry) }
+                serverID: folder.serverID, parentID: folder.parentServerID, displayName: folder.displayName,
+                type: folder.type.rawValue)
+            if next.serverIDs.insert(folder.serverID).inserted {
+                response.added.append(entry)
+            } else {
+                response.updated.append(entry)
+            }
         }
         for serverID in changes.deletedServerIDs where next.serverIDs.remove(serverID) != nil {
             response.deletedServerIDs.append(serverID)
@@ -78,16 +83,17 @@ public struct HierarchySync: Sendable {
         do {
             folder = try await store.createFolder(
                 of: userID, parentServerID: request.parentID, displayName: request.displayName, type: type)
-        } catch where error.code == .alreadyExists {
+        } catch  where error.code == .alreadyExists {
             return FolderChangeResponse(.create, status: FolderStatus.alreadyExists)
-        } catch where error.code == .notFound {
+        } catch  where error.code == .notFound {
             return FolderChangeResponse(.create, status: FolderStatus.parentNotFound)
         }
         var next = known
         next.serverIDs.insert(folder.serverID)
         next = try await catchingUp(next, wrote: [folder.serverID])
         let newKey = try await save(next, after: key, in: states)
-        return FolderChangeResponse(.create, status: FolderStatus.success, syncKey: String(newKey), serverID: folder.serverID)
+        return FolderChangeResponse(
+            .create, status: FolderStatus.success, syncKey: String(newKey), serverID: folder.serverID)
     }
 
     /// FolderUpdate: Status 2 for a default folder or a name taken, 4 for an unknown folder,
@@ -99,14 +105,19 @@ public struct HierarchySync: Sendable {
         guard let existing = try await store.folder(of: userID, serverID: request.serverID) else {
             return FolderChangeResponse(.update, status: FolderStatus.notFound)
         }
-        guard existing.type.isUserCreated else { return FolderChangeResponse(.update, status: FolderStatus.alreadyExists) }
-        guard Self.isAcceptable(name: request.displayName) else { return FolderChangeResponse(.update, status: FolderStatus.malformed) }
+        guard existing.type.isUserCreated else {
+            return FolderChangeResponse(.update, status: FolderStatus.alreadyExists)
+        }
+        guard Self.isAcceptable(name: request.displayName) else {
+            return FolderChangeResponse(.update, status: FolderStatus.malformed)
+        }
         do {
             _ = try await store.updateFolder(
-                of: userID, serverID: request.serverID, parentServerID: request.parentID, displayName: request.displayName)
-        } catch where error.code == .alreadyExists {
+                of: userID, serverID: request.serverID, parentServerID: request.parentID,
+                displayName: request.displayName)
+        } catch  where error.code == .alreadyExists {
             return FolderChangeResponse(.update, status: FolderStatus.alreadyExists)
-        } catch where error.code == .notFound || error.code == .invalid {
+        } catch  where error.code == .notFound || error.code == .invalid {
             return FolderChangeResponse(.update, status: FolderStatus.parentNotFound)
         }
         let next = try await catchingUp(known, wrote: [request.serverID])
@@ -123,7 +134,9 @@ public struct HierarchySync: Sendable {
         guard let existing = try await store.folder(of: userID, serverID: request.serverID) else {
             return FolderChangeResponse(.delete, status: FolderStatus.notFound)
         }
-        guard existing.type.isUserCreated else { return FolderChangeResponse(.delete, status: FolderStatus.specialFolder) }
+        guard existing.type.isUserCreated else {
+            return FolderChangeResponse(.delete, status: FolderStatus.specialFolder)
+        }
         let before = try await store.folders(of: userID).map(\.serverID)
         try await store.deleteFolder(of: userID, serverID: request.serverID)
         let after = Set(try await store.folders(of: userID).map(\.serverID))
@@ -139,7 +152,8 @@ public struct HierarchySync: Sendable {
     /// Status 7 before it watches anything. A device that never synced the hierarchy is stale
     /// too: it has to FolderSync first (as Microsoft's protocol tests have Exchange answer).
     public func isStale() async throws(StoreError) -> Bool {
-        guard let record = try await store.syncStates(of: deviceID, collection: HierarchyState.collection)?.current else { return true }
+        guard let record = try await store.syncStates(of: deviceID, collection: HierarchyState.collection)?.current
+        else { return true }
         let known = try HierarchyState(record)
         let changes = try await store.folderChanges(of: userID, since: known.modSeq)
         return !changes.changed.isEmpty || changes.deletedServerIDs.contains { known.serverIDs.contains($0) }
@@ -149,7 +163,8 @@ public struct HierarchySync: Sendable {
 
     /// The states and the state a FolderCreate/Update/Delete key names; nil for an unknown key.
     private func knownState(syncKey: String) async throws(StoreError) -> (SyncStates, Int, HierarchyState)? {
-        guard let key = Int(syncKey), let states = try await store.syncStates(of: deviceID, collection: HierarchyState.collection),
+        guard let key = Int(syncKey),
+            let states = try await store.syncStates(of: deviceID, collection: HierarchyState.collection),
             let record = states.record(forKey: key)
         else { return nil }
         return (states, key, try HierarchyState(record))
@@ -158,20 +173,26 @@ public struct HierarchySync: Sendable {
     /// The state after this device's own write: when nothing but the folders it wrote changed
     /// since its state, it has seen everything up to now; otherwise its modseq stays, so the
     /// next FolderSync still brings the other changes (its own folders then come as Updates).
-    private func catchingUp(_ state: HierarchyState, wrote serverIDs: Set<String>) async throws(StoreError) -> HierarchyState {
+    private func catchingUp(_ state: HierarchyState, wrote serverIDs: Set<String>) async throws(StoreError)
+        -> HierarchyState
+    {
         let changes = try await store.folderChanges(of: userID, since: state.modSeq)
-        let others = changes.changed.map(\.serverID).filter { !serverIDs.contains($0) }
+        let others =
+            changes.changed.map(\.serverID).filter { !serverIDs.contains($0) }
             + changes.deletedServerIDs.filter { !serverIDs.contains($0) }
         guard others.isEmpty else { return state }
         return HierarchyState(modSeq: changes.through, serverIDs: state.serverIDs)
     }
 
     /// Saves `state` under a new key after the one the device used; returns the new key.
-    private func save(_ state: HierarchyState, after usedKey: Int, in states: SyncStates?) async throws(StoreError) -> Int {
+    private func save(_ state: HierarchyState, after usedKey: Int, in states: SyncStates?) async throws(StoreError)
+        -> Int
+    {
         let newKey = max(states?.current.key ?? 0, usedKey) + 1
         let record = try state.record(key: newKey)
         let used = states?.record(forKey: usedKey)
-        try await store.saveSyncStates(SyncStates(current: record, previous: used), of: deviceID, collection: HierarchyState.collection)
+        try await store.saveSyncStates(
+            SyncStates(current: record, previous: used), of: deviceID, collection: HierarchyState.collection)
         return newKey
     }
 }

@@ -19,7 +19,9 @@ public struct ItemOperationsService: Sendable {
     }
 
     /// The response document and, when multipart, the parts its `<Part>` elements number from 1.
-    public func handle(_ request: ItemOperationsRequest, multipart: Bool) async throws(StoreError) -> (WBXMLElement, [[UInt8]]) {
+    public func handle(_ request: ItemOperationsRequest, multipart: Bool) async throws(StoreError) -> (
+        WBXMLElement, [[UInt8]]
+    ) {
         var results: [WBXMLElement] = []
         var parts: [[UInt8]] = []
         for operation in request.operations {
@@ -34,35 +36,48 @@ public struct ItemOperationsService: Sendable {
                 results.append(WBXMLElement(tag, elements: [Self.status(ItemOperationsStatus.protocolError)]))
             }
         }
-        let root = WBXMLElement(ItemOperationsTag.itemOperations, elements: [
-            Self.status(ItemOperationsStatus.success), WBXMLElement(ItemOperationsTag.response, elements: results),
-        ])
+        let root = WBXMLElement(
+            ItemOperationsTag.itemOperations,
+            elements: [
+                Self.status(ItemOperationsStatus.success), WBXMLElement(ItemOperationsTag.response, elements: results),
+            ])
         return (root, parts)
     }
 
-    private func fetchItem(collectionID: String, serverID: String, options: WBXMLElement?) async throws(StoreError) -> WBXMLElement {
+    private func fetchItem(collectionID: String, serverID: String, options: WBXMLElement?) async throws(StoreError)
+        -> WBXMLElement
+    {
         guard let folder = try await store.folder(of: userID, serverID: collectionID),
             let item = try await store.item(in: folder.id, serverID: serverID)
         else {
-            return WBXMLElement(ItemOperationsTag.fetch, elements: [
-                Self.status(ItemOperationsStatus.objectNotFound), WBXMLElement(SyncTag.collectionID, text: collectionID),
-                WBXMLElement(SyncTag.serverID, text: serverID),
-            ])
+            return WBXMLElement(
+                ItemOperationsTag.fetch,
+                elements: [
+                    Self.status(ItemOperationsStatus.objectNotFound),
+                    WBXMLElement(SyncTag.collectionID, text: collectionID),
+                    WBXMLElement(SyncTag.serverID, text: serverID),
+                ])
         }
         let encoding = ItemEncodingOptions(options: options, protocolVersion: protocolVersion)
         let data = ApplicationData.encode(item.content, serverID: serverID, options: encoding)
         // An item stored before ingress checked its text: a status for it, not a failed response.
         guard data.firstUnencodableElement == nil else {
-            return WBXMLElement(ItemOperationsTag.fetch, elements: [
-                Self.status(ItemOperationsStatus.conversionFailure), WBXMLElement(SyncTag.collectionID, text: collectionID),
-                WBXMLElement(SyncTag.serverID, text: serverID),
-            ])
+            return WBXMLElement(
+                ItemOperationsTag.fetch,
+                elements: [
+                    Self.status(ItemOperationsStatus.conversionFailure),
+                    WBXMLElement(SyncTag.collectionID, text: collectionID),
+                    WBXMLElement(SyncTag.serverID, text: serverID),
+                ])
         }
-        return WBXMLElement(ItemOperationsTag.fetch, elements: [
-            Self.status(ItemOperationsStatus.success), WBXMLElement(SyncTag.collectionID, text: collectionID),
-            WBXMLElement(SyncTag.serverID, text: serverID), WBXMLElement(SyncTag.class, text: item.content.itemClass.rawValue),
-            WBXMLElement(ItemOperationsTag.properties, elements: data.elements),
-        ])
+        return WBXMLElement(
+            ItemOperationsTag.fetch,
+            elements: [
+                Self.status(ItemOperationsStatus.success), WBXMLElement(SyncTag.collectionID, text: collectionID),
+                WBXMLElement(SyncTag.serverID, text: serverID),
+                WBXMLElement(SyncTag.class, text: item.content.itemClass.rawValue),
+                WBXMLElement(ItemOperationsTag.properties, elements: data.elements),
+            ])
     }
 
     private func fetchAttachment(
@@ -74,16 +89,20 @@ public struct ItemOperationsService: Sendable {
         }
         guard let reference = FileReference(text), let folderServerID = reference.serverID.split(separator: ":").first,
             let folder = try await store.folder(of: userID, serverID: String(folderServerID)),
-            let item = try await store.item(in: folder.id, serverID: reference.serverID), case .email(let email) = item.content
+            let item = try await store.item(in: folder.id, serverID: reference.serverID),
+            case .email(let email) = item.content
         else { return failed(ItemOperationsStatus.objectNotFound) }
-        guard let message = try? MIMEMessage(accepting: Array(email.raw)), message.attachments.indices.contains(reference.attachmentIndex)
+        guard let message = try? MIMEMessage(accepting: Array(email.raw)),
+            message.attachments.indices.contains(reference.attachmentIndex)
         else { return failed(ItemOperationsStatus.invalidAttachment) }
         let attachment = message.attachments[reference.attachmentIndex]
         let bytes = attachment.decodedBytes()
         var slice = bytes[...]
         var properties: [WBXMLElement] = []
         if let range {
-            guard let bounds = Self.byteRange(range, total: bytes.count) else { return failed(ItemOperationsStatus.invalidRange) }
+            guard let bounds = Self.byteRange(range, total: bytes.count) else {
+                return failed(ItemOperationsStatus.invalidRange)
+            }
             slice = bytes[bounds]
             properties += [
                 WBXMLElement(ItemOperationsTag.range, text: "\(bounds.lowerBound)-\(bounds.upperBound - 1)"),
@@ -97,32 +116,42 @@ public struct ItemOperationsService: Sendable {
         } else {
             properties.append(WBXMLElement(ItemOperationsTag.data, text: Data(slice).base64EncodedString()))
         }
-        return WBXMLElement(ItemOperationsTag.fetch, elements: [
-            Self.status(ItemOperationsStatus.success), referenceElement, WBXMLElement(ItemOperationsTag.properties, elements: properties),
-        ])
+        return WBXMLElement(
+            ItemOperationsTag.fetch,
+            elements: [
+                Self.status(ItemOperationsStatus.success), referenceElement,
+                WBXMLElement(ItemOperationsTag.properties, elements: properties),
+            ])
     }
 
     private func emptyFolder(_ collectionID: String, deleteSubfolders: Bool) async throws(StoreError) -> WBXMLElement {
         let collection = WBXMLElement(SyncTag.collectionID, text: collectionID)
         guard let folder = try await store.folder(of: userID, serverID: collectionID) else {
-            return WBXMLElement(ItemOperationsTag.emptyFolderContents, elements: [Self.status(ItemOperationsStatus.objectNotFound), collection])
+            return WBXMLElement(
+                ItemOperationsTag.emptyFolderContents,
+                elements: [Self.status(ItemOperationsStatus.objectNotFound), collection])
         }
         _ = try await store.deleteAllItems(in: folder.id)
         if deleteSubfolders {
-            for child in try await store.folders(of: userID) where child.parentServerID == folder.serverID && child.type.isUserCreated {
+            for child in try await store.folders(of: userID)
+            where child.parentServerID == folder.serverID && child.type.isUserCreated {
                 try await store.deleteFolder(of: userID, serverID: child.serverID)
             }
         }
-        return WBXMLElement(ItemOperationsTag.emptyFolderContents, elements: [Self.status(ItemOperationsStatus.success), collection])
+        return WBXMLElement(
+            ItemOperationsTag.emptyFolderContents, elements: [Self.status(ItemOperationsStatus.success), collection])
     }
 
     /// `first-last` inclusive, clamped to the size; nil when it starts past the end or is not a range.
     static func byteRange(_ text: String, total: Int) -> Range<Int>? {
         let bounds = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard bounds.count == 2, let first = Int(bounds[0]), let last = Int(bounds[1]), first >= 0, first <= last, first < max(total, 1)
+        guard bounds.count == 2, let first = Int(bounds[0]), let last = Int(bounds[1]), first >= 0, first <= last,
+            first < max(total, 1)
         else { return nil }
         return first..<min(last + 1, total)
     }
 
-    private static func status(_ value: Int) -> WBXMLElement { WBXMLElement(ItemOperationsTag.status, text: String(value)) }
+    private static func status(_ value: Int) -> WBXMLElement {
+        WBXMLElement(ItemOperationsTag.status, text: String(value))
+    }
 }

@@ -34,7 +34,9 @@ struct HeldItems: Hashable, Codable {
     }
 
     private static func split(_ serverID: String) -> (String, Int)? {
-        guard let colon = serverID.lastIndex(of: ":"), let number = Int(serverID[serverID.index(after: colon)...]), number >= 0 else {
+        guard let colon = serverID.lastIndex(of: ":"), let number = Int(serverID[serverID.index(after: colon)...]),
+            number >= 0
+        else {
             return nil
         }
         let prefix = String(serverID[..<colon])

@@ -38,7 +38,8 @@ struct ByteReader {
     }
 
     /// `count` bytes, checked against the remaining input before anything is allocated.
-    mutating func readBytes(_ count: UInt32, _ what: @autoclosure () -> String) throws(WBXMLError) -> ArraySlice<UInt8> {
+    mutating func readBytes(_ count: UInt32, _ what: @autoclosure () -> String) throws(WBXMLError) -> ArraySlice<UInt8>
+    {
         guard UInt64(count) <= UInt64(remaining) else {
             throw WBXMLError(.truncated, at: offset, "\(what()) of \(count) bytes but only \(remaining) remain")
         }

@@ -49,7 +49,8 @@ private struct DocumentHeader {
         let charsetOffset = reader.offset
         let charset = try reader.readMultiByteInteger("the charset")
         guard charset == WBXMLGlobalToken.utf8Charset else {
-            throw WBXMLError(.unsupported, at: charsetOffset, "charset MIBenum \(charset) (only UTF-8, 106, is used by EAS)")
+            throw WBXMLError(
+                .unsupported, at: charsetOffset, "charset MIBenum \(charset) (only UTF-8, 106, is used by EAS)")
         }
         let tableLength = try reader.readMultiByteInteger("the string table length")
         stringTable = try reader.readBytes(tableLength, "a string table")
@@ -72,7 +73,8 @@ private struct StringTable {
 
     func string(at index: UInt32, offset: Int) throws(WBXMLError) -> String {
         guard UInt64(index) < UInt64(bytes.count) else {
-            throw WBXMLError(.lengthOutOfRange, at: offset, "string table index \(index) outside a table of \(bytes.count) bytes")
+            throw WBXMLError(
+                .lengthOutOfRange, at: offset, "string table index \(index) outside a table of \(bytes.count) bytes")
         }
         let start = bytes.startIndex + Int(index)
         guard let end = bytes[start...].firstIndex(of: 0) else {
@@ -101,7 +103,8 @@ private struct BodyDecoder {
     mutating func decodeRoot(_ reader: inout ByteReader) throws(WBXMLError) -> WBXMLElement {
         while true {
             let offset = reader.offset
-            let byte = try reader.readByte(open.isEmpty ? "the root element" : "the end of <\(open[open.count - 1].tag)>")
+            let byte = try reader.readByte(
+                open.isEmpty ? "the root element" : "the end of <\(open[open.count - 1].tag)>")
             if let root = try handle(byte, at: offset, &reader) {
                 guard reader.isAtEnd else {
                     throw WBXMLError(.malformed, at: reader.offset, "\(reader.remaining) bytes after the root element")
@@ -112,7 +115,9 @@ private struct BodyDecoder {
     }
 
     /// Applies one token; returns the root once its END (or its empty tag) is read.
-    private mutating func handle(_ byte: UInt8, at offset: Int, _ reader: inout ByteReader) throws(WBXMLError) -> WBXMLElement? {
+    private mutating func handle(_ byte: UInt8, at offset: Int, _ reader: inout ByteReader) throws(WBXMLError)
+        -> WBXMLElement?
+    {
         switch byte {
         case WBXMLGlobalToken.switchPage:
             let number = try reader.readByte("the code page number")
@@ -164,7 +169,9 @@ private struct BodyDecoder {
             throw WBXMLError(.unsupported, at: offset, "tag 0x\(hex(byte)) has attributes (never used by EAS)")
         }
         guard let tag = WBXMLTag(page: page, token: byte & 0x3F) else {
-            throw WBXMLError(.unknownTag, at: offset, "token 0x\(hex(byte & 0x3F)) is not a tag of code page \(page) (\(CodePage.all[Int(page)].namespace))")
+            throw WBXMLError(
+                .unknownTag, at: offset,
+                "token 0x\(hex(byte & 0x3F)) is not a tag of code page \(page) (\(CodePage.all[Int(page)].namespace))")
         }
         elementCount += 1
         guard elementCount <= limits.maxElements else {
@@ -185,7 +192,9 @@ private struct BodyDecoder {
     private mutating func attach(_ element: WBXMLElement, at offset: Int) throws(WBXMLError) -> WBXMLElement? {
         guard !open.isEmpty else { return element }
         if let last = open[open.count - 1].children.last, !last.isElement {
-            throw WBXMLError(.malformed, at: offset, "<\(element.tag)> beside text in <\(open[open.count - 1].tag)> (EAS has no mixed content)")
+            throw WBXMLError(
+                .malformed, at: offset,
+                "<\(element.tag)> beside text in <\(open[open.count - 1].tag)> (EAS has no mixed content)")
         }
         open[open.count - 1].children.append(.element(element))
         return nil
@@ -196,7 +205,9 @@ private struct BodyDecoder {
             throw WBXMLError(.malformed, at: offset, "content outside any element")
         }
         if let last = open[open.count - 1].children.last, last.isElement {
-            throw WBXMLError(.malformed, at: offset, "text beside child elements in <\(open[open.count - 1].tag)> (EAS has no mixed content)")
+            throw WBXMLError(
+                .malformed, at: offset,
+                "text beside child elements in <\(open[open.count - 1].tag)> (EAS has no mixed content)")
         }
         open[open.count - 1].children.append(node)
     }

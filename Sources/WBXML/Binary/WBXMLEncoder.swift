@@ -71,7 +71,8 @@ private struct BodyEncoder {
                 bytes.append(WBXMLGlobalToken.stringInline)
                 bytes.append(contentsOf: text.utf8)
                 guard bytes.firstNUL(from: start + 1) == nil else {
-                    throw WBXMLError(.invalidContent, at: start, "text in <\(element.tag)> holds a NUL, which STR_I cannot carry")
+                    throw WBXMLError(
+                        .invalidContent, at: start, "text in <\(element.tag)> holds a NUL, which STR_I cannot carry")
                 }
                 bytes.append(0)
             case .opaque(let data):

@@ -3,12 +3,14 @@ extension CodePage {
     ///
     /// The table spells 0x09 "CheckCRL"; the ValidateCertRequest schema
     /// (MS-ASCMD 6.47) names the element "CheckCrl".
-    static let validateCert = CodePage(11, "ValidateCert", [
-        ("ValidateCert", 0x05),
-        ("Certificates", 0x06),
-        ("Certificate", 0x07),
-        ("CertificateChain", 0x08),
-        ("CheckCRL", 0x09),
-        ("Status", 0x0A),
-    ])
+    static let validateCert = CodePage(
+        11, "ValidateCert",
+        [
+            ("ValidateCert", 0x05),
+            ("Certificates", 0x06),
+            ("Certificate", 0x07),
+            ("CertificateChain", 0x08),
+            ("CheckCRL", 0x09),
+            ("Status", 0x0A),
+        ])
 }

@@ -225,12 +225,16 @@ private struct XMLParser {
         }
     }
 
-    private func resolve(_ name: ArraySlice<UInt8>, namespaces: [String: String], at start: Int) throws(WBXMLError) -> WBXMLTag {
+    private func resolve(_ name: ArraySlice<UInt8>, namespaces: [String: String], at start: Int) throws(WBXMLError)
+        -> WBXMLTag
+    {
         let colon = name.firstIndex(of: UInt8(ascii: ":"))
         let prefix = colon.map { String(decoding: name[..<$0], as: UTF8.self) } ?? ""
         let local = String(decoding: colon.map { name[($0 + 1)...] } ?? name, as: UTF8.self)
         guard let uri = namespaces[prefix] else {
-            throw WBXMLError(.unknownTag, at: start, prefix.isEmpty ? "<\(local)> has no namespace" : "undeclared namespace prefix \(prefix)")
+            throw WBXMLError(
+                .unknownTag, at: start,
+                prefix.isEmpty ? "<\(local)> has no namespace" : "undeclared namespace prefix \(prefix)")
         }
         let namespace = uri.hasSuffix(":") ? String(uri.dropLast()) : uri
         guard let tag = WBXMLTag(namespace: namespace, name: local) else {
@@ -244,12 +248,17 @@ private struct XMLParser {
         offset += 2
         let name = readName()
         skipWhitespace()
-        guard peek(">") else { throw WBXMLError(isAtEnd ? .truncated : .malformed, at: offset, "expected > to end </\(String(decoding: name, as: UTF8.self))") }
+        guard peek(">") else {
+            throw WBXMLError(
+                isAtEnd ? .truncated : .malformed, at: offset,
+                "expected > to end </\(String(decoding: name, as: UTF8.self))")
+        }
         offset += 1
         guard name.elementsEqual(element.qualifiedName) else {
             throw WBXMLError(
                 .malformed, at: start,
-                "</\(String(decoding: name, as: UTF8.self))> closes <\(String(decoding: element.qualifiedName, as: UTF8.self))>")
+                "</\(String(decoding: name, as: UTF8.self))> closes <\(String(decoding: element.qualifiedName, as: UTF8.self))>"
+            )
         }
         var element = element
         try flushText(&element)
@@ -257,7 +266,9 @@ private struct XMLParser {
         if element.hasElements {
             children.removeAll { !$0.isElement }
             guard element.hasOnlyLayoutText else {
-                throw WBXMLError(.malformed, at: element.textOffset, "text beside child elements in <\(element.tag)> (EAS has no mixed content)")
+                throw WBXMLError(
+                    .malformed, at: element.textOffset,
+                    "text beside child elements in <\(element.tag)> (EAS has no mixed content)")
             }
         } else if element.tag.carriesOpaqueContent, case .text(let text)? = children.first {
             guard let bytes = Base64.decode(text) else {
@@ -273,7 +284,9 @@ private struct XMLParser {
     private mutating func readText(into element: inout OpenElement) throws(WBXMLError) {
         if element.text.isEmpty { element.textOffset = offset }
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "<") {
-            let runEnd = bytes[offset...].firstIndex { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0x0D } ?? bytes.count
+            let runEnd =
+                bytes[offset...].firstIndex { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0x0D }
+                ?? bytes.count
             element.text.append(contentsOf: bytes[offset..<runEnd])
             offset = runEnd
             guard offset < bytes.count else { return }
@@ -298,7 +311,9 @@ private struct XMLParser {
         guard !element.text.contains(0) else {
             throw WBXMLError(.invalidContent, at: element.textOffset, "text in <\(element.tag)> holds a NUL character")
         }
-        if element.text.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) { element.hasOnlyLayoutText = false }
+        if element.text.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            element.hasOnlyLayoutText = false
+        }
         guard let text = String(strictUTF8: element.text[...]) else {
             throw WBXMLError(.invalidContent, at: element.textOffset, "text in <\(element.tag)> is not valid UTF-8")
         }
@@ -323,7 +338,8 @@ private struct XMLParser {
         case _ where name.hasPrefix("#x"): scalarValue = UInt32(name.dropFirst(2), radix: 16)
         case _ where name.hasPrefix("#"): scalarValue = UInt32(name.dropFirst(), radix: 10)
         default:
-            throw WBXMLError(.unsupported, at: start, "entity &\(name); (only the five predefined entities exist without a DTD)")
+            throw WBXMLError(
+                .unsupported, at: start, "entity &\(name); (only the five predefined entities exist without a DTD)")
         }
         guard let value = scalarValue, value != 0, let scalar = Unicode.Scalar(value) else {
             throw WBXMLError(.invalidContent, at: start, "&\(name); is not a valid character reference")
@@ -343,7 +359,9 @@ private struct XMLParser {
         offset += 1
         var value: [UInt8] = []
         while true {
-            guard offset < bytes.count else { throw WBXMLError(.truncated, at: offset, "input ended inside an attribute value") }
+            guard offset < bytes.count else {
+                throw WBXMLError(.truncated, at: offset, "input ended inside an attribute value")
+            }
             let byte = bytes[offset]
             if byte == quote { break }
             if byte == UInt8(ascii: "<") { throw WBXMLError(.malformed, at: offset, "< inside an attribute value") }

@@ -7,7 +7,8 @@ struct DeviceCommand: AsyncParsableCommand {
         commandName: "device",
         abstract: "List devices; wipe, block, allow, remove or resync one.",
         subcommands: [
-            DeviceListCommand.self, DeviceWipeCommand.self, DeviceBlockCommand.self, DeviceAllowCommand.self, DeviceRemoveCommand.self,
+            DeviceListCommand.self, DeviceWipeCommand.self, DeviceBlockCommand.self, DeviceAllowCommand.self,
+            DeviceRemoveCommand.self,
             DeviceResyncCommand.self,
         ]
     )
@@ -80,7 +81,8 @@ struct DeviceAllowCommand: AsyncParsableCommand {
 /// `tern device remove USER DEVICEID`: forgets the device; seen again, it provisions afresh.
 struct DeviceRemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remove", abstract: "Forget a device and its sync state (seen again, it provisions afresh, with no wipe).")
+        commandName: "remove",
+        abstract: "Forget a device and its sync state (seen again, it provisions afresh, with no wipe).")
 
     @OptionGroup var selection: DeviceSelection
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TernServer
 import TerminalOutput
+import TernServer
 
 /// `tern device list [--user NAME] [--json]`.
 struct DeviceListCommand: AsyncParsableCommand {
@@ -28,14 +28,23 @@ struct DeviceListCommand: AsyncParsableCommand {
             return
         }
         let rows = listed.map { device in
-            [device.user, device.deviceID, device.deviceType, device.model ?? "-", device.protocolVersion ?? "-",
-             RelativeTime.describe(device.lastSeen), device.blocked ? "blocked" : device.autoblock.map { "autoblocked: \($0)" } ?? device.policy,
-             device.wipe, device.withheld.map { "\($0.count) withheld" } ?? "-"]
+            [
+                device.user, device.deviceID, device.deviceType, device.model ?? "-", device.protocolVersion ?? "-",
+                RelativeTime.describe(device.lastSeen),
+                device.blocked ? "blocked" : device.autoblock.map { "autoblocked: \($0)" } ?? device.policy,
+                device.wipe, device.withheld.map { "\($0.count) withheld" } ?? "-",
+            ]
         }
-        print(Table(header: ["USER", "DEVICE", "TYPE", "MODEL", "PROTOCOL", "LAST SEEN", "POLICY", "WIPE", "ITEMS"], rows: rows).rendered)
+        print(
+            Table(
+                header: ["USER", "DEVICE", "TYPE", "MODEL", "PROTOCOL", "LAST SEEN", "POLICY", "WIPE", "ITEMS"],
+                rows: rows
+            ).rendered)
         for device in listed {
             for item in device.withheld ?? [] {
-                print("\(device.user)/\(device.deviceID): item \(item.serverID) in folder \(item.collectionID) withheld (\(item.reason))")
+                print(
+                    "\(device.user)/\(device.deviceID): item \(item.serverID) in folder \(item.collectionID) withheld (\(item.reason))"
+                )
             }
         }
     }

@@ -5,7 +5,9 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import mail, contacts, events and tasks for a user.",
-        subcommands: [ImportMboxCommand.self, ImportMaildirCommand.self, ImportVCardCommand.self, ImportICalendarCommand.self]
+        subcommands: [
+            ImportMboxCommand.self, ImportMaildirCommand.self, ImportVCardCommand.self, ImportICalendarCommand.self,
+        ]
     )
 }
 

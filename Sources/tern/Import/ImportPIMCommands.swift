@@ -28,12 +28,14 @@ struct ImportICalendarCommand: AsyncParsableCommand {
 
     func run() async throws {
         let data = try readImportFile(options.path)
-        let zone = try timeZone.map { name in
-            guard let zone = TimeZone(identifier: name) else { throw failure("unknown time zone \(name)") }
-            return zone
-        } ?? .gmt
+        let zone =
+            try timeZone.map { name in
+                guard let zone = TimeZone(identifier: name) else { throw failure("unknown time zone \(name)") }
+                return zone
+            } ?? .gmt
         try await importPIM(options) { store, user in
-            let reader = ICalendarReader(defaultTimeZone: zone, ownerAddresses: Set(user.emailAddresses.map { $0.lowercased() }))
+            let reader = ICalendarReader(
+                defaultTimeZone: zone, ownerAddresses: Set(user.emailAddresses.map { $0.lowercased() }))
             return try await PIMImport(store: store).run(reader.read(data), for: user)
         }
     }

@@ -26,7 +26,8 @@ struct DeliverCommand: AsyncParsableCommand {
         let message = readStandardInput(upTo: maxMessageBytes + 1)
         let store = try dataOptions.openStore()
         do {
-            _ = try await MailDelivery(store: store, maxMessageBytes: maxMessageBytes).deliver(message, to: to, folderName: folder)
+            _ = try await MailDelivery(store: store, maxMessageBytes: maxMessageBytes).deliver(
+                message, to: to, folderName: folder)
         } catch {
             throw failure("\(error)", exitCode: Self.exitCode(error.code))
         }

@@ -39,7 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func validate() throws {
-        if let listen, Self.split(listen) == nil { throw ValidationError("--listen takes HOST:PORT, e.g. 0.0.0.0:8080") }
+        if let listen, Self.split(listen) == nil {
+            throw ValidationError("--listen takes HOST:PORT, e.g. 0.0.0.0:8080")
+        }
     }
 
     static func split(_ address: String) -> (host: String, port: Int)? {
@@ -51,8 +53,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let file = try config.map(ServeConfigFile.load) ?? ServeConfigFile()
-        guard let (host, port) = Self.split(listen ?? file.listen ?? "127.0.0.1:8080") else { throw ValidationError("bad --listen") }
-        let schemaDirectory = schemas ?? (FileManager.default.fileExists(atPath: "Schemas/ActiveSync.xsd") ? "Schemas" : nil)
+        guard let (host, port) = Self.split(listen ?? file.listen ?? "127.0.0.1:8080") else {
+            throw ValidationError("bad --listen")
+        }
+        let schemaDirectory =
+            schemas ?? (FileManager.default.fileExists(atPath: "Schemas/ActiveSync.xsd") ? "Schemas" : nil)
         var dataOptions = dataOptions
         if dataOptions.data == nil { dataOptions.data = file.data }
         var configuration = ServerConfiguration(
@@ -67,7 +72,8 @@ struct ServeCommand: AsyncParsableCommand {
         let server = TernServer(store: try dataOptions.openStore(), configuration: configuration)
         do {
             try await server.run { port in
-                FileHandle.standardError.write(Data("tern: listening on http://\(host):\(port)/Microsoft-Server-ActiveSync\n".utf8))
+                FileHandle.standardError.write(
+                    Data("tern: listening on http://\(host):\(port)/Microsoft-Server-ActiveSync\n".utf8))
             }
         } catch {
             throw failure("\(error)")

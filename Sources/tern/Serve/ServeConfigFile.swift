@@ -104,13 +104,16 @@ struct ServeConfigFile: Decodable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests
+        case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal,
+            maxConcurrentRequests
         case connections, autoblock
     }
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
     static func load(_ path: String) throws -> ServeConfigFile {
-        guard let bytes = FileManager.default.contents(atPath: path) else { throw failure("config \(path): cannot read the file") }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw failure("config \(path): cannot read the file")
+        }
         do {
             let file = try JSONDecoder().decode(ServeConfigFile.self, from: bytes)
             try file.check()
@@ -128,7 +131,9 @@ struct ServeConfigFile: Decodable, Equatable {
     }
 
     private func check() throws(Invalid) {
-        if let listen, ServeCommand.split(listen) == nil { throw Invalid(message: "listen takes HOST:PORT, e.g. 0.0.0.0:8080") }
+        if let listen, ServeCommand.split(listen) == nil {
+            throw Invalid(message: "listen takes HOST:PORT, e.g. 0.0.0.0:8080")
+        }
         if let data, data.isEmpty { throw Invalid(message: "data is empty") }
         if let adminToken, adminToken.count < 16 { throw Invalid(message: "adminToken is shorter than 16 characters") }
         if let publicURL {
@@ -139,17 +144,28 @@ struct ServeConfigFile: Decodable, Equatable {
         if let maxRequestBytes, maxRequestBytes < 1 << 10 { throw Invalid(message: "maxRequestBytes is below 1024") }
         if let maxHeldPerUser, maxHeldPerUser < 1 { throw Invalid(message: "maxHeldPerUser is below 1") }
         if let maxHeldTotal, maxHeldTotal < 1 { throw Invalid(message: "maxHeldTotal is below 1") }
-        if let maxConcurrentRequests, maxConcurrentRequests < 1 { throw Invalid(message: "maxConcurrentRequests is below 1") }
+        if let maxConcurrentRequests, maxConcurrentRequests < 1 {
+            throw Invalid(message: "maxConcurrentRequests is below 1")
+        }
         for (name, value) in [("headTimeout", connections?.headTimeout), ("idleTimeout", connections?.idleTimeout)] {
             if let value, value < 1 { throw Invalid(message: "connections.\(name) is below 1 second") }
         }
-        if let rate = connections?.minBodyBytesPerSecond, rate < 1 { throw Invalid(message: "connections.minBodyBytesPerSecond is below 1") }
-        if let rate = autoblock?.maxQuietRequestsPerMinute, rate < 0 { throw Invalid(message: "autoblock.maxQuietRequestsPerMinute is below 0") }
-        if let seconds = autoblock?.requestRateBlockSeconds, seconds < 1 { throw Invalid(message: "autoblock.requestRateBlockSeconds is below 1") }
-        if let changes = autoblock?.maxUserAgentChangesPerDay, changes < 1 { throw Invalid(message: "autoblock.maxUserAgentChangesPerDay is below 1") }
+        if let rate = connections?.minBodyBytesPerSecond, rate < 1 {
+            throw Invalid(message: "connections.minBodyBytesPerSecond is below 1")
+        }
+        if let rate = autoblock?.maxQuietRequestsPerMinute, rate < 0 {
+            throw Invalid(message: "autoblock.maxQuietRequestsPerMinute is below 0")
+        }
+        if let seconds = autoblock?.requestRateBlockSeconds, seconds < 1 {
+            throw Invalid(message: "autoblock.requestRateBlockSeconds is below 1")
+        }
+        if let changes = autoblock?.maxUserAgentChangesPerDay, changes < 1 {
+            throw Invalid(message: "autoblock.maxUserAgentChangesPerDay is below 1")
+        }
         let bounds = heartbeatBounds
         guard bounds.min >= 1, bounds.min <= bounds.max else {
-            throw Invalid(message: "heartbeat takes 1 <= min <= max (seconds), got min \(bounds.min), max \(bounds.max)")
+            throw Invalid(
+                message: "heartbeat takes 1 <= min <= max (seconds), got min \(bounds.min), max \(bounds.max)")
         }
     }
 

@@ -9,7 +9,8 @@ struct UserAddCommand: AsyncParsableCommand {
     @Argument(help: "The login name.")
     var name: String
 
-    @Option(name: .customLong("email"), help: "An address mail is delivered to (repeat for more; the first is primary).")
+    @Option(
+        name: .customLong("email"), help: "An address mail is delivered to (repeat for more; the first is primary).")
     var emails: [String] = []
 
     @Option(help: "The name shown to others (default: the login).")
@@ -33,7 +34,8 @@ struct UserAddCommand: AsyncParsableCommand {
         let password = try readPasswordFromStandardInput()
         let administration = Administration(store: try dataOptions.openStore())
         do {
-            let user = try await administration.createUser(login: name, password: password, displayName: displayName, addresses: emails)
+            let user = try await administration.createUser(
+                login: name, password: password, displayName: displayName, addresses: emails)
             print("added \(user.login)\(user.emailAddresses.first.map { " <\($0)>" } ?? "")")
         } catch {
             throw failure("\(error)")

@@ -1,6 +1,6 @@
 import ArgumentParser
-import TernServer
 import TerminalOutput
+import TernServer
 
 /// `tern user list [--json]`.
 struct UserListCommand: AsyncParsableCommand {

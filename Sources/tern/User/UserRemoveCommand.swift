@@ -3,7 +3,8 @@ import TernServer
 
 /// `tern user remove NAME`: deletes the user and all their data.
 struct UserRemoveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a user and all their data.")
+    static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a user and all their data.")
 
     @Argument(help: "The login name.")
     var name: String

@@ -1,7 +1,6 @@
+import ActiveSync
 import Foundation
 import Testing
-
-import ActiveSync
 
 @Suite struct EASDateTests {
     @Test func writesBothForms() {
@@ -21,7 +20,8 @@ import ActiveSync
     @Test(arguments: [
         "", "yesterday", "2026-12-01", "2026-13-01T00:00:00.000Z", "2026-02-30T00:00:00.000Z",
         "2025-02-29T00:00:00.000Z", "20261201T246000Z", "20261201T094817", "2026-12-01T09:48:17.000Z ",
-        "2026-12-01T09:48:17.Z", "2026-12-01 09:48:17Z", "20261201T0948Z", "+2026-12-01T09:48:17.000Z", "２026-12-01T09:48:17Z",
+        "2026-12-01T09:48:17.Z", "2026-12-01 09:48:17Z", "20261201T0948Z", "+2026-12-01T09:48:17.000Z",
+        "２026-12-01T09:48:17Z",
     ])
     func refusesGarbage(_ text: String) {
         #expect(EASDate.parse(text) == nil)

@@ -13,7 +13,8 @@ struct AdminAPITests {
     ) async throws -> RunningServer.HTTPReply {
         var headers = ["Authorization": "Bearer \(token)"]
         if json != nil { headers["Content-Type"] = "application/json" }
-        return try await server.send(method, "/admin/api/v1" + path, headers: headers, body: json.map { Array($0.utf8) })
+        return try await server.send(
+            method, "/admin/api/v1" + path, headers: headers, body: json.map { Array($0.utf8) })
     }
 
     @Test func withoutAConfiguredTokenTheAPIDoesNotExist() async throws {
@@ -45,19 +46,24 @@ struct AdminAPITests {
 
             let created = try await call(
                 server, "POST", "/users",
-                json: #"{"login": "bruno", "password": "other", "displayName": "Bruno", "addresses": ["bruno@tern.example"]}"#)
+                json:
+                    #"{"login": "bruno", "password": "other", "displayName": "Bruno", "addresses": ["bruno@tern.example"]}"#
+            )
             #expect(created.status == 201, "\(created.text)")
             #expect(created.field("displayName") as? String == "Bruno")
             let taken = try await call(server, "POST", "/users", json: #"{"login": "bruno", "password": "x"}"#)
             #expect(taken.status == 409 && taken.error == "user bruno already exists")
-            let badAddress = try await call(server, "POST", "/users", json: #"{"login": "carla", "password": "x", "addresses": ["carla"]}"#)
+            let badAddress = try await call(
+                server, "POST", "/users", json: #"{"login": "carla", "password": "x", "addresses": ["carla"]}"#)
             #expect(badAddress.status == 400 && badAddress.error == "carla is not an email address")
             let missing = try await call(server, "POST", "/users", json: #"{"login": "carla"}"#)
             #expect(missing.status == 400 && missing.error == #"missing "password""#)
             #expect(try await call(server, "POST", "/users", json: "{").error == "not valid JSON")
 
             let before = try #require(try await server.store.user(login: "anna")).passwordHash
-            #expect(try await call(server, "PUT", "/users/anna/password", json: #"{"password": "new secret"}"#).status == 204)
+            #expect(
+                try await call(server, "PUT", "/users/anna/password", json: #"{"password": "new secret"}"#).status
+                    == 204)
             #expect(try await server.store.user(login: "anna")?.passwordHash != before)
             #expect(try await call(server, "PUT", "/users/nobody/password", json: #"{"password": "x"}"#).status == 404)
 
@@ -75,12 +81,14 @@ struct AdminAPITests {
             let listed = try #require(try devices.json() as? [[String: Any]])
             #expect(listed.count == 1)
             #expect(listed.first?["deviceID"] as? String == "ApplF17XK2QJ" && listed.first?["wipe"] as? String == "-")
-            #expect(Set(listed.first?.keys.map { $0 } ?? []) == [
-                "user", "deviceID", "deviceType", "protocolVersion", "lastSeen", "policy", "wipe", "blocked",
-            ])
+            #expect(
+                Set(listed.first?.keys.map { $0 } ?? []) == [
+                    "user", "deviceID", "deviceType", "protocolVersion", "lastSeen", "policy", "wipe", "blocked",
+                ])
             #expect(try await call(server, "GET", "/devices?user=nobody").status == 404)
 
-            let wipe = try await call(server, "POST", "/users/anna/devices/ApplF17XK2QJ/wipe", json: #"{"accountOnly": false}"#)
+            let wipe = try await call(
+                server, "POST", "/users/anna/devices/ApplF17XK2QJ/wipe", json: #"{"accountOnly": false}"#)
             #expect(wipe.status == 200 && wipe.field("wipe") as? String == "wipe pending")
             #expect(try await call(server, "POST", "/users/anna/devices/NoSuchDevice/wipe").status == 404)
             let next = try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: key)
@@ -100,7 +108,9 @@ struct AdminAPITests {
             #expect(allowed.status == 200 && allowed.field("policy") as? String == "not provisioned")
             #expect(try await call(server, "POST", "/users/anna/devices/NoSuchDevice/allow").status == 404)
             let fresh = try await server.provision()
-            #expect(try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: fresh).text("Status") == "1")
+            #expect(
+                try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: fresh).text(
+                    "Status") == "1")
         }
     }
 
@@ -114,7 +124,9 @@ struct AdminAPITests {
             #expect(removed.status == 204)
             #expect(try await server.store.device(of: server.user.id, deviceID: "ApplF17XK2QJ") == nil)
             #expect(try await call(server, "DELETE", "/users/anna/devices/ApplF17XK2QJ").status == 404)
-            #expect(try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: key).text("Status") == "142")
+            #expect(
+                try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: key).text("Status")
+                    == "142")
             let phase1 = try await server.post("Provision", body: RunningServer.provisionRequest())
             #expect(phase1.text("PolicyKey") != nil && phase1.elements("RemoteWipe").isEmpty)
         }
@@ -127,14 +139,19 @@ struct AdminAPITests {
             let device = try await server.session()
             let folders = try await device.send("FolderSync", RunningServer.folderSync("0"))
             let hierarchyKey = try #require(folders.text("SyncKey"))
-            _ = try await MailDelivery(store: server.store).deliver(Array("Subject: kept\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
-            let (inboxKey, _) = try await SyncOverHTTPTests.drain(device, key: try await SyncOverHTTPTests.start(device, collection: "1"), collection: "1")
+            _ = try await MailDelivery(store: server.store).deliver(
+                Array("Subject: kept\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
+            let (inboxKey, _) = try await SyncOverHTTPTests.drain(
+                device, key: try await SyncOverHTTPTests.start(device, collection: "1"), collection: "1")
 
             #expect(try await call(server, "POST", "/users/anna/devices/ApplF17XK2QJ/resync").status == 204)
             #expect(try await call(server, "POST", "/users/anna/devices/NoSuchDevice/resync").status == 404)
             #expect(try await device.send("FolderSync", RunningServer.folderSync(hierarchyKey)).text("Status") == "9")
-            #expect(try await device.send("Sync", SyncOverHTTPTests.syncBody(key: inboxKey, collection: "1")).text("Status") == "3")
-            let (_, again) = try await SyncOverHTTPTests.drain(device, key: try await SyncOverHTTPTests.start(device, collection: "1"), collection: "1")
+            #expect(
+                try await device.send("Sync", SyncOverHTTPTests.syncBody(key: inboxKey, collection: "1")).text("Status")
+                    == "3")
+            let (_, again) = try await SyncOverHTTPTests.drain(
+                device, key: try await SyncOverHTTPTests.start(device, collection: "1"), collection: "1")
             #expect(again.flatMap { $0.elements("Add") }.count == 1)
         }
     }
@@ -147,10 +164,13 @@ struct AdminAPITests {
             #expect(try await call(server, "GET", "/policy?user=nobody").status == 404)
 
             let set = try await call(
-                server, "PUT", "/policy?user=anna", json: #"{"settings": {"MinDevicePasswordLength": "6", "DevicePasswordEnabled": "1"}}"#)
+                server, "PUT", "/policy?user=anna",
+                json: #"{"settings": {"MinDevicePasswordLength": "6", "DevicePasswordEnabled": "1"}}"#)
             #expect(set.status == 200, "\(set.text)")
             let policy = try await server.store.effectivePolicy(for: server.user.id)
-            #expect(policy.isUserOverride && policy.policy.minDevicePasswordLength == 6 && policy.policy.devicePasswordEnabled)
+            #expect(
+                policy.isUserOverride && policy.policy.minDevicePasswordLength == 6
+                    && policy.policy.devicePasswordEnabled)
             #expect(try await server.store.defaultPolicy().version == 0)
 
             let badKey = try await call(server, "PUT", "/policy", json: #"{"settings": {"PinLength": "6"}}"#)

@@ -27,15 +27,19 @@ struct AuthOverSocketTests {
         try await RunningServer.with { server in
             try await server.store.setPasswordHash(PasswordHash.make("secret"), login: "anna")
             func attempt(_ login: String) async throws -> (status: Int, elapsed: Duration, body: [UInt8]) {
-                let url = "http://127.0.0.1:\(server.port)/Microsoft-Server-ActiveSync?Cmd=FolderSync&User=\(login)&DeviceId=D1&DeviceType=T"
+                let url =
+                    "http://127.0.0.1:\(server.port)/Microsoft-Server-ActiveSync?Cmd=FolderSync&User=\(login)&DeviceId=D1&DeviceType=T"
                 let started = ContinuousClock.now
-                let reply = try await server.curl(["-X", "POST", "-u", "\(login):wrong", "-H", "MS-ASProtocolVersion: 14.1"], url: url, payload: nil)
+                let reply = try await server.curl(
+                    ["-X", "POST", "-u", "\(login):wrong", "-H", "MS-ASProtocolVersion: 14.1"], url: url, payload: nil)
                 return (reply.status, ContinuousClock.now - started, reply.body)
             }
             _ = try await attempt("warm-up")
-            var unknown: [Duration] = [], wrong: [Duration] = []
+            var unknown: [Duration] = []
+            var wrong: [Duration] = []
             for round in 0..<2 {
-                let stranger = try await attempt("nobody\(round)"), anna = try await attempt("anna")
+                let stranger = try await attempt("nobody\(round)")
+                let anna = try await attempt("anna")
                 #expect(stranger.status == 401 && anna.status == 401)
                 #expect(stranger.body == anna.body, "the two refusals say the same")
                 unknown.append(stranger.elapsed)
@@ -43,7 +47,9 @@ struct AuthOverSocketTests {
             }
             let (fastestUnknown, fastestWrong) = (try #require(unknown.min()), try #require(wrong.min()))
             #expect(fastestWrong > .milliseconds(50), "bcrypt at the default cost was run: \(fastestWrong)")
-            #expect(fastestUnknown * 2 > fastestWrong && fastestWrong * 2 > fastestUnknown, "unknown \(unknown), wrong password \(wrong)")
+            #expect(
+                fastestUnknown * 2 > fastestWrong && fastestWrong * 2 > fastestUnknown,
+                "unknown \(unknown), wrong password \(wrong)")
         }
     }
 

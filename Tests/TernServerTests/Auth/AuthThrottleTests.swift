@@ -1,5 +1,6 @@
-@testable import TernServer
 import Testing
+
+@testable import TernServer
 
 /// `FailureThrottle` and `CredentialCache` driven with made-up instants: no sleeping, no timing.
 struct AuthThrottleTests {
@@ -7,7 +8,9 @@ struct AuthThrottleTests {
     let anna = FailureThrottle.Key.login("anna")
     let client = FailureThrottle.Key.client("192.0.2.7")
 
-    private func failing(_ count: Int, _ keys: [FailureThrottle.Key], every step: Duration = .seconds(1)) -> FailureThrottle {
+    private func failing(_ count: Int, _ keys: [FailureThrottle.Key], every step: Duration = .seconds(1))
+        -> FailureThrottle
+    {
         var throttle = FailureThrottle()
         for index in 0..<count { throttle.recordFailure(of: keys, at: start + step * index) }
         return throttle
@@ -21,13 +24,17 @@ struct AuthThrottleTests {
             delays.append(throttle.delay(for: [anna], at: now))
             throttle.recordFailure(of: [anna], at: now)
         }
-        #expect(delays == [.zero, .zero, .zero, .zero, .zero, .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8)])
+        #expect(
+            delays == [
+                .zero, .zero, .zero, .zero, .zero, .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8),
+            ])
     }
 
     @Test func failuresOlderThanFiveMinutesNoLongerCount() {
         let throttle = failing(6, [anna])
         #expect(throttle.delay(for: [anna], at: start + .seconds(10)) == .seconds(2))
-        #expect(throttle.delay(for: [anna], at: start + .seconds(302)) == .zero, "only three failures left in the window")
+        #expect(
+            throttle.delay(for: [anna], at: start + .seconds(302)) == .zero, "only three failures left in the window")
     }
 
     @Test func theClientAddressIsCountedAcrossLogins() {
@@ -47,10 +54,14 @@ struct AuthThrottleTests {
     @Test func aCachedPasswordMatchesOnlyItselfTheSameHashAndWithinFiveMinutes() {
         var cache = CredentialCache()
         cache.insert(login: "anna", password: "secret", passwordHash: "$2b$04$one", at: start)
-        #expect(cache.contains(login: "anna", password: "secret", passwordHash: "$2b$04$one", at: start + .seconds(299)))
+        #expect(
+            cache.contains(login: "anna", password: "secret", passwordHash: "$2b$04$one", at: start + .seconds(299)))
         #expect(!cache.contains(login: "anna", password: "Secret", passwordHash: "$2b$04$one", at: start))
-        #expect(!cache.contains(login: "anna", password: "secret", passwordHash: "$2b$04$two", at: start), "a new password hash")
-        #expect(!cache.contains(login: "anna", password: "secret", passwordHash: "$2b$04$one", at: start + .seconds(300)))
+        #expect(
+            !cache.contains(login: "anna", password: "secret", passwordHash: "$2b$04$two", at: start),
+            "a new password hash")
+        #expect(
+            !cache.contains(login: "anna", password: "secret", passwordHash: "$2b$04$one", at: start + .seconds(300)))
         #expect(!cache.contains(login: "bruno", password: "secret", passwordHash: "$2b$04$one", at: start))
     }
 }

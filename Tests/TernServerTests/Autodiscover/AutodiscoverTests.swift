@@ -12,7 +12,8 @@ struct AutodiscoverTests {
     static func request(
         _ address: String, schema: String = mobile, namespace: String = requestNamespace
     ) -> [UInt8] {
-        Array("""
+        Array(
+            """
             <?xml version="1.0" encoding="utf-8"?>
             <Autodiscover xmlns="\(namespace)">
               <Request>
@@ -24,22 +25,36 @@ struct AutodiscoverTests {
     }
 
     private func post(
-        _ server: RunningServer, _ body: [UInt8], path: String = "/autodiscover/autodiscover.xml", password: String? = "secret"
+        _ server: RunningServer, _ body: [UInt8], path: String = "/autodiscover/autodiscover.xml",
+        password: String? = "secret"
     ) async throws -> RunningServer.HTTPReply {
         try await server.send(
             "POST", path, headers: ["Content-Type": "text/xml"], basic: password.map { ("anna", $0) }, body: body)
     }
 
-    private static func mobileElement(_ name: String, _ text: String) -> ParsedXML { ParsedXML(mobile, name, text: text) }
-    private static func mobileElement(_ name: String, _ children: [ParsedXML]) -> ParsedXML { ParsedXML(mobile, name, children: children) }
+    private static func mobileElement(_ name: String, _ text: String) -> ParsedXML {
+        ParsedXML(mobile, name, text: text)
+    }
+    private static func mobileElement(_ name: String, _ children: [ParsedXML]) -> ParsedXML {
+        ParsedXML(mobile, name, children: children)
+    }
 
     private static func errorDocument(code: String, message: String) -> ParsedXML {
-        ParsedXML(envelope, "Autodiscover", children: [ParsedXML(envelope, "Response", children: [
-            ParsedXML(envelope, "Error", children: [
-                ParsedXML(envelope, "ErrorCode", text: code), ParsedXML(envelope, "Message", text: message),
-                ParsedXML(envelope, "DebugData"),
-            ]),
-        ])])
+        ParsedXML(
+            envelope, "Autodiscover",
+            children: [
+                ParsedXML(
+                    envelope, "Response",
+                    children: [
+                        ParsedXML(
+                            envelope, "Error",
+                            children: [
+                                ParsedXML(envelope, "ErrorCode", text: code),
+                                ParsedXML(envelope, "Message", text: message),
+                                ParsedXML(envelope, "DebugData"),
+                            ])
+                    ])
+            ])
     }
 
     @Test(arguments: ["/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml"])
@@ -49,13 +64,35 @@ struct AutodiscoverTests {
             #expect(reply.status == 200)
             #expect(reply.headers["content-type"] == "text/xml; charset=utf-8")
             let url = "https://mail.example.com/Microsoft-Server-ActiveSync"
-            let expected = ParsedXML(Self.envelope, "Autodiscover", children: [Self.mobileElement("Response", [
-                Self.mobileElement("Culture", "en:us"),
-                Self.mobileElement("User", [Self.mobileElement("DisplayName", "Anna"), Self.mobileElement("EMailAddress", "anna@tern.example")]),
-                Self.mobileElement("Action", [Self.mobileElement("Settings", [Self.mobileElement("Server", [
-                    Self.mobileElement("Type", "MobileSync"), Self.mobileElement("Url", url), Self.mobileElement("Name", url),
-                ])])]),
-            ])])
+            let expected = ParsedXML(
+                Self.envelope, "Autodiscover",
+                children: [
+                    Self.mobileElement(
+                        "Response",
+                        [
+                            Self.mobileElement("Culture", "en:us"),
+                            Self.mobileElement(
+                                "User",
+                                [
+                                    Self.mobileElement("DisplayName", "Anna"),
+                                    Self.mobileElement("EMailAddress", "anna@tern.example"),
+                                ]),
+                            Self.mobileElement(
+                                "Action",
+                                [
+                                    Self.mobileElement(
+                                        "Settings",
+                                        [
+                                            Self.mobileElement(
+                                                "Server",
+                                                [
+                                                    Self.mobileElement("Type", "MobileSync"),
+                                                    Self.mobileElement("Url", url), Self.mobileElement("Name", url),
+                                                ])
+                                        ])
+                                ]),
+                        ])
+                ])
             #expect(ParsedXML.parse(reply.body) == expected, "\(reply.text)")
         }
     }
@@ -65,7 +102,9 @@ struct AutodiscoverTests {
             let reply = try await post(server, Self.request("anna@tern.example"))
             let parsed = try #require(ParsedXML.parse(reply.body))
             let serverElement = parsed.children.first?.children.last?.children.first?.children.first
-            #expect(serverElement?.children.first { $0.name == "Url" }?.text == "http://127.0.0.1:\(server.port)/Microsoft-Server-ActiveSync")
+            #expect(
+                serverElement?.children.first { $0.name == "Url" }?.text
+                    == "http://127.0.0.1:\(server.port)/Microsoft-Server-ActiveSync")
         }
     }
 
@@ -74,12 +113,26 @@ struct AutodiscoverTests {
             _ = try await server.createOtherUser()
             let reply = try await post(server, Self.request("bruno@tern.example"))
             #expect(reply.status == 200)
-            let expected = ParsedXML(Self.envelope, "Autodiscover", children: [Self.mobileElement("Response", [
-                Self.mobileElement("Culture", "en:us"),
-                Self.mobileElement("Action", [Self.mobileElement("Error", [
-                    Self.mobileElement("Status", "2"), Self.mobileElement("Message", "The e-mail address is not the signed-in user's"),
-                ])]),
-            ])])
+            let expected = ParsedXML(
+                Self.envelope, "Autodiscover",
+                children: [
+                    Self.mobileElement(
+                        "Response",
+                        [
+                            Self.mobileElement("Culture", "en:us"),
+                            Self.mobileElement(
+                                "Action",
+                                [
+                                    Self.mobileElement(
+                                        "Error",
+                                        [
+                                            Self.mobileElement("Status", "2"),
+                                            Self.mobileElement(
+                                                "Message", "The e-mail address is not the signed-in user's"),
+                                        ])
+                                ]),
+                        ])
+                ])
             #expect(ParsedXML.parse(reply.body) == expected, "\(reply.text)")
             #expect(!reply.text.contains("Bruno"))
         }
@@ -88,7 +141,8 @@ struct AutodiscoverTests {
     @Test func outlooksPOXSchemaGetsErrorCode601() async throws {
         try await RunningServer.with { server in
             let pox = Self.request(
-                "anna@tern.example", schema: "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a",
+                "anna@tern.example",
+                schema: "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a",
                 namespace: "http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006")
             let reply = try await post(server, pox)
             let parsed = try #require(ParsedXML.parse(reply.body))
@@ -123,7 +177,7 @@ struct AutodiscoverTests {
     }
 
     @Test(arguments: [
-        "<Autodiscover", // truncated
+        "<Autodiscover",  // truncated
         #"<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "anna@tern.example">]><Autodiscover/>"#,
         #"<Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/mobilesync/requestschema/2006"><Request><EMailAddress>&e;</EMailAddress></Request></Autodiscover>"#,
         #"<Other xmlns="urn:x"/>"#,

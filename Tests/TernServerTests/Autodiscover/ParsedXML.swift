@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// An element as Foundation's own XML parser (libxml2) reads it, with namespaces resolved:
@@ -47,7 +48,9 @@ struct ParsedXML: Equatable, CustomStringConvertible {
             stack[stack.count - 1].text += string
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             guard var element = stack.popLast() else { return }
             if !element.children.isEmpty { element.text = "" }
             if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }

@@ -13,8 +13,12 @@ import WBXML
     /// first Sunday of April), as a device in Australia sends it.
     static let sydney: String = {
         var blob = [UInt8](repeating: 0, count: 172)
-        func put32(_ value: Int32, at offset: Int) { withUnsafeBytes(of: value.littleEndian) { blob.replaceSubrange(offset..<offset + 4, with: $0) } }
-        func put16(_ value: UInt16, at offset: Int) { withUnsafeBytes(of: value.littleEndian) { blob.replaceSubrange(offset..<offset + 2, with: $0) } }
+        func put32(_ value: Int32, at offset: Int) {
+            withUnsafeBytes(of: value.littleEndian) { blob.replaceSubrange(offset..<offset + 4, with: $0) }
+        }
+        func put16(_ value: UInt16, at offset: Int) {
+            withUnsafeBytes(of: value.littleEndian) { blob.replaceSubrange(offset..<offset + 2, with: $0) }
+        }
         put32(-600, at: 0)
         // StandardDate (offset 68): April, first Sunday, 03:00; DaylightDate (152): October, first Sunday, 02:00.
         for (offset, month, hour) in [(68, 4, 3), (152, 10, 2)] as [(Int, UInt16, UInt16)] {
@@ -28,19 +32,25 @@ import WBXML
     }()
 
     static func event(_ fields: KeyValuePairs<String, String>, extra: [WBXMLElement] = []) -> WBXMLElement {
-        WBXMLElement(SyncTag.applicationData, elements: fields.map { WBXMLElement(WBXMLTag("Calendar", $0.key), text: $0.value) } + extra)
+        WBXMLElement(
+            SyncTag.applicationData,
+            elements: fields.map { WBXMLElement(WBXMLTag("Calendar", $0.key), text: $0.value) } + extra)
     }
 
     static func roundTrip(_ data: WBXMLElement, from sender: String, to receiver: String) async throws -> WBXMLElement {
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
-        let calendar = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .calendar }).serverID
+        let calendar = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .calendar })
+            .serverID
         let phone = try await server.session(deviceID: "phone", version: sender)
         let tablet = try await server.session(deviceID: "tablet", version: receiver)
         let phoneKey = try await SyncOverHTTPTests.start(phone, collection: calendar)
         let tabletKey = try await SyncOverHTTPTests.start(tablet, collection: calendar)
-        let added = try await phone.send("Sync", SyncOverHTTPTests.syncBody(
-            key: phoneKey, collection: calendar, commands: [WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.clientID, text: "e1"), data])]))
+        let added = try await phone.send(
+            "Sync",
+            SyncOverHTTPTests.syncBody(
+                key: phoneKey, collection: calendar,
+                commands: [WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.clientID, text: "e1"), data])]))
         #expect(added.elements("Status").compactMap(\.text) == ["1", "1"])
         let (_, replies) = try await SyncOverHTTPTests.drain(tablet, key: tabletKey, collection: calendar)
         return try #require(replies.first?.elements("Add").first?.firstElement(SyncTag.applicationData))
@@ -61,24 +71,37 @@ import WBXML
     }
 
     @Test func aRecurringEventKeepsItsExceptionsAndDeletedOccurrences() async throws {
-        let recurrence = WBXMLElement(WBXMLTag("Calendar", "Recurrence"), elements: [
-            WBXMLElement(WBXMLTag("Calendar", "Type"), text: "1"), WBXMLElement(WBXMLTag("Calendar", "Interval"), text: "1"),
-            WBXMLElement(WBXMLTag("Calendar", "DayOfWeek"), text: "2"), WBXMLElement(WBXMLTag("Calendar", "Occurrences"), text: "10"),
-        ])
-        let exceptions = WBXMLElement(WBXMLTag("Calendar", "Exceptions"), elements: [
-            WBXMLElement(WBXMLTag("Calendar", "Exception"), elements: [
-                WBXMLElement(WBXMLTag("Calendar", "Deleted"), text: "1"),
-                WBXMLElement(WBXMLTag("Calendar", "ExceptionStartTime"), text: "20261214T090000Z"),
-            ]),
-            WBXMLElement(WBXMLTag("Calendar", "Exception"), elements: [
-                WBXMLElement(WBXMLTag("Calendar", "ExceptionStartTime"), text: "20261221T090000Z"),
-                WBXMLElement(WBXMLTag("Calendar", "StartTime"), text: "20261222T100000Z"),
-                WBXMLElement(WBXMLTag("Calendar", "EndTime"), text: "20261222T110000Z"),
-                WBXMLElement(WBXMLTag("Calendar", "Subject"), text: "Standup (moved)"),
-            ]),
-        ])
+        let recurrence = WBXMLElement(
+            WBXMLTag("Calendar", "Recurrence"),
+            elements: [
+                WBXMLElement(WBXMLTag("Calendar", "Type"), text: "1"),
+                WBXMLElement(WBXMLTag("Calendar", "Interval"), text: "1"),
+                WBXMLElement(WBXMLTag("Calendar", "DayOfWeek"), text: "2"),
+                WBXMLElement(WBXMLTag("Calendar", "Occurrences"), text: "10"),
+            ])
+        let exceptions = WBXMLElement(
+            WBXMLTag("Calendar", "Exceptions"),
+            elements: [
+                WBXMLElement(
+                    WBXMLTag("Calendar", "Exception"),
+                    elements: [
+                        WBXMLElement(WBXMLTag("Calendar", "Deleted"), text: "1"),
+                        WBXMLElement(WBXMLTag("Calendar", "ExceptionStartTime"), text: "20261214T090000Z"),
+                    ]),
+                WBXMLElement(
+                    WBXMLTag("Calendar", "Exception"),
+                    elements: [
+                        WBXMLElement(WBXMLTag("Calendar", "ExceptionStartTime"), text: "20261221T090000Z"),
+                        WBXMLElement(WBXMLTag("Calendar", "StartTime"), text: "20261222T100000Z"),
+                        WBXMLElement(WBXMLTag("Calendar", "EndTime"), text: "20261222T110000Z"),
+                        WBXMLElement(WBXMLTag("Calendar", "Subject"), text: "Standup (moved)"),
+                    ]),
+            ])
         let sent = Self.event(
-            ["Timezone": Self.sydney, "StartTime": "20261207T090000Z", "EndTime": "20261207T091500Z", "Subject": "Standup"],
+            [
+                "Timezone": Self.sydney, "StartTime": "20261207T090000Z", "EndTime": "20261207T091500Z",
+                "Subject": "Standup",
+            ],
             extra: [recurrence, exceptions])
         let arrived = try await Self.roundTrip(sent, from: "14.1", to: "14.1")
         let pattern = try #require(arrived.firstElement(WBXMLTag("Calendar", "Recurrence")))

@@ -15,14 +15,18 @@ import WBXML
     static func deliver(_ count: Int, to server: RunningServer) async throws -> [String] {
         var delivered: [String] = []
         for index in 0..<count {
-            let item = try await MailDelivery(store: server.store).deliver(Array("Subject: m\(index)\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
+            let item = try await MailDelivery(store: server.store).deliver(
+                Array("Subject: m\(index)\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
             delivered.append(item.serverID)
         }
         return delivered
     }
 
-    static func sync(_ device: DeviceSession, key: String, window: Int = 4) async throws -> (ids: [String], key: String, more: Bool) {
-        let reply = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: key, collection: "1", windowSize: window))
+    static func sync(_ device: DeviceSession, key: String, window: Int = 4) async throws -> (
+        ids: [String], key: String, more: Bool
+    ) {
+        let reply = try await device.send(
+            "Sync", SyncOverHTTPTests.syncBody(key: key, collection: "1", windowSize: window))
         #expect(reply.text("Status") == "1")
         let ids = reply.elements("Add").compactMap { $0.firstElement(SyncTag.serverID)?.text }
         return (ids, try #require(reply.text("SyncKey")), !reply.elements("MoreAvailable").isEmpty)
@@ -36,7 +40,8 @@ import WBXML
         let stuck = try await SyncOverHTTPTests.start(device, collection: "1")
         let first = try await Self.sync(device, key: stuck)
         #expect(first.ids == Array(delivered.prefix(4)))
-        #expect(try await Self.sync(device, key: stuck).ids == first.ids, "a resend is a lost response: the same window")
+        #expect(
+            try await Self.sync(device, key: stuck).ids == first.ids, "a resend is a lost response: the same window")
         #expect(try await Self.sync(device, key: stuck).ids == first.ids)
         #expect(try await Self.sync(device, key: stuck).ids.count == 2, "the third resend halves the window")
         #expect(try await Self.sync(device, key: stuck).ids == [delivered[0]], "then one item")
@@ -49,7 +54,8 @@ import WBXML
         // This device took the response without it, so the item is tried once more, and
         // arrives: a lost response in another folder may have isolated the wrong item.
         let (_, rest) = try await SyncOverHTTPTests.drain(device, key: skipped.key, collection: "1")
-        let received = skipped.ids + rest.flatMap { $0.elements("Add") }.compactMap { $0.firstElement(SyncTag.serverID)?.text }
+        let received =
+            skipped.ids + rest.flatMap { $0.elements("Add") }.compactMap { $0.firstElement(SyncTag.serverID)?.text }
         #expect(received.sorted() == delivered.sorted(), "every item arrives once")
     }
 

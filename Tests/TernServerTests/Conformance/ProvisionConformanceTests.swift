@@ -26,14 +26,20 @@ import WBXML
         reply.body?.elements.first { $0.tag.name.hasSuffix("RemoteWipe") }?.tag.name
     }
 
-    @Test(arguments: [("12.1", false, "RemoteWipe"), ("14.1", false, "RemoteWipe"), ("16.1", true, "AccountOnlyRemoteWipe"), ("14.1", true, "RemoteWipe")])
-    func anEmptyProvisionAfterTheWipeStatusGetsTheWipe(version: String, accountOnly: Bool, expected: String) async throws {
+    @Test(arguments: [
+        ("12.1", false, "RemoteWipe"), ("14.1", false, "RemoteWipe"), ("16.1", true, "AccountOnlyRemoteWipe"),
+        ("14.1", true, "RemoteWipe"),
+    ])
+    func anEmptyProvisionAfterTheWipeStatusGetsTheWipe(version: String, accountOnly: Bool, expected: String)
+        async throws
+    {
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
         let key = try await server.provision(version: version)
         try await Self.requestWipe(server, accountOnly: accountOnly)
 
-        let refused = try await server.post("FolderSync", body: RunningServer.folderSync("0"), version: version, policyKey: key)
+        let refused = try await server.post(
+            "FolderSync", body: RunningServer.folderSync("0"), version: version, policyKey: key)
         if version == "12.1" { #expect(refused.status == 449) } else { #expect(refused.text("Status") == "140") }
 
         let order = try await server.post("Provision", version: version, policyKey: 0, rawBody: Self.emptyProvision)
@@ -60,9 +66,13 @@ import WBXML
     }
 
     static func policy(_ fields: KeyValuePairs<String, String>) -> WBXMLElement {
-        WBXMLElement(WBXMLTag("Provision", "Policies"), elements: [
-            WBXMLElement(WBXMLTag("Provision", "Policy"), elements: fields.map { WBXMLElement(WBXMLTag("Provision", $0.key), text: $0.value) }),
-        ])
+        WBXMLElement(
+            WBXMLTag("Provision", "Policies"),
+            elements: [
+                WBXMLElement(
+                    WBXMLTag("Provision", "Policy"),
+                    elements: fields.map { WBXMLElement(WBXMLTag("Provision", $0.key), text: $0.value) })
+            ])
     }
 
     /// MS-ASPROV 2.2.2.54 and 3.1.5.2, as Microsoft's protocol tests (S03) check them.
@@ -73,20 +83,33 @@ import WBXML
         func send(_ body: WBXMLElement) async throws -> RunningServer.Reply {
             try await server.post("Provision", body: body, version: version, policyKey: 0)
         }
-        let bare = try await send(Self.provision([
-            WBXMLElement(WBXMLTag("Provision", "Policy"), elements: [WBXMLElement(WBXMLTag("Provision", "PolicyType"), text: "MS-EAS-Provisioning-WBXML")]),
-        ]))
+        let bare = try await send(
+            Self.provision([
+                WBXMLElement(
+                    WBXMLTag("Provision", "Policy"),
+                    elements: [WBXMLElement(WBXMLTag("Provision", "PolicyType"), text: "MS-EAS-Provisioning-WBXML")])
+            ]))
         #expect(bare.text("Status") == "2", "a Policy outside Policies is a protocol error")
         let unknown = try await send(Self.provision([Self.policy(["PolicyType": "MS-WAP-Provisioning-XML"])]))
-        #expect(unknown.elements("Status").compactMap(\.text) == ["1", "3"], "an unknown PolicyType is Policy Status 3")
-        let early = try await send(Self.provision([Self.policy(["PolicyType": "MS-EAS-Provisioning-WBXML", "PolicyKey": "12345", "Status": "1"])]))
-        #expect(early.elements("Status").compactMap(\.text) == ["1", "5"], "acknowledging a key never given is Policy Status 5")
+        #expect(
+            unknown.elements("Status").compactMap(\.text) == ["1", "3"], "an unknown PolicyType is Policy Status 3")
+        let early = try await send(
+            Self.provision([
+                Self.policy(["PolicyType": "MS-EAS-Provisioning-WBXML", "PolicyKey": "12345", "Status": "1"])
+            ]))
+        #expect(
+            early.elements("Status").compactMap(\.text) == ["1", "5"],
+            "acknowledging a key never given is Policy Status 5")
 
         let phase1 = try await send(RunningServer.provisionRequest())
         let temporary = try #require(phase1.text("PolicyKey"))
-        let partial = try await send(Self.provision([Self.policy(["PolicyType": "MS-EAS-Provisioning-WBXML", "PolicyKey": temporary, "Status": "2"])]))
+        let partial = try await send(
+            Self.provision([
+                Self.policy(["PolicyType": "MS-EAS-Provisioning-WBXML", "PolicyKey": temporary, "Status": "2"])
+            ]))
         if version == "12.1" {
-            #expect(partial.text("PolicyKey") == nil, "12.1 has no status for a device that cannot comply; it gets no key")
+            #expect(
+                partial.text("PolicyKey") == nil, "12.1 has no status for a device that cannot comply; it gets no key")
         } else {
             #expect(partial.text("Status") == "139", "a device that cannot comply with the policy")
         }
@@ -111,6 +134,8 @@ import WBXML
         let listed = try await Administration(store: server.store).devices(of: "anna")
         #expect(listed.first?.wipe.hasPrefix("wipe pending, failed") == true)
         // Asked again, the device still gets the wipe.
-        #expect(Self.wipeElement(of: try await server.post("Provision", policyKey: 0, rawBody: Self.emptyProvision)) == "RemoteWipe")
+        #expect(
+            Self.wipeElement(of: try await server.post("Provision", policyKey: 0, rawBody: Self.emptyProvision))
+                == "RemoteWipe")
     }
 }

@@ -17,7 +17,8 @@ import WBXML
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
         let reply = try await server.curl(
-            ["-X", "POST", "-u", "anna:secret", "-H", "MS-ASProtocolVersion: 14.1"], url: Self.url(server, command: "NotExist"), payload: nil)
+            ["-X", "POST", "-u", "anna:secret", "-H", "MS-ASProtocolVersion: 14.1"],
+            url: Self.url(server, command: "NotExist"), payload: nil)
         #expect(reply.status == 501)
     }
 
@@ -25,7 +26,8 @@ import WBXML
     func aMethodOtherThanOptionsAndPostIs501(method: String) async throws {
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
-        let reply = try await server.curl(["-X", method, "-u", "anna:secret"], url: Self.url(server, command: "Sync"), payload: nil)
+        let reply = try await server.curl(
+            ["-X", method, "-u", "anna:secret"], url: Self.url(server, command: "Sync"), payload: nil)
         #expect(reply.status == 501)
         #expect(reply.headers["allow"] == "OPTIONS,POST")
     }
@@ -62,15 +64,20 @@ import WBXML
         let key = try await SyncOverHTTPTests.start(device, collection: contacts.serverID)
         func adds(_ count: Int) -> [WBXMLElement] {
             (0..<count).map { index in
-                WBXMLElement(SyncTag.add, elements: [
-                    WBXMLElement(SyncTag.clientID, text: "c\(index)"), SyncOverHTTPTests.data("Contacts", ["FirstName": "N\(index)"]),
-                ])
+                WBXMLElement(
+                    SyncTag.add,
+                    elements: [
+                        WBXMLElement(SyncTag.clientID, text: "c\(index)"),
+                        SyncOverHTTPTests.data("Contacts", ["FirstName": "N\(index)"]),
+                    ])
             }
         }
-        let refused = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: key, collection: contacts.serverID, commands: adds(201)))
+        let refused = try await device.send(
+            "Sync", SyncOverHTTPTests.syncBody(key: key, collection: contacts.serverID, commands: adds(201)))
         #expect(refused.body?.firstElement(SyncTag.status)?.text == "4")
         #expect(try await server.store.itemCount(in: contacts.id) == 0)
-        let accepted = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: key, collection: contacts.serverID, commands: adds(200)))
+        let accepted = try await device.send(
+            "Sync", SyncOverHTTPTests.syncBody(key: key, collection: contacts.serverID, commands: adds(200)))
         #expect(accepted.elements("Add").count == 200)
         #expect(try await server.store.itemCount(in: contacts.id) == 200)
     }
@@ -81,9 +88,13 @@ import WBXML
         let device = try await server.session()
         let tag = { WBXMLTag("GetItemEstimate", $0) }
         let collections = (0..<1001).map { _ in
-            WBXMLElement(tag("Collection"), elements: [WBXMLElement(SyncTag.syncKey, text: "1"), WBXMLElement(tag("CollectionId"), text: "1")])
+            WBXMLElement(
+                tag("Collection"),
+                elements: [WBXMLElement(SyncTag.syncKey, text: "1"), WBXMLElement(tag("CollectionId"), text: "1")])
         }
-        let reply = try await device.send("GetItemEstimate", WBXMLElement(tag("GetItemEstimate"), elements: [WBXMLElement(tag("Collections"), elements: collections)]))
+        let reply = try await device.send(
+            "GetItemEstimate",
+            WBXMLElement(tag("GetItemEstimate"), elements: [WBXMLElement(tag("Collections"), elements: collections)]))
         #expect(reply.body?.elements.map(\.tag.name) == ["Status"])
         #expect(reply.text("Status") == "103")
     }
@@ -93,12 +104,16 @@ import WBXML
         defer { Task { await server.stop() } }
         let device = try await server.session()
         let fetches = (0..<101).map { index in
-            WBXMLElement(ItemOperationsTag.fetch, elements: [
-                WBXMLElement(ItemOperationsTag.store, text: "Mailbox"), WBXMLElement(SyncTag.collectionID, text: "1"),
-                WBXMLElement(SyncTag.serverID, text: "1:\(index)"),
-            ])
+            WBXMLElement(
+                ItemOperationsTag.fetch,
+                elements: [
+                    WBXMLElement(ItemOperationsTag.store, text: "Mailbox"),
+                    WBXMLElement(SyncTag.collectionID, text: "1"),
+                    WBXMLElement(SyncTag.serverID, text: "1:\(index)"),
+                ])
         }
-        let reply = try await device.send("ItemOperations", WBXMLElement(ItemOperationsTag.itemOperations, elements: fetches))
+        let reply = try await device.send(
+            "ItemOperations", WBXMLElement(ItemOperationsTag.itemOperations, elements: fetches))
         #expect(reply.text("Status") == "11")
         #expect(reply.elements("Fetch").isEmpty)
     }
@@ -109,9 +124,12 @@ import WBXML
         let device = try await server.session()
         let tag = { WBXMLTag("Move", $0) }
         let moves = (0..<1001).map { index in
-            WBXMLElement(tag("Move"), elements: [
-                WBXMLElement(tag("SrcMsgId"), text: "1:\(index)"), WBXMLElement(tag("SrcFldId"), text: "1"), WBXMLElement(tag("DstFldId"), text: "2"),
-            ])
+            WBXMLElement(
+                tag("Move"),
+                elements: [
+                    WBXMLElement(tag("SrcMsgId"), text: "1:\(index)"), WBXMLElement(tag("SrcFldId"), text: "1"),
+                    WBXMLElement(tag("DstFldId"), text: "2"),
+                ])
         }
         let reply = try await device.send("MoveItems", WBXMLElement(tag("MoveItems"), elements: moves))
         #expect(reply.text("Status") == "103")
@@ -124,8 +142,10 @@ import WBXML
     static let emptyPingElement: [UInt8] = [0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x05]
     /// A Ping listing folder 1 twice.
     static let pingWithTheSameFolderTwice: [UInt8] = [
-        0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x48, 0x03, 0x34, 0x38, 0x30, 0x00, 0x01, 0x49, 0x4A, 0x4B, 0x03, 0x31, 0x00, 0x01,
-        0x4C, 0x03, 0x45, 0x6D, 0x61, 0x69, 0x6C, 0x00, 0x01, 0x01, 0x4A, 0x4B, 0x03, 0x31, 0x00, 0x01, 0x4C, 0x03, 0x45, 0x6D, 0x61,
+        0x03, 0x01, 0x6A, 0x00, 0x00, 0x0D, 0x45, 0x48, 0x03, 0x34, 0x38, 0x30, 0x00, 0x01, 0x49, 0x4A, 0x4B, 0x03,
+        0x31, 0x00, 0x01,
+        0x4C, 0x03, 0x45, 0x6D, 0x61, 0x69, 0x6C, 0x00, 0x01, 0x01, 0x4A, 0x4B, 0x03, 0x31, 0x00, 0x01, 0x4C, 0x03,
+        0x45, 0x6D, 0x61,
         0x69, 0x6C, 0x00, 0x01, 0x01, 0x01, 0x01,
     ]
 
@@ -152,9 +172,13 @@ import WBXML
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
         let device = try await server.session()
-        let reply = try await device.send("Ping", PushFixture.ping(heartbeat: 480, folders: [
-            try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox }),
-        ]))
+        let reply = try await device.send(
+            "Ping",
+            PushFixture.ping(
+                heartbeat: 480,
+                folders: [
+                    try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox })
+                ]))
         #expect(reply.ping?.status == .folderSyncRequired)
     }
 

@@ -12,16 +12,18 @@ import WBXML
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
         let device = try await server.session()
-        _ = try await server.store.createFolder(of: server.user.id, parentServerID: "0", displayName: "Projects", type: .userCreatedMail)
+        _ = try await server.store.createFolder(
+            of: server.user.id, parentServerID: "0", displayName: "Projects", type: .userCreatedMail)
         func folders() async throws -> [String: String] {
             let reply = try await device.send("FolderSync", RunningServer.folderSync("0"))
             #expect(reply.text("Status") == "1")
-            return Dictionary(uniqueKeysWithValues: reply.elements("Add").compactMap { add -> (String, String)? in
-                guard let id = add.firstElement(WBXMLTag("FolderHierarchy", "ServerId"))?.text,
-                    let name = add.firstElement(WBXMLTag("FolderHierarchy", "DisplayName"))?.text
-                else { return nil }
-                return (name, id)
-            })
+            return Dictionary(
+                uniqueKeysWithValues: reply.elements("Add").compactMap { add -> (String, String)? in
+                    guard let id = add.firstElement(WBXMLTag("FolderHierarchy", "ServerId"))?.text,
+                        let name = add.firstElement(WBXMLTag("FolderHierarchy", "DisplayName"))?.text
+                    else { return nil }
+                    return (name, id)
+                })
         }
         let before = try await folders()
         #expect(before["Projects"] != nil)
@@ -33,14 +35,16 @@ import WBXML
         defer { Task { await server.stop() } }
         let device = try await server.session()
         for index in 0..<30 {
-            _ = try await MailDelivery(store: server.store).deliver(Array("Subject: m\(index)\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
+            _ = try await MailDelivery(store: server.store).deliver(
+                Array("Subject: m\(index)\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
         }
         func everything() async throws -> [String] {
             let key = try await SyncOverHTTPTests.start(device, collection: "1")
             var ids: [String] = []
             var current = key
             while true {
-                let reply = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: current, collection: "1", windowSize: 7))
+                let reply = try await device.send(
+                    "Sync", SyncOverHTTPTests.syncBody(key: current, collection: "1", windowSize: 7))
                 ids += reply.elements("Add").compactMap { $0.firstElement(SyncTag.serverID)?.text }
                 current = try #require(reply.text("SyncKey"))
                 if reply.elements("MoreAvailable").isEmpty { return ids }

@@ -12,7 +12,8 @@ import WBXML
     static let token = "autoblock-admin-token-0123456789"
 
     static func devices(_ server: RunningServer) async throws -> [[String: Any]] {
-        let reply = try await server.send("GET", "/admin/api/v1/devices?user=anna", headers: ["Authorization": "Bearer \(token)"], body: nil)
+        let reply = try await server.send(
+            "GET", "/admin/api/v1/devices?user=anna", headers: ["Authorization": "Bearer \(token)"], body: nil)
         return try #require(try reply.json() as? [[String: Any]])
     }
 
@@ -23,7 +24,9 @@ import WBXML
         defer { Task { await server.stop() } }
         let device = try await server.session()
         func folderSync(as userAgent: String) async throws -> RunningServer.Reply {
-            try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: device.policyKey, headers: ["User-Agent: \(userAgent)"])
+            try await server.post(
+                "FolderSync", body: RunningServer.folderSync("0"), policyKey: device.policyKey,
+                headers: ["User-Agent: \(userAgent)"])
         }
         #expect(try await folderSync(as: "Apple-iPhone15C2/2101.1").status == 200)
         #expect(try await folderSync(as: "Apple-iPhone15C2/2102.1").status == 200)
@@ -34,16 +37,21 @@ import WBXML
         #expect(try await folderSync(as: "Apple-iPhone15C2/2103.1").status == 503, "blocked whatever it sends now")
         #expect(try await Self.devices(server).first?["autoblock"] as? String != nil, "the device list says why")
         let wipe = try await server.send(
-            "POST", "/admin/api/v1/users/anna/devices/\(device.deviceID)/wipe", headers: ["Authorization": "Bearer \(Self.token)"], body: nil)
+            "POST", "/admin/api/v1/users/anna/devices/\(device.deviceID)/wipe",
+            headers: ["Authorization": "Bearer \(Self.token)"], body: nil)
         #expect(wipe.status == 200)
-        #expect(try await folderSync(as: "Apple-iPhone15C2/2103.1").text("Status") == "140", "a pending wipe goes past the block")
+        #expect(
+            try await folderSync(as: "Apple-iPhone15C2/2103.1").text("Status") == "140",
+            "a pending wipe goes past the block")
 
         let allowed = try await server.send(
-            "POST", "/admin/api/v1/users/anna/devices/\(device.deviceID)/allow", headers: ["Authorization": "Bearer \(Self.token)"], body: nil)
+            "POST", "/admin/api/v1/users/anna/devices/\(device.deviceID)/allow",
+            headers: ["Authorization": "Bearer \(Self.token)"], body: nil)
         #expect(allowed.status == 200)
         #expect(try await Self.devices(server).first?["autoblock"] == nil)
         let fresh = try await server.provision()
-        #expect(try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: fresh).status == 200)
+        #expect(
+            try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: fresh).status == 200)
     }
 
     @Test func syncsThatBringNothingPastTheRateBlockTheDeviceButSyncsThatBringItemsDoNot() async throws {
@@ -51,12 +59,14 @@ import WBXML
         defer { Task { await server.stop() } }
         let device = try await server.session()
         for index in 0..<13 {
-            _ = try await MailDelivery(store: server.store).deliver(Array("Subject: \(index)\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
+            _ = try await MailDelivery(store: server.store).deliver(
+                Array("Subject: \(index)\r\n\r\nx\r\n".utf8), to: "anna@tern.example")
         }
         var key = try await SyncOverHTTPTests.start(device, collection: "1")
         // Seven windows that bring items (six with MoreAvailable): work, not a loop.
         for _ in 0..<7 {
-            let reply = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: key, collection: "1", windowSize: 2))
+            let reply = try await device.send(
+                "Sync", SyncOverHTTPTests.syncBody(key: key, collection: "1", windowSize: 2))
             #expect(reply.status == 200)
             key = try #require(reply.text("SyncKey"))
         }

@@ -11,15 +11,24 @@ import WBXML
 /// ItemOperations: no message stops a folder from syncing.
 @Suite struct HostileMailCorpusTests {
     static func fetch(collection: String, serverID: String, bodyType: Int) -> WBXMLElement {
-        WBXMLElement(ItemOperationsTag.itemOperations, elements: [
-            WBXMLElement(ItemOperationsTag.fetch, elements: [
-                WBXMLElement(ItemOperationsTag.store, text: "Mailbox"), WBXMLElement(SyncTag.collectionID, text: collection),
-                WBXMLElement(SyncTag.serverID, text: serverID),
-                WBXMLElement(ItemOperationsTag.options, elements: [
-                    WBXMLElement(WBXMLTag("AirSyncBase", "BodyPreference"), elements: [WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: String(bodyType))]),
-                ]),
-            ]),
-        ])
+        WBXMLElement(
+            ItemOperationsTag.itemOperations,
+            elements: [
+                WBXMLElement(
+                    ItemOperationsTag.fetch,
+                    elements: [
+                        WBXMLElement(ItemOperationsTag.store, text: "Mailbox"),
+                        WBXMLElement(SyncTag.collectionID, text: collection),
+                        WBXMLElement(SyncTag.serverID, text: serverID),
+                        WBXMLElement(
+                            ItemOperationsTag.options,
+                            elements: [
+                                WBXMLElement(
+                                    WBXMLTag("AirSyncBase", "BodyPreference"),
+                                    elements: [WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: String(bodyType))])
+                            ]),
+                    ])
+            ])
     }
 
     @Test func everyHostileMessageIsDeliveredSyncedAndFetched() async throws {
@@ -31,16 +40,20 @@ import WBXML
             let item = try await delivery.deliver(message.bytes, to: "anna@tern.example")
             delivered[item.serverID] = message.name
         }
-        let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox }).serverID
+        let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox })
+            .serverID
 
         for version in ["12.1", "14.1", "16.1"] {
             for bodyType in [1, 2, 4] {
                 let context = "\(version), body type \(bodyType)"
-                let device = try await server.session(deviceID: "d\(version.replacingOccurrences(of: ".", with: ""))t\(bodyType)", version: version)
+                let device = try await server.session(
+                    deviceID: "d\(version.replacingOccurrences(of: ".", with: ""))t\(bodyType)", version: version)
                 var key = try await SyncOverHTTPTests.start(device, collection: inbox)
                 var received: Set<String> = []
                 while true {
-                    let reply = try await device.send("Sync", HostileSyncTests.syncWithBodyPreference(key: key, collection: inbox, bodyType: bodyType))
+                    let reply = try await device.send(
+                        "Sync", HostileSyncTests.syncWithBodyPreference(key: key, collection: inbox, bodyType: bodyType)
+                    )
                     #expect(reply.status == 200, "\(context)")
                     #expect(reply.text("Status") == "1", "\(context)")
                     guard reply.status == 200, let next = reply.text("SyncKey") else { break }
@@ -51,11 +64,15 @@ import WBXML
                 let missing = Set(delivered.keys).subtracting(received).compactMap { delivered[$0] }
                 #expect(missing.isEmpty, "\(context): not synced: \(missing)")
             }
-            let device = try await server.session(deviceID: "fetch\(version.replacingOccurrences(of: ".", with: ""))", version: version)
+            let device = try await server.session(
+                deviceID: "fetch\(version.replacingOccurrences(of: ".", with: ""))", version: version)
             for (serverID, name) in delivered.sorted(by: { $0.key < $1.key }) {
                 for bodyType in [1, 4] {
-                    let reply = try await device.send("ItemOperations", Self.fetch(collection: inbox, serverID: serverID, bodyType: bodyType))
-                    #expect(reply.status == 200 && reply.elements("Status").compactMap(\.text).allSatisfy { $0 == "1" }, "\(version) fetch \(name), type \(bodyType)")
+                    let reply = try await device.send(
+                        "ItemOperations", Self.fetch(collection: inbox, serverID: serverID, bodyType: bodyType))
+                    #expect(
+                        reply.status == 200 && reply.elements("Status").compactMap(\.text).allSatisfy { $0 == "1" },
+                        "\(version) fetch \(name), type \(bodyType)")
                 }
             }
         }
@@ -68,11 +85,19 @@ import WBXML
         for message in HostileMailCorpus.all {
             let item = try await delivery.deliver(message.bytes, to: "anna@tern.example")
             guard case .email(let email) = item.content else { throw URLError(.cannotDecodeContentData) }
-            #expect(Array(email.raw) == message.bytes, "\(message): the stored message is byte for byte what was delivered")
+            #expect(
+                Array(email.raw) == message.bytes, "\(message): the stored message is byte for byte what was delivered")
             let properties = email.properties
-            let texts = [properties.subject, properties.from, properties.to, properties.cc, properties.replyTo, properties.preview].compactMap { $0 }
+            let texts =
+                [
+                    properties.subject, properties.from, properties.to, properties.cc, properties.replyTo,
+                    properties.preview,
+                ].compactMap { $0 }
                 + properties.attachments.flatMap { [$0.fileName, $0.contentType] + ($0.contentID.map { [$0] } ?? []) }
-            #expect(!texts.contains { $0.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" } }, "\(message)")
+            #expect(
+                !texts.contains {
+                    $0.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" && $0 != "\r" }
+                }, "\(message)")
         }
     }
 }

@@ -13,25 +13,44 @@ import WBXML
     /// A message with a NUL byte in its Subject, in a display name, in an encoded word and in
     /// its body (each a raw byte on the wire, as an MTA hands it in).
     static let messageWithNULs: [UInt8] =
-        Array("From: \"Mal\u{0}lory\" <mallory@evil.example>\r\nTo: anna@tern.example\r\nSubject: Hello\u{0} there =?utf-8?q?a=00b?=\r\n".utf8)
-        + Array("MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n".utf8)
-        + Array("plain\u{0}text\u{1}\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>html\u{0}body</p>\r\n--b--\r\n".utf8)
+        Array(
+            "From: \"Mal\u{0}lory\" <mallory@evil.example>\r\nTo: anna@tern.example\r\nSubject: Hello\u{0} there =?utf-8?q?a=00b?=\r\n"
+                .utf8)
+        + Array(
+            "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                .utf8)
+        + Array(
+            "plain\u{0}text\u{1}\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>html\u{0}body</p>\r\n--b--\r\n"
+                .utf8)
 
-    static let plainMessage = Array("From: bob@tern.example\r\nTo: anna@tern.example\r\nSubject: Fine\r\n\r\nnothing odd\r\n".utf8)
+    static let plainMessage = Array(
+        "From: bob@tern.example\r\nTo: anna@tern.example\r\nSubject: Fine\r\n\r\nnothing odd\r\n".utf8)
 
     static func syncWithBodyPreference(key: String, collection: String, bodyType: Int) -> WBXMLElement {
-        let options = WBXMLElement(SyncTag.options, elements: [
-            WBXMLElement(WBXMLTag("AirSyncBase", "BodyPreference"), elements: [
-                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: String(bodyType)),
-                WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: "100000"),
-            ]),
-        ])
+        let options = WBXMLElement(
+            SyncTag.options,
+            elements: [
+                WBXMLElement(
+                    WBXMLTag("AirSyncBase", "BodyPreference"),
+                    elements: [
+                        WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: String(bodyType)),
+                        WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: "100000"),
+                    ])
+            ])
         var body = SyncOverHTTPTests.syncBody(key: key, collection: collection)
-        body.children = [.element(WBXMLElement(SyncTag.collections, elements: [
-            WBXMLElement(SyncTag.collection, elements: [
-                WBXMLElement(SyncTag.syncKey, text: key), WBXMLElement(SyncTag.collectionID, text: collection), options,
-            ]),
-        ]))]
+        body.children = [
+            .element(
+                WBXMLElement(
+                    SyncTag.collections,
+                    elements: [
+                        WBXMLElement(
+                            SyncTag.collection,
+                            elements: [
+                                WBXMLElement(SyncTag.syncKey, text: key),
+                                WBXMLElement(SyncTag.collectionID, text: collection), options,
+                            ])
+                    ]))
+        ]
         return body
     }
 
@@ -42,13 +61,16 @@ import WBXML
         let delivery = MailDelivery(store: server.store)
         _ = try await delivery.deliver(Self.messageWithNULs, to: "anna@tern.example")
         _ = try await delivery.deliver(Self.plainMessage, to: "anna@tern.example")
-        let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox }).serverID
+        let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox })
+            .serverID
 
         for form in RunningServer.Form.allCases {
             for bodyType in [1, 2, 4] {
-                let device = try await server.session(deviceID: "dev\(bodyType)\(form.rawValue)", version: version, form: form)
+                let device = try await server.session(
+                    deviceID: "dev\(bodyType)\(form.rawValue)", version: version, form: form)
                 let key = try await SyncOverHTTPTests.start(device, collection: inbox)
-                let reply = try await device.send("Sync", Self.syncWithBodyPreference(key: key, collection: inbox, bodyType: bodyType))
+                let reply = try await device.send(
+                    "Sync", Self.syncWithBodyPreference(key: key, collection: inbox, bodyType: bodyType))
                 let context = "\(version) \(form) type \(bodyType)"
                 #expect(reply.status == 200, "\(context)")
                 #expect(reply.elements("Add").count == 2, "\(context)")
@@ -60,9 +82,13 @@ import WBXML
                 if bodyType == 4 {
                     // OPAQUE in WBXML, which the XML form writes as base64.
                     let mime = form == .wbxml ? data : data.compactMap { Data(base64Encoded: Data($0)).map(Array.init) }
-                    #expect(mime.contains(Self.messageWithNULs), "\(context): the MIME body is the message byte for byte")
+                    #expect(
+                        mime.contains(Self.messageWithNULs), "\(context): the MIME body is the message byte for byte")
                 } else {
-                    #expect(data.contains { String(decoding: $0, as: UTF8.self).contains(bodyType == 1 ? "plaintext" : "htmlbody") }, "\(context)")
+                    #expect(
+                        data.contains {
+                            String(decoding: $0, as: UTF8.self).contains(bodyType == 1 ? "plaintext" : "htmlbody")
+                        }, "\(context)")
                     #expect(!data.contains { $0.contains(0) || $0.contains(1) }, "\(context)")
                 }
             }
@@ -75,29 +101,45 @@ import WBXML
         defer { Task { await server.stop() } }
         let phone = try await server.session(deviceID: "phone", version: "16.1", form: .wbxml)
         let tablet = try await server.session(deviceID: "tablet", version: "14.1", form: form)
-        let contacts = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .contacts }).serverID
+        let contacts = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .contacts })
+            .serverID
         let phoneKey = try await SyncOverHTTPTests.start(phone, collection: contacts)
         let tabletKey = try await SyncOverHTTPTests.start(tablet, collection: contacts)
 
-        let hostile = WBXMLElement(SyncTag.add, elements: [
-            WBXMLElement(SyncTag.clientID, text: "1"),
-            WBXMLElement(SyncTag.applicationData, elements: [
-                WBXMLElement(WBXMLTag("Contacts", "FirstName"), children: [.opaque(Array("Eve\u{0}".utf8))]),
-                WBXMLElement(WBXMLTag("Contacts", "LastName"), text: "Hostile"),
-            ]),
-        ])
-        let control = WBXMLElement(SyncTag.add, elements: [
-            WBXMLElement(SyncTag.clientID, text: "2"),
-            WBXMLElement(SyncTag.applicationData, elements: [WBXMLElement(WBXMLTag("Contacts", "FirstName"), children: [.opaque(Array("Bell\u{7}".utf8))])]),
-        ])
-        let fine = WBXMLElement(SyncTag.add, elements: [
-            WBXMLElement(SyncTag.clientID, text: "3"), SyncOverHTTPTests.data("Contacts", ["FirstName": "Ada"]),
-        ])
-        let added = try await phone.send("Sync", SyncOverHTTPTests.syncBody(key: phoneKey, collection: contacts, commands: [hostile, control, fine]))
+        let hostile = WBXMLElement(
+            SyncTag.add,
+            elements: [
+                WBXMLElement(SyncTag.clientID, text: "1"),
+                WBXMLElement(
+                    SyncTag.applicationData,
+                    elements: [
+                        WBXMLElement(WBXMLTag("Contacts", "FirstName"), children: [.opaque(Array("Eve\u{0}".utf8))]),
+                        WBXMLElement(WBXMLTag("Contacts", "LastName"), text: "Hostile"),
+                    ]),
+            ])
+        let control = WBXMLElement(
+            SyncTag.add,
+            elements: [
+                WBXMLElement(SyncTag.clientID, text: "2"),
+                WBXMLElement(
+                    SyncTag.applicationData,
+                    elements: [
+                        WBXMLElement(WBXMLTag("Contacts", "FirstName"), children: [.opaque(Array("Bell\u{7}".utf8))])
+                    ]),
+            ])
+        let fine = WBXMLElement(
+            SyncTag.add,
+            elements: [
+                WBXMLElement(SyncTag.clientID, text: "3"), SyncOverHTTPTests.data("Contacts", ["FirstName": "Ada"]),
+            ])
+        let added = try await phone.send(
+            "Sync", SyncOverHTTPTests.syncBody(key: phoneKey, collection: contacts, commands: [hostile, control, fine]))
         #expect(added.status == 200)
         let statuses = added.elements("Add").compactMap { $0.firstElement(SyncTag.status)?.text }
         #expect(statuses == [String(SyncStatus.conversionError), String(SyncStatus.conversionError), "1"])
-        #expect(try await server.store.itemCount(in: try #require(try await server.store.folder(of: server.user.id, serverID: contacts)).id) == 1)
+        #expect(
+            try await server.store.itemCount(
+                in: try #require(try await server.store.folder(of: server.user.id, serverID: contacts)).id) == 1)
 
         let (_, replies) = try await SyncOverHTTPTests.drain(tablet, key: tabletKey, collection: contacts)
         #expect(replies.allSatisfy { $0.status == 200 })
@@ -109,9 +151,11 @@ import WBXML
         defer { Task { await server.stop() } }
         let folder = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .contacts })
         // A row written before ingress checked text: the store itself takes what it is given.
-        let broken = try await server.store.addItem(.contact(ContactItem(fields: [ContactField("Contacts", "FirstName"): "Nul\u{0}l"])), to: folder.id)
+        let broken = try await server.store.addItem(
+            .contact(ContactItem(fields: [ContactField("Contacts", "FirstName"): "Nul\u{0}l"])), to: folder.id)
         for name in ["Ada", "Grace", "Edsger"] {
-            _ = try await server.store.addItem(.contact(ContactItem(fields: [ContactField("Contacts", "FirstName"): name])), to: folder.id)
+            _ = try await server.store.addItem(
+                .contact(ContactItem(fields: [ContactField("Contacts", "FirstName"): name])), to: folder.id)
         }
         let device = try await server.session(deviceID: "phone", version: "16.1")
         let start = try await SyncOverHTTPTests.start(device, collection: folder.serverID)
@@ -120,18 +164,30 @@ import WBXML
         #expect(Set(replies.flatMap { $0.elements("FirstName") }.compactMap(\.text)) == ["Ada", "Grace", "Edsger"])
         #expect(key != start)
         let listed = try await Administration(store: server.store).devices(of: "anna")
-        #expect(listed.first?.withheld?.map(\.serverID) == [broken.serverID] && listed.first?.withheld?.first?.reason == "unencodable")
-        let fetched = try await device.send("ItemOperations", WBXMLElement(ItemOperationsTag.itemOperations, elements: [
-            WBXMLElement(ItemOperationsTag.fetch, elements: [
-                WBXMLElement(ItemOperationsTag.store, text: "Mailbox"), WBXMLElement(SyncTag.collectionID, text: folder.serverID),
-                WBXMLElement(SyncTag.serverID, text: broken.serverID),
-            ]),
-        ]))
-        #expect(fetched.status == 200 && fetched.elements("Status").compactMap(\.text) == ["1", "14"], "a status for that item alone")
+        #expect(
+            listed.first?.withheld?.map(\.serverID) == [broken.serverID]
+                && listed.first?.withheld?.first?.reason == "unencodable")
+        let fetched = try await device.send(
+            "ItemOperations",
+            WBXMLElement(
+                ItemOperationsTag.itemOperations,
+                elements: [
+                    WBXMLElement(
+                        ItemOperationsTag.fetch,
+                        elements: [
+                            WBXMLElement(ItemOperationsTag.store, text: "Mailbox"),
+                            WBXMLElement(SyncTag.collectionID, text: folder.serverID),
+                            WBXMLElement(SyncTag.serverID, text: broken.serverID),
+                        ])
+                ]))
+        #expect(
+            fetched.status == 200 && fetched.elements("Status").compactMap(\.text) == ["1", "14"],
+            "a status for that item alone")
 
         // Withheld, not lost: once the item can be sent it arrives, as an Add.
         _ = try await server.store.updateItem(
-            in: folder.id, serverID: broken.serverID, content: .contact(ContactItem(fields: [ContactField("Contacts", "FirstName"): "Null"])))
+            in: folder.id, serverID: broken.serverID,
+            content: .contact(ContactItem(fields: [ContactField("Contacts", "FirstName"): "Null"])))
         let later = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: key, collection: folder.serverID))
         #expect(later.elements("Add").compactMap { $0.firstElement(SyncTag.serverID)?.text } == [broken.serverID])
         #expect(later.text("FirstName") == "Null")

@@ -7,7 +7,8 @@ import Testing
 /// limits, so that they cannot take every descriptor; a held Ping is not idle and is
 /// answered at its heartbeat. Limits are short here; the defaults are 30 s and 120 s.
 @Suite struct SlowConnectionTests {
-    static let limits = ConnectionLimits(headTimeout: .milliseconds(600), idleTimeout: .seconds(2), minBodyBytesPerSecond: 100)
+    static let limits = ConnectionLimits(
+        headTimeout: .milliseconds(600), idleTimeout: .seconds(2), minBodyBytesPerSecond: 100)
 
     static func closed(_ connection: RawHTTPConnection, between low: Duration, and high: Duration) async -> Bool {
         guard let elapsed = await connection.timeUntilClosed(limit: high + .seconds(2)) else { return false }
@@ -24,7 +25,9 @@ import Testing
         let halfHead = try RawHTTPConnection(port: port)
         await halfHead.write("POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: te")
         let stalled = try RawHTTPConnection(port: port)
-        await stalled.write("POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: tern\r\nContent-Length: 5000\r\n\r\n0123456789")
+        await stalled.write(
+            "POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: tern\r\nContent-Length: 5000\r\n\r\n0123456789"
+        )
         // Upper bounds leave room for a loaded machine; the lower ones show the limit held them.
         async let silentClosed = Self.closed(silent, between: .milliseconds(400), and: .seconds(4))
         async let halfHeadClosed = Self.closed(halfHead, between: .milliseconds(400), and: .seconds(4))
@@ -44,7 +47,8 @@ import Testing
         let server = try await RunningServer { $0.connectionLimits = Self.limits }
         defer { Task { await server.stop() } }
         let connection = try RawHTTPConnection(port: server.port)
-        let (responses, _) = await connection.exchange("OPTIONS /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\n\r\n", responses: 1)
+        let (responses, _) = await connection.exchange(
+            "OPTIONS /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\n\r\n", responses: 1)
         #expect(responses.map(\.status) == [200])
         // exchange waited a second for a close that did not come; the idle limit is two.
         #expect(await Self.closed(connection, between: .milliseconds(500), and: .seconds(3)))
@@ -52,7 +56,8 @@ import Testing
 
     @Test func aBodyArrivingSteadilyAboveTheMinimumRateIsRead() async throws {
         let server = try await RunningServer {
-            $0.connectionLimits = ConnectionLimits(headTimeout: .seconds(1), idleTimeout: .seconds(10), minBodyBytesPerSecond: 100)
+            $0.connectionLimits = ConnectionLimits(
+                headTimeout: .seconds(1), idleTimeout: .seconds(10), minBodyBytesPerSecond: 100)
         }
         defer { Task { await server.stop() } }
         let connection = try RawHTTPConnection(port: server.port)

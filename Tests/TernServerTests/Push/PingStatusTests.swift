@@ -12,15 +12,21 @@ import WBXML
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
         #expect(try await fixture.ping(nil).reply.ping?.status == .missingParameters)
-        #expect(try await fixture.ping(PushFixture.ping(heartbeat: 5, folders: nil)).reply.ping?.status == .missingParameters)
+        #expect(
+            try await fixture.ping(PushFixture.ping(heartbeat: 5, folders: nil)).reply.ping?.status
+                == .missingParameters)
     }
 
     @Test func aBodyThatIsNotAPingGivesStatus4() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
-        let broken = WBXMLElement(PingTag.ping, elements: [
-            WBXMLElement(PingTag.folders, elements: [WBXMLElement(PingTag.folder, elements: [WBXMLElement(PingTag.id, text: "1")])]),
-        ])
+        let broken = WBXMLElement(
+            PingTag.ping,
+            elements: [
+                WBXMLElement(
+                    PingTag.folders,
+                    elements: [WBXMLElement(PingTag.folder, elements: [WBXMLElement(PingTag.id, text: "1")])])
+            ])
         #expect(try await fixture.ping(broken).reply.ping?.status == .syntaxError)
     }
 
@@ -28,7 +34,8 @@ import WBXML
     func aHeartbeatOutOfRangeGivesStatus5WithTheLimit(asked: Int, limit: Int) async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
-        let response = try #require(try await fixture.ping(PushFixture.ping(heartbeat: asked, folders: [fixture.inbox])).reply.ping)
+        let response = try #require(
+            try await fixture.ping(PushFixture.ping(heartbeat: asked, folders: [fixture.inbox])).reply.ping)
         #expect(response.status == .invalidHeartbeatInterval)
         #expect(response.heartbeatInterval == limit)
     }
@@ -36,7 +43,9 @@ import WBXML
     @Test func tooManyFoldersGivesStatus6WithMaxFolders() async throws {
         let fixture = try await PushFixture.start { $0.maxPingFolders = 1 }
         defer { Task { await fixture.server.stop() } }
-        let response = try #require(try await fixture.ping(PushFixture.ping(heartbeat: 5, folders: [fixture.inbox, fixture.calendar])).reply.ping)
+        let response = try #require(
+            try await fixture.ping(PushFixture.ping(heartbeat: 5, folders: [fixture.inbox, fixture.calendar])).reply
+                .ping)
         #expect(response.status == .tooManyFolders)
         #expect(response.maxFolders == 1)
     }
@@ -44,15 +53,18 @@ import WBXML
     @Test func anUnknownFolderGivesStatus7() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
-        let body = PingRequest(heartbeatInterval: 5, folders: [PingFolder(id: "no-such-folder", class: "Email")]).element
+        let body = PingRequest(heartbeatInterval: 5, folders: [PingFolder(id: "no-such-folder", class: "Email")])
+            .element
         #expect(try await fixture.ping(body).reply.ping?.status == .folderSyncRequired)
     }
 
     @Test func aHierarchyChangedSinceTheLastFolderSyncGivesStatus7AtOnce() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
-        let key = try #require(try await fixture.device.send("FolderSync", RunningServer.folderSync("0")).text("SyncKey"))
-        _ = try await fixture.server.store.createFolder(of: fixture.server.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
+        let key = try #require(
+            try await fixture.device.send("FolderSync", RunningServer.folderSync("0")).text("SyncKey"))
+        _ = try await fixture.server.store.createFolder(
+            of: fixture.server.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
         let stale = try await fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
         #expect(stale.reply.ping?.status == .folderSyncRequired)
         #expect(stale.elapsed < .seconds(5))
@@ -67,7 +79,8 @@ import WBXML
         defer { Task { await fixture.server.stop() } }
         async let held = fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
         try await PushFixture.settle()
-        _ = try await fixture.server.store.createFolder(of: fixture.server.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
+        _ = try await fixture.server.store.createFolder(
+            of: fixture.server.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
         let (reply, elapsed) = try await held
         #expect(reply.ping?.status == .folderSyncRequired)
         #expect(elapsed < .seconds(5))
@@ -76,7 +89,9 @@ import WBXML
     @Test func aFolderTheDeviceNeverSyncedGivesStatus2AtOnce() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
-        let response = try #require(try await fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox, fixture.calendar])).reply.ping)
+        let response = try #require(
+            try await fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox, fixture.calendar])).reply
+                .ping)
         #expect(response.status == .changesOccurred)
         #expect(response.folders == [fixture.calendar.serverID])
     }
@@ -85,7 +100,8 @@ import WBXML
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
         try await fixture.deliver()
-        let response = try #require(try await fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox])).reply.ping)
+        let response = try #require(
+            try await fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox])).reply.ping)
         #expect(response.status == .changesOccurred)
         #expect(response.folders == [fixture.inbox.serverID])
     }

@@ -45,8 +45,10 @@ import WBXML
         defer { Task { await fixture.server.stop() } }
         async let held = fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
         try await PushFixture.settle()
-        let result = try await ChildProcess(Self.tern, ["deliver", "--to", "anna@tern.example", "--data", fixture.server.directory.path])
-            .runDetached(standardInput: Array("Subject: from the MTA\r\n\r\nhi\r\n".utf8))
+        let result = try await ChildProcess(
+            Self.tern, ["deliver", "--to", "anna@tern.example", "--data", fixture.server.directory.path]
+        )
+        .runDetached(standardInput: Array("Subject: from the MTA\r\n\r\nhi\r\n".utf8))
         #expect(result.status == 0, "\(result.standardError)")
         let (reply, elapsed) = try await held
         #expect(reply.ping?.status == .changesOccurred)
@@ -58,12 +60,15 @@ import WBXML
         defer { Task { await fixture.server.stop() } }
         async let held = fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
         try await PushFixture.settle()
-        let result = try await ChildProcess(Self.tern, ["device", "wipe", "anna", "phone", "--data", fixture.server.directory.path]).runDetached()
+        let result = try await ChildProcess(
+            Self.tern, ["device", "wipe", "anna", "phone", "--data", fixture.server.directory.path]
+        ).runDetached()
         #expect(result.status == 0, "\(result.standardError)")
         let (reply, elapsed) = try await held
         #expect(reply.text("Status") == String(CommonStatus.remoteWipeRequested.rawValue))
         #expect(elapsed < .seconds(5), "answered at once, not at the heartbeat")
-        let provision = try await fixture.server.post("Provision", body: RunningServer.provisionRequest(), deviceID: "phone")
+        let provision = try await fixture.server.post(
+            "Provision", body: RunningServer.provisionRequest(), deviceID: "phone")
         #expect(!provision.elements("RemoteWipe").isEmpty)
     }
 

@@ -38,13 +38,18 @@ struct PushFixture {
     }
 
     static func ping(heartbeat: Int?, folders: [Folder]?) -> WBXMLElement {
-        PingRequest(heartbeatInterval: heartbeat, folders: folders?.map { folder in
-            PingFolder(id: folder.serverID, class: folder.type == .calendar ? "Calendar" : "Email")
-        }).element
+        PingRequest(
+            heartbeatInterval: heartbeat,
+            folders: folders?.map { folder in
+                PingFolder(id: folder.serverID, class: folder.type == .calendar ? "Calendar" : "Email")
+            }
+        ).element
     }
 
     /// Sends a Ping and returns its parsed response and how long it took.
-    func ping(_ body: WBXMLElement?, on device: DeviceSession? = nil) async throws -> (reply: RunningServer.Reply, elapsed: Duration) {
+    func ping(_ body: WBXMLElement?, on device: DeviceSession? = nil) async throws -> (
+        reply: RunningServer.Reply, elapsed: Duration
+    ) {
         let device = device ?? self.device
         let started = ContinuousClock.now
         let reply = try await server.post(
@@ -54,7 +59,8 @@ struct PushFixture {
 
     /// Delivers a message to anna's Inbox through this process's store.
     func deliver(_ subject: String = "Hello") async throws {
-        _ = try await MailDelivery(store: server.store).deliver(Array("Subject: \(subject)\r\n\r\nbody\r\n".utf8), to: "anna@tern.example")
+        _ = try await MailDelivery(store: server.store).deliver(
+            Array("Subject: \(subject)\r\n\r\nbody\r\n".utf8), to: "anna@tern.example")
     }
 
     /// Lets a Ping sent just before reach the hub and start waiting.

@@ -1,6 +1,7 @@
-@testable import TernServer
 import TernStore
 import Testing
+
+@testable import TernServer
 
 /// The push registry as a state machine: plain integers stand for continuations and time is
 /// a manual clock, so every transition is checked without sockets or sleeping.
@@ -14,7 +15,8 @@ struct PushRegistryTests {
 
     /// Arms device `deviceID` of `userID` on `folders` and hands over continuation `deviceID`.
     static func hold(
-        _ registry: inout Registry, _ deviceID: Device.ID, of userID: User.ID = anna, on folders: Set<Folder.ID> = [inbox],
+        _ registry: inout Registry, _ deviceID: Device.ID, of userID: User.ID = anna,
+        on folders: Set<Folder.ID> = [inbox],
         until deadline: Duration = .seconds(60)
     ) throws -> Registry.Ticket {
         let (result, _) = registry.arm(userID: userID, deviceID: deviceID, folderIDs: folders, deadline: deadline)
@@ -32,7 +34,10 @@ struct PushRegistryTests {
         _ = try Self.hold(&registry, 1, on: [Self.inbox])
         _ = try Self.hold(&registry, 2, on: [Self.calendar])
         _ = try Self.hold(&registry, 3, of: Self.bruno, on: [Self.inbox])
-        let woken = Self.woken(registry.apply(StoreChange(userID: Self.anna, modSeq: ModSeq(rawValue: 5), folderIDs: [Self.inbox], hierarchyChanged: false)))
+        let woken = Self.woken(
+            registry.apply(
+                StoreChange(
+                    userID: Self.anna, modSeq: ModSeq(rawValue: 5), folderIDs: [Self.inbox], hierarchyChanged: false)))
         #expect(woken == [1: .changed([Self.inbox])])
         #expect(registry.count == 2)
     }
@@ -41,7 +46,8 @@ struct PushRegistryTests {
         var registry = Registry(maxPerUser: 10, maxTotal: 10)
         _ = try Self.hold(&registry, 1, on: [Self.inbox])
         _ = try Self.hold(&registry, 2, on: [Self.calendar])
-        let woken = Self.woken(registry.apply(StoreChange(userID: Self.anna, modSeq: .zero, folderIDs: [], hierarchyChanged: true)))
+        let woken = Self.woken(
+            registry.apply(StoreChange(userID: Self.anna, modSeq: .zero, folderIDs: [], hierarchyChanged: true)))
         #expect(woken == [1: .hierarchyChanged, 2: .hierarchyChanged])
     }
 
@@ -49,10 +55,12 @@ struct PushRegistryTests {
         var registry = Registry(maxPerUser: 10, maxTotal: 10)
         _ = try Self.hold(&registry, 1)
         _ = try Self.hold(&registry, 2)
-        let device = registry.apply(StoreChange(userID: Self.anna, modSeq: .zero, folderIDs: [], hierarchyChanged: false, deviceIDs: [2]))
+        let device = registry.apply(
+            StoreChange(userID: Self.anna, modSeq: .zero, folderIDs: [], hierarchyChanged: false, deviceIDs: [2]))
         #expect(Self.woken(device) == [2: .deviceChanged])
         _ = try Self.hold(&registry, 2)
-        let policy = registry.apply(StoreChange(userID: Self.anna, modSeq: .zero, folderIDs: [], hierarchyChanged: false, policyChanged: true))
+        let policy = registry.apply(
+            StoreChange(userID: Self.anna, modSeq: .zero, folderIDs: [], hierarchyChanged: false, policyChanged: true))
         #expect(Self.woken(policy) == [1: .deviceChanged, 2: .deviceChanged])
     }
 
@@ -60,7 +68,8 @@ struct PushRegistryTests {
         var registry = Registry(maxPerUser: 10, maxTotal: 10)
         _ = try Self.hold(&registry, 1)
         _ = try Self.hold(&registry, 2, of: Self.bruno)
-        let change = StoreChange(userID: StoreChange.everyUser, modSeq: .zero, folderIDs: [], hierarchyChanged: false, policyChanged: true)
+        let change = StoreChange(
+            userID: StoreChange.everyUser, modSeq: .zero, folderIDs: [], hierarchyChanged: false, policyChanged: true)
         #expect(Self.woken(registry.apply(change)) == [1: .deviceChanged, 2: .deviceChanged])
         #expect(registry.count == 0)
     }
@@ -76,7 +85,8 @@ struct PushRegistryTests {
     @Test func aNewerRequestOfTheSameDeviceEndsTheOlderOne() throws {
         var registry = Registry(maxPerUser: 10, maxTotal: 10)
         let older = try Self.hold(&registry, 1, until: .seconds(5))
-        let (result, superseded) = registry.arm(userID: Self.anna, deviceID: 1, folderIDs: [Self.inbox], deadline: .seconds(60))
+        let (result, superseded) = registry.arm(
+            userID: Self.anna, deviceID: 1, folderIDs: [Self.inbox], deadline: .seconds(60))
         #expect(superseded?.continuation == 1 && superseded?.wake == .superseded)
         let newer = try result.get()
         #expect(registry.wait(newer, continuation: 100) == nil)
@@ -87,8 +97,13 @@ struct PushRegistryTests {
 
     @Test func aChangeWhileArmedIsKeptForTheWait() throws {
         var registry = Registry(maxPerUser: 10, maxTotal: 10)
-        let ticket = try registry.arm(userID: Self.anna, deviceID: 1, folderIDs: [Self.inbox], deadline: .seconds(60)).0.get()
-        #expect(registry.apply(StoreChange(userID: Self.anna, modSeq: ModSeq(rawValue: 1), folderIDs: [Self.inbox], hierarchyChanged: false)).isEmpty)
+        let ticket = try registry.arm(userID: Self.anna, deviceID: 1, folderIDs: [Self.inbox], deadline: .seconds(60)).0
+            .get()
+        #expect(
+            registry.apply(
+                StoreChange(
+                    userID: Self.anna, modSeq: ModSeq(rawValue: 1), folderIDs: [Self.inbox], hierarchyChanged: false)
+            ).isEmpty)
         let resumed = registry.wait(ticket, continuation: 1)
         #expect(resumed?.wake == .changed([Self.inbox]))
         #expect(registry.count == 0)
@@ -99,7 +114,8 @@ struct PushRegistryTests {
         let waiting = try Self.hold(&registry, 1)
         #expect(registry.release(waiting)?.wake == .cancelled)
         #expect(registry.release(waiting) == nil)
-        let armed = try registry.arm(userID: Self.anna, deviceID: 2, folderIDs: [Self.inbox], deadline: .seconds(60)).0.get()
+        let armed = try registry.arm(userID: Self.anna, deviceID: 2, folderIDs: [Self.inbox], deadline: .seconds(60)).0
+            .get()
         #expect(registry.release(armed) == nil)
         #expect(registry.wait(armed, continuation: 2)?.wake == .cancelled)
     }
@@ -108,10 +124,14 @@ struct PushRegistryTests {
         var registry = Registry(maxPerUser: 2, maxTotal: 3)
         _ = try Self.hold(&registry, 1)
         _ = try Self.hold(&registry, 2)
-        #expect(registry.arm(userID: Self.anna, deviceID: 3, folderIDs: [], deadline: .seconds(60)).0 == .failure(.overCapacity))
+        #expect(
+            registry.arm(userID: Self.anna, deviceID: 3, folderIDs: [], deadline: .seconds(60)).0
+                == .failure(.overCapacity))
         _ = try Self.hold(&registry, 2, on: [Self.calendar])
         _ = try Self.hold(&registry, 4, of: Self.bruno)
-        #expect(registry.arm(userID: Self.bruno, deviceID: 5, folderIDs: [], deadline: .seconds(60)).0 == .failure(.overCapacity))
+        #expect(
+            registry.arm(userID: Self.bruno, deviceID: 5, folderIDs: [], deadline: .seconds(60)).0
+                == .failure(.overCapacity))
     }
 
     @Test func shutdownAnswersEveryWaiterAndRefusesNewOnes() throws {
@@ -119,6 +139,8 @@ struct PushRegistryTests {
         _ = try Self.hold(&registry, 1)
         _ = try Self.hold(&registry, 2, of: Self.bruno)
         #expect(Self.woken(registry.shutDown()) == [1: .shutDown, 2: .shutDown])
-        #expect(registry.arm(userID: Self.anna, deviceID: 3, folderIDs: [], deadline: .seconds(60)).0 == .failure(.shuttingDown))
+        #expect(
+            registry.arm(userID: Self.anna, deviceID: 3, folderIDs: [], deadline: .seconds(60)).0
+                == .failure(.shuttingDown))
     }
 }

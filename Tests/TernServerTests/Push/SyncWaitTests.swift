@@ -10,9 +10,12 @@ import WBXML
 @Suite struct SyncWaitTests {
     static func waitingSync(key: String, collection: String, wait: Int? = nil, heartbeat: Int? = nil) -> WBXMLElement {
         var sync = SyncOverHTTPTests.syncBody(key: key, collection: collection)
-        if let wait { sync = WBXMLElement(sync.tag, elements: sync.elements + [WBXMLElement(SyncTag.wait, text: String(wait))]) }
+        if let wait {
+            sync = WBXMLElement(sync.tag, elements: sync.elements + [WBXMLElement(SyncTag.wait, text: String(wait))])
+        }
         if let heartbeat {
-            sync = WBXMLElement(sync.tag, elements: sync.elements + [WBXMLElement(SyncTag.heartbeatInterval, text: String(heartbeat))])
+            sync = WBXMLElement(
+                sync.tag, elements: sync.elements + [WBXMLElement(SyncTag.heartbeatInterval, text: String(heartbeat))])
         }
         return sync
     }
@@ -20,8 +23,12 @@ import WBXML
     @Test func aQuietSyncWithHeartbeatIsHeldUntilMailArrives() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
-        let key = try #require(try await fixture.device.send("Sync", SyncOverHTTPTests.syncBody(key: "1", collection: fixture.inbox.serverID)).text("SyncKey"))
-        async let held = fixture.device.send("Sync", Self.waitingSync(key: key, collection: fixture.inbox.serverID, heartbeat: 8))
+        let key = try #require(
+            try await fixture.device.send(
+                "Sync", SyncOverHTTPTests.syncBody(key: "1", collection: fixture.inbox.serverID)
+            ).text("SyncKey"))
+        async let held = fixture.device.send(
+            "Sync", Self.waitingSync(key: key, collection: fixture.inbox.serverID, heartbeat: 8))
         try await PushFixture.settle()
         try await fixture.deliver("Pushed")
         let delivered = ContinuousClock.now
@@ -34,12 +41,18 @@ import WBXML
     @Test func anEmptySyncAfterAHeldOneIsHeldToo() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
-        let key = try #require(try await fixture.device.send("Sync", SyncOverHTTPTests.syncBody(key: "1", collection: fixture.inbox.serverID)).text("SyncKey"))
+        let key = try #require(
+            try await fixture.device.send(
+                "Sync", SyncOverHTTPTests.syncBody(key: "1", collection: fixture.inbox.serverID)
+            ).text("SyncKey"))
         try await fixture.deliver("First")
-        let first = try await fixture.device.send("Sync", Self.waitingSync(key: key, collection: fixture.inbox.serverID, heartbeat: 8))
+        let first = try await fixture.device.send(
+            "Sync", Self.waitingSync(key: key, collection: fixture.inbox.serverID, heartbeat: 8))
         #expect(first.text("Subject") == "First")
         // No body: the cached request again, HeartbeatInterval included (MS-ASCMD 2.2.1.21.1).
-        async let held = fixture.server.post("Sync", version: fixture.device.version, policyKey: fixture.device.policyKey, deviceID: fixture.device.deviceID)
+        async let held = fixture.server.post(
+            "Sync", version: fixture.device.version, policyKey: fixture.device.policyKey,
+            deviceID: fixture.device.deviceID)
         try await PushFixture.settle()
         try await fixture.deliver("Second")
         let reply = try await held
@@ -52,12 +65,15 @@ import WBXML
         defer { Task { await fixture.server.stop() } }
         try await fixture.deliver()
         let started = ContinuousClock.now
-        let reply = try await fixture.device.send("Sync", Self.waitingSync(key: "1", collection: fixture.inbox.serverID, wait: 5))
+        let reply = try await fixture.device.send(
+            "Sync", Self.waitingSync(key: "1", collection: fixture.inbox.serverID, wait: 5))
         #expect(reply.elements("Add").count == 1)
         #expect(ContinuousClock.now - started < .seconds(4))
     }
 
-    @Test(arguments: [(wait: 0, heartbeat: nil, limit: 1), (60, nil, 59), (nil, 0, 1), (nil, 4000, 3540)] as [(Int?, Int?, Int)])
+    @Test(
+        arguments: [(wait: 0, heartbeat: nil, limit: 1), (60, nil, 59), (nil, 0, 1), (nil, 4000, 3540)]
+            as [(Int?, Int?, Int)])
     func anIntervalOutOfRangeGivesStatus14WithTheLimit(wait: Int?, heartbeat: Int?, limit: Int) async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }

@@ -12,7 +12,9 @@ import WBXML
         endTime: date("20261201T100000Z"), allDayEvent: false, subject: "Review", location: "Room 4",
         body: "Agenda attached.", organizerName: "Bob", organizerEmail: "bob@example.com", uid: "uid-1",
         dtStamp: date("20261120T080000Z"), reminder: 15, busyStatus: 1, sensitivity: 2, meetingStatus: 1,
-        attendees: [Attendee(email: "ann@example.com", name: "Ann", status: 3, type: 1), Attendee(email: "c@example.com")],
+        attendees: [
+            Attendee(email: "ann@example.com", name: "Ann", status: 3, type: 1), Attendee(email: "c@example.com"),
+        ],
         categories: ["Work"],
         recurrence: Recurrence(type: 1, interval: 2, until: date("20270601T000000Z"), dayOfWeek: 2, firstDayOfWeek: 1),
         exceptions: [
@@ -23,7 +25,8 @@ import WBXML
                 allDayEvent: false, busyStatus: 2, reminder: 5, attendees: [Attendee(email: "ann@example.com")]),
         ])
 
-    static let minimal = CalendarItem(startTime: date("20261201T090000Z"), endTime: date("20261201T100000Z"), uid: "uid-2")
+    static let minimal = CalendarItem(
+        startTime: date("20261201T090000Z"), endTime: date("20261201T100000Z"), uid: "uid-2")
 
     static func encode(_ event: CalendarItem, _ version: ProtocolVersion) -> WBXMLElement {
         ApplicationData.encode(.event(event), serverID: "4:1", options: options(version))
@@ -31,7 +34,8 @@ import WBXML
 
     @Test(arguments: [ProtocolVersion.v14_1, .v16_1], [full, minimal])
     func roundTripsAsAChange(_ version: ProtocolVersion, _ event: CalendarItem) throws {
-        let stored = CalendarItem(startTime: date("20250101T000000Z"), endTime: date("20250101T010000Z"), uid: event.uid)
+        let stored = CalendarItem(
+            startTime: date("20250101T000000Z"), endTime: date("20250101T010000Z"), uid: event.uid)
         let result = try decode(Self.encode(event, version), as: .calendar, replacing: .event(stored), version: version)
         #expect(result == .event(event))
     }
@@ -66,7 +70,8 @@ import WBXML
         #expect(!old.has("AirSyncBase", "Location"))
         #expect(
             xml(new.child("AirSyncBase", "Location")!)
-                == "<airsyncbase:Location><airsyncbase:DisplayName>Room 4</airsyncbase:DisplayName></airsyncbase:Location>")
+                == "<airsyncbase:Location><airsyncbase:DisplayName>Room 4</airsyncbase:DisplayName></airsyncbase:Location>"
+        )
         #expect(!new.has("Calendar", "Location"))
         #expect(old.child("Calendar", "UID")?.text == "uid-1" && new.child("Calendar", "UID")?.text == "uid-1")
         let oldException = old.child("Calendar", "Exceptions")?.elements.first
@@ -90,7 +95,10 @@ import WBXML
                 [
                     element(
                         "Calendar", "Exception",
-                        [element("AirSyncBase", "InstanceId", "2026-12-08T09:00:00.000Z"), element("Calendar", "Deleted", "1")])
+                        [
+                            element("AirSyncBase", "InstanceId", "2026-12-08T09:00:00.000Z"),
+                            element("Calendar", "Deleted", "1"),
+                        ])
                 ]),
         ])
         guard case .event(let event) = try decode(data, as: .calendar, version: .v16_1) else {
@@ -122,7 +130,8 @@ import WBXML
         guard case .event(let new) = try decode(change, as: .calendar, replacing: .event(Self.full), version: .v16_1),
             case .event(let old) = try decode(change, as: .calendar, replacing: .event(Self.full), version: .v14_1),
             case .event(let ghosted) = try decode(
-                change, as: .calendar, replacing: .event(Self.full), supported: ["Calendar:Subject", "Calendar:Location"],
+                change, as: .calendar, replacing: .event(Self.full),
+                supported: ["Calendar:Subject", "Calendar:Location"],
                 version: .v14_1)
         else {
             Issue.record("not an event")

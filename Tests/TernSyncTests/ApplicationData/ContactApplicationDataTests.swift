@@ -50,9 +50,13 @@ import WBXML
     @Test func ghostedFieldsKeepTheirValue() throws {
         let change = applicationData([element("Contacts", "FileAs", "Lee, A.")])
         let supported: Set = ["Contacts:FileAs", "Contacts:FirstName", "Contacts:Categories", "AirSyncBase:Body"]
-        guard case .contact(let contact) = try decode(
-            change, as: .contacts, replacing: .contact(Self.full), supported: supported)
-        else { Issue.record("not a contact"); return }
+        guard
+            case .contact(let contact) = try decode(
+                change, as: .contacts, replacing: .contact(Self.full), supported: supported)
+        else {
+            Issue.record("not a contact")
+            return
+        }
         #expect(contact[.fileAs] == "Lee, A.")
         #expect(contact[.firstName] == nil, "supported and absent: cleared")
         #expect(contact.categories.isEmpty, "supported and absent: cleared")
@@ -64,9 +68,13 @@ import WBXML
 
     @Test func emptyElementClearsEvenAGhostedField() throws {
         let change = applicationData([element("Contacts", "LastName", "")])
-        guard case .contact(let contact) = try decode(
-            change, as: .contacts, replacing: .contact(Self.full), supported: [])
-        else { Issue.record("not a contact"); return }
+        guard
+            case .contact(let contact) = try decode(
+                change, as: .contacts, replacing: .contact(Self.full), supported: [])
+        else {
+            Issue.record("not a contact")
+            return
+        }
         #expect(contact[.lastName] == nil && contact[.firstName] == "Ann")
     }
 

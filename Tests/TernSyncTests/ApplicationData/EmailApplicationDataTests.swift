@@ -107,14 +107,18 @@ import WBXML
     }
 
     @Test func aBodyPartPreferenceAddsTheMessagePartAsHTML() throws {
-        let sent = try #require(WBXMLElement(
-            WBXMLTag("AirSync", "Options"), elements: [
-                element("AirSyncBase", "BodyPreference", [element("AirSyncBase", "Type", "1")]),
-                element("AirSyncBase", "BodyPartPreference", [
-                    element("AirSyncBase", "Type", "2"), element("AirSyncBase", "TruncationSize", "12"),
-                    element("AirSyncBase", "Preview", "5"),
-                ]),
-            ]) as WBXMLElement?)
+        let sent = try #require(
+            WBXMLElement(
+                WBXMLTag("AirSync", "Options"),
+                elements: [
+                    element("AirSyncBase", "BodyPreference", [element("AirSyncBase", "Type", "1")]),
+                    element(
+                        "AirSyncBase", "BodyPartPreference",
+                        [
+                            element("AirSyncBase", "Type", "2"), element("AirSyncBase", "TruncationSize", "12"),
+                            element("AirSyncBase", "Preview", "5"),
+                        ]),
+                ]) as WBXMLElement?)
         let data = Self.encode(Self.item(), ItemEncodingOptions(options: sent, protocolVersion: .v14_1))
         let part = try #require(data.child("AirSyncBase", "BodyPart"))
         #expect(
@@ -128,9 +132,14 @@ import WBXML
 
         var plain = Self.item()
         plain.raw = Data("Subject: x\r\n\r\na < b\r\n".utf8)
-        let made = Self.encode(plain, ItemEncodingOptions(options: sent, protocolVersion: .v16_1)).child("AirSyncBase", "BodyPart")
-        #expect(made?.child("AirSyncBase", "EstimatedDataSize")?.text == String("<html><body>a &lt; b<br>\n</body></html>".utf8.count))
-        #expect(Self.encode(Self.item(), ItemEncodingOptions(options: sent, protocolVersion: .v14_0)).child("AirSyncBase", "BodyPart") == nil)
+        let made = Self.encode(plain, ItemEncodingOptions(options: sent, protocolVersion: .v16_1)).child(
+            "AirSyncBase", "BodyPart")
+        #expect(
+            made?.child("AirSyncBase", "EstimatedDataSize")?.text
+                == String("<html><body>a &lt; b<br>\n</body></html>".utf8.count))
+        #expect(
+            Self.encode(Self.item(), ItemEncodingOptions(options: sent, protocolVersion: .v14_0)).child(
+                "AirSyncBase", "BodyPart") == nil)
     }
 
     @Test func plainTextIsCutAtTheTruncationSize() {
@@ -176,7 +185,8 @@ import WBXML
         #expect(!whole.has("AirSyncBase", "NativeBodyType"))
 
         let cut = Self.encode(Self.item(), options(.v16_1, BodyPreference(type: 4, truncationSize: 40)))
-        #expect(cut.child("AirSyncBase", "Body")?.child("AirSyncBase", "Data")?.text == String(Self.raw.utf8.prefix(40))!)
+        #expect(
+            cut.child("AirSyncBase", "Body")?.child("AirSyncBase", "Data")?.text == String(Self.raw.utf8.prefix(40))!)
     }
 
     @Test func mimeSupportForcesMIMEWithMIMETruncation() {
@@ -233,9 +243,13 @@ import WBXML
         let result = try decode(sent, as: .email, replacing: .email(Self.item(read: false)))
         #expect(result == .email(changed))
 
-        let cleared = try decode(sent.replacing("Email", "Flag", with: element("Email", "Flag", [])), as: .email,
+        let cleared = try decode(
+            sent.replacing("Email", "Flag", with: element("Email", "Flag", [])), as: .email,
             replacing: result)
-        guard case .email(let email) = cleared else { Issue.record("not an email"); return }
+        guard case .email(let email) = cleared else {
+            Issue.record("not an email")
+            return
+        }
         #expect(email.properties.flag == nil && email.properties.categories == ["Red", "Blue"])
     }
 
@@ -248,7 +262,9 @@ import WBXML
         let draft = applicationData([
             element("Email", "To", "ann@example.com"), element("Email", "Subject", "Grüße"),
             element("Email", "Importance", "2"),
-            element("AirSyncBase", "Body", [element("AirSyncBase", "Type", "1"), element("AirSyncBase", "Data", "Hi\nthere")]),
+            element(
+                "AirSyncBase", "Body",
+                [element("AirSyncBase", "Type", "1"), element("AirSyncBase", "Data", "Hi\nthere")]),
         ])
         do {
             _ = try decode(draft, as: .email, version: .v14_1)
@@ -272,12 +288,16 @@ import WBXML
     @Test func draftChangeRewritesWhatItSendsAndKeepsTheRest() throws {
         let added = applicationData([
             element("Email", "To", "ann@example.com"), element("Email", "Subject", "Plan"),
-            element("AirSyncBase", "Body", [element("AirSyncBase", "Type", "1"), element("AirSyncBase", "Data", "First words")]),
+            element(
+                "AirSyncBase", "Body",
+                [element("AirSyncBase", "Type", "1"), element("AirSyncBase", "Data", "First words")]),
         ])
         let draft = try decode(added, as: .email, version: .v16_0)
         let change = applicationData([
             element("Email", "Subject", "Plan, second try"),
-            element("AirSyncBase", "Body", [element("AirSyncBase", "Type", "1"), element("AirSyncBase", "Data", "Better words")]),
+            element(
+                "AirSyncBase", "Body",
+                [element("AirSyncBase", "Type", "1"), element("AirSyncBase", "Data", "Better words")]),
             element("Email", "Categories", [element("Email", "Category", "Work")]),
         ])
         guard case .email(let changed) = try decode(change, as: .email, replacing: draft, version: .v16_0) else {

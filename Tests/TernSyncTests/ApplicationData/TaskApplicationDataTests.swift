@@ -44,7 +44,8 @@ import WBXML
     }
 
     @Test func reminderSetZeroRemovesTheReminder() throws {
-        let change = Self.encode(Self.full).replacing("Tasks", "ReminderSet", with: element("Tasks", "ReminderSet", "0"))
+        let change = Self.encode(Self.full).replacing(
+            "Tasks", "ReminderSet", with: element("Tasks", "ReminderSet", "0"))
         guard case .task(let task) = try decode(change, as: .tasks, replacing: .task(Self.full)) else {
             Issue.record("not a task")
             return

@@ -17,13 +17,17 @@ import WBXML
     }
 
     /// A contact on the device, changed on the server after the device got it.
-    private func conflicted(_ fixture: EngineFixture, options: WBXMLElement?) async throws -> (key: String, serverID: String) {
-        let item = try await fixture.store.addItem(.contact(ContactItem(fields: [.firstName: "Ada", .fileAs: "Ada"])), to: fixture.contacts.id)
+    private func conflicted(_ fixture: EngineFixture, options: WBXMLElement?) async throws -> (
+        key: String, serverID: String
+    ) {
+        let item = try await fixture.store.addItem(
+            .contact(ContactItem(fields: [.firstName: "Ada", .fileAs: "Ada"])), to: fixture.contacts.id)
         let key = try await fixture.initialKey(fixture.contacts, options: options)
         let got = try await fixture.sync(fixture.contacts, key: key)
         #expect(got.addedServerIDs == [item.serverID])
         _ = try await fixture.store.updateItem(
-            in: fixture.contacts.id, serverID: item.serverID, content: .contact(ContactItem(fields: [.firstName: "Server", .fileAs: "Server"])))
+            in: fixture.contacts.id, serverID: item.serverID,
+            content: .contact(ContactItem(fields: [.firstName: "Server", .fileAs: "Server"])))
         return (try #require(got.syncKey), item.serverID)
     }
 
@@ -32,7 +36,8 @@ import WBXML
         defer { fixture.directory.remove() }
         let (key, serverID) = try await conflicted(fixture, options: nil)
         let answer = try await fixture.sync(
-            fixture.contacts, key: key, commands: [.change(serverID: serverID, applicationData: EngineFixture.contactData("Client", "Side"))])
+            fixture.contacts, key: key,
+            commands: [.change(serverID: serverID, applicationData: EngineFixture.contactData("Client", "Side"))])
         #expect(answer.replies == [.change(serverID: serverID, status: SyncStatus.conflict)])
         #expect(answer.changedServerIDs == [serverID], "the server's version goes to the device")
         let stored = try #require(try await fixture.store.item(in: fixture.contacts.id, serverID: serverID))
@@ -45,7 +50,8 @@ import WBXML
         defer { fixture.directory.remove() }
         let (key, serverID) = try await conflicted(fixture, options: Self.options(conflict: 0))
         let answer = try await fixture.sync(
-            fixture.contacts, key: key, commands: [.change(serverID: serverID, applicationData: EngineFixture.contactData("Client", "Side"))])
+            fixture.contacts, key: key,
+            commands: [.change(serverID: serverID, applicationData: EngineFixture.contactData("Client", "Side"))])
         #expect(answer.replies.isEmpty, "a Change that succeeded gets no reply")
         #expect(answer.commands.isEmpty, "its own change is not echoed")
         let stored = try #require(try await fixture.store.item(in: fixture.contacts.id, serverID: serverID))
@@ -57,9 +63,12 @@ import WBXML
         let fixture = try await EngineFixture()
         defer { fixture.directory.remove() }
         let now = Date(timeIntervalSince1970: 1_796_118_497)
-        let recent = try await fixture.store.addItem(EngineFixture.email("Today", received: now.addingTimeInterval(-3600)), to: fixture.inbox.id)
-        let lastWeek = try await fixture.store.addItem(EngineFixture.email("Last week", received: now.addingTimeInterval(-6 * 86_400)), to: fixture.inbox.id)
-        let old = try await fixture.store.addItem(EngineFixture.email("Old", received: now.addingTimeInterval(-400 * 86_400)), to: fixture.inbox.id)
+        let recent = try await fixture.store.addItem(
+            EngineFixture.email("Today", received: now.addingTimeInterval(-3600)), to: fixture.inbox.id)
+        let lastWeek = try await fixture.store.addItem(
+            EngineFixture.email("Last week", received: now.addingTimeInterval(-6 * 86_400)), to: fixture.inbox.id)
+        let old = try await fixture.store.addItem(
+            EngineFixture.email("Old", received: now.addingTimeInterval(-400 * 86_400)), to: fixture.inbox.id)
 
         var key = try await fixture.initialKey(fixture.inbox, options: Self.options(filterType: 3))
         let week = try await fixture.sync(fixture.inbox, key: key, now: now)
@@ -82,8 +91,10 @@ import WBXML
         let fixture = try await EngineFixture()
         defer { fixture.directory.remove() }
         let start = Date()
-        let ageing = try await fixture.store.addItem(EngineFixture.email("Yesterday", received: start.addingTimeInterval(-20 * 3600)), to: fixture.inbox.id)
-        let fresh = try await fixture.store.addItem(EngineFixture.email("Just now", received: start.addingTimeInterval(-60)), to: fixture.inbox.id)
+        let ageing = try await fixture.store.addItem(
+            EngineFixture.email("Yesterday", received: start.addingTimeInterval(-20 * 3600)), to: fixture.inbox.id)
+        let fresh = try await fixture.store.addItem(
+            EngineFixture.email("Just now", received: start.addingTimeInterval(-60)), to: fixture.inbox.id)
         var key = try await fixture.initialKey(fixture.inbox, options: Self.options(filterType: 1))
         let first = try await fixture.sync(fixture.inbox, key: key, now: start)
         #expect(Set(first.addedServerIDs) == [ageing.serverID, fresh.serverID])
@@ -105,16 +116,20 @@ import WBXML
         let fixture = try await EngineFixture()
         defer { fixture.directory.remove() }
         let key = try await fixture.initialKey(fixture.contacts)
-        let garbage = WBXMLElement(WBXMLTag("AirSync", "ApplicationData"), elements: [
-            WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: String(repeating: "x", count: 40_000)),
-        ])
-        let answer = try await fixture.sync(fixture.contacts, key: key, commands: [
-            .add(clientID: "bad", applicationData: garbage),
-            .add(clientID: "good", applicationData: EngineFixture.contactData("Alan", "Turing")),
-            .change(serverID: "7:999", applicationData: EngineFixture.contactData("No", "One")),
-            .delete(serverID: "7:998"),
-            .fetch(serverID: "7:997"),
-        ])
+        let garbage = WBXMLElement(
+            WBXMLTag("AirSync", "ApplicationData"),
+            elements: [
+                WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: String(repeating: "x", count: 40_000))
+            ])
+        let answer = try await fixture.sync(
+            fixture.contacts, key: key,
+            commands: [
+                .add(clientID: "bad", applicationData: garbage),
+                .add(clientID: "good", applicationData: EngineFixture.contactData("Alan", "Turing")),
+                .change(serverID: "7:999", applicationData: EngineFixture.contactData("No", "One")),
+                .delete(serverID: "7:998"),
+                .fetch(serverID: "7:997"),
+            ])
         #expect(answer.status == SyncStatus.success)
         #expect(answer.replies.count == 5)
         #expect(answer.replies[0] == .add(clientID: "bad", serverID: nil, status: SyncStatus.conversionError))
@@ -149,7 +164,8 @@ import WBXML
         key = try #require(try await fixture.sync(fixture.inbox, key: key).syncKey)
         let answer = try await fixture.sync(fixture.inbox, key: key, commands: [.delete(serverID: item.serverID)])
         #expect(answer.replies.isEmpty && answer.commands.isEmpty)
-        let trash = try #require(try await fixture.store.folders(of: fixture.user.id).first { $0.type == .deletedItems })
+        let trash = try #require(
+            try await fixture.store.folders(of: fixture.user.id).first { $0.type == .deletedItems })
         #expect(try await fixture.store.itemCount(in: trash.id) == 1)
         #expect(try await fixture.store.itemCount(in: fixture.inbox.id) == 0)
     }

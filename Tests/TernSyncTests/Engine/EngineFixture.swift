@@ -18,11 +18,15 @@ struct EngineFixture {
     init(version: ProtocolVersion = .v16_1) async throws {
         directory = try TemporaryDirectory("tern-sync")
         store = try SQLiteStore(dataDirectory: directory.path)
-        user = try await store.createUser(NewUser(
-            login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
+        user = try await store.createUser(
+            NewUser(
+                login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
+                passwordHash: PasswordHash.make("secret", cost: 4)))
         device = try await Self.device("phone", of: user, in: store)
         let folders = try await store.folders(of: user.id)
-        guard let inbox = folders.first(where: { $0.type == .inbox }), let contacts = folders.first(where: { $0.type == .contacts }) else {
+        guard let inbox = folders.first(where: { $0.type == .inbox }),
+            let contacts = folders.first(where: { $0.type == .contacts })
+        else {
             throw StoreError(.notFound, "default folders")
         }
         self.inbox = inbox
@@ -30,7 +34,9 @@ struct EngineFixture {
     }
 
     static func device(_ deviceID: String, of user: User, in store: SQLiteStore) async throws -> Device {
-        try await store.saveDevice(Device(id: 0, userID: user.id, deviceID: deviceID, deviceType: "iPhone", firstSeen: Date(), lastSeen: Date()))
+        try await store.saveDevice(
+            Device(
+                id: 0, userID: user.id, deviceID: deviceID, deviceType: "iPhone", firstSeen: Date(), lastSeen: Date()))
     }
 
     func engine(for device: Device? = nil, version: ProtocolVersion = .v16_1) -> SyncEngine {
@@ -39,7 +45,8 @@ struct EngineFixture {
 
     /// One collection's answer to a Sync of just that collection.
     func sync(
-        _ folder: Folder, key: String, windowSize: Int? = nil, commands: [SyncClientCommand] = [], options: WBXMLElement? = nil,
+        _ folder: Folder, key: String, windowSize: Int? = nil, commands: [SyncClientCommand] = [],
+        options: WBXMLElement? = nil,
         getChanges: Bool? = nil, device: Device? = nil, now: Date = Date()
     ) async throws -> SyncCollectionResponse {
         var collection = SyncCollectionRequest(syncKey: key, collectionID: folder.serverID)
@@ -48,7 +55,9 @@ struct EngineFixture {
         collection.getChanges = getChanges
         collection.options = options.map { [$0] } ?? []
         let response = try await engine(for: device).sync(SyncRequest(collections: [collection]), now: now)
-        guard let answer = response.collections.first else { throw StoreError(.notFound, "no collection in the response") }
+        guard let answer = response.collections.first else {
+            throw StoreError(.notFound, "no collection in the response")
+        }
         return answer
     }
 
@@ -62,16 +71,22 @@ struct EngineFixture {
 
     static func email(_ subject: String, received: Date = Date(timeIntervalSince1970: 1_790_000_000)) -> ItemContent {
         let raw = "From: Bob <bob@example.org>\r\nTo: anna@tern.example\r\nSubject: \(subject)\r\n\r\nHello\r\n"
-        return .email(EmailItem(raw: Data(raw.utf8), properties: EmailProperties(
-            from: "Bob <bob@example.org>", to: "anna@tern.example", subject: subject, dateReceived: received, preview: "Hello")))
+        return .email(
+            EmailItem(
+                raw: Data(raw.utf8),
+                properties: EmailProperties(
+                    from: "Bob <bob@example.org>", to: "anna@tern.example", subject: subject, dateReceived: received,
+                    preview: "Hello")))
     }
 
     static func contactData(_ first: String, _ last: String) -> WBXMLElement {
-        WBXMLElement(WBXMLTag("AirSync", "ApplicationData"), elements: [
-            WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "\(last), \(first)"),
-            WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: first),
-            WBXMLElement(WBXMLTag("Contacts", "LastName"), text: last),
-        ])
+        WBXMLElement(
+            WBXMLTag("AirSync", "ApplicationData"),
+            elements: [
+                WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "\(last), \(first)"),
+                WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: first),
+                WBXMLElement(WBXMLTag("Contacts", "LastName"), text: last),
+            ])
     }
 }
 

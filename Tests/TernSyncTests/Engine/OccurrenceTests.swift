@@ -24,12 +24,16 @@ import WBXML
 
         let second = EASDate.format(first.addingTimeInterval(86_400), .extended)
         let third = EASDate.format(first.addingTimeInterval(2 * 86_400), .extended)
-        let moved = WBXMLElement(SyncTag.applicationData, elements: [WBXMLElement(WBXMLTag("Calendar", "Subject"), text: "Standup (on site)")])
-        let answer = try await fixture.sync(calendar, key: key, commands: [
-            .delete(serverID: event.serverID, instanceID: second),
-            .change(serverID: event.serverID, instanceID: third, applicationData: moved),
-            .delete(serverID: event.serverID, instanceID: "not a date"),
-        ])
+        let moved = WBXMLElement(
+            SyncTag.applicationData,
+            elements: [WBXMLElement(WBXMLTag("Calendar", "Subject"), text: "Standup (on site)")])
+        let answer = try await fixture.sync(
+            calendar, key: key,
+            commands: [
+                .delete(serverID: event.serverID, instanceID: second),
+                .change(serverID: event.serverID, instanceID: third, applicationData: moved),
+                .delete(serverID: event.serverID, instanceID: "not a date"),
+            ])
         #expect(answer.replies == [.delete(serverID: event.serverID, status: SyncStatus.conversionError)])
 
         let stored = try #require(try await fixture.store.item(in: calendar.id, serverID: event.serverID))
@@ -41,10 +45,15 @@ import WBXML
         #expect(updated.exceptions.last?.subject == "Standup (on site)")
         #expect(updated.exceptions.last?.deleted == false)
 
-        let plain = try await fixture.store.addItem(.event(CalendarItem(startTime: first, endTime: first, uid: "once")), to: calendar.id)
-        let once = try await fixture.sync(calendar, key: try #require(answer.syncKey), commands: [
-            .delete(serverID: plain.serverID, instanceID: second),
-        ])
-        #expect(once.replies == [.delete(serverID: plain.serverID, status: SyncStatus.conversionError)], "it does not recur")
+        let plain = try await fixture.store.addItem(
+            .event(CalendarItem(startTime: first, endTime: first, uid: "once")), to: calendar.id)
+        let once = try await fixture.sync(
+            calendar, key: try #require(answer.syncKey),
+            commands: [
+                .delete(serverID: plain.serverID, instanceID: second)
+            ])
+        #expect(
+            once.replies == [.delete(serverID: plain.serverID, status: SyncStatus.conversionError)], "it does not recur"
+        )
     }
 }

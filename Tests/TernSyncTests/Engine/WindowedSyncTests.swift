@@ -14,7 +14,8 @@ import WBXML
         defer { fixture.directory.remove() }
         var stored: [String] = []
         for batch in 0..<20 {
-            let items = try await fixture.store.addItems((0..<500).map { EngineFixture.email("Message \(batch * 500 + $0)") }, to: fixture.inbox.id)
+            let items = try await fixture.store.addItems(
+                (0..<500).map { EngineFixture.email("Message \(batch * 500 + $0)") }, to: fixture.inbox.id)
             stored += items.map(\.serverID)
         }
         var key = try await fixture.initialKey(fixture.inbox)
@@ -39,19 +40,23 @@ import WBXML
     @Test func changesDuringWindowingAreSentOnceAndDeletesOfUnsentItemsNever() async throws {
         let fixture = try await EngineFixture()
         defer { fixture.directory.remove() }
-        let items = try await fixture.store.addItems((0..<30).map { EngineFixture.email("Old \($0)") }, to: fixture.inbox.id)
+        let items = try await fixture.store.addItems(
+            (0..<30).map { EngineFixture.email("Old \($0)") }, to: fixture.inbox.id)
         var key = try await fixture.initialKey(fixture.inbox)
         let first = try await fixture.sync(fixture.inbox, key: key, windowSize: 10)
         #expect(first.addedServerIDs == items.prefix(10).map(\.serverID))
         #expect(first.moreAvailable)
         key = try #require(first.syncKey)
 
-        _ = try await fixture.store.updateItem(in: fixture.inbox.id, serverID: items[2].serverID, content: EngineFixture.email("Old 2, edited"))
+        _ = try await fixture.store.updateItem(
+            in: fixture.inbox.id, serverID: items[2].serverID, content: EngineFixture.email("Old 2, edited"))
         try await fixture.store.deleteItem(in: fixture.inbox.id, serverID: items[3].serverID)
         try await fixture.store.deleteItem(in: fixture.inbox.id, serverID: items[20].serverID)
         let fresh = try await fixture.store.addItem(EngineFixture.email("New"), to: fixture.inbox.id)
 
-        var added: [String] = [], changed: [String] = [], deleted: [String] = []
+        var added: [String] = []
+        var changed: [String] = []
+        var deleted: [String] = []
         while true {
             let answer = try await fixture.sync(fixture.inbox, key: key, windowSize: 10)
             added += answer.addedServerIDs
@@ -93,7 +98,8 @@ import WBXML
         let add = SyncClientCommand.add(clientID: "c-1", applicationData: EngineFixture.contactData("Ada", "Lovelace"))
         let first = try await fixture.sync(fixture.contacts, key: key, commands: [add])
         let second = try await fixture.sync(fixture.contacts, key: key, commands: [add])
-        guard case .add(_, let serverID?, 1) = try #require(first.replies.first), case .add(_, let again?, 1) = try #require(second.replies.first)
+        guard case .add(_, let serverID?, 1) = try #require(first.replies.first),
+            case .add(_, let again?, 1) = try #require(second.replies.first)
         else {
             Issue.record("no successful Add reply")
             return
@@ -104,7 +110,9 @@ import WBXML
         let after = try await fixture.sync(fixture.contacts, key: try #require(second.syncKey))
         #expect(after.commands.isEmpty)
         let later = try await fixture.sync(fixture.contacts, key: try #require(after.syncKey), commands: [add])
-        #expect(try await fixture.store.itemCount(in: fixture.contacts.id) == 2, "the same ClientId under a new key is a new contact")
+        #expect(
+            try await fixture.store.itemCount(in: fixture.contacts.id) == 2,
+            "the same ClientId under a new key is a new contact")
         #expect(later.replies.count == 1)
     }
 
@@ -115,7 +123,8 @@ import WBXML
         let phoneKey = try await fixture.initialKey(fixture.contacts)
         let tabletKey = try await fixture.initialKey(fixture.contacts, device: tablet)
         let added = try await fixture.sync(
-            fixture.contacts, key: phoneKey, commands: [.add(clientID: "1", applicationData: EngineFixture.contactData("Grace", "Hopper"))])
+            fixture.contacts, key: phoneKey,
+            commands: [.add(clientID: "1", applicationData: EngineFixture.contactData("Grace", "Hopper"))])
         guard case .add(_, let serverID?, _) = try #require(added.replies.first) else {
             Issue.record("no server id")
             return

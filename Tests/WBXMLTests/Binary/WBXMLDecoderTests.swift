@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WBXML
 
 /// `03 01 6A 00` + FolderSync(SyncKey "0"): the smallest real request.
@@ -117,7 +118,8 @@ func constructsEASNeverUsesAreUnsupported(byte: UInt8, construct: String) {
     // Literal public id at index 0 of a table holding "-//AIRSYNC//DTD//EN\0" and "5\0",
     // then Sync > Collections > Collection > SyncKey STR_T(20).
     let table = Array("-//AIRSYNC//DTD//EN".utf8) + [0] + Array("5".utf8) + [0]
-    let bytes: [UInt8] = [0x03, 0x00, 0x00, 0x6A, UInt8(table.count)] + table
+    let bytes: [UInt8] =
+        [0x03, 0x00, 0x00, 0x6A, UInt8(table.count)] + table
         + [0x45, 0x5C, 0x4F, 0x4B, 0x83, 0x14, 0x01, 0x01, 0x01, 0x01]
     let document = try WBXMLDecoder().decode(bytes)
     #expect(document.publicIdentifier == .literal("-//AIRSYNC//DTD//EN"))

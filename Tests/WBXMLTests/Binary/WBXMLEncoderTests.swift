@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WBXML
 
 @Test func emptyElementsCarryNoContentFlag() throws {
@@ -7,7 +8,8 @@ import Testing
 }
 
 @Test func textHoldingANulCannotBeEncoded() {
-    let root = WBXMLElement(WBXMLTag("FolderHierarchy", "FolderSync"),
+    let root = WBXMLElement(
+        WBXMLTag("FolderHierarchy", "FolderSync"),
         elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: "a\u{0}b")])
     #expect(throws: WBXMLError.self) { try WBXMLEncoder().encode(root) }
 }
@@ -42,5 +44,8 @@ func aNulAnywhereInALongTextIsFound(at offset: Int) {
     let read = WBXMLElement(WBXMLTag("Email", "Read"), text: "1")
     let root = WBXMLElement(WBXMLTag("AirSync", "ApplicationData"), elements: [subject, read])
     let bytes = try WBXMLEncoder().encode(root)
-    #expect(bytes == [0x03, 0x01, 0x6A, 0x00, 0x5D, 0x00, 0x02, 0x54, 0x03, 0x78, 0x00, 0x01, 0x55, 0x03, 0x31, 0x00, 0x01, 0x01])
+    #expect(
+        bytes == [
+            0x03, 0x01, 0x6A, 0x00, 0x5D, 0x00, 0x02, 0x54, 0x03, 0x78, 0x00, 0x01, 0x55, 0x03, 0x31, 0x00, 0x01, 0x01,
+        ])
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WBXML
 
 // Checks the library's code page tables against the tables in [MS-ASWBXML] section 2.1.2.1,
@@ -10,28 +11,33 @@ import Testing
 func everyCodePageMatchesTheSpecificationTable(_ expected: SpecificationCodePage) throws {
     let page = try libraryPage(numbered: expected.number)
 
-    #expect(page.number == expected.number,
-            "CodePage.all[\(expected.number)] says it is code page \(page.number)")
-    #expect(page.namespace == expected.namespace,
-            "code page \(expected.number) should be namespace \(expected.namespace) ([MS-ASWBXML] \(expected.section)), not \(page.namespace)")
+    #expect(
+        page.number == expected.number,
+        "CodePage.all[\(expected.number)] says it is code page \(page.number)")
+    #expect(
+        page.namespace == expected.namespace,
+        "code page \(expected.number) should be namespace \(expected.namespace) ([MS-ASWBXML] \(expected.section)), not \(page.namespace)"
+    )
 
     let wanted = Set(expected.pairs.map { TokenPair(name: $0.name, token: $0.token) })
     let found = Set(page.tags.map { TokenPair(name: $0.name, token: $0.token) })
     let missing = wanted.subtracting(found)
     let extra = found.subtracting(wanted)
-    #expect(missing.isEmpty && extra.isEmpty,
-            """
-            code page \(expected.number) (\(expected.namespace)) differs from [MS-ASWBXML] \(expected.section): \
-            missing \(describe(missing)); extra \(describe(extra))
-            """)
+    #expect(
+        missing.isEmpty && extra.isEmpty,
+        """
+        code page \(expected.number) (\(expected.namespace)) differs from [MS-ASWBXML] \(expected.section): \
+        missing \(describe(missing)); extra \(describe(extra))
+        """)
 }
 
 @Test(arguments: specificationCodePages)
 func everyTokenLiesInTheTagTokenRange(_ expected: SpecificationCodePage) throws {
     let page = try libraryPage(numbered: expected.number)
     let outOfRange = page.tags.filter { !tagTokenRange.contains($0.token) }
-    #expect(outOfRange.isEmpty,
-            "code page \(expected.number) (\(expected.namespace)) has tokens outside 0x05...0x3F: \(describe(outOfRange))")
+    #expect(
+        outOfRange.isEmpty,
+        "code page \(expected.number) (\(expected.namespace)) has tokens outside 0x05...0x3F: \(describe(outOfRange))")
 }
 
 @Test(arguments: specificationCodePages)
@@ -39,18 +45,22 @@ func tokensAndNamesAreUniqueWithinAPage(_ expected: SpecificationCodePage) throw
     let page = try libraryPage(numbered: expected.number)
     let repeatedTokens = repeated(page.tags.map(\.token)).map(hex)
     let repeatedNames = repeated(page.tags.map(\.name))
-    #expect(repeatedTokens.isEmpty,
-            "code page \(expected.number) (\(expected.namespace)) uses these tokens more than once: \(repeatedTokens)")
-    #expect(repeatedNames.isEmpty,
-            "code page \(expected.number) (\(expected.namespace)) lists these names more than once: \(repeatedNames)")
+    #expect(
+        repeatedTokens.isEmpty,
+        "code page \(expected.number) (\(expected.namespace)) uses these tokens more than once: \(repeatedTokens)")
+    #expect(
+        repeatedNames.isEmpty,
+        "code page \(expected.number) (\(expected.namespace)) lists these names more than once: \(repeatedNames)")
 }
 
 @Test(arguments: specificationCodePages)
 func tagsAreListedInAscendingTokenOrder(_ expected: SpecificationCodePage) throws {
     let page = try libraryPage(numbered: expected.number)
     let tokens = page.tags.map(\.token)
-    #expect(tokens == tokens.sorted(),
-            "code page \(expected.number) (\(expected.namespace)) tags are not in ascending token order: \(tokens.map(hex))")
+    #expect(
+        tokens == tokens.sorted(),
+        "code page \(expected.number) (\(expected.namespace)) tags are not in ascending token order: \(tokens.map(hex))"
+    )
 }
 
 @Test func theLibraryHasTwentySixPagesEachAtTheIndexOfItsNumber() {
@@ -63,7 +73,7 @@ func tagsAreListedInAscendingTokenOrder(_ expected: SpecificationCodePage) throw
 /// Guards the hand-written expectations themselves, so that a slip in the literal tables shows
 /// up here rather than as a confusing difference against the library.
 @Test func theSpecificationTablesAreWellFormed() {
-    #expect(specificationCodePages.map(\.number) == Array<UInt8>(0...25))
+    #expect(specificationCodePages.map(\.number) == [UInt8](0...25))
     for page in specificationCodePages {
         let tokens = page.pairs.map(\.token)
         #expect(tokens.allSatisfy { tagTokenRange.contains($0) }, "\(page.testDescription): token outside 0x05...0x3F")
@@ -94,8 +104,9 @@ private struct TokenPair: Hashable, Comparable, CustomStringConvertible {
 /// The library page at `CodePage.all[number]`, or a recorded failure if there is none.
 private func libraryPage(numbered number: UInt8) throws -> CodePage {
     let index = Int(number)
-    try #require(CodePage.all.indices.contains(index),
-                 "CodePage.all has \(CodePage.all.count) pages, so no code page \(number)")
+    try #require(
+        CodePage.all.indices.contains(index),
+        "CodePage.all has \(CodePage.all.count) pages, so no code page \(number)")
     return CodePage.all[index]
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TernTesting
 import Testing
+
 @testable import WBXML
 
 /// The golden corpus both ways: WBXML -> tree -> WBXML byte for byte, and the tree's XML
@@ -48,7 +49,8 @@ struct CorpusRoundTripTests {
             #expect(names.contains { $0.hasPrefix(command + "-resp") }, "no \(command) response fixture")
         }
         for itemClass in ["email", "contacts", "calendar", "tasks"] {
-            #expect(names.contains { $0.hasPrefix("Sync-") && $0.contains(itemClass) }, "no Sync fixture for \(itemClass)")
+            #expect(
+                names.contains { $0.hasPrefix("Sync-") && $0.contains(itemClass) }, "no Sync fixture for \(itemClass)")
         }
     }
 

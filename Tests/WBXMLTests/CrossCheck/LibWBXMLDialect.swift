@@ -1,8 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+
 @testable import WBXML
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Our tree in libwbxml's XML spelling and back, so that libwbxml's tools can be the oracle.
 ///

@@ -198,7 +198,7 @@ let libwbxmlTagNames: [String: [String: String]] = [
         "UtcStartDate": "UTCStartDate",
     ],
     "Provision": [
-        "RequireStorageCardEncryption": "DeviceEncryptionEnabled",
+        "RequireStorageCardEncryption": "DeviceEncryptionEnabled"
     ],
     "Settings": [
         "SMTPAddress": "SmtpAddress",

@@ -1,5 +1,6 @@
 import TernTesting
 import Testing
+
 @testable import WBXML
 
 /// A seeded random-mutation fuzz of both readers over the corpus, bounded so `swift test`
@@ -11,7 +12,8 @@ struct MutationFuzzTests {
 
     @Test func mutatedWBXMLNeverCrashesAndDecodedMutantsRoundTrip() throws {
         var random = SplitMix64(seed: 0x7E57_5EED)
-        var decoded = 0, refused = 0
+        var decoded = 0
+        var refused = 0
         for fixture in Fixtures.encoded {
             let original = try fixture.wbxml()
             guard original.count < 50_000 else { continue }
@@ -27,7 +29,9 @@ struct MutationFuzzTests {
                 }
             }
         }
-        #expect(decoded + refused == Fixtures.encoded.filter { (try? $0.wbxml().count) ?? 0 < 50_000 }.count * Self.mutantsPerFixture)
+        #expect(
+            decoded + refused == Fixtures.encoded.filter { (try? $0.wbxml().count) ?? 0 < 50_000 }.count
+                * Self.mutantsPerFixture)
         #expect(refused > 0)
     }
 

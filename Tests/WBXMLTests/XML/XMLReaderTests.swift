@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WBXML
 
 private func readingError(_ text: String, reader: XMLReader = XMLReader()) -> WBXMLError? {
@@ -19,9 +20,11 @@ private let folderSync = """
 
 @Test func readsTheXMLFormIntoTheSameTreeAsWBXML() throws {
     let root = try XMLReader().read(folderSync)
-    #expect(root == WBXMLElement(
-        WBXMLTag("FolderHierarchy", "FolderSync"),
-        elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: "0")]))
+    #expect(
+        root
+            == WBXMLElement(
+                WBXMLTag("FolderHierarchy", "FolderSync"),
+                elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: "0")]))
 }
 
 @Test func prefixedAndPerElementNamespaceDeclarationsResolveAlike() throws {
@@ -34,7 +37,8 @@ private let folderSync = """
 }
 
 @Test func aDocumentTypeDeclarationIsRefused() {
-    let text = #"<?xml version="1.0"?><!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" "http://www.microsoft.com/"><Ping xmlns="Ping:"/>"#
+    let text =
+        #"<?xml version="1.0"?><!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" "http://www.microsoft.com/"><Ping xmlns="Ping:"/>"#
     #expect(readingError(text)?.code == .unsupported)
     #expect(readingError(text, reader: XMLReader(allowsDocumentTypeDeclaration: true)) == nil)
 }
@@ -49,7 +53,8 @@ private let folderSync = """
 }
 
 @Test func predefinedEntitiesAndCharacterReferencesAreDecoded() throws {
-    let root = try XMLReader().read(#"<Ping xmlns="Ping:"><Status>&amp;&lt;&gt;&quot;&apos;&#233;&#x4F1A;</Status></Ping>"#)
+    let root = try XMLReader().read(
+        #"<Ping xmlns="Ping:"><Status>&amp;&lt;&gt;&quot;&apos;&#233;&#x4F1A;</Status></Ping>"#)
     #expect(root.elements.first?.text == "&<>\"'é会")
 }
 
@@ -88,9 +93,13 @@ private let folderSync = """
 
 @Test func opaqueTagsCarryBase64AsBytes() throws {
     let root = try XMLReader().read(
-        #"<Sync xmlns="AirSync:" xmlns:email2="Email2:"><email2:ConversationId>AAECAw==</email2:ConversationId></Sync>"#)
+        #"<Sync xmlns="AirSync:" xmlns:email2="Email2:"><email2:ConversationId>AAECAw==</email2:ConversationId></Sync>"#
+    )
     #expect(root.elements.first?.children == [.opaque([0, 1, 2, 3])])
-    #expect(readingError(#"<Sync xmlns="AirSync:" xmlns:email2="Email2:"><email2:ConversationId>*</email2:ConversationId></Sync>"#)?.code == .invalidContent)
+    #expect(
+        readingError(
+            #"<Sync xmlns="AirSync:" xmlns:email2="Email2:"><email2:ConversationId>*</email2:ConversationId></Sync>"#)?
+            .code == .invalidContent)
 }
 
 @Test func anEncodingOtherThanUTF8IsUnsupported() {

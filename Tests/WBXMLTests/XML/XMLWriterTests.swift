@@ -1,28 +1,33 @@
 import Testing
+
 @testable import WBXML
 
 @Test func writesTheRootNamespaceAsDefaultAndOthersAsPrefixesInOrderOfUse() {
-    let body = WBXMLElement(WBXMLTag("AirSyncBase", "Body"), elements: [WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1")])
+    let body = WBXMLElement(
+        WBXMLTag("AirSyncBase", "Body"), elements: [WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1")])
     let subject = WBXMLElement(WBXMLTag("Email", "Subject"), text: "Fish & chips <today>")
     let data = WBXMLElement(WBXMLTag("AirSync", "ApplicationData"), elements: [subject, body])
-    let root = WBXMLElement(WBXMLTag("AirSync", "Sync"), elements: [data, WBXMLElement(WBXMLTag("AirSync", "Supported"))])
-    #expect(XMLWriter().write(root) == """
-        <?xml version="1.0" encoding="utf-8"?>
-        <Sync xmlns="AirSync:" xmlns:email="Email:" xmlns:airsyncbase="AirSyncBase:">
-          <ApplicationData>
-            <email:Subject>Fish &amp; chips &lt;today&gt;</email:Subject>
-            <airsyncbase:Body>
-              <airsyncbase:Type>1</airsyncbase:Type>
-            </airsyncbase:Body>
-          </ApplicationData>
-          <Supported/>
-        </Sync>
+    let root = WBXMLElement(
+        WBXMLTag("AirSync", "Sync"), elements: [data, WBXMLElement(WBXMLTag("AirSync", "Supported"))])
+    #expect(
+        XMLWriter().write(root) == """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Sync xmlns="AirSync:" xmlns:email="Email:" xmlns:airsyncbase="AirSyncBase:">
+              <ApplicationData>
+                <email:Subject>Fish &amp; chips &lt;today&gt;</email:Subject>
+                <airsyncbase:Body>
+                  <airsyncbase:Type>1</airsyncbase:Type>
+                </airsyncbase:Body>
+              </ApplicationData>
+              <Supported/>
+            </Sync>
 
-        """)
+            """)
 }
 
 @Test func controlCharactersSurviveTheXMLFormAsReferences() throws {
-    let root = WBXMLElement(WBXMLTag("Ping", "Ping"), elements: [WBXMLElement(WBXMLTag("Ping", "Status"), text: "a\r\n\u{1}b")])
+    let root = WBXMLElement(
+        WBXMLTag("Ping", "Ping"), elements: [WBXMLElement(WBXMLTag("Ping", "Status"), text: "a\r\n\u{1}b")])
     let text = XMLWriter().write(root)
     #expect(text.contains("a&#13;\n&#1;b"))
     #expect(try XMLReader().read(text) == root)

@@ -26,7 +26,9 @@ extension FolderSyncResponse {
         guard root.tag == FolderHierarchyTag.folderSync,
             let status = root.firstElement(FolderHierarchyTag.status)?.text.flatMap({ Int($0) })
         else { return nil }
-        var added: [Entry] = [], updated: [Entry] = [], deleted: [String] = []
+        var added: [Entry] = []
+        var updated: [Entry] = []
+        var deleted: [String] = []
         for change in root.firstElement(FolderHierarchyTag.changes)?.elements ?? [] {
             switch change.tag {
             case FolderHierarchyTag.add:
@@ -43,7 +45,8 @@ extension FolderSyncResponse {
             }
         }
         self.init(
-            status: status, syncKey: root.firstElement(FolderHierarchyTag.syncKey)?.text, added: added, updated: updated,
+            status: status, syncKey: root.firstElement(FolderHierarchyTag.syncKey)?.text, added: added,
+            updated: updated,
             deletedServerIDs: deleted)
     }
 }
@@ -56,6 +59,7 @@ extension FolderSyncResponse.Entry {
         else { return nil }
         self.init(
             serverID: serverID, parentID: element.firstElement(FolderHierarchyTag.parentID)?.text ?? "0",
-            displayName: displayName, type: element.firstElement(FolderHierarchyTag.type)?.text.flatMap { Int($0) } ?? 1)
+            displayName: displayName, type: element.firstElement(FolderHierarchyTag.type)?.text.flatMap { Int($0) } ?? 1
+        )
     }
 }

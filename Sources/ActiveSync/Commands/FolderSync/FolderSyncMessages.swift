@@ -9,7 +9,8 @@ public struct FolderSyncRequest: Hashable, Sendable {
     public let syncKey: String
 
     public init?(_ root: WBXMLElement) {
-        guard root.tag == FolderHierarchyTag.folderSync, let key = root.firstElement(FolderHierarchyTag.syncKey)?.text else {
+        guard root.tag == FolderHierarchyTag.folderSync, let key = root.firstElement(FolderHierarchyTag.syncKey)?.text
+        else {
             return nil
         }
         syncKey = key
@@ -39,7 +40,9 @@ public struct FolderSyncResponse: Hashable, Sendable {
     public var updated: [Entry]
     public var deletedServerIDs: [String]
 
-    public init(status: Int, syncKey: String? = nil, added: [Entry] = [], updated: [Entry] = [], deletedServerIDs: [String] = []) {
+    public init(
+        status: Int, syncKey: String? = nil, added: [Entry] = [], updated: [Entry] = [], deletedServerIDs: [String] = []
+    ) {
         self.status = status
         self.syncKey = syncKey
         self.added = added
@@ -51,21 +54,27 @@ public struct FolderSyncResponse: Hashable, Sendable {
         var children = [WBXMLElement(FolderHierarchyTag.status, text: String(status))]
         guard let syncKey else { return WBXMLElement(FolderHierarchyTag.folderSync, elements: children) }
         children.append(WBXMLElement(FolderHierarchyTag.syncKey, text: syncKey))
-        var changes = [WBXMLElement(FolderHierarchyTag.count, text: String(added.count + updated.count + deletedServerIDs.count))]
+        var changes = [
+            WBXMLElement(FolderHierarchyTag.count, text: String(added.count + updated.count + deletedServerIDs.count))
+        ]
         changes += updated.map { Self.entryElement(FolderHierarchyTag.update, $0) }
-        changes += deletedServerIDs.map { WBXMLElement(FolderHierarchyTag.delete, elements: [WBXMLElement(FolderHierarchyTag.serverID, text: $0)]) }
+        changes += deletedServerIDs.map {
+            WBXMLElement(FolderHierarchyTag.delete, elements: [WBXMLElement(FolderHierarchyTag.serverID, text: $0)])
+        }
         changes += added.map { Self.entryElement(FolderHierarchyTag.add, $0) }
         children.append(WBXMLElement(FolderHierarchyTag.changes, elements: changes))
         return WBXMLElement(FolderHierarchyTag.folderSync, elements: children)
     }
 
     private static func entryElement(_ tag: WBXMLTag, _ entry: Entry) -> WBXMLElement {
-        WBXMLElement(tag, elements: [
-            WBXMLElement(FolderHierarchyTag.serverID, text: entry.serverID),
-            WBXMLElement(FolderHierarchyTag.parentID, text: entry.parentID),
-            WBXMLElement(FolderHierarchyTag.displayName, text: entry.displayName),
-            WBXMLElement(FolderHierarchyTag.type, text: String(entry.type)),
-        ])
+        WBXMLElement(
+            tag,
+            elements: [
+                WBXMLElement(FolderHierarchyTag.serverID, text: entry.serverID),
+                WBXMLElement(FolderHierarchyTag.parentID, text: entry.parentID),
+                WBXMLElement(FolderHierarchyTag.displayName, text: entry.displayName),
+                WBXMLElement(FolderHierarchyTag.type, text: String(entry.type)),
+            ])
     }
 }
 

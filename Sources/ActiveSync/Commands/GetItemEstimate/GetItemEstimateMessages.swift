@@ -32,17 +32,23 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
     /// ```
     public var element: WBXMLElement {
         let tag = Self.tag
-        return WBXMLElement(tag("GetItemEstimate"), elements: [
-            WBXMLElement(tag("Collections"), elements: collections.map { collection in
-                let key = WBXMLElement(SyncTag.syncKey, text: collection.syncKey)
-                let id = WBXMLElement(tag("CollectionId"), text: collection.collectionID)
-                return WBXMLElement(tag("Collection"), elements: [key, id] + collection.options)
-            })
-        ])
+        return WBXMLElement(
+            tag("GetItemEstimate"),
+            elements: [
+                WBXMLElement(
+                    tag("Collections"),
+                    elements: collections.map { collection in
+                        let key = WBXMLElement(SyncTag.syncKey, text: collection.syncKey)
+                        let id = WBXMLElement(tag("CollectionId"), text: collection.collectionID)
+                        return WBXMLElement(tag("Collection"), elements: [key, id] + collection.options)
+                    })
+            ])
     }
 
     public init?(_ root: WBXMLElement) {
-        guard root.tag == Self.tag("GetItemEstimate"), let list = root.firstElement(Self.tag("Collections")) else { return nil }
+        guard root.tag == Self.tag("GetItemEstimate"), let list = root.firstElement(Self.tag("Collections")) else {
+            return nil
+        }
         var collections: [Collection] = []
         for element in list.elements where element.tag == Self.tag("Collection") {
             guard let collectionID = element.firstElement(Self.tag("CollectionId"))?.text,
@@ -107,10 +113,16 @@ public struct GetItemEstimateResponse: Hashable, Sendable {
         if let status { children.append(WBXMLElement(tag("Status"), text: String(status))) }
         for entry in entries {
             var collection = [WBXMLElement(tag("CollectionId"), text: entry.collectionID)]
-            if let estimate = entry.estimate { collection.append(WBXMLElement(tag("Estimate"), text: String(estimate))) }
-            children.append(WBXMLElement(tag("Response"), elements: [
-                WBXMLElement(tag("Status"), text: String(entry.status)), WBXMLElement(tag("Collection"), elements: collection),
-            ]))
+            if let estimate = entry.estimate {
+                collection.append(WBXMLElement(tag("Estimate"), text: String(estimate)))
+            }
+            children.append(
+                WBXMLElement(
+                    tag("Response"),
+                    elements: [
+                        WBXMLElement(tag("Status"), text: String(entry.status)),
+                        WBXMLElement(tag("Collection"), elements: collection),
+                    ]))
         }
         return WBXMLElement(tag("GetItemEstimate"), elements: children)
     }

@@ -23,7 +23,9 @@ public struct ItemOperationsRequest: Hashable, Sendable {
             case ItemOperationsTag.fetch:
                 let options = element.firstElement(ItemOperationsTag.options)
                 if let reference = element.firstElement(ItemOperationsTag.fileReference)?.text {
-                    operations.append(.fetchAttachment(fileReference: reference, range: options?.firstElement(ItemOperationsTag.range)?.text))
+                    operations.append(
+                        .fetchAttachment(
+                            fileReference: reference, range: options?.firstElement(ItemOperationsTag.range)?.text))
                 } else if let collectionID = element.firstElement(SyncTag.collectionID)?.text,
                     let serverID = element.firstElement(SyncTag.serverID)?.text
                 {
@@ -33,7 +35,9 @@ public struct ItemOperationsRequest: Hashable, Sendable {
                 }
             case ItemOperationsTag.emptyFolderContents:
                 guard let collectionID = element.firstElement(SyncTag.collectionID)?.text else { return nil }
-                let deleteSubfolders = element.firstElement(ItemOperationsTag.options)?.firstElement(ItemOperationsTag.deleteSubFolders) != nil
+                let deleteSubfolders =
+                    element.firstElement(ItemOperationsTag.options)?.firstElement(ItemOperationsTag.deleteSubFolders)
+                    != nil
                 operations.append(.emptyFolderContents(collectionID: collectionID, deleteSubfolders: deleteSubfolders))
             default:
                 operations.append(.unsupported(element.tag))

@@ -29,20 +29,25 @@ public struct MoveItemsRequest: Hashable, Sendable {
     /// The request as a device writes it, children in the schema's order.
     public var element: WBXMLElement {
         let tag = Self.tag
-        return WBXMLElement(tag("MoveItems"), elements: moves.map { move in
-            WBXMLElement(tag("Move"), elements: [
-                WBXMLElement(tag("SrcMsgId"), text: move.sourceItemID),
-                WBXMLElement(tag("SrcFldId"), text: move.sourceFolderID),
-                WBXMLElement(tag("DstFldId"), text: move.destinationFolderID),
-            ])
-        })
+        return WBXMLElement(
+            tag("MoveItems"),
+            elements: moves.map { move in
+                WBXMLElement(
+                    tag("Move"),
+                    elements: [
+                        WBXMLElement(tag("SrcMsgId"), text: move.sourceItemID),
+                        WBXMLElement(tag("SrcFldId"), text: move.sourceFolderID),
+                        WBXMLElement(tag("DstFldId"), text: move.destinationFolderID),
+                    ])
+            })
     }
 
     public init?(_ root: WBXMLElement) {
         guard root.tag == Self.tag("MoveItems") else { return nil }
         var moves: [Move] = []
         for element in root.elements where element.tag == Self.tag("Move") {
-            guard let item = element.firstElement(Self.tag("SrcMsgId"))?.text, let source = element.firstElement(Self.tag("SrcFldId"))?.text,
+            guard let item = element.firstElement(Self.tag("SrcMsgId"))?.text,
+                let source = element.firstElement(Self.tag("SrcFldId"))?.text,
                 let destination = element.firstElement(Self.tag("DstFldId"))?.text
             else { return nil }
             moves.append(Move(sourceItemID: item, sourceFolderID: source, destinationFolderID: destination))
@@ -90,11 +95,18 @@ public struct MoveItemsResponse: Hashable, Sendable {
 
     public var element: WBXMLElement {
         let tag = MoveItemsRequest.tag
-        return WBXMLElement(tag("MoveItems"), elements: entries.map { entry in
-            var children = [WBXMLElement(tag("SrcMsgId"), text: entry.sourceItemID), WBXMLElement(tag("Status"), text: String(entry.status))]
-            if let destination = entry.destinationItemID { children.append(WBXMLElement(tag("DstMsgId"), text: destination)) }
-            return WBXMLElement(tag("Response"), elements: children)
-        })
+        return WBXMLElement(
+            tag("MoveItems"),
+            elements: entries.map { entry in
+                var children = [
+                    WBXMLElement(tag("SrcMsgId"), text: entry.sourceItemID),
+                    WBXMLElement(tag("Status"), text: String(entry.status)),
+                ]
+                if let destination = entry.destinationItemID {
+                    children.append(WBXMLElement(tag("DstMsgId"), text: destination))
+                }
+                return WBXMLElement(tag("Response"), elements: children)
+            })
     }
 }
 

@@ -43,7 +43,9 @@ public struct PingRequest: Hashable, Sendable {
 
     public var element: WBXMLElement {
         var children: [WBXMLElement] = []
-        if let heartbeatInterval { children.append(WBXMLElement(PingTag.heartbeatInterval, text: String(heartbeatInterval))) }
+        if let heartbeatInterval {
+            children.append(WBXMLElement(PingTag.heartbeatInterval, text: String(heartbeatInterval)))
+        }
         if let folders { children.append(WBXMLElement(PingTag.folders, elements: folders.map(\.element))) }
         return WBXMLElement(PingTag.ping, elements: children)
     }
@@ -61,12 +63,15 @@ public struct PingFolder: Hashable, Sendable, Codable {
     }
 
     init?(_ element: WBXMLElement) {
-        guard let id = element.firstElement(PingTag.id)?.text, let folderClass = element.firstElement(PingTag.class)?.text else { return nil }
+        guard let id = element.firstElement(PingTag.id)?.text,
+            let folderClass = element.firstElement(PingTag.class)?.text
+        else { return nil }
         self.init(id: id, class: folderClass)
     }
 
     var element: WBXMLElement {
-        WBXMLElement(PingTag.folder, elements: [WBXMLElement(PingTag.id, text: id), WBXMLElement(PingTag.class, text: `class`)])
+        WBXMLElement(
+            PingTag.folder, elements: [WBXMLElement(PingTag.id, text: id), WBXMLElement(PingTag.class, text: `class`)])
     }
 }
 

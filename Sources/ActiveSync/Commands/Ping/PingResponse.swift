@@ -23,7 +23,9 @@ public struct PingResponse: Hashable, Sendable {
     }
 
     public init?(_ root: WBXMLElement) {
-        guard root.tag == PingTag.ping, let status = root.firstElement(PingTag.status)?.text.flatMap({ Int($0) }) else { return nil }
+        guard root.tag == PingTag.ping, let status = root.firstElement(PingTag.status)?.text.flatMap({ Int($0) }) else {
+            return nil
+        }
         self.status = PingStatus(rawValue: status)
         folders = root.firstElement(PingTag.folders)?.elements.compactMap(\.text) ?? []
         maxFolders = root.firstElement(PingTag.maxFolders)?.text.flatMap { Int($0) }
@@ -32,9 +34,14 @@ public struct PingResponse: Hashable, Sendable {
 
     public var element: WBXMLElement {
         var children = [WBXMLElement(PingTag.status, text: String(status.rawValue))]
-        if !folders.isEmpty { children.append(WBXMLElement(PingTag.folders, elements: folders.map { WBXMLElement(PingTag.folder, text: $0) })) }
+        if !folders.isEmpty {
+            children.append(
+                WBXMLElement(PingTag.folders, elements: folders.map { WBXMLElement(PingTag.folder, text: $0) }))
+        }
         if let maxFolders { children.append(WBXMLElement(PingTag.maxFolders, text: String(maxFolders))) }
-        if let heartbeatInterval { children.append(WBXMLElement(PingTag.heartbeatInterval, text: String(heartbeatInterval))) }
+        if let heartbeatInterval {
+            children.append(WBXMLElement(PingTag.heartbeatInterval, text: String(heartbeatInterval)))
+        }
         return WBXMLElement(PingTag.ping, elements: children)
     }
 }

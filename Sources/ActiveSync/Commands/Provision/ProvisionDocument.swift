@@ -26,9 +26,11 @@ public struct ProvisionDocument: Hashable, Sendable {
 
     /// `<EASProvisionDoc>` with one child per setting.
     public var element: WBXMLElement {
-        WBXMLElement(ProvisionTag.easProvisionDoc, elements: settings.map { setting in
-            WBXMLElement(WBXMLTag("Provision", setting.name), text: setting.value)
-        })
+        WBXMLElement(
+            ProvisionTag.easProvisionDoc,
+            elements: settings.map { setting in
+                WBXMLElement(WBXMLTag("Provision", setting.name), text: setting.value)
+            })
     }
 }
 

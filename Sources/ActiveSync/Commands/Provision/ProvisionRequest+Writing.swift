@@ -19,20 +19,24 @@ extension ProvisionRequest {
             let policy = ProvisionTag.policies([WBXMLElement(ProvisionTag.policyType, text: policyType)])
             return WBXMLElement(ProvisionTag.provision, elements: (deviceInformation.map { [$0] } ?? []) + [policy])
         case .acknowledgement(let policyType, let policyKey, let status):
-            return WBXMLElement(ProvisionTag.provision, elements: [
-                ProvisionTag.policies([
-                    WBXMLElement(ProvisionTag.policyType, text: policyType),
-                    WBXMLElement(ProvisionTag.policyKey, text: String(policyKey)),
-                    WBXMLElement(ProvisionTag.status, text: String(status)),
-                ]),
-            ])
+            return WBXMLElement(
+                ProvisionTag.provision,
+                elements: [
+                    ProvisionTag.policies([
+                        WBXMLElement(ProvisionTag.policyType, text: policyType),
+                        WBXMLElement(ProvisionTag.policyKey, text: String(policyKey)),
+                        WBXMLElement(ProvisionTag.status, text: String(status)),
+                    ])
+                ])
         case .wipeQuery:
             return WBXMLElement(ProvisionTag.provision)
         case .wipeAcknowledgement(let status, let accountOnly):
             let wipe = accountOnly ? ProvisionTag.accountOnlyRemoteWipe : ProvisionTag.remoteWipe
-            return WBXMLElement(ProvisionTag.provision, elements: [
-                WBXMLElement(wipe, elements: [WBXMLElement(ProvisionTag.status, text: String(status))]),
-            ])
+            return WBXMLElement(
+                ProvisionTag.provision,
+                elements: [
+                    WBXMLElement(wipe, elements: [WBXMLElement(ProvisionTag.status, text: String(status))])
+                ])
         }
     }
 }

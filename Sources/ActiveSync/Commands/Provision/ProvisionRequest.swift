@@ -30,7 +30,9 @@ public enum ProvisionRequest: Hashable, Sendable {
             return
         }
         for wipeTag in [ProvisionTag.remoteWipe, ProvisionTag.accountOnlyRemoteWipe] {
-            if let wipe = root.firstElement(wipeTag), let status = wipe.firstElement(ProvisionTag.status)?.text.flatMap({ Int($0) }) {
+            if let wipe = root.firstElement(wipeTag),
+                let status = wipe.firstElement(ProvisionTag.status)?.text.flatMap({ Int($0) })
+            {
                 self = .wipeAcknowledgement(status: status, accountOnly: wipeTag == ProvisionTag.accountOnlyRemoteWipe)
                 return
             }
@@ -39,12 +41,15 @@ public enum ProvisionRequest: Hashable, Sendable {
             let policyType = policy.firstElement(ProvisionTag.policyType)?.text
         else { return nil }
         if let keyText = policy.firstElement(ProvisionTag.policyKey)?.text {
-            guard let key = UInt32(keyText), let status = policy.firstElement(ProvisionTag.status)?.text.flatMap({ Int($0) }) else {
+            guard let key = UInt32(keyText),
+                let status = policy.firstElement(ProvisionTag.status)?.text.flatMap({ Int($0) })
+            else {
                 return nil
             }
             self = .acknowledgement(policyType: policyType, policyKey: key, status: status)
         } else {
-            self = .policyRequest(policyType: policyType, deviceInformation: root.firstElement(WBXMLTag("Settings", "DeviceInformation")))
+            self = .policyRequest(
+                policyType: policyType, deviceInformation: root.firstElement(WBXMLTag("Settings", "DeviceInformation")))
         }
     }
 }

@@ -35,6 +35,7 @@ extension ProvisionResponse {
             .firstElement(WBXMLTag("Settings", "Status"))?.text.flatMap { Int($0) }
         // Settings that hold lists (ApprovedApplicationList) have no text; they read as "".
         let settings = document.elements.map { (name: $0.tag.name, value: $0.text ?? "") }
-        self = .policy(ProvisionDocument(settings: settings), temporaryKey: key, deviceInformationStatus: informationStatus)
+        self = .policy(
+            ProvisionDocument(settings: settings), temporaryKey: key, deviceInformationStatus: informationStatus)
     }
 }

@@ -20,27 +20,38 @@ public enum ProvisionResponse: Hashable, Sendable {
         case .policy(let document, let key, let deviceInformationStatus):
             var children: [WBXMLElement] = []
             if let deviceInformationStatus {
-                children.append(WBXMLElement(WBXMLTag("Settings", "DeviceInformation"), elements: [
-                    WBXMLElement(WBXMLTag("Settings", "Status"), text: String(deviceInformationStatus)),
-                ]))
+                children.append(
+                    WBXMLElement(
+                        WBXMLTag("Settings", "DeviceInformation"),
+                        elements: [
+                            WBXMLElement(WBXMLTag("Settings", "Status"), text: String(deviceInformationStatus))
+                        ]))
             }
             children.append(status)
-            children.append(policies([
-                policyType, WBXMLElement(ProvisionTag.status, text: "1"),
-                WBXMLElement(ProvisionTag.policyKey, text: String(key)),
-                WBXMLElement(ProvisionTag.data, elements: [document.element]),
-            ]))
+            children.append(
+                policies([
+                    policyType, WBXMLElement(ProvisionTag.status, text: "1"),
+                    WBXMLElement(ProvisionTag.policyKey, text: String(key)),
+                    WBXMLElement(ProvisionTag.data, elements: [document.element]),
+                ]))
             return WBXMLElement(ProvisionTag.provision, elements: children)
         case .provisioned(let key):
-            return WBXMLElement(ProvisionTag.provision, elements: [
-                status,
-                policies([policyType, WBXMLElement(ProvisionTag.status, text: "1"), WBXMLElement(ProvisionTag.policyKey, text: String(key))]),
-            ])
+            return WBXMLElement(
+                ProvisionTag.provision,
+                elements: [
+                    status,
+                    policies([
+                        policyType, WBXMLElement(ProvisionTag.status, text: "1"),
+                        WBXMLElement(ProvisionTag.policyKey, text: String(key)),
+                    ]),
+                ])
         case .remoteWipe(let accountOnly, let code):
-            return WBXMLElement(ProvisionTag.provision, elements: [
-                WBXMLElement(ProvisionTag.status, text: String(code)),
-                WBXMLElement(accountOnly ? ProvisionTag.accountOnlyRemoteWipe : ProvisionTag.remoteWipe),
-            ])
+            return WBXMLElement(
+                ProvisionTag.provision,
+                elements: [
+                    WBXMLElement(ProvisionTag.status, text: String(code)),
+                    WBXMLElement(accountOnly ? ProvisionTag.accountOnlyRemoteWipe : ProvisionTag.remoteWipe),
+                ])
         case .status(let code, let policyStatus):
             var children = [WBXMLElement(ProvisionTag.status, text: String(code))]
             if let policyStatus {

@@ -11,9 +11,13 @@ extension SyncRequest {
     /// ```
     public var element: WBXMLElement {
         var children: [WBXMLElement] = []
-        if !collections.isEmpty { children.append(WBXMLElement(SyncTag.collections, elements: collections.map(\.element))) }
+        if !collections.isEmpty {
+            children.append(WBXMLElement(SyncTag.collections, elements: collections.map(\.element)))
+        }
         if let wait { children.append(WBXMLElement(SyncTag.wait, text: String(wait))) }
-        if let heartbeatInterval { children.append(WBXMLElement(SyncTag.heartbeatInterval, text: String(heartbeatInterval))) }
+        if let heartbeatInterval {
+            children.append(WBXMLElement(SyncTag.heartbeatInterval, text: String(heartbeatInterval)))
+        }
         if let windowSize { children.append(WBXMLElement(SyncTag.windowSize, text: String(windowSize))) }
         if isPartial { children.append(WBXMLElement(SyncTag.partial)) }
         return WBXMLElement(SyncTag.sync, elements: children)
@@ -25,7 +29,9 @@ extension SyncCollectionRequest {
     /// DeletesAsMoves, GetChanges, WindowSize, Options, Commands. Supported names that are not
     /// in the code pages are left out; the rest are written sorted, so the bytes are stable.
     public var element: WBXMLElement {
-        var children = [WBXMLElement(SyncTag.syncKey, text: syncKey), WBXMLElement(SyncTag.collectionID, text: collectionID)]
+        var children = [
+            WBXMLElement(SyncTag.syncKey, text: syncKey), WBXMLElement(SyncTag.collectionID, text: collectionID),
+        ]
         if let supported {
             let tags = supported.sorted().compactMap { name -> WBXMLTag? in
                 let parts = name.split(separator: ":", maxSplits: 1)
@@ -34,7 +40,9 @@ extension SyncCollectionRequest {
             }
             children.append(WBXMLElement(SyncTag.supported, elements: tags.map { WBXMLElement($0) }))
         }
-        if let deletesAsMoves { children.append(WBXMLElement(SyncTag.deletesAsMoves, text: deletesAsMoves ? "1" : "0")) }
+        if let deletesAsMoves {
+            children.append(WBXMLElement(SyncTag.deletesAsMoves, text: deletesAsMoves ? "1" : "0"))
+        }
         if let getChanges { children.append(WBXMLElement(SyncTag.getChanges, text: getChanges ? "1" : "0")) }
         if let windowSize { children.append(WBXMLElement(SyncTag.windowSize, text: String(windowSize))) }
         children += options
@@ -51,9 +59,12 @@ extension SyncClientCommand {
         case .add(let clientID, let data):
             WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.clientID, text: clientID), data])
         case .change(let serverID, let instanceID, let data):
-            WBXMLElement(SyncTag.change, elements: [WBXMLElement(SyncTag.serverID, text: serverID)] + Self.instance(instanceID) + [data])
+            WBXMLElement(
+                SyncTag.change,
+                elements: [WBXMLElement(SyncTag.serverID, text: serverID)] + Self.instance(instanceID) + [data])
         case .delete(let serverID, let instanceID):
-            WBXMLElement(SyncTag.delete, elements: [WBXMLElement(SyncTag.serverID, text: serverID)] + Self.instance(instanceID))
+            WBXMLElement(
+                SyncTag.delete, elements: [WBXMLElement(SyncTag.serverID, text: serverID)] + Self.instance(instanceID))
         case .fetch(let serverID):
             WBXMLElement(SyncTag.fetch, elements: [WBXMLElement(SyncTag.serverID, text: serverID)])
         }

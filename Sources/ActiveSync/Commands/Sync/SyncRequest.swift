@@ -75,7 +75,8 @@ public struct SyncCollectionRequest: Hashable, Sendable {
 
     /// Whether this collection asked for nothing but its changes (an empty `<Collection>` of a partial request).
     public var hasOnlyIdentity: Bool {
-        supported == nil && deletesAsMoves == nil && getChanges == nil && windowSize == nil && options.isEmpty && commands.isEmpty
+        supported == nil && deletesAsMoves == nil && getChanges == nil && windowSize == nil && options.isEmpty
+            && commands.isEmpty
     }
 
     /// `<GetChanges/>` and `<GetChanges>1</GetChanges>` are true, `0` is false.

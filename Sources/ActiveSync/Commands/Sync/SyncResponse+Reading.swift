@@ -83,7 +83,8 @@ extension SyncCollectionResponse.Reply {
             self = .delete(serverID: serverID, status: status)
         case SyncTag.fetch:
             guard let serverID else { return nil }
-            self = .fetch(serverID: serverID, status: status, applicationData: element.firstElement(SyncTag.applicationData))
+            self = .fetch(
+                serverID: serverID, status: status, applicationData: element.firstElement(SyncTag.applicationData))
         default:
             return nil
         }

@@ -18,11 +18,14 @@ public struct SyncResponse: Hashable, Sendable {
     /// under the key the request sent, with no command, reply or MoreAvailable. A Sync with
     /// Wait is held instead of sending it (MS-ASCMD 3.1.5.4).
     public func isQuiet(answering request: SyncRequest) -> Bool {
-        let sentKeys = Dictionary(request.collections.map { ($0.collectionID, $0.syncKey) }, uniquingKeysWith: { first, _ in first })
-        return status == nil && collections.allSatisfy { collection in
-            collection.status == SyncStatus.success && !collection.moreAvailable && collection.commands.isEmpty
-                && collection.replies.isEmpty && sentKeys[collection.collectionID].map { $0 == collection.syncKey } ?? true
-        }
+        let sentKeys = Dictionary(
+            request.collections.map { ($0.collectionID, $0.syncKey) }, uniquingKeysWith: { first, _ in first })
+        return status == nil
+            && collections.allSatisfy { collection in
+                collection.status == SyncStatus.success && !collection.moreAvailable && collection.commands.isEmpty
+                    && collection.replies.isEmpty
+                    && sentKeys[collection.collectionID].map { $0 == collection.syncKey } ?? true
+            }
     }
 
     /// `<Sync><Status>14</Status><Limit>59</Limit></Sync>` or `<Sync><Collections>…</Collections></Sync>`.
@@ -30,7 +33,9 @@ public struct SyncResponse: Hashable, Sendable {
         var children: [WBXMLElement] = []
         if let status { children.append(WBXMLElement(SyncTag.status, text: String(status))) }
         if let limit { children.append(WBXMLElement(SyncTag.limit, text: String(limit))) }
-        if !collections.isEmpty { children.append(WBXMLElement(SyncTag.collections, elements: collections.map(\.element))) }
+        if !collections.isEmpty {
+            children.append(WBXMLElement(SyncTag.collections, elements: collections.map(\.element)))
+        }
         return WBXMLElement(SyncTag.sync, elements: children)
     }
 }
@@ -105,12 +110,17 @@ public struct SyncCollectionResponse: Hashable, Sendable {
         case .delete(let serverID, let status):
             return WBXMLElement(SyncTag.delete, elements: [serverIDElement(serverID), statusElement(status)])
         case .fetch(let serverID, let status, let data):
-            return WBXMLElement(SyncTag.fetch, elements: [serverIDElement(serverID), statusElement(status)] + (data.map { [$0] } ?? []))
+            return WBXMLElement(
+                SyncTag.fetch, elements: [serverIDElement(serverID), statusElement(status)] + (data.map { [$0] } ?? []))
         }
     }
 
-    private static func serverIDElement(_ serverID: String) -> WBXMLElement { WBXMLElement(SyncTag.serverID, text: serverID) }
-    private static func statusElement(_ status: Int) -> WBXMLElement { WBXMLElement(SyncTag.status, text: String(status)) }
+    private static func serverIDElement(_ serverID: String) -> WBXMLElement {
+        WBXMLElement(SyncTag.serverID, text: serverID)
+    }
+    private static func statusElement(_ status: Int) -> WBXMLElement {
+        WBXMLElement(SyncTag.status, text: String(status))
+    }
 }
 
 /// Sync Status values (MS-ASCMD 2.2.3.177.17).

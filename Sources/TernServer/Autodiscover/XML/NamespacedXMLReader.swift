@@ -67,7 +67,9 @@ private struct Cursor {
 
     // MARK: Elements
 
-    private mutating func element(scope: [String: String], depth: Int) throws(NamespacedXMLReader.Failure) -> NamespacedElement {
+    private mutating func element(scope: [String: String], depth: Int) throws(NamespacedXMLReader.Failure)
+        -> NamespacedElement
+    {
         guard depth < limits.maxDepth else { throw fail("elements nest deeper than \(limits.maxDepth)") }
         elementCount += 1
         guard elementCount <= limits.maxElements else { throw fail("more than \(limits.maxElements) elements") }

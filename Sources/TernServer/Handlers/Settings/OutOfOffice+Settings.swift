@@ -31,7 +31,9 @@ extension OutOfOffice {
     mutating func apply(_ set: WBXMLElement) -> Int {
         var updated = self
         if let stateText = set.firstElement(SettingsTag.oofState)?.text {
-            guard let value = Int(stateText), let state = State(rawValue: value) else { return SettingsStatus.invalidArguments }
+            guard let value = Int(stateText), let state = State(rawValue: value) else {
+                return SettingsStatus.invalidArguments
+            }
             updated.state = state
         }
         if updated.state == .timeBased {

@@ -40,7 +40,8 @@ struct SettingsHandler {
                     device.recoveryPassword = password
                     device.recoveryPasswordSetAt = Date()
                 }
-                parts.append(Self.status(password == nil ? SettingsStatus.protocolError : SettingsStatus.success, of: part.tag))
+                parts.append(
+                    Self.status(password == nil ? SettingsStatus.protocolError : SettingsStatus.success, of: part.tag))
             default:
                 parts.append(Self.status(SettingsStatus.protocolError, of: part.tag))
             }
@@ -52,11 +53,15 @@ struct SettingsHandler {
     private func outOfOffice(_ part: WBXMLElement, request: EASRequest) async throws -> WBXMLElement {
         if part.firstElement(SettingsTag.get) != nil {
             let settings = try await store.outOfOffice(of: request.user.id)
-            return WBXMLElement(SettingsTag.oof, elements: [
-                WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success)), settings.getElement,
-            ])
+            return WBXMLElement(
+                SettingsTag.oof,
+                elements: [
+                    WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success)), settings.getElement,
+                ])
         }
-        guard let set = part.firstElement(SettingsTag.set) else { return Self.status(SettingsStatus.protocolError, of: part.tag) }
+        guard let set = part.firstElement(SettingsTag.set) else {
+            return Self.status(SettingsStatus.protocolError, of: part.tag)
+        }
         var settings = try await store.outOfOffice(of: request.user.id)
         let status = settings.apply(set)
         if status == SettingsStatus.success { try await store.setOutOfOffice(settings, of: request.user.id) }
@@ -83,21 +88,32 @@ struct SettingsHandler {
         var addresses = user.emailAddresses.map { WBXMLElement(SettingsTag.smtpAddress, text: $0) }
         let get: WBXMLElement
         if version >= .v14_1 {
-            if let primary = user.emailAddresses.first { addresses.append(WBXMLElement(SettingsTag.primarySmtpAddress, text: primary)) }
-            get = WBXMLElement(SettingsTag.get, elements: [
-                WBXMLElement(SettingsTag.accounts, elements: [
-                    WBXMLElement(SettingsTag.account, elements: [
-                        WBXMLElement(SettingsTag.userDisplayName, text: user.displayName),
-                        WBXMLElement(SettingsTag.emailAddresses, elements: addresses),
-                    ]),
-                ]),
-            ])
+            if let primary = user.emailAddresses.first {
+                addresses.append(WBXMLElement(SettingsTag.primarySmtpAddress, text: primary))
+            }
+            get = WBXMLElement(
+                SettingsTag.get,
+                elements: [
+                    WBXMLElement(
+                        SettingsTag.accounts,
+                        elements: [
+                            WBXMLElement(
+                                SettingsTag.account,
+                                elements: [
+                                    WBXMLElement(SettingsTag.userDisplayName, text: user.displayName),
+                                    WBXMLElement(SettingsTag.emailAddresses, elements: addresses),
+                                ])
+                        ])
+                ])
         } else {
-            get = WBXMLElement(SettingsTag.get, elements: [WBXMLElement(SettingsTag.emailAddresses, elements: addresses)])
+            get = WBXMLElement(
+                SettingsTag.get, elements: [WBXMLElement(SettingsTag.emailAddresses, elements: addresses)])
         }
-        return WBXMLElement(SettingsTag.userInformation, elements: [
-            WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success)), get,
-        ])
+        return WBXMLElement(
+            SettingsTag.userInformation,
+            elements: [
+                WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success)), get,
+            ])
     }
 
     private static func status(_ status: Int, of tag: WBXMLTag) -> WBXMLElement {

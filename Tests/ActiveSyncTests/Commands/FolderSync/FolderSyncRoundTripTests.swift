@@ -11,10 +11,12 @@ struct FolderSyncRoundTripTests {
 
     static let responses: [FolderSyncResponse] = [
         FolderSyncResponse(status: 9),
-        FolderSyncResponse(status: 1, syncKey: "1", added: [
-            .init(serverID: "1", parentID: "0", displayName: "Inbox", type: 2),
-            .init(serverID: "4", parentID: "1", displayName: "Receipts", type: 12),
-        ]),
+        FolderSyncResponse(
+            status: 1, syncKey: "1",
+            added: [
+                .init(serverID: "1", parentID: "0", displayName: "Inbox", type: 2),
+                .init(serverID: "4", parentID: "1", displayName: "Receipts", type: 12),
+            ]),
         FolderSyncResponse(
             status: 1, syncKey: "3", updated: [.init(serverID: "4", parentID: "0", displayName: "Bills", type: 12)],
             deletedServerIDs: ["9"]),
@@ -26,10 +28,14 @@ struct FolderSyncRoundTripTests {
     }
 
     @Test func aDeleteWithoutServerIdIsNoResponse() {
-        let root = WBXMLElement(WBXMLTag("FolderHierarchy", "FolderSync"), elements: [
-            WBXMLElement(WBXMLTag("FolderHierarchy", "Status"), text: "1"),
-            WBXMLElement(WBXMLTag("FolderHierarchy", "Changes"), elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "Delete"))]),
-        ])
+        let root = WBXMLElement(
+            WBXMLTag("FolderHierarchy", "FolderSync"),
+            elements: [
+                WBXMLElement(WBXMLTag("FolderHierarchy", "Status"), text: "1"),
+                WBXMLElement(
+                    WBXMLTag("FolderHierarchy", "Changes"),
+                    elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "Delete"))]),
+            ])
         #expect(FolderSyncResponse(root) == nil)
     }
 }

@@ -28,9 +28,11 @@ struct MoveItemsRoundTripTests {
 
     @Test func aResponseWithoutStatusIsNotOne() {
         let tag = { WBXMLTag("Move", $0) }
-        let broken = WBXMLElement(tag("MoveItems"), elements: [
-            WBXMLElement(tag("Response"), elements: [WBXMLElement(tag("SrcMsgId"), text: "5:12")])
-        ])
+        let broken = WBXMLElement(
+            tag("MoveItems"),
+            elements: [
+                WBXMLElement(tag("Response"), elements: [WBXMLElement(tag("SrcMsgId"), text: "5:12")])
+            ])
         #expect(MoveItemsResponse(broken) == nil)
     }
 }

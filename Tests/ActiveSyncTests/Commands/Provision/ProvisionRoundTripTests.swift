@@ -5,9 +5,13 @@ import WBXML
 /// A device writes Provision requests and reads responses; the server does the reverse.
 /// Each direction's writer is checked against the other direction's reader, through WBXML bytes.
 struct ProvisionRoundTripTests {
-    static let information = WBXMLElement(WBXMLTag("Settings", "DeviceInformation"), elements: [
-        WBXMLElement(WBXMLTag("Settings", "Set"), elements: [WBXMLElement(WBXMLTag("Settings", "Model"), text: "tern-device")]),
-    ])
+    static let information = WBXMLElement(
+        WBXMLTag("Settings", "DeviceInformation"),
+        elements: [
+            WBXMLElement(
+                WBXMLTag("Settings", "Set"),
+                elements: [WBXMLElement(WBXMLTag("Settings", "Model"), text: "tern-device")])
+        ])
 
     static let requests: [ProvisionRequest] = [
         .policyRequest(policyType: ProvisionRequest.wbxmlPolicyType, deviceInformation: nil),

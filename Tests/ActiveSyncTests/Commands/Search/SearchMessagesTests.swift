@@ -16,25 +16,34 @@ struct SearchMessagesTests {
         let and = store.firstElement(WBXMLTag("Search", "Query"))?.firstElement(WBXMLTag("Search", "And"))
         #expect(and?.firstElement(WBXMLTag("Search", "FreeText"))?.text == "lunch")
         #expect(and?.firstElement(WBXMLTag("AirSync", "Class"))?.text == "Email")
-        #expect(store.firstElement(WBXMLTag("Search", "Options"))?.firstElement(WBXMLTag("Search", "Range"))?.text == "0-9")
+        #expect(
+            store.firstElement(WBXMLTag("Search", "Options"))?.firstElement(WBXMLTag("Search", "Range"))?.text == "0-9")
     }
 
     @Test func aSearchAnswerGivesEachResultWithItsProperties() throws {
         let tag = { WBXMLTag("Search", $0) }
-        let result = WBXMLElement(tag("Result"), elements: [
-            WBXMLElement(WBXMLTag("AirSync", "Class"), text: "Email"), WBXMLElement(tag("LongId"), text: "RgAAAAD"),
-            WBXMLElement(WBXMLTag("AirSync", "CollectionId"), text: "5"),
-            WBXMLElement(tag("Properties"), elements: [WBXMLElement(WBXMLTag("Email", "Subject"), text: "Lunch?")]),
-        ])
-        let answer = WBXMLElement(tag("Search"), elements: [
-            WBXMLElement(tag("Status"), text: "1"),
-            WBXMLElement(tag("Response"), elements: [
-                WBXMLElement(tag("Store"), elements: [
-                    WBXMLElement(tag("Status"), text: "1"), result, WBXMLElement(tag("Range"), text: "0-0"),
-                    WBXMLElement(tag("Total"), text: "1"),
-                ])
-            ]),
-        ])
+        let result = WBXMLElement(
+            tag("Result"),
+            elements: [
+                WBXMLElement(WBXMLTag("AirSync", "Class"), text: "Email"), WBXMLElement(tag("LongId"), text: "RgAAAAD"),
+                WBXMLElement(WBXMLTag("AirSync", "CollectionId"), text: "5"),
+                WBXMLElement(tag("Properties"), elements: [WBXMLElement(WBXMLTag("Email", "Subject"), text: "Lunch?")]),
+            ])
+        let answer = WBXMLElement(
+            tag("Search"),
+            elements: [
+                WBXMLElement(tag("Status"), text: "1"),
+                WBXMLElement(
+                    tag("Response"),
+                    elements: [
+                        WBXMLElement(
+                            tag("Store"),
+                            elements: [
+                                WBXMLElement(tag("Status"), text: "1"), result, WBXMLElement(tag("Range"), text: "0-0"),
+                                WBXMLElement(tag("Total"), text: "1"),
+                            ])
+                    ]),
+            ])
         let read = try #require(SearchResponse(try Self.throughBytes(answer)))
         #expect(read.status == 1 && read.storeStatus == 1 && read.total == 1)
         #expect(read.results.map(\.longID) == ["RgAAAAD"] && read.results.map(\.collectionID) == ["5"])
@@ -47,7 +56,9 @@ struct SearchMessagesTests {
         #expect(root.firstElement(WBXMLTag("ComposeMail", "ClientId"))?.text == "c1")
         #expect(root.firstElement(WBXMLTag("ComposeMail", "SaveInSentItems")) != nil)
         #expect(root.firstElement(WBXMLTag("ComposeMail", "Mime"))?.contentBytes == mime)
-        let failed = WBXMLElement(WBXMLTag("ComposeMail", "SendMail"), elements: [WBXMLElement(WBXMLTag("ComposeMail", "Status"), text: "120")])
+        let failed = WBXMLElement(
+            WBXMLTag("ComposeMail", "SendMail"),
+            elements: [WBXMLElement(WBXMLTag("ComposeMail", "Status"), text: "120")])
         #expect(SendMailRequest.status(of: failed) == 120)
     }
 }

@@ -3,10 +3,12 @@ import Testing
 import WBXML
 
 struct SyncRoundTripTests {
-    static let contact = WBXMLElement(SyncTag.applicationData, elements: [
-        WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "Lovelace, Ada"),
-        WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: "Ada"),
-    ])
+    static let contact = WBXMLElement(
+        SyncTag.applicationData,
+        elements: [
+            WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "Lovelace, Ada"),
+            WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: "Ada"),
+        ])
 
     static var requests: [SyncRequest] {
         var first = SyncCollectionRequest(syncKey: "0", collectionID: "2")
@@ -16,11 +18,17 @@ struct SyncRoundTripTests {
         busy.deletesAsMoves = false
         busy.windowSize = 100
         busy.supported = ["Contacts:FileAs", "Contacts:FirstName"]
-        busy.commands = [.add(clientID: "c1", applicationData: contact), .change(serverID: "9:1", applicationData: contact),
-                         .delete(serverID: "9:2"), .fetch(serverID: "9:3")]
-        var held = SyncRequest(collections: [SyncCollectionRequest(syncKey: "5", collectionID: "9")], windowSize: 50, isPartial: true)
+        busy.commands = [
+            .add(clientID: "c1", applicationData: contact), .change(serverID: "9:1", applicationData: contact),
+            .delete(serverID: "9:2"), .fetch(serverID: "9:3"),
+        ]
+        var held = SyncRequest(
+            collections: [SyncCollectionRequest(syncKey: "5", collectionID: "9")], windowSize: 50, isPartial: true)
         held.wait = 5
-        return [SyncRequest(collections: [first]), SyncRequest(collections: [busy, first]), held, SyncRequest(collections: [])]
+        return [
+            SyncRequest(collections: [first]), SyncRequest(collections: [busy, first]), held,
+            SyncRequest(collections: []),
+        ]
     }
 
     @Test(arguments: requests)
@@ -34,11 +42,15 @@ struct SyncRoundTripTests {
         SyncResponse(collections: [
             SyncCollectionResponse(
                 syncKey: "6", collectionID: "9", status: 1, moreAvailable: true,
-                commands: [.add(serverID: "9:4", applicationData: contact), .change(serverID: "9:1", applicationData: contact),
-                           .delete(serverID: "9:2"), .softDelete(serverID: "9:3")],
-                replies: [.add(clientID: "c1", serverID: "9:5", status: 1), .add(clientID: "c2", serverID: nil, status: 6),
-                          .change(serverID: "9:1", status: 7), .delete(serverID: "9:2", status: 8),
-                          .fetch(serverID: "9:3", status: 1, applicationData: contact)]),
+                commands: [
+                    .add(serverID: "9:4", applicationData: contact), .change(serverID: "9:1", applicationData: contact),
+                    .delete(serverID: "9:2"), .softDelete(serverID: "9:3"),
+                ],
+                replies: [
+                    .add(clientID: "c1", serverID: "9:5", status: 1), .add(clientID: "c2", serverID: nil, status: 6),
+                    .change(serverID: "9:1", status: 7), .delete(serverID: "9:2", status: 8),
+                    .fetch(serverID: "9:3", status: 1, applicationData: contact),
+                ]),
             SyncCollectionResponse(syncKey: nil, collectionID: "3", status: 3),
         ]),
     ]
@@ -49,12 +61,25 @@ struct SyncRoundTripTests {
     }
 
     @Test func anAddWithoutApplicationDataIsNoResponse() {
-        let root = WBXMLElement(SyncTag.sync, elements: [WBXMLElement(SyncTag.collections, elements: [
-            WBXMLElement(SyncTag.collection, elements: [
-                WBXMLElement(SyncTag.collectionID, text: "9"), WBXMLElement(SyncTag.status, text: "1"),
-                WBXMLElement(SyncTag.commands, elements: [WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.serverID, text: "9:1")])]),
-            ]),
-        ])])
+        let root = WBXMLElement(
+            SyncTag.sync,
+            elements: [
+                WBXMLElement(
+                    SyncTag.collections,
+                    elements: [
+                        WBXMLElement(
+                            SyncTag.collection,
+                            elements: [
+                                WBXMLElement(SyncTag.collectionID, text: "9"), WBXMLElement(SyncTag.status, text: "1"),
+                                WBXMLElement(
+                                    SyncTag.commands,
+                                    elements: [
+                                        WBXMLElement(
+                                            SyncTag.add, elements: [WBXMLElement(SyncTag.serverID, text: "9:1")])
+                                    ]),
+                            ])
+                    ])
+            ])
         #expect(SyncResponse(root) == nil)
     }
 }
