@@ -70,7 +70,8 @@ struct CollectionSync {
         }
         var response = SyncCollectionResponse(
             syncKey: nil, collectionID: folder.serverID, status: SyncStatus.success, replies: replies)
-        let current = try CollectionState(states.current)
+        // The state the device moved on to, when it resent the key of the one before.
+        let current = context.isReplay ? try CollectionState(states.current) : state
         let replays = context.isReplay ? (current.replays ?? 0) + 1 : 0
         next.replays = replays > 0 ? replays : nil
         Self.carryWithheld(from: current, into: &next, isReplay: context.isReplay)
