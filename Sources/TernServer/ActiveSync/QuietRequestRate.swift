@@ -8,34 +8,26 @@ import TernStore
 /// memory: a restart forgets it, which at worst lets a looping device go on a minute longer.
 final class QuietRequestRate: Sendable {
     private let limit: Int
-    private let window: Duration = .seconds(60)
-    private let recent = Mutex<[Device.ID: [ContinuousClock.Instant]]>([:])
-    /// Devices kept before those quiet for a whole window are swept.
-    private let sweepAbove = 10_000
+    private let recent: Mutex<RecentEvents<Device.ID>>
 
     init(limit: Int) {
         self.limit = limit
+        recent = Mutex(RecentEvents(window: .seconds(60), keep: max(limit, 1)))
     }
 
     /// Whether the device already reached the limit within the last minute.
     func isExceeded(by device: Device.ID, at now: ContinuousClock.Instant = .now) -> Bool {
         guard limit > 0 else { return false }
-        return recent.withLock { $0[device]?.count { now - $0 < window } ?? 0 } >= limit
+        return recent.withLock { $0.count(device, at: now) } >= limit
     }
 
     func record(_ device: Device.ID, at now: ContinuousClock.Instant = .now) {
         guard limit > 0 else { return }
-        recent.withLock { recent in
-            if recent.count > sweepAbove {
-                recent = recent.filter { _, instants in instants.last.map { now - $0 < window } ?? false }
-            }
-            recent[device, default: []] = (recent[device, default: []].filter { now - $0 < window } + [now]).suffix(
-                limit)
-        }
+        recent.withLock { $0.record(device, at: now) }
     }
 
     /// Forgets the device's count, as when it is blocked or allowed again.
     func reset(_ device: Device.ID) {
-        _ = recent.withLock { $0.removeValue(forKey: device) }
+        recent.withLock { $0.forget(device) }
     }
 }
