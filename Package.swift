@@ -21,6 +21,9 @@ let package = Package(
         .library(name: "TernStoreSQLite", targets: ["TernStoreSQLite"]),
         .library(name: "TernImport", targets: ["TernImport"]),
         .library(name: "TernSync", targets: ["TernSync"]),
+        .library(name: "TernAuth", targets: ["TernAuth"]),
+        .library(name: "TernPush", targets: ["TernPush"]),
+        .library(name: "TernAdmin", targets: ["TernAdmin"]),
         .library(name: "TernServer", targets: ["TernServer"]),
         // Test helpers, a product so that the benchmarks can use the same corpora.
         .library(name: "TernTesting", targets: ["TernTesting"]),
@@ -57,7 +60,12 @@ let package = Package(
         ),
         .target(
             name: "TernStore",
-            dependencies: ["ActiveSync", "MIME", .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
+            dependencies: ["ActiveSync", "MIME"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TernAuth",
+            dependencies: [.product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -72,9 +80,20 @@ let package = Package(
         ),
         .target(name: "TernImport", dependencies: ["TernStore", "MIME"], swiftSettings: strictSettings),
         .target(
+            name: "TernPush",
+            dependencies: ["TernStore", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TernAdmin",
+            dependencies: ["ActiveSync", "TernAuth", "TernStore", "TernSync"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "TernServer",
             dependencies: [
-                "TernSync", "TernStore", "ActiveSync", "MIME", "WBXML", "SchemaValidation", "TerminalOutput",
+                "TernSync", "TernPush", "TernAdmin", "TernAuth", "TernStore", "ActiveSync", "MIME", "WBXML",
+                "SchemaValidation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -106,7 +125,8 @@ let package = Package(
         .executableTarget(
             name: "tern",
             dependencies: [
-                "ActiveSync", "TernServer", "TernStore", "TernStoreSQLite", "TernImport", "TerminalOutput", "WBXML",
+                "ActiveSync", "TernServer", "TernAdmin", "TernStore", "TernStoreSQLite", "TernImport", "TerminalOutput",
+                "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -133,13 +153,17 @@ let package = Package(
         ),
         .testTarget(
             name: "TernStoreTests",
-            dependencies: ["ActiveSync", "TernStore", "TernStoreSQLite", "TernTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ActiveSync", "TernAuth", "TernStore", "TernStoreSQLite", "TernTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "TernServerTests",
             dependencies: [
-                "TernServer", "ActiveSync", "TernStore", "TernStoreSQLite", "WBXML", "TernTesting",
+                "TernServer", "TernAdmin", "TernAuth", "TernPush", "ActiveSync", "TernStore", "TernStoreSQLite", "WBXML",
+                "TernTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -147,7 +171,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TernSyncTests",
-            dependencies: ["TernSync", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "TernTesting"],
+            dependencies: ["TernSync", "TernAuth", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "TernTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync", "WBXML", "TernTesting"], swiftSettings: strictSettings),
@@ -160,13 +184,17 @@ let package = Package(
         ),
         .testTarget(
             name: "TernClientTests",
-            dependencies: ["TernClient", "TernServer", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "MIME", "TernTesting"],
+            dependencies: [
+                "TernClient", "TernServer", "TernAdmin", "TernAuth", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML",
+                "MIME", "TernTesting",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ActiveSync", "TernStore", "TernStoreSQLite", "TernTesting"],
+            dependencies: ["ActiveSync", "TernAuth", "TernStore", "TernStoreSQLite", "TernTesting"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "TernPushTests", dependencies: ["TernPush", "TernStore"], swiftSettings: strictSettings),
     ]
 )

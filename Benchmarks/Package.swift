@@ -31,6 +31,7 @@ let package = Package(
             dependencies: [
                 "BenchmarkSupport",
                 .product(name: "TernImport", package: rootIdentity),
+                .product(name: "TernAuth", package: rootIdentity),
                 .product(name: "TernServer", package: rootIdentity),
                 .product(name: "TernStore", package: rootIdentity),
                 .product(name: "TernStoreSQLite", package: rootIdentity),
@@ -44,6 +45,7 @@ let package = Package(
                 "CEpoll",
                 .product(name: "ActiveSync", package: rootIdentity),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "TernAuth", package: rootIdentity),
                 .product(name: "TernServer", package: rootIdentity),
                 .product(name: "TernStore", package: rootIdentity),
                 .product(name: "TernStoreSQLite", package: rootIdentity),
@@ -57,6 +59,7 @@ let package = Package(
                 "BenchmarkSupport",
                 .product(name: "ActiveSync", package: rootIdentity),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "TernAuth", package: rootIdentity),
                 .product(name: "TernServer", package: rootIdentity),
                 .product(name: "TernStore", package: rootIdentity),
                 .product(name: "TernStoreSQLite", package: rootIdentity),

@@ -88,4 +88,8 @@ public protocol Store: Sendable {
     /// bound, so none is dropped); a default-policy change comes once, addressed to
     /// `StoreChange.everyUser`.
     func allChanges() -> AsyncStream<StoreChange>
+    /// Watches for commits made by other processes (or nodes) until the task is cancelled:
+    /// SQLite's safety poll behind the commit bell. Whoever keeps the store open for long
+    /// runs it (the server, as a service); commits of this process are announced without it.
+    func followChanges(clock: some Clock<Duration>) async
 }

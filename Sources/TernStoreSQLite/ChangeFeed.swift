@@ -11,7 +11,8 @@ import TernStore
 /// subscribers rings a `CommitBell` after its commits, and a feed with subscribers (the
 /// server) watches the bell (`FileWriteWatcher`, inotify on Linux), so another process's
 /// commits are heard at once; without the watch they are seen within one poll interval, and
-/// with it a poll once a second stays as a safety net. Nothing rescans items or folders.
+/// with it a poll once a second stays as a safety net, run by whoever owns the store
+/// (`Store.followChanges`, a service of the server). Nothing rescans items or folders.
 final class ChangeFeed: Sendable {
     private struct State {
         var subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]] = [:]
@@ -25,9 +26,9 @@ final class ChangeFeed: Sendable {
 
     private let queue: DatabaseQueue
     private let state: Mutex<State>
-    private let poller: Mutex<Task<Void, Never>?> = Mutex(nil)
     private let watcher: Mutex<FileWriteWatcher?> = Mutex(nil)
     private let bell: CommitBell
+    private let pollInterval: Duration
     /// Keeps the log short: rows older than this many commits are pruned, every
     /// `pruneInterval` rows. Subscribers only ever need the newest rows.
     private static let retainedRows: Int64 = 10_000
@@ -43,20 +44,24 @@ final class ChangeFeed: Sendable {
         }
         state = Mutex(State(lastSeq: lastSeq))
         bell = CommitBell(databasePath: path)
-        let task = Task { [weak self] in
-            while !Task.isCancelled {
-                // With the bell watched, polling is only a safety net.
-                let watched = self?.watcher.withLock { $0 != nil } ?? false
-                try? await Task.sleep(for: watched ? max(pollInterval, .seconds(1)) : pollInterval)
-                guard let self else { return }
-                self.poll()
+        self.pollInterval = pollInterval
+    }
+
+    /// Polls for commits of other processes until cancelled: every `pollInterval`, or once a
+    /// second while the bell is watched, when polling is only a safety net.
+    func follow(clock: some Clock<Duration>) async {
+        while !Task.isCancelled {
+            let watched = watcher.withLock { $0 != nil }
+            do {
+                try await clock.sleep(for: watched ? max(pollInterval, .seconds(1)) : pollInterval)
+            } catch {
+                return
             }
+            poll()
         }
-        poller.withLock { $0 = task }
     }
 
     func stop() {
-        poller.withLock { $0?.cancel() }
         watcher.withLock { $0?.stop() }
         let subscribers = state.withLock { state in
             defer { state.subscribers = [:] }

@@ -48,6 +48,10 @@ public final class SQLiteStore: Store {
         feed.subscribeToAll()
     }
 
+    public func followChanges(clock: some Clock<Duration>) async {
+        await feed.follow(clock: clock)
+    }
+
     // MARK: Transactions
 
     func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {

@@ -48,7 +48,10 @@ struct DeviceAndPolicyCommandTests {
         }
         let json = try tern(["device", "list", "--user", "anna", "--json"], data)
         let devices = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
-        #expect(devices?.first?["wipe"] as? String == "account wipe pending")
+        let wipe = devices?.first?["wipe"] as? [String: Any]
+        #expect(wipe?["state"] as? String == "pending" && wipe?["accountOnly"] as? Bool == true)
+        #expect(
+            try tern(["device", "list"], data).output.contains("account wipe pending"), "the table puts it in words")
 
         _ = try tern(["device", "block", "anna", "ApplF17XK2QJ"], data)
         #expect(try await store.device(of: user.id, deviceID: "ApplF17XK2QJ")?.isBlocked == true)

@@ -1,4 +1,5 @@
 import Foundation
+import TernAdmin
 import TernServer
 import TernStore
 import TernStoreSQLite

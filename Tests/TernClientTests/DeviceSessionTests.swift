@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import TernAdmin
 import TernClient
 import TernServer
 import TernStore

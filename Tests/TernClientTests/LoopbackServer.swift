@@ -1,4 +1,5 @@
 import Foundation
+import TernAuth
 import TernClient
 import TernServer
 import TernStore

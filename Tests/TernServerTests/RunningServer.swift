@@ -2,6 +2,7 @@ import ActiveSync
 import Foundation
 import Logging
 import ServiceLifecycle
+import TernAuth
 import TernServer
 import TernStore
 import TernStoreSQLite

@@ -1,4 +1,5 @@
 import Foundation
+import TernAuth
 import TernStore
 import TernStoreSQLite
 import TernTesting

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One keep-alive HTTP/1.1 connection to 127.0.0.1 over a plain socket: enough of a client to
@@ -21,7 +21,9 @@ public final class LoopbackConnection {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw Failure(description: "cannot connect to 127.0.0.1:\(port)") }
         var one: Int32 = 1
@@ -31,7 +33,8 @@ public final class LoopbackConnection {
     deinit { close(descriptor) }
 
     /// Sends a POST and reads the whole response; returns the status and the body.
-    public func post(_ target: String, headers: [String: String], body: [UInt8]) throws -> (status: Int, body: [UInt8]) {
+    public func post(_ target: String, headers: [String: String], body: [UInt8]) throws -> (status: Int, body: [UInt8])
+    {
         var head = "POST \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \(body.count)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "\r\n"
@@ -45,14 +48,17 @@ public final class LoopbackConnection {
         guard let headerEnd = end else { throw Failure(description: "no response head") }
         let headText = String(decoding: buffer[..<headerEnd], as: UTF8.self)
         let lines = headText.split(separator: "\r\n")
-        guard let statusLine = lines.first, let status = statusLine.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else {
+        guard let statusLine = lines.first,
+            let status = statusLine.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else {
             throw Failure(description: "bad status line")
         }
-        let length = lines.dropFirst().compactMap { line -> Int? in
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
-            return Int(parts[1].trimmingCharacters(in: .whitespaces))
-        }.first ?? 0
+        let length =
+            lines.dropFirst().compactMap { line -> Int? in
+                let parts = line.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
+                return Int(parts[1].trimmingCharacters(in: .whitespaces))
+            }.first ?? 0
         while buffer.count < headerEnd + length { try receive() }
         let responseBody = Array(buffer[headerEnd..<headerEnd + length])
         buffer.removeFirst(headerEnd + length)

@@ -2,7 +2,7 @@ import CEpoll
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// N held Pings over real sockets, read by one epoll thread: each connection is a file
@@ -66,10 +66,11 @@ final class HeldPings: @unchecked Sendable {
     private static func isComplete(_ buffer: [UInt8]) -> Bool {
         guard let end = buffer.firstRange(of: [13, 10, 13, 10])?.upperBound else { return false }
         let head = String(decoding: buffer[..<end], as: UTF8.self).lowercased()
-        let length = head.split(separator: "\r\n").compactMap { line -> Int? in
-            guard line.hasPrefix("content-length:") else { return nil }
-            return Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
-        }.first ?? 0
+        let length =
+            head.split(separator: "\r\n").compactMap { line -> Int? in
+                guard line.hasPrefix("content-length:") else { return nil }
+                return Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+            }.first ?? 0
         return buffer.count >= end + length
     }
 
@@ -84,9 +85,13 @@ final class HeldPings: @unchecked Sendable {
         remote.sin_port = in_port_t(UInt16(port).bigEndian)
         remote.sin_addr.s_addr = inet_addr("127.0.0.1")
         let size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, size) } }
+        let bound = withUnsafePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, size) }
+        }
         guard bound == 0 else { throw Failure(description: "bind \(source): errno \(errno)") }
-        let connected = withUnsafePointer(to: &remote) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, size) } }
+        let connected = withUnsafePointer(to: &remote) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, size) }
+        }
         guard connected == 0 else { throw Failure(description: "connect from \(source): errno \(errno)") }
         return descriptor
     }

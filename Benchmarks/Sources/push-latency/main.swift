@@ -1,8 +1,9 @@
 import ActiveSync
-import CEpoll
 import BenchmarkSupport
+import CEpoll
 import Foundation
 import Logging
+import TernAuth
 import TernServer
 import TernStore
 import TernStoreSQLite
@@ -58,7 +59,8 @@ if CommandLine.arguments.dropFirst().first == "--client" {
         fatalError("--client PORT N SOURCES INBOX")
     }
     _ = ProcessFigures.raiseFileLimit(to: count + 100)
-    let body = try WBXMLEncoder().encode(PingRequest(heartbeatInterval: 3540, folders: [PingFolder(id: values[3], class: "Email")]).element)
+    let body = try WBXMLEncoder().encode(
+        PingRequest(heartbeatInterval: 3540, folders: [PingFolder(id: values[3], class: "Email")]).element)
     let pings = HeldPings()
     try pings.open(count: count, port: port, sourceAddresses: sources) { pingRequest($0, body: body) }
     let output = FileHandle.standardOutput
@@ -73,7 +75,9 @@ let deliveryCount = min(arguments.dropFirst().first ?? 2_000, deviceCount)
 let rate = arguments.dropFirst(2).first ?? 1_000
 let viaOtherConnection = CommandLine.arguments.contains("--other-connection")
 let fileLimit = ProcessFigures.raiseFileLimit(to: deviceCount + 1_000)
-guard fileLimit >= deviceCount + 100 else { fatalError("open-file limit \(fileLimit) is too low for N = \(deviceCount): ulimit -n") }
+guard fileLimit >= deviceCount + 100 else {
+    fatalError("open-file limit \(fileLimit) is too low for N = \(deviceCount): ulimit -n")
+}
 
 let directory = FileManager.default.temporaryDirectory.appending(path: "tern-push-bench-\(UUID().uuidString)").path
 defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -84,16 +88,23 @@ let passwordHash = PasswordHash.make("secret", cost: 4)
 // answering at once. Each step waits on a database thread, so eight users are set up at a time.
 /// Sets up user `index` and its device; returns the Inbox's server id.
 func setUp(_ index: Int) async throws -> String {
-    let user = try await store.createUser(NewUser(
-        login: "u\(index)", emailAddresses: ["u\(index)@bench.example"], displayName: "U\(index)", passwordHash: passwordHash))
-    let device = try await store.saveDevice(Device(
-        id: 0, userID: user.id, deviceID: "D\(index)", deviceType: "Bench", protocolVersion: "14.1",
-        provisioning: .provisioned(key: policyKey, policyVersion: 0), firstSeen: Date(), lastSeen: Date()))
-    guard let inbox = try await store.folders(of: user.id).first(where: { $0.type == .inbox }) else { fatalError("no inbox") }
+    let user = try await store.createUser(
+        NewUser(
+            login: "u\(index)", emailAddresses: ["u\(index)@bench.example"], displayName: "U\(index)",
+            passwordHash: passwordHash))
+    let device = try await store.saveDevice(
+        Device(
+            id: 0, userID: user.id, deviceID: "D\(index)", deviceType: "Bench", protocolVersion: "14.1",
+            provisioning: .provisioned(key: policyKey, policyVersion: 0), firstSeen: Date(), lastSeen: Date()))
+    guard let inbox = try await store.folders(of: user.id).first(where: { $0.type == .inbox }) else {
+        fatalError("no inbox")
+    }
     // A device pings only after FolderSync (Status 7 before it), then a primed Inbox.
-    _ = try await HierarchySync(store: store, userID: user.id, deviceID: device.id).folderSync(FolderSyncRequest(syncKey: "0"))
+    _ = try await HierarchySync(store: store, userID: user.id, deviceID: device.id).folderSync(
+        FolderSyncRequest(syncKey: "0"))
     let engine = SyncEngine(store: store, userID: user.id, deviceID: device.id, protocolVersion: .v14_1)
-    _ = try await engine.sync(SyncRequest(collections: [SyncCollectionRequest(syncKey: "0", collectionID: inbox.serverID)]))
+    _ = try await engine.sync(
+        SyncRequest(collections: [SyncCollectionRequest(syncKey: "0", collectionID: inbox.serverID)]))
     return inbox.serverID
 }
 let setupStarted = ContinuousClock.now
@@ -115,7 +126,9 @@ progress("set up \(deviceCount) users and devices")
 
 let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
 let configuration = ServerConfiguration(port: 0, maxHeldPerUser: 50, maxHeldTotal: deviceCount + 1, backlog: 8192)
-let server = Task { try await TernServer(store: store, configuration: configuration).run { portContinuation.yield($0) } }
+let server = Task {
+    try await TernServer(store: store, configuration: configuration).run { portContinuation.yield($0) }
+}
 var listening: Int?
 for await bound in ports {
     listening = bound
@@ -186,7 +199,8 @@ let committedAt = try await withThrowingTaskGroup(of: (Int, Int64).self) { group
 let deliveryTime = ContinuousClock.now - deliveriesStarted
 progress("delivered \(deliveryCount) messages")
 let waitStarted = ContinuousClock.now
-while pings.answeredAt.withLock({ $0.count }) < early + deliveryCount, ContinuousClock.now - waitStarted < .seconds(10) {
+while pings.answeredAt.withLock({ $0.count }) < early + deliveryCount, ContinuousClock.now - waitStarted < .seconds(10)
+{
     try await Task.sleep(for: .milliseconds(50))
 }
 let answered = pings.answeredAt.withLock { $0 }
@@ -194,16 +208,26 @@ let latencies = targets.compactMap { target in
     answered[target].flatMap { at in committedAt[target].map { Duration.nanoseconds(at - $0) } }
 }
 
-print("push-latency: N \(deviceCount) held Pings (\(sourceAddresses) source addresses), M \(deliveryCount) deliveries at \(rate)/s"
-    + (viaOtherConnection ? " through another connection" : ""))
-print(String(format: "  setup %.1f s; all Pings held %.1f s after the first connect", seconds(setupTime), seconds(holdTime)))
-print(String(format: "  server memory per held Ping: %.1f KB (RSS %.0f MB -> %.0f MB)",
-    Double(rssHeld - rssBefore) / Double(deviceCount) / 1024, Double(rssBefore) / 1e6, Double(rssHeld) / 1e6))
-print(String(format: "  the same before malloc_trim: %.1f KB; live heap (mallinfo2): %.1f KB",
-    Double(rssUntrimmed - rssBefore) / Double(deviceCount) / 1024,
-    Double(Int(heapHeld.uordblks) - Int(heapBefore.uordblks)) / Double(deviceCount) / 1024))
+print(
+    "push-latency: N \(deviceCount) held Pings (\(sourceAddresses) source addresses), M \(deliveryCount) deliveries at \(rate)/s"
+        + (viaOtherConnection ? " through another connection" : ""))
+print(
+    String(
+        format: "  setup %.1f s; all Pings held %.1f s after the first connect", seconds(setupTime), seconds(holdTime)))
+print(
+    String(
+        format: "  server memory per held Ping: %.1f KB (RSS %.0f MB -> %.0f MB)",
+        Double(rssHeld - rssBefore) / Double(deviceCount) / 1024, Double(rssBefore) / 1e6, Double(rssHeld) / 1e6))
+print(
+    String(
+        format: "  the same before malloc_trim: %.1f KB; live heap (mallinfo2): %.1f KB",
+        Double(rssUntrimmed - rssBefore) / Double(deviceCount) / 1024,
+        Double(Int(heapHeld.uordblks) - Int(heapBefore.uordblks)) / Double(deviceCount) / 1024))
 print(String(format: "  CPU while %d Pings are held and idle: %.2f%% of one core", deviceCount, idleCPU * 100))
-print(String(format: "  deliveries took %.2f s (%.0f/s)", seconds(deliveryTime), Double(deliveryCount) / seconds(deliveryTime)))
+print(
+    String(
+        format: "  deliveries took %.2f s (%.0f/s)", seconds(deliveryTime),
+        Double(deliveryCount) / seconds(deliveryTime)))
 print("  answered before any delivery: \(early); pushed: \(latencies.count) of \(deliveryCount)")
 if !latencies.isEmpty { print("  push latency, commit to response read: \(percentiles(latencies))") }
 

@@ -51,7 +51,9 @@ enum SoakClient {
         let target = { (command: String) in
             "/Microsoft-Server-ActiveSync?Cmd=\(command)&User=u\(user)&DeviceId=S\(index)&DeviceType=Soak"
         }
-        let ping = (try? WBXMLEncoder().encode(PingRequest(heartbeatInterval: 20, folders: [PingFolder(id: inbox, class: "Email")]).element)) ?? []
+        let ping =
+            (try? WBXMLEncoder().encode(
+                PingRequest(heartbeatInterval: 20, folders: [PingFolder(id: inbox, class: "Email")]).element)) ?? []
         var connection: LoopbackConnection?
         var key = "0"
         let folderSync = (try? WBXMLEncoder().encode(FolderSyncRequest(syncKey: "0").element)) ?? []
@@ -82,9 +84,14 @@ enum SoakClient {
                 key = first("SyncKey", in: reply) ?? key
                 let adds = count("Add", in: reply)
                 totals.withLock { $0.adds += adds }
-                if first("MoreAvailable", in: reply) == nil, key != "1" || adds > 0 || count("Commands", in: reply) == 0 { break }
+                if first("MoreAvailable", in: reply) == nil, key != "1" || adds > 0 || count("Commands", in: reply) == 0
+                {
+                    break
+                }
             }
-            guard let pinged = send("Ping", ping), let status = first("Status", in: pinged), status == "1" || status == "2" else {
+            guard let pinged = send("Ping", ping), let status = first("Status", in: pinged),
+                status == "1" || status == "2"
+            else {
                 totals.withLock { $0.easErrors += 1 }
                 continue
             }
@@ -95,16 +102,23 @@ enum SoakClient {
         var children = [WBXMLElement(SyncTag.syncKey, text: key), WBXMLElement(SyncTag.collectionID, text: collection)]
         if key != "0" {
             children.append(WBXMLElement(SyncTag.windowSize, text: "50"))
-            children.append(WBXMLElement(SyncTag.options, elements: [
-                WBXMLElement(WBXMLTag("AirSyncBase", "BodyPreference"), elements: [
-                    WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: String(bodyType)),
-                    WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: "32768"),
-                ]),
-            ]))
+            children.append(
+                WBXMLElement(
+                    SyncTag.options,
+                    elements: [
+                        WBXMLElement(
+                            WBXMLTag("AirSyncBase", "BodyPreference"),
+                            elements: [
+                                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: String(bodyType)),
+                                WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: "32768"),
+                            ])
+                    ]))
         }
-        let root = WBXMLElement(SyncTag.sync, elements: [
-            WBXMLElement(SyncTag.collections, elements: [WBXMLElement(SyncTag.collection, elements: children)]),
-        ])
+        let root = WBXMLElement(
+            SyncTag.sync,
+            elements: [
+                WBXMLElement(SyncTag.collections, elements: [WBXMLElement(SyncTag.collection, elements: children)])
+            ])
         return (try? WBXMLEncoder().encode(root)) ?? []
     }
 

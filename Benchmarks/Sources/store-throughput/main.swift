@@ -13,8 +13,11 @@ import TernStoreSQLite
 func freshStore() async throws -> (SQLiteStore, Folder, String) {
     let directory = FileManager.default.temporaryDirectory.appending(path: "tern-bench-\(UUID().uuidString)").path
     let store = try SQLiteStore(dataDirectory: directory)
-    let user = try await store.createUser(NewUser(login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: "x"))
-    guard let inbox = try await store.folders(of: user.id).first(where: { $0.type == .inbox }) else { fatalError("no inbox") }
+    let user = try await store.createUser(
+        NewUser(login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: "x"))
+    guard let inbox = try await store.folders(of: user.id).first(where: { $0.type == .inbox }) else {
+        fatalError("no inbox")
+    }
     return (store, inbox, directory)
 }
 
@@ -28,18 +31,23 @@ do {
     let start = clock.now
     let summary = try await MailImport(store: store).run(messages, into: inbox)
     let elapsed = seconds(clock.now - start)
-    print(String(format: "import: %d messages (%.1f MB) in %.2f s: %.0f messages/s", summary.imported, Double(bytes) / 1e6, elapsed, Double(summary.imported) / elapsed))
+    print(
+        String(
+            format: "import: %d messages (%.1f MB) in %.2f s: %.0f messages/s", summary.imported, Double(bytes) / 1e6,
+            elapsed, Double(summary.imported) / elapsed))
     try? FileManager.default.removeItem(atPath: directory)
 }
 
 // 2. Changes since a modseq on a 100,000-item folder.
 do {
     let (store, inbox, directory) = try await freshStore()
-    let small = ItemContent.email(EmailItem(raw: Data(message(0).prefix(300)), properties: EmailProperties(subject: "x", dateReceived: Date())))
+    let small = ItemContent.email(
+        EmailItem(raw: Data(message(0).prefix(300)), properties: EmailProperties(subject: "x", dateReceived: Date())))
     for _ in 0..<100 { _ = try await store.addItems(Array(repeating: small, count: 1000), to: inbox.id) }
     let latest = try await store.itemChanges(in: inbox.id, since: .zero, limit: 1).through
     let total = try await store.itemCount(in: inbox.id)
-    var nothing: [Duration] = [], recent: [Duration] = []
+    var nothing: [Duration] = []
+    var recent: [Duration] = []
     for _ in 0..<1000 {
         let mark = try await store.itemChanges(in: inbox.id, since: ModSeq(rawValue: Int64.max / 2), limit: 100).through
         var start = clock.now
@@ -63,7 +71,10 @@ do {
     var iterator = stream.makeAsyncIterator()
     var samples: [Duration] = []
     for number in 0..<200 {
-        _ = try await other.addItem(.email(EmailItem(raw: Data(message(number)), properties: EmailProperties(subject: "x", dateReceived: Date()))), to: inbox.id)
+        _ = try await other.addItem(
+            .email(
+                EmailItem(raw: Data(message(number)), properties: EmailProperties(subject: "x", dateReceived: Date()))),
+            to: inbox.id)
         let committed = clock.now
         _ = await iterator.next()
         samples.append(clock.now - committed)

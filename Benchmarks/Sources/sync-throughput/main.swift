@@ -1,5 +1,6 @@
 import BenchmarkSupport
 import Foundation
+import TernAuth
 import TernImport
 import TernServer
 import TernStore
@@ -7,7 +8,7 @@ import TernStoreSQLite
 import WBXML
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // Sync figures, end to end over HTTP on loopback: the full initial Sync of a 10,000-message
@@ -22,16 +23,23 @@ let messageCount = 10_000
 let directory = FileManager.default.temporaryDirectory.appending(path: "tern-sync-bench-\(UUID().uuidString)").path
 defer { try? FileManager.default.removeItem(atPath: directory) }
 let store = try SQLiteStore(dataDirectory: directory)
-let user = try await store.createUser(NewUser(
-    login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: PasswordHash.make("secret", cost: 4)))
-guard let inbox = try await store.folders(of: user.id).first(where: { $0.type == .inbox }) else { fatalError("no inbox") }
-_ = try await MailImport(store: store).run((1...messageCount).map { MailImport.Message(bytes: message($0)) }, into: inbox)
+let user = try await store.createUser(
+    NewUser(
+        login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
+        passwordHash: PasswordHash.make("secret", cost: 4)))
+guard let inbox = try await store.folders(of: user.id).first(where: { $0.type == .inbox }) else {
+    fatalError("no inbox")
+}
+_ = try await MailImport(store: store).run(
+    (1...messageCount).map { MailImport.Message(bytes: message($0)) }, into: inbox)
 
 let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
 // The 1,000 Syncs with nothing new are a loop by the autoblock's measure; it is off here.
 var configuration = ServerConfiguration(port: 0)
 configuration.autoblock.maxQuietRequestsPerMinute = 0
-let server = Task { try await TernServer(store: store, configuration: configuration).run { portContinuation.yield($0) } }
+let server = Task {
+    try await TernServer(store: store, configuration: configuration).run { portContinuation.yield($0) }
+}
 var listening: Int?
 for await bound in ports {
     listening = bound
@@ -44,7 +52,9 @@ let authorization = "Basic " + Data("anna:secret".utf8).base64EncodedString()
 @MainActor func tag(_ namespace: String, _ name: String) -> WBXMLTag { WBXMLTag(namespace, name) }
 
 @MainActor func send(_ command: String, _ body: WBXMLElement, policyKey: String? = nil) throws -> WBXMLElement {
-    var headers = ["Authorization": authorization, "MS-ASProtocolVersion": "16.1", "Content-Type": "application/vnd.ms-sync.wbxml"]
+    var headers = [
+        "Authorization": authorization, "MS-ASProtocolVersion": "16.1", "Content-Type": "application/vnd.ms-sync.wbxml",
+    ]
     if let policyKey { headers["X-MS-PolicyKey"] = policyKey }
     let target = "/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=BENCH0001&DeviceType=Bench"
     let (status, bytes) = try connection.post(target, headers: headers, body: try WBXMLEncoder().encode(body))
@@ -86,40 +96,66 @@ struct WindowSummary {
 @MainActor func provision() throws -> String {
     let policyType = WBXMLElement(tag("Provision", "PolicyType"), text: "MS-EAS-Provisioning-WBXML")
     func request(_ children: [WBXMLElement]) -> WBXMLElement {
-        WBXMLElement(tag("Provision", "Provision"), elements: [
-            WBXMLElement(tag("Provision", "Policies"), elements: [WBXMLElement(tag("Provision", "Policy"), elements: children)]),
-        ])
+        WBXMLElement(
+            tag("Provision", "Provision"),
+            elements: [
+                WBXMLElement(
+                    tag("Provision", "Policies"),
+                    elements: [WBXMLElement(tag("Provision", "Policy"), elements: children)])
+            ])
     }
-    guard let temporary = text(try send("Provision", request([policyType])), "PolicyKey") else { fatalError("no policy key") }
-    let acknowledged = try send("Provision", request([
-        policyType, WBXMLElement(tag("Provision", "PolicyKey"), text: temporary), WBXMLElement(tag("Provision", "Status"), text: "1"),
-    ]), policyKey: temporary)
+    guard let temporary = text(try send("Provision", request([policyType])), "PolicyKey") else {
+        fatalError("no policy key")
+    }
+    let acknowledged = try send(
+        "Provision",
+        request([
+            policyType, WBXMLElement(tag("Provision", "PolicyKey"), text: temporary),
+            WBXMLElement(tag("Provision", "Status"), text: "1"),
+        ]), policyKey: temporary)
     guard let final = text(acknowledged, "PolicyKey") else { fatalError("no final policy key") }
     return final
 }
 
 @MainActor func syncRequest(key: String) -> WBXMLElement {
-    let options = WBXMLElement(tag("AirSync", "Options"), elements: [
-        WBXMLElement(tag("AirSyncBase", "BodyPreference"), elements: [
-            WBXMLElement(tag("AirSyncBase", "Type"), text: "1"), WBXMLElement(tag("AirSyncBase", "TruncationSize"), text: "5120"),
-        ]),
-    ])
-    return WBXMLElement(tag("AirSync", "Sync"), elements: [WBXMLElement(tag("AirSync", "Collections"), elements: [
-        WBXMLElement(tag("AirSync", "Collection"), elements: [
-            WBXMLElement(tag("AirSync", "SyncKey"), text: key), WBXMLElement(tag("AirSync", "CollectionId"), text: inbox.serverID),
-            WBXMLElement(tag("AirSync", "WindowSize"), text: "512"), options,
-        ]),
-    ])])
+    let options = WBXMLElement(
+        tag("AirSync", "Options"),
+        elements: [
+            WBXMLElement(
+                tag("AirSyncBase", "BodyPreference"),
+                elements: [
+                    WBXMLElement(tag("AirSyncBase", "Type"), text: "1"),
+                    WBXMLElement(tag("AirSyncBase", "TruncationSize"), text: "5120"),
+                ])
+        ])
+    return WBXMLElement(
+        tag("AirSync", "Sync"),
+        elements: [
+            WBXMLElement(
+                tag("AirSync", "Collections"),
+                elements: [
+                    WBXMLElement(
+                        tag("AirSync", "Collection"),
+                        elements: [
+                            WBXMLElement(tag("AirSync", "SyncKey"), text: key),
+                            WBXMLElement(tag("AirSync", "CollectionId"), text: inbox.serverID),
+                            WBXMLElement(tag("AirSync", "WindowSize"), text: "512"), options,
+                        ])
+                ])
+        ])
 }
 
 @MainActor func cpuSeconds() -> Double {
     var usage = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+        usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 let policyKey = try provision()
-guard var key = text(try send("Sync", syncRequest(key: "0"), policyKey: policyKey), "SyncKey") else { fatalError("no sync key") }
+guard var key = text(try send("Sync", syncRequest(key: "0"), policyKey: policyKey), "SyncKey") else {
+    fatalError("no sync key")
+}
 
 let clock = ContinuousClock()
 let started = clock.now
@@ -135,8 +171,10 @@ while true {
 let elapsed = seconds(clock.now - started)
 let cpu = cpuSeconds() - cpuBefore
 guard received == messageCount else { fatalError("received \(received) of \(messageCount) items") }
-print(String(format: "initial sync, %d messages over HTTP: %.2f s, %.0f items/s, %.3f CPU s per 1,000 items",
-    received, elapsed, Double(received) / elapsed, cpu / Double(received) * 1000))
+print(
+    String(
+        format: "initial sync, %d messages over HTTP: %.2f s, %.0f items/s, %.3f CPU s per 1,000 items",
+        received, elapsed, Double(received) / elapsed, cpu / Double(received) * 1000))
 
 var samples: [Duration] = []
 for _ in 0..<1000 {

@@ -9,13 +9,15 @@ import WBXML
 //   python3 Benchmarks/make-large-sync.py
 //   swift run -c release --package-path Benchmarks --scratch-path .build-release wbxml-throughput
 
-let benchmarks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let benchmarks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 let fixtures = benchmarks.deletingLastPathComponent().appending(path: "Tests/WBXMLTests/Fixtures")
 let large = benchmarks.appending(path: ".generated/Sync-resp-email-large.wbxml")
 
 func load(_ url: URL) -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: url.path) else {
-        FileHandle.standardError.write(Data("cannot read \(url.path); run python3 Benchmarks/make-large-sync.py\n".utf8))
+        FileHandle.standardError.write(
+            Data("cannot read \(url.path); run python3 Benchmarks/make-large-sync.py\n".utf8))
         exit(1)
     }
     return Array(data)
@@ -29,7 +31,9 @@ let sets: [(name: String, documents: [[UInt8]])] = [
 ]
 
 /// Runs `body` over all documents until at least `minimum` has passed; returns WBXML MB/s.
-func throughput(_ documents: [[UInt8]], minimum: Duration = .seconds(2), _ body: (Int) throws -> Void) rethrows -> Double {
+func throughput(_ documents: [[UInt8]], minimum: Duration = .seconds(2), _ body: (Int) throws -> Void) rethrows
+    -> Double
+{
     let bytes = documents.reduce(0) { $0 + $1.count }
     let clock = ContinuousClock()
     var rounds = 0
@@ -51,11 +55,15 @@ func row(_ label: String, _ values: Double...) {
 print("WBXML throughput, MB/s of WBXML (higher is better)")
 print("".padding(toLength: 44, withPad: " ", startingAt: 0) + "      Tern   libwbxml  Tern/libwbxml")
 for set in sets {
-    let ourXML = try set.documents.map { Array(XMLWriter(indents: false).write(try WBXMLDecoder().decode($0).root).utf8) }
+    let ourXML = try set.documents.map {
+        Array(XMLWriter(indents: false).write(try WBXMLDecoder().decode($0).root).utf8)
+    }
     let theirXML = try set.documents.map { try LibWBXML.decode($0) }
     let trees = try set.documents.map { try WBXMLDecoder().decode($0) }
 
-    let ourDecode = try throughput(set.documents) { _ = XMLWriter(indents: false).write(try WBXMLDecoder().decode(set.documents[$0]).root) }
+    let ourDecode = try throughput(set.documents) {
+        _ = XMLWriter(indents: false).write(try WBXMLDecoder().decode(set.documents[$0]).root)
+    }
     let theirDecode = try throughput(set.documents) { _ = try LibWBXML.decode(set.documents[$0]) }
     let ourEncode = try throughput(set.documents) { _ = try WBXMLEncoder().encode(try XMLReader().read(ourXML[$0])) }
     let theirEncode = try throughput(set.documents) { _ = try LibWBXML.encode(theirXML[$0]) }

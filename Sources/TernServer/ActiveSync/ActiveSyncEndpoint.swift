@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import SchemaValidation
+import TernPush
 import TernStore
 import WBXML
 

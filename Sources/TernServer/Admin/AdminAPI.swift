@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import TernAdmin
 import TernStore
 
 /// The admin HTTP API under `/admin/api/v1`, served only when an admin token is configured.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import TernAdmin
 import TernStore
 
 /// A JSON request body of the admin API, read whole (and bounded) before the operation runs.

@@ -1,4 +1,5 @@
 import Synchronization
+import TernAuth
 import TernStore
 
 /// Basic-auth sign-in shared by the EAS endpoint and autodiscover: a login or an address and

@@ -1,4 +1,5 @@
 import ActiveSync
+import TernPush
 import TernStore
 import TernSync
 

@@ -1,3 +1,5 @@
+import TernPush
+
 /// A Ping or Sync with Wait that found nothing to send: armed in the push hub under
 /// `ticket`, answered by `answer` once the hub wakes it.
 ///

@@ -5,6 +5,7 @@ import Logging
 import NIOPosix
 import SchemaValidation
 public import ServiceLifecycle
+import TernPush
 public import TernStore
 import UnixSignals
 
@@ -89,11 +90,12 @@ public struct TernServer: Sendable {
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
             logger: logger)
         // A group shuts its services down last to first: the hub answers what it holds while
-        // the application still writes responses, then the application stops.
+        // the application still writes responses, then the application stops; the change
+        // feed's follower, which the hub hears through, stops last.
         return ServiceGroup(
             configuration: .init(
                 services: [
-                    HTTPService(server: server), hub, HeapTrimmer(),
+                    ChangeFollower(store: store), HTTPService(server: server), hub, HeapTrimmer(),
                     ConnectionReporter(statistics: statistics, logger: logger),
                 ], logger: Self.logger))
     }

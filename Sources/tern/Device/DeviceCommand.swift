@@ -1,4 +1,5 @@
 import ArgumentParser
+import TernAdmin
 import TernServer
 
 /// `tern device list|wipe|block|allow|remove|resync`: see and control users' phones.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TerminalOutput
-import TernServer
+import TernAdmin
 
 /// `tern device list [--user NAME] [--json]`.
 struct DeviceListCommand: AsyncParsableCommand {
@@ -31,8 +31,7 @@ struct DeviceListCommand: AsyncParsableCommand {
             [
                 device.user, device.deviceID, device.deviceType, device.model ?? "-", device.protocolVersion ?? "-",
                 RelativeTime.describe(device.lastSeen),
-                device.blocked ? "blocked" : device.autoblock.map { "autoblocked: \($0)" } ?? device.policy,
-                device.wipe, device.withheld.map { "\($0.count) withheld" } ?? "-",
+                device.accessText, device.wipeText, device.withheld.map { "\($0.count) withheld" } ?? "-",
             ]
         }
         print(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TernAdmin
 import TernServer
 import TernStore
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TernAdmin
 import TernServer
 
 /// `tern user passwd NAME --password-stdin`.

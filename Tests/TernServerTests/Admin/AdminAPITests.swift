@@ -80,16 +80,24 @@ struct AdminAPITests {
             let devices = try await call(server, "GET", "/devices?user=anna")
             let listed = try #require(try devices.json() as? [[String: Any]])
             #expect(listed.count == 1)
-            #expect(listed.first?["deviceID"] as? String == "ApplF17XK2QJ" && listed.first?["wipe"] as? String == "-")
+            #expect(listed.first?["deviceID"] as? String == "ApplF17XK2QJ" && listed.first?["wipe"] == nil)
             #expect(
                 Set(listed.first?.keys.map { $0 } ?? []) == [
-                    "user", "deviceID", "deviceType", "protocolVersion", "lastSeen", "policy", "wipe", "blocked",
+                    "user", "deviceID", "deviceType", "protocolVersion", "lastSeen", "policy", "blocked",
                 ])
+            let policy = try #require(listed.first?["policy"] as? [String: Any])
+            #expect(policy["state"] as? String == "provisioned" && policy["version"] is Int)
+            let lastSeen = try #require(listed.first?["lastSeen"] as? String)
+            #expect(lastSeen.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/) != nil, "ISO 8601, not \(lastSeen)")
             #expect(try await call(server, "GET", "/devices?user=nobody").status == 404)
 
             let wipe = try await call(
                 server, "POST", "/users/anna/devices/ApplF17XK2QJ/wipe", json: #"{"accountOnly": false}"#)
-            #expect(wipe.status == 200 && wipe.field("wipe") as? String == "wipe pending")
+            let pending = try #require(wipe.field("wipe") as? [String: Any])
+            #expect(
+                wipe.status == 200 && pending["state"] as? String == "pending"
+                    && pending["accountOnly"] as? Bool == false)
+            #expect(pending["requestedAt"] is String && pending["wipedAt"] == nil)
             #expect(try await call(server, "POST", "/users/anna/devices/NoSuchDevice/wipe").status == 404)
             let next = try await server.post("FolderSync", body: RunningServer.folderSync("0"), policyKey: key)
             #expect(next.text("Status") == "140")
@@ -105,7 +113,8 @@ struct AdminAPITests {
             #expect(try await call(server, "POST", "/users/nobody/devices/ApplF17XK2QJ/block").status == 404)
 
             let allowed = try await call(server, "POST", "/users/anna/devices/ApplF17XK2QJ/allow")
-            #expect(allowed.status == 200 && allowed.field("policy") as? String == "not provisioned")
+            let policy = try #require(allowed.field("policy") as? [String: Any])
+            #expect(allowed.status == 200 && policy["state"] as? String == "notProvisioned")
             #expect(try await call(server, "POST", "/users/anna/devices/NoSuchDevice/allow").status == 404)
             let fresh = try await server.provision()
             #expect(

@@ -1,3 +1,4 @@
+import TernAuth
 import TernStore
 import TernStoreSQLite
 import Testing

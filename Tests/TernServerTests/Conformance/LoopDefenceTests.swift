@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import TernAdmin
 import TernServer
 import TernStore
 import TernStoreSQLite

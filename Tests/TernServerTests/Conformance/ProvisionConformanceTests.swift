@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import TernAdmin
 import TernServer
 import TernStore
 import TernStoreSQLite
@@ -132,7 +133,7 @@ import WBXML
         }
         #expect(device.wipeFailedAt != nil, "the failure is recorded for the admin")
         let listed = try await Administration(store: server.store).devices(of: "anna")
-        #expect(listed.first?.wipe.hasPrefix("wipe pending, failed") == true)
+        #expect(listed.first?.wipe?.state == .pending && listed.first?.wipe?.failedAt == device.wipeFailedAt)
         // Asked again, the device still gets the wipe.
         #expect(
             Self.wipeElement(of: try await server.post("Provision", policyKey: 0, rawBody: Self.emptyProvision))

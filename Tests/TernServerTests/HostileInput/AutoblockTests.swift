@@ -35,7 +35,9 @@ import WBXML
         let retryAfter = try #require(blocked.headers["retry-after"].flatMap { Int($0) })
         #expect(retryAfter > 13 * 3600 && retryAfter <= 14 * 3600)
         #expect(try await folderSync(as: "Apple-iPhone15C2/2103.1").status == 503, "blocked whatever it sends now")
-        #expect(try await Self.devices(server).first?["autoblock"] as? String != nil, "the device list says why")
+        let autoblock = try #require(try await Self.devices(server).first?["autoblock"] as? [String: Any])
+        #expect(
+            autoblock["reason"] as? String == "userAgentChanges" && autoblock["until"] is String, "the list says why")
         let wipe = try await server.send(
             "POST", "/admin/api/v1/users/anna/devices/\(device.deviceID)/wipe",
             headers: ["Authorization": "Bearer \(Self.token)"], body: nil)

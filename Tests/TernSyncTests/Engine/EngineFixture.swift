@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import TernAuth
 import TernStore
 import TernStoreSQLite
 import TernSync

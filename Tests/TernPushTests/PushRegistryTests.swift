@@ -1,7 +1,7 @@
 import TernStore
 import Testing
 
-@testable import TernServer
+@testable import TernPush
 
 /// The push registry as a state machine: plain integers stand for continuations and time is
 /// a manual clock, so every transition is checked without sockets or sleeping.

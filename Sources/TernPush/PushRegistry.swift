@@ -12,9 +12,9 @@ import TernStore
 ///
 /// Deadlines sit in one-second buckets (a timer wheel): expiry touches only the buckets
 /// that are due, and a removed waiter's bucket entry is skipped by its serial number.
-struct PushRegistry<Continuation> {
+public struct PushRegistry<Continuation> {
     /// Names one registration, so that a late timeout or cancel cannot end a newer one.
-    struct Ticket: Hashable, Sendable {
+    public struct Ticket: Hashable, Sendable {
         let userID: User.ID
         let deviceID: Device.ID
         let serial: UInt64

@@ -1,3 +1,4 @@
+public import TernAuth
 public import TernStore
 
 /// The admin operations on users, devices and the policy, shared by the `tern` commands and

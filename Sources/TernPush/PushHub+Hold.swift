@@ -1,8 +1,8 @@
-import TernStore
+public import TernStore
 
 extension PushHub {
     /// How arming a request ended.
-    enum Arming: Sendable {
+    public enum Arming: Sendable {
         /// The check found something to send at once; nothing is held.
         case ready
         /// Nothing to send yet: `wait` on the ticket.
@@ -13,7 +13,7 @@ extension PushHub {
     /// Arms a request the way Ping and Sync with Wait share: arm first (so nothing committed
     /// from here on is missed), then run `check`, which returns true when there is already
     /// something to send; only then is the request left armed for the caller to wait on.
-    func arm(
+    public func arm(
         userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration,
         unlessReady check: () async throws -> Bool
     ) async throws -> Arming {

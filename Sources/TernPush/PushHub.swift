@@ -1,6 +1,6 @@
-import ServiceLifecycle
+public import ServiceLifecycle
 import Synchronization
-import TernStore
+public import TernStore
 
 /// Holds Pings and Syncs with Wait until something they watch changes (DESIGN.md, push).
 ///
@@ -10,11 +10,11 @@ import TernStore
 /// by one ticker for all waiters. As a `Service` it answers every held request on graceful
 /// shutdown, before the HTTP server stops (it runs after the application in the server's
 /// `ServiceGroup`, so it is shut down first).
-final class PushHub: Service, Sendable {
+public final class PushHub: Service, Sendable {
     /// What a held request runs when it is woken.
-    typealias Waiter = @Sendable (PushWake) -> Void
+    public typealias Waiter = @Sendable (PushWake) -> Void
 
-    typealias Ticket = PushRegistry<Waiter>.Ticket
+    public typealias Ticket = PushRegistry<Waiter>.Ticket
     private typealias Resumption = PushRegistry<Waiter>.Resumption
 
     private let registry: Mutex<PushRegistry<Waiter>>
@@ -22,14 +22,14 @@ final class PushHub: Service, Sendable {
     private let changes: AsyncStream<StoreChange>
     private let epoch = ContinuousClock.now
 
-    init(store: any Store, maxHeldPerUser: Int, maxHeldTotal: Int) {
+    public init(store: any Store, maxHeldPerUser: Int, maxHeldTotal: Int) {
         changes = store.allChanges()
         registry = Mutex(PushRegistry(maxPerUser: maxHeldPerUser, maxTotal: maxHeldTotal))
     }
 
     /// Registers a device's interest in `folderIDs` for `heartbeat`. Changes from now on are
     /// kept for the ticket, so the caller may check the store before it `wait`s.
-    func arm(userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration) -> Result<
+    public func arm(userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration) -> Result<
         Ticket, PushRefusal
     > {
         let deadline = ContinuousClock.now - epoch + heartbeat
@@ -43,34 +43,34 @@ final class PushHub: Service, Sendable {
     /// Runs `waiter` once the ticket's request is woken: at once when it was woken already,
     /// or replaced by a newer request of the device (`.superseded`, or `.cancelled` once that
     /// one ended too). A `release` first means it never runs.
-    func whenWoken(_ ticket: Ticket, _ waiter: @escaping Waiter) {
+    public func whenWoken(_ ticket: Ticket, _ waiter: @escaping Waiter) {
         let ready = registry.withLock { $0.wait(ticket, continuation: waiter) }
         resume(ready.map { [$0] } ?? [])
     }
 
     /// Ends a registration nobody waits for any more: its waiter, if any, is dropped unrun.
-    func release(_ ticket: Ticket) {
+    public func release(_ ticket: Ticket) {
         _ = registry.withLock { $0.release(ticket) }
     }
 
     /// How many requests are held now.
-    var heldCount: Int { registry.withLock { $0.count } }
+    public var heldCount: Int { registry.withLock { $0.count } }
 
     /// Follows the change feed and ticks once a second to expire due waiters, until
     /// graceful shutdown or cancellation; then answers every held request.
-    func run() async throws {
-        let follower = Task { [changes, weak self] in
-            for await change in changes { self?.deliver(change) }
-        }
-        try? await cancelWhenGracefulShutdown { [weak self] in
-            while !Task.isCancelled {
-                try await Task.sleep(for: .seconds(1))
-                guard let self else { return }
-                let now = ContinuousClock.now - self.epoch
-                self.resume(self.registry.withLock { $0.expire(now: now) })
+    public func run() async throws {
+        await withDiscardingTaskGroup { group in
+            group.addTask { [changes] in
+                for await change in changes { self.deliver(change) }
             }
+            try? await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .seconds(1))
+                    self.resume(self.registry.withLock { $0.expire(now: ContinuousClock.now - self.epoch) })
+                }
+            }
+            group.cancelAll()
         }
-        follower.cancel()
         resume(registry.withLock { $0.shutDown() })
     }
 

@@ -1,7 +1,7 @@
-import TernStore
+public import TernStore
 
 /// Why a held Ping or Sync ended: what the push registry resumes its waiter with.
-enum PushWake: Hashable, Sendable {
+public enum PushWake: Hashable, Sendable {
     /// Items changed in these watched folders.
     case changed(Set<Folder.ID>)
     /// The user's folders were added, renamed, moved or deleted (Ping Status 7).
@@ -20,7 +20,7 @@ enum PushWake: Hashable, Sendable {
 }
 
 /// Why the registry would not hold a request.
-enum PushRefusal: Error, Hashable, Sendable {
+public enum PushRefusal: Error, Hashable, Sendable {
     /// `maxHeldPerUser` or `maxHeldTotal` requests are held already.
     case overCapacity
     case shuttingDown
