@@ -56,7 +56,7 @@ import WBXML
 
         let seen = try await folderSync(tablet, tabletKey)
         #expect(
-            seen.elements("Add").compactMap { $0.firstElement(WBXMLTag("FolderHierarchy", "DisplayName"))?.text } == [
+            seen.elements("Add").compactMap { $0.firstElement(FolderHierarchyTag.displayName)?.text } == [
                 "Receipts", "2026",
             ])
 

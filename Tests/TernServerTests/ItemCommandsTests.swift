@@ -34,7 +34,7 @@ import WBXML
                         WBXMLElement(
                             tag("Collection"),
                             elements: [
-                                WBXMLElement(SyncTag.syncKey, text: key),
+                                WBXMLElement(AirSyncTag.syncKey, text: key),
                                 WBXMLElement(tag("CollectionId"), text: collection),
                             ])
                     ])
@@ -115,20 +115,21 @@ import WBXML
             let (_, destination) = try await SyncOverHTTPTests.drain(
                 device, key: try #require(keys[name + archive.serverID]), collection: archive.serverID)
             #expect(
-                inbox.flatMap { $0.elements("Delete") }.compactMap { $0.firstElement(SyncTag.serverID)?.text } == [
+                inbox.flatMap { $0.elements("Delete") }.compactMap { $0.firstElement(AirSyncTag.serverId)?.text } == [
                     item.serverID
                 ], "\(name)")
             #expect(
-                destination.flatMap { $0.elements("Add") }.compactMap { $0.firstElement(SyncTag.serverID)?.text } == [
-                    newID
-                ], "\(name)")
+                destination.flatMap { $0.elements("Add") }.compactMap { $0.firstElement(AirSyncTag.serverId)?.text }
+                    == [
+                        newID
+                    ], "\(name)")
         }
     }
 
     static func fetchAttachment(_ reference: String, range: String? = nil) -> WBXMLElement {
         var fetch = [
             WBXMLElement(ItemOperationsTag.store, text: "Mailbox"),
-            WBXMLElement(ItemOperationsTag.fileReference, text: reference),
+            WBXMLElement(AirSyncBaseTag.fileReference, text: reference),
         ]
         if let range {
             fetch.append(
@@ -177,8 +178,8 @@ import WBXML
                     ItemOperationsTag.fetch,
                     elements: [
                         WBXMLElement(ItemOperationsTag.store, text: "Mailbox"),
-                        WBXMLElement(SyncTag.collectionID, text: "1"),
-                        WBXMLElement(SyncTag.serverID, text: item.serverID),
+                        WBXMLElement(AirSyncTag.collectionId, text: "1"),
+                        WBXMLElement(AirSyncTag.serverId, text: item.serverID),
                     ])
             ])
         let fetched = try await phone.send("ItemOperations", fetchItem)
@@ -203,7 +204,7 @@ import WBXML
                 elements: [
                     WBXMLElement(
                         ItemOperationsTag.emptyFolderContents,
-                        elements: [WBXMLElement(SyncTag.collectionID, text: trash.serverID)])
+                        elements: [WBXMLElement(AirSyncTag.collectionId, text: trash.serverID)])
                 ]))
         #expect(reply.elements("Status").compactMap(\.text) == ["1", "1"])
         #expect(try await server.store.itemCount(in: trash.id) == 0)

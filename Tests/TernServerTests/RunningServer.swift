@@ -197,42 +197,42 @@ final class RunningServer: Sendable {
     // MARK: Request bodies
 
     static func provisionRequest() -> WBXMLElement {
-        WBXMLElement(WBXMLTag("Provision", "Provision"), elements: [policies([policyType])])
+        WBXMLElement(ProvisionTag.provision, elements: [policies([policyType])])
     }
 
     static func acknowledgement(key: UInt32) -> WBXMLElement {
         WBXMLElement(
-            WBXMLTag("Provision", "Provision"),
+            ProvisionTag.provision,
             elements: [
                 policies([
-                    policyType, WBXMLElement(WBXMLTag("Provision", "PolicyKey"), text: String(key)),
-                    WBXMLElement(WBXMLTag("Provision", "Status"), text: "1"),
+                    policyType, WBXMLElement(ProvisionTag.policyKey, text: String(key)),
+                    WBXMLElement(ProvisionTag.status, text: "1"),
                 ])
             ])
     }
 
     static func wipeAcknowledgement() -> WBXMLElement {
         WBXMLElement(
-            WBXMLTag("Provision", "Provision"),
+            ProvisionTag.provision,
             elements: [
                 WBXMLElement(
-                    WBXMLTag("Provision", "RemoteWipe"),
-                    elements: [WBXMLElement(WBXMLTag("Provision", "Status"), text: "1")])
+                    ProvisionTag.remoteWipe,
+                    elements: [WBXMLElement(ProvisionTag.status, text: "1")])
             ])
     }
 
     static func folderSync(_ key: String) -> WBXMLElement {
         WBXMLElement(
-            WBXMLTag("FolderHierarchy", "FolderSync"),
-            elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: key)])
+            FolderHierarchyTag.folderSync,
+            elements: [WBXMLElement(FolderHierarchyTag.syncKey, text: key)])
     }
 
-    private static let policyType = WBXMLElement(WBXMLTag("Provision", "PolicyType"), text: "MS-EAS-Provisioning-WBXML")
+    private static let policyType = WBXMLElement(ProvisionTag.policyType, text: "MS-EAS-Provisioning-WBXML")
 
     private static func policies(_ children: [WBXMLElement]) -> WBXMLElement {
         WBXMLElement(
-            WBXMLTag("Provision", "Policies"),
-            elements: [WBXMLElement(WBXMLTag("Provision", "Policy"), elements: children)])
+            ProvisionTag.policies,
+            elements: [WBXMLElement(ProvisionTag.policy, elements: children)])
     }
 
     /// Both phases, in `form`; returns the final policy key.

@@ -63,14 +63,14 @@ import WBXML
         defer { Task { await server.stop() } }
         let phone = try await server.session()
         let huge = WBXMLElement(
-            SyncTag.sync,
+            AirSyncTag.sync,
             elements: [
                 WBXMLElement(
-                    SyncTag.collections,
+                    AirSyncTag.collections,
                     elements: [
                         WBXMLElement(
-                            SyncTag.collection,
-                            elements: [WBXMLElement(SyncTag.syncKey, text: String(repeating: "9", count: 70_000))])
+                            AirSyncTag.collection,
+                            elements: [WBXMLElement(AirSyncTag.syncKey, text: String(repeating: "9", count: 70_000))])
                     ])
             ])
         #expect(try await phone.send("Sync", huge).status == 413)

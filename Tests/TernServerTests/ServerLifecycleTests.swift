@@ -72,7 +72,7 @@ struct ServerLifecycleTests {
                 try await server.post("FolderSync", body: RunningServer.folderSync(syncKey), policyKey: key).text(
                     "Status") == "140")
             let wipeOrder = try await server.post("Provision", body: RunningServer.provisionRequest(), policyKey: key)
-            #expect(wipeOrder.body?.elements.contains { $0.tag == WBXMLTag("Provision", "RemoteWipe") } == true)
+            #expect(wipeOrder.body?.elements.contains { $0.tag == ProvisionTag.remoteWipe } == true)
             #expect(wipeOrder.text("PolicyKey") == nil, "no policy is sent to a device being wiped")
             #expect(
                 try await server.post("Provision", body: RunningServer.wipeAcknowledgement(), policyKey: key).text(

@@ -8,11 +8,12 @@ import WBXML
 @Suite struct SettingsTests {
     static let settings = RequestBuilder(namespace: "Settings")
 
-    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("Settings", name) }
     static func element(_ name: String, _ children: [WBXMLElement]) -> WBXMLElement {
-        WBXMLElement(tag(name), elements: children)
+        WBXMLElement(WBXMLTag("Settings", name), elements: children)
     }
-    static func element(_ name: String, text: String) -> WBXMLElement { WBXMLElement(tag(name), text: text) }
+    static func element(_ name: String, text: String) -> WBXMLElement {
+        WBXMLElement(WBXMLTag("Settings", name), text: text)
+    }
 
     @Test(arguments: FolderHierarchyTests.combinations)
     func deviceInformationIsRecordedAndUserInformationFollowsTheVersion(version: String, form: RunningServer.Form)

@@ -15,20 +15,22 @@ import WBXML
         -> WBXMLElement
     {
         var children = [
-            WBXMLElement(SyncTag.syncKey, text: key), WBXMLElement(SyncTag.collectionID, text: collection),
+            WBXMLElement(AirSyncTag.syncKey, text: key), WBXMLElement(AirSyncTag.collectionId, text: collection),
         ]
-        if let windowSize { children.append(WBXMLElement(SyncTag.windowSize, text: String(windowSize))) }
-        if !commands.isEmpty { children.append(WBXMLElement(SyncTag.commands, elements: commands)) }
+        if let windowSize { children.append(WBXMLElement(AirSyncTag.windowSize, text: String(windowSize))) }
+        if !commands.isEmpty { children.append(WBXMLElement(AirSyncTag.commands, elements: commands)) }
         return WBXMLElement(
-            SyncTag.sync,
+            AirSyncTag.sync,
             elements: [
-                WBXMLElement(SyncTag.collections, elements: [WBXMLElement(SyncTag.collection, elements: children)])
+                WBXMLElement(
+                    AirSyncTag.collections, elements: [WBXMLElement(AirSyncTag.collection, elements: children)])
             ])
     }
 
     static func data(_ namespace: String, _ fields: KeyValuePairs<String, String>) -> WBXMLElement {
         WBXMLElement(
-            SyncTag.applicationData, elements: fields.map { WBXMLElement(WBXMLTag(namespace, $0.key), text: $0.value) })
+            AirSyncTag.applicationData,
+            elements: fields.map { WBXMLElement(WBXMLTag(namespace, $0.key), text: $0.value) })
     }
 
     /// Syncs until nothing more is available; returns the last key and every reply.
@@ -92,28 +94,28 @@ import WBXML
             var tabletKey = try await Self.start(tablet, collection: folder)
 
             let add = WBXMLElement(
-                SyncTag.add,
-                elements: [WBXMLElement(SyncTag.clientID, text: "1"), Self.data(itemClass.namespace, itemClass.add)])
+                AirSyncTag.add,
+                elements: [WBXMLElement(AirSyncTag.clientId, text: "1"), Self.data(itemClass.namespace, itemClass.add)])
             let added = try await phone.send("Sync", Self.syncBody(key: phoneKey, collection: folder, commands: [add]))
             #expect(added.elements("Status").compactMap(\.text) == ["1", "1"], "\(itemClass.namespace)")
             let serverID = try #require(
-                added.elements("Responses").first?.elements.first?.firstElement(SyncTag.serverID)?.text)
+                added.elements("Responses").first?.elements.first?.firstElement(AirSyncTag.serverId)?.text)
             phoneKey = try #require(added.text("SyncKey"))
 
             var (key, replies) = try await Self.drain(tablet, key: tabletKey, collection: folder)
             tabletKey = key
             let arrived = try #require(replies.first?.elements("Add").first)
-            #expect(arrived.firstElement(SyncTag.serverID)?.text == serverID)
+            #expect(arrived.firstElement(AirSyncTag.serverId)?.text == serverID)
             let sent = Dictionary(uniqueKeysWithValues: itemClass.add.map { ($0.key, $0.value) })
-            for field in arrived.firstElement(SyncTag.applicationData)?.elements ?? [] where sent[field.tag.name] != nil
-            {
+            for field in arrived.firstElement(AirSyncTag.applicationData)?.elements ?? []
+            where sent[field.tag.name] != nil {
                 #expect(field.text == sent[field.tag.name], "\(itemClass.namespace):\(field.tag.name)")
             }
 
             let change = WBXMLElement(
-                SyncTag.change,
+                AirSyncTag.change,
                 elements: [
-                    WBXMLElement(SyncTag.serverID, text: serverID), Self.data(itemClass.namespace, itemClass.change),
+                    WBXMLElement(AirSyncTag.serverId, text: serverID), Self.data(itemClass.namespace, itemClass.change),
                 ])
             let changed = try await phone.send(
                 "Sync", Self.syncBody(key: phoneKey, collection: folder, commands: [change]))
@@ -124,13 +126,13 @@ import WBXML
             let update = try #require(replies.first?.elements("Change").first)
             let expected = itemClass.change.first { $0.key == itemClass.field }?.value
             #expect(
-                update.firstElement(SyncTag.applicationData)?.elements.first { $0.tag.name == itemClass.field }?.text
+                update.firstElement(AirSyncTag.applicationData)?.elements.first { $0.tag.name == itemClass.field }?.text
                     == expected)
 
-            let delete = WBXMLElement(SyncTag.delete, elements: [WBXMLElement(SyncTag.serverID, text: serverID)])
+            let delete = WBXMLElement(AirSyncTag.delete, elements: [WBXMLElement(AirSyncTag.serverId, text: serverID)])
             _ = try await phone.send("Sync", Self.syncBody(key: phoneKey, collection: folder, commands: [delete]))
             (_, replies) = try await Self.drain(tablet, key: tabletKey, collection: folder)
-            #expect(replies.first?.elements("Delete").first?.firstElement(SyncTag.serverID)?.text == serverID)
+            #expect(replies.first?.elements("Delete").first?.firstElement(AirSyncTag.serverId)?.text == serverID)
         }
     }
 
@@ -150,19 +152,19 @@ import WBXML
         #expect(phoneReplies.first?.text("Subject") == "Lunch?")
         #expect(phoneReplies.first?.text("Read") == "0")
         let (tabletNext, tabletReplies) = try await Self.drain(tablet, key: tabletKey, collection: inbox.serverID)
-        #expect(tabletReplies.first?.elements("Add").first?.firstElement(SyncTag.serverID)?.text == item.serverID)
+        #expect(tabletReplies.first?.elements("Add").first?.firstElement(AirSyncTag.serverId)?.text == item.serverID)
 
         let markRead = WBXMLElement(
-            SyncTag.change,
+            AirSyncTag.change,
             elements: [
-                WBXMLElement(SyncTag.serverID, text: item.serverID), Self.data("Email", ["Read": "1"]),
+                WBXMLElement(AirSyncTag.serverId, text: item.serverID), Self.data("Email", ["Read": "1"]),
             ])
         let changed = try await phone.send(
             "Sync", Self.syncBody(key: phoneNext, collection: inbox.serverID, commands: [markRead]))
         #expect(changed.text("Status") == "1")
         let (_, seen) = try await Self.drain(tablet, key: tabletNext, collection: inbox.serverID)
         #expect(
-            seen.first?.elements("Change").first?.firstElement(SyncTag.applicationData)?.elements.first {
+            seen.first?.elements("Change").first?.firstElement(AirSyncTag.applicationData)?.elements.first {
                 $0.tag.name == "Read"
             }?.text == "1")
     }
@@ -174,19 +176,20 @@ import WBXML
         let unknown = try await phone.send("Sync", Self.syncBody(key: "0", collection: "9999"))
         #expect(unknown.status == 200)
         #expect(unknown.text("Status") == "12")
-        let notSync = try await phone.send("Sync", WBXMLElement(SyncTag.collections, elements: []))
+        let notSync = try await phone.send("Sync", WBXMLElement(AirSyncTag.collections, elements: []))
         #expect(notSync.text("Status") == "4")
         let empty = try await server.post("Sync", version: "14.1", policyKey: phone.policyKey)
         #expect(empty.text("Status") == "13", "an empty request before any full one")
         let noKey = try await phone.send(
             "Sync",
             WBXMLElement(
-                SyncTag.sync,
+                AirSyncTag.sync,
                 elements: [
                     WBXMLElement(
-                        SyncTag.collections,
+                        AirSyncTag.collections,
                         elements: [
-                            WBXMLElement(SyncTag.collection, elements: [WBXMLElement(SyncTag.collectionID, text: "1")])
+                            WBXMLElement(
+                                AirSyncTag.collection, elements: [WBXMLElement(AirSyncTag.collectionId, text: "1")])
                         ])
                 ]))
         #expect(noKey.text("Status") == "4")
@@ -199,29 +202,31 @@ import WBXML
         let contacts = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .contacts })
         let key = try await Self.start(phone, collection: contacts.serverID)
         let huge = WBXMLElement(
-            SyncTag.add,
+            AirSyncTag.add,
             elements: [
-                WBXMLElement(SyncTag.clientID, text: "huge"),
+                WBXMLElement(AirSyncTag.clientId, text: "huge"),
                 WBXMLElement(
-                    SyncTag.applicationData,
+                    AirSyncTag.applicationData,
                     elements: [
-                        WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "Huge"),
+                        WBXMLElement(ContactsTag.fileAs, text: "Huge"),
                         WBXMLElement(
-                            WBXMLTag("AirSyncBase", "Body"),
+                            AirSyncBaseTag.body,
                             elements: [
-                                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
+                                WBXMLElement(AirSyncBaseTag.type, text: "1"),
                                 WBXMLElement(
-                                    WBXMLTag("AirSyncBase", "Data"), text: String(repeating: "z", count: 20 << 20)),
+                                    AirSyncBaseTag.data, text: String(repeating: "z", count: 20 << 20)),
                             ]),
                     ]),
             ])
         let small = WBXMLElement(
-            SyncTag.add,
-            elements: [WBXMLElement(SyncTag.clientID, text: "small"), Self.data("Contacts", ["FileAs": "Small"])])
+            AirSyncTag.add,
+            elements: [WBXMLElement(AirSyncTag.clientId, text: "small"), Self.data("Contacts", ["FileAs": "Small"])])
         let reply = try await phone.send(
             "Sync", Self.syncBody(key: key, collection: contacts.serverID, commands: [huge, small]))
         #expect(reply.status == 200)
-        let statuses = reply.elements("Responses").first?.elements.compactMap { $0.firstElement(SyncTag.status)?.text }
+        let statuses = reply.elements("Responses").first?.elements.compactMap {
+            $0.firstElement(AirSyncTag.status)?.text
+        }
         #expect(statuses == ["6", "1"])
         #expect(try await server.store.itemCount(in: contacts.id) == 1)
     }

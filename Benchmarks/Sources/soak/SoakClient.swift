@@ -99,25 +99,25 @@ enum SoakClient {
     }
 
     private static func sync(key: String, collection: String, bodyType: Int) -> [UInt8] {
-        var children = [WBXMLElement(SyncTag.syncKey, text: key), WBXMLElement(SyncTag.collectionID, text: collection)]
+        var children = [WBXMLElement(AirSyncTag.syncKey, text: key), WBXMLElement(AirSyncTag.collectionId, text: collection)]
         if key != "0" {
-            children.append(WBXMLElement(SyncTag.windowSize, text: "50"))
+            children.append(WBXMLElement(AirSyncTag.windowSize, text: "50"))
             children.append(
                 WBXMLElement(
-                    SyncTag.options,
+                    AirSyncTag.options,
                     elements: [
                         WBXMLElement(
-                            WBXMLTag("AirSyncBase", "BodyPreference"),
+                            AirSyncBaseTag.bodyPreference,
                             elements: [
-                                WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: String(bodyType)),
-                                WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: "32768"),
+                                WBXMLElement(AirSyncBaseTag.type, text: String(bodyType)),
+                                WBXMLElement(AirSyncBaseTag.truncationSize, text: "32768"),
                             ])
                     ]))
         }
         let root = WBXMLElement(
-            SyncTag.sync,
+            AirSyncTag.sync,
             elements: [
-                WBXMLElement(SyncTag.collections, elements: [WBXMLElement(SyncTag.collection, elements: children)])
+                WBXMLElement(AirSyncTag.collections, elements: [WBXMLElement(AirSyncTag.collection, elements: children)])
             ])
         return (try? WBXMLEncoder().encode(root)) ?? []
     }

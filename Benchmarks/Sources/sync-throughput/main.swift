@@ -75,9 +75,9 @@ struct WindowSummary {
     var syncKey: String?
     var moreAvailable = false
 
-    private static let add = WBXMLTag("AirSync", "Add")
-    private static let syncKeyTag = WBXMLTag("AirSync", "SyncKey")
-    private static let moreAvailableTag = WBXMLTag("AirSync", "MoreAvailable")
+    private static let add = AirSyncTag.add
+    private static let syncKeyTag = AirSyncTag.syncKey
+    private static let moreAvailableTag = AirSyncTag.moreAvailable
 
     init(_ response: WBXMLElement) { read(response) }
 

@@ -68,7 +68,7 @@ public struct ItemEdit: Hashable, Sendable {
         let tag = { (name: String) in WBXMLTag(item.kind.namespace, name) }
         if item.kind == .email {
             return WBXMLElement(
-                SyncTag.applicationData, elements: fields.map { WBXMLElement(tag($0.name), text: $0.value) })
+                AirSyncTag.applicationData, elements: fields.map { WBXMLElement(tag($0.name), text: $0.value) })
         }
         var elements = item.applicationData.elements
         var edited = fields.map { (name: $0.name, value: $0.value) }
@@ -85,6 +85,6 @@ public struct ItemEdit: Hashable, Sendable {
                 elements.append(element)
             }
         }
-        return WBXMLElement(SyncTag.applicationData, elements: elements)
+        return WBXMLElement(AirSyncTag.applicationData, elements: elements)
     }
 }

@@ -47,6 +47,7 @@ public enum NewItem: Hashable, Sendable {
             fields = [("Complete", "0"), ("Importance", "1"), ("Subject", subject)] + dates
         }
         return WBXMLElement(
-            SyncTag.applicationData, elements: fields.map { WBXMLElement(WBXMLTag(kind.namespace, $0.0), text: $0.1) })
+            AirSyncTag.applicationData,
+            elements: fields.map { WBXMLElement(WBXMLTag(kind.namespace, $0.0), text: $0.1) })
     }
 }

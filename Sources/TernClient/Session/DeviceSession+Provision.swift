@@ -94,10 +94,10 @@ extension DeviceSession {
             ("UserAgent", EASTransport.userAgent),
         ]
         return WBXMLElement(
-            WBXMLTag("Settings", "DeviceInformation"),
+            SettingsTag.deviceInformation,
             elements: [
                 WBXMLElement(
-                    WBXMLTag("Settings", "Set"),
+                    SettingsTag.set,
                     elements: fields.map { WBXMLElement(WBXMLTag("Settings", $0.0), text: $0.1) })
             ])
     }

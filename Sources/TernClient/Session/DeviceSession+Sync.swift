@@ -111,13 +111,13 @@ extension DeviceSession {
     /// `<Options><AirSyncBase:BodyPreference><Type>1</Type><TruncationSize>…</TruncationSize></…></Options>`.
     private static var emailOptions: WBXMLElement {
         WBXMLElement(
-            SyncTag.options,
+            AirSyncTag.options,
             elements: [
                 WBXMLElement(
-                    WBXMLTag("AirSyncBase", "BodyPreference"),
+                    AirSyncBaseTag.bodyPreference,
                     elements: [
-                        WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
-                        WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: String(bodyTruncationSize)),
+                        WBXMLElement(AirSyncBaseTag.type, text: "1"),
+                        WBXMLElement(AirSyncBaseTag.truncationSize, text: String(bodyTruncationSize)),
                     ])
             ])
     }

@@ -238,12 +238,12 @@ struct ActiveSyncEndpoint: Sendable {
         case .ping:
             return PingResponse(root)?.status != .changesOccurred
         case .sync:
-            let sent = request?.firstElement(SyncTag.collections)?.elements ?? []
-            let answered = root.firstElement(SyncTag.collections)?.elements ?? []
-            return !sent.contains { $0.firstElement(SyncTag.commands) != nil }
+            let sent = request?.firstElement(AirSyncTag.collections)?.elements ?? []
+            let answered = root.firstElement(AirSyncTag.collections)?.elements ?? []
+            return !sent.contains { $0.firstElement(AirSyncTag.commands) != nil }
                 && !answered.contains {
-                    $0.firstElement(SyncTag.moreAvailable) != nil || $0.firstElement(SyncTag.commands) != nil
-                        || $0.firstElement(SyncTag.responses) != nil
+                    $0.firstElement(AirSyncTag.moreAvailable) != nil || $0.firstElement(AirSyncTag.commands) != nil
+                        || $0.firstElement(AirSyncTag.responses) != nil
                 }
         default:
             return false
@@ -358,23 +358,23 @@ struct HTTPRefusal: Error {
 enum StatusOnlyResponse {
     static func root(for command: Command) -> WBXMLTag? {
         switch command {
-        case .folderSync: WBXMLTag("FolderHierarchy", "FolderSync")
-        case .folderCreate: WBXMLTag("FolderHierarchy", "FolderCreate")
-        case .folderUpdate: WBXMLTag("FolderHierarchy", "FolderUpdate")
-        case .folderDelete: WBXMLTag("FolderHierarchy", "FolderDelete")
-        case .sync: WBXMLTag("AirSync", "Sync")
-        case .ping: WBXMLTag("Ping", "Ping")
-        case .getItemEstimate: WBXMLTag("GetItemEstimate", "GetItemEstimate")
-        case .itemOperations: WBXMLTag("ItemOperations", "ItemOperations")
-        case .settings: WBXMLTag("Settings", "Settings")
-        case .search: WBXMLTag("Search", "Search")
-        case .sendMail: WBXMLTag("ComposeMail", "SendMail")
-        case .smartReply: WBXMLTag("ComposeMail", "SmartReply")
-        case .smartForward: WBXMLTag("ComposeMail", "SmartForward")
-        case .meetingResponse: WBXMLTag("MeetingResponse", "MeetingResponse")
-        case .resolveRecipients: WBXMLTag("ResolveRecipients", "ResolveRecipients")
-        case .validateCert: WBXMLTag("ValidateCert", "ValidateCert")
-        case .find: WBXMLTag("Find", "Find")
+        case .folderSync: FolderHierarchyTag.folderSync
+        case .folderCreate: FolderHierarchyTag.folderCreate
+        case .folderUpdate: FolderHierarchyTag.folderUpdate
+        case .folderDelete: FolderHierarchyTag.folderDelete
+        case .sync: AirSyncTag.sync
+        case .ping: PingTag.ping
+        case .getItemEstimate: GetItemEstimateTag.getItemEstimate
+        case .itemOperations: ItemOperationsTag.itemOperations
+        case .settings: SettingsTag.settings
+        case .search: SearchTag.search
+        case .sendMail: ComposeMailTag.sendMail
+        case .smartReply: ComposeMailTag.smartReply
+        case .smartForward: ComposeMailTag.smartForward
+        case .meetingResponse: MeetingResponseTag.meetingResponse
+        case .resolveRecipients: ResolveRecipientsTag.resolveRecipients
+        case .validateCert: ValidateCertTag.validateCert
+        case .find: FindTag.find
         default: nil
         }
     }

@@ -28,7 +28,7 @@ struct MoveItemsHandler {
         guard let parsed = request.body.flatMap(MoveItemsRequest.init) else { return .httpStatus(400) }
         guard parsed.moves.count <= RequestLimits.moves else {
             return .document(
-                StatusOnlyResponse.element(root: WBXMLTag("Move", "MoveItems"), status: RequestLimits.invalidXMLStatus))
+                StatusOnlyResponse.element(root: MoveTag.moveItems, status: RequestLimits.invalidXMLStatus))
         }
         let engine = request.syncEngine(store)
         return .document(try await engine.move(parsed).element)

@@ -25,7 +25,7 @@ public enum ApplicationData {
             case .task(let task): TaskApplicationData.encode(task, options: options)
             case .note(let note): NoteApplicationData.encode(note, options: options)
             }
-        return WBXMLElement(WBXMLTag("AirSync", "ApplicationData"), elements: children)
+        return WBXMLElement(AirSyncTag.applicationData, elements: children)
     }
 
     /// The item a device's Add (`existing` nil) or Change (`existing` the stored item) describes.

@@ -85,7 +85,7 @@ enum BodyElement {
     /// Text when the bytes are UTF-8 without a NUL; a raw MIME message that is not goes as
     /// OPAQUE bytes, which carry anything.
     private static func dataElement(_ bytes: ArraySlice<UInt8>) -> WBXMLElement {
-        let tag = WBXMLTag("AirSyncBase", "Data")
+        let tag = AirSyncBaseTag.data
         guard !bytes.isEmpty else { return WBXMLElement(tag) }
         if !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) {
             return WBXMLElement(tag, text: text)

@@ -119,7 +119,7 @@ enum CalendarApplicationData {
     // MARK: Writing
 
     private static func locationElement(_ location: String, version: ProtocolVersion) -> WBXMLElement {
-        guard version >= .v16_0 else { return WBXMLElement(WBXMLTag("Calendar", "Location"), text: location) }
+        guard version >= .v16_0 else { return WBXMLElement(CalendarTag.location, text: location) }
         var list = ElementList()
         list.append("AirSyncBase", "DisplayName", location)
         return list.element("AirSyncBase", "Location")
@@ -199,7 +199,7 @@ enum CalendarApplicationData {
     private static func attendees(in data: WBXMLElement) throws(ApplicationDataError) -> [Attendee]? {
         guard let list = data.child("Calendar", "Attendees") else { return nil }
         var attendees: [Attendee] = []
-        for element in list.elements where element.tag == WBXMLTag("Calendar", "Attendee") {
+        for element in list.elements where element.tag == CalendarTag.attendee {
             guard attendees.count < maxAttendees else {
                 throw ApplicationDataError(
                     .oversized, element: "Calendar:Attendees", "more than \(maxAttendees) attendees")
@@ -217,7 +217,7 @@ enum CalendarApplicationData {
     private static func exceptions(in data: WBXMLElement) throws(ApplicationDataError) -> [CalendarException]? {
         guard let list = data.child("Calendar", "Exceptions") else { return nil }
         var exceptions: [CalendarException] = []
-        for element in list.elements where element.tag == WBXMLTag("Calendar", "Exception") {
+        for element in list.elements where element.tag == CalendarTag.exception {
             guard exceptions.count < maxExceptions else {
                 throw ApplicationDataError(
                     .oversized, element: "Calendar:Exceptions", "more than \(maxExceptions) exceptions")

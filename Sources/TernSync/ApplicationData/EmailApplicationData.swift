@@ -54,11 +54,11 @@ enum EmailApplicationData {
         if version >= .v14_0 {
             if let conversationID = properties.conversationID {
                 list.append(
-                    WBXMLElement(WBXMLTag("Email2", "ConversationId"), children: [.opaque(Array(conversationID))]))
+                    WBXMLElement(Email2Tag.conversationId, children: [.opaque(Array(conversationID))]))
             }
             list.append(
                 WBXMLElement(
-                    WBXMLTag("Email2", "ConversationIndex"),
+                    Email2Tag.conversationIndex,
                     children: [.opaque(conversationIndex(properties.dateReceived))]))
             list.append("Email", "Categories", "Category", properties.categories)
         }
@@ -147,10 +147,10 @@ enum EmailApplicationData {
             let html = stored.plainTextBody == nil ? stored.htmlBody : nil
             merged.append(
                 WBXMLElement(
-                    WBXMLTag("AirSyncBase", "Body"),
+                    AirSyncBaseTag.body,
                     elements: [
-                        WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: html == nil ? "1" : "2"),
-                        WBXMLElement(WBXMLTag("AirSyncBase", "Data"), text: html ?? stored.plainTextBody ?? ""),
+                        WBXMLElement(AirSyncBaseTag.type, text: html == nil ? "1" : "2"),
+                        WBXMLElement(AirSyncBaseTag.data, text: html ?? stored.plainTextBody ?? ""),
                     ]))
         }
         var rewritten = try addDraft(WBXMLElement(data.tag, elements: merged), protocolVersion: protocolVersion)

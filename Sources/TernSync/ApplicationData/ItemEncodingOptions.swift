@@ -37,18 +37,18 @@ public struct ItemEncodingOptions: Sendable, Hashable {
     public init(options: WBXMLElement?, protocolVersion: ProtocolVersion) {
         self.init(protocolVersion: protocolVersion)
         guard let options else { return }
-        let preferenceTag = WBXMLTag("AirSyncBase", "BodyPreference")
+        let preferenceTag = AirSyncBaseTag.bodyPreference
         bodyPreferences = options.elements.filter { $0.tag == preferenceTag }.compactMap(BodyPreference.init)
-        let partTag = WBXMLTag("AirSyncBase", "BodyPartPreference")
+        let partTag = AirSyncBaseTag.bodyPartPreference
         if protocolVersion >= .v14_1, let part = options.elements.first(where: { $0.tag == partTag }) {
             bodyPartPreference = BodyPreference(part).flatMap { $0.type == 2 ? $0 : nil }
         }
-        if let support = options.firstElement(WBXMLTag("AirSync", "MIMESupport"))?.text.flatMap({ Int($0) }),
+        if let support = options.firstElement(AirSyncTag.mimeSupport)?.text.flatMap({ Int($0) }),
             (0...2).contains(support)
         {
             mimeSupport = support
         }
-        if let code = options.firstElement(WBXMLTag("AirSync", "MIMETruncation"))?.text.flatMap({ Int($0) }),
+        if let code = options.firstElement(AirSyncTag.mimeTruncation)?.text.flatMap({ Int($0) }),
             Self.mimeTruncationSizes.indices.contains(code)
         {
             mimeTruncation = Self.mimeTruncationSizes[code]

@@ -21,12 +21,14 @@ struct CollectionOptions {
     init(parameters: CollectionParameters, itemClass: ItemClass, protocolVersion: ProtocolVersion) {
         let options = parameters.optionsXML.compactMap { try? XMLReader().read($0) }
         let mine =
-            options.first { $0.firstElement(SyncTag.class)?.text == itemClass.rawValue }
-            ?? options.first { $0.firstElement(SyncTag.class) == nil }
+            options.first { $0.firstElement(AirSyncTag.`class`)?.text == itemClass.rawValue }
+            ?? options.first { $0.firstElement(AirSyncTag.`class`) == nil }
         filterType =
-            mine?.firstElement(SyncTag.filterType)?.text.flatMap { Int($0) }.flatMap { (0...8).contains($0) ? $0 : nil }
+            mine?.firstElement(AirSyncTag.filterType)?.text.flatMap { Int($0) }.flatMap {
+                (0...8).contains($0) ? $0 : nil
+            }
             ?? 0
-        serverWins = mine?.firstElement(SyncTag.conflict)?.text != "0"
+        serverWins = mine?.firstElement(AirSyncTag.conflict)?.text != "0"
         encoding = ItemEncodingOptions(options: mine, protocolVersion: protocolVersion)
         deletesAsMoves = parameters.deletesAsMoves ?? true
         windowSize = min(max(parameters.windowSize ?? Self.defaultWindowSize, 1), Self.maximumWindowSize)

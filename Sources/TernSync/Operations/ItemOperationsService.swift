@@ -54,8 +54,8 @@ public struct ItemOperationsService: Sendable {
                 ItemOperationsTag.fetch,
                 elements: [
                     Self.status(ItemOperationsStatus.objectNotFound),
-                    WBXMLElement(SyncTag.collectionID, text: collectionID),
-                    WBXMLElement(SyncTag.serverID, text: serverID),
+                    WBXMLElement(AirSyncTag.collectionId, text: collectionID),
+                    WBXMLElement(AirSyncTag.serverId, text: serverID),
                 ])
         }
         let encoding = ItemEncodingOptions(options: options, protocolVersion: protocolVersion)
@@ -66,16 +66,16 @@ public struct ItemOperationsService: Sendable {
                 ItemOperationsTag.fetch,
                 elements: [
                     Self.status(ItemOperationsStatus.conversionFailure),
-                    WBXMLElement(SyncTag.collectionID, text: collectionID),
-                    WBXMLElement(SyncTag.serverID, text: serverID),
+                    WBXMLElement(AirSyncTag.collectionId, text: collectionID),
+                    WBXMLElement(AirSyncTag.serverId, text: serverID),
                 ])
         }
         return WBXMLElement(
             ItemOperationsTag.fetch,
             elements: [
-                Self.status(ItemOperationsStatus.success), WBXMLElement(SyncTag.collectionID, text: collectionID),
-                WBXMLElement(SyncTag.serverID, text: serverID),
-                WBXMLElement(SyncTag.class, text: item.content.itemClass.rawValue),
+                Self.status(ItemOperationsStatus.success), WBXMLElement(AirSyncTag.collectionId, text: collectionID),
+                WBXMLElement(AirSyncTag.serverId, text: serverID),
+                WBXMLElement(AirSyncTag.`class`, text: item.content.itemClass.rawValue),
                 WBXMLElement(ItemOperationsTag.properties, elements: data.elements),
             ])
     }
@@ -83,7 +83,7 @@ public struct ItemOperationsService: Sendable {
     private func fetchAttachment(
         _ text: String, range: String?, multipart: Bool, parts: inout [[UInt8]]
     ) async throws(StoreError) -> WBXMLElement {
-        let referenceElement = WBXMLElement(ItemOperationsTag.fileReference, text: text)
+        let referenceElement = WBXMLElement(AirSyncBaseTag.fileReference, text: text)
         func failed(_ status: Int) -> WBXMLElement {
             WBXMLElement(ItemOperationsTag.fetch, elements: [Self.status(status), referenceElement])
         }
@@ -109,7 +109,7 @@ public struct ItemOperationsService: Sendable {
                 WBXMLElement(ItemOperationsTag.total, text: String(bytes.count)),
             ]
         }
-        properties.append(WBXMLElement(ItemOperationsTag.contentType, text: attachment.contentType.mimeType))
+        properties.append(WBXMLElement(AirSyncBaseTag.contentType, text: attachment.contentType.mimeType))
         if multipart {
             parts.append(Array(slice))
             properties.append(WBXMLElement(ItemOperationsTag.part, text: String(parts.count)))
@@ -125,7 +125,7 @@ public struct ItemOperationsService: Sendable {
     }
 
     private func emptyFolder(_ collectionID: String, deleteSubfolders: Bool) async throws(StoreError) -> WBXMLElement {
-        let collection = WBXMLElement(SyncTag.collectionID, text: collectionID)
+        let collection = WBXMLElement(AirSyncTag.collectionId, text: collectionID)
         guard let folder = try await store.folder(of: userID, serverID: collectionID) else {
             return WBXMLElement(
                 ItemOperationsTag.emptyFolderContents,

@@ -15,6 +15,12 @@ public struct WBXMLTag: Hashable, Sendable, CustomStringConvertible {
         self.token = token
     }
 
+    /// A tag the code page tables define, for the generated constants (`CodePages/Tags/`).
+    init(known page: UInt8, _ token: UInt8) {
+        self.page = page
+        self.token = token
+    }
+
     /// The tag of `name` in `namespace` (`"AirSync"`, `"Email2"`; no trailing colon), or nil.
     public init?(namespace: String, name: String) {
         guard let page = CodePageIndex.shared.pageNumber(namespace: namespace),

@@ -1,6 +1,5 @@
 import ArgumentParser
 import TernAdmin
-import TernServer
 
 /// `tern device list|wipe|block|allow|remove|resync`: see and control users' phones.
 struct DeviceCommand: AsyncParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import TernAdmin
-import TernServer
 import TernStore
 
 /// `tern policy show|set`: the device policy, by default or for one user.

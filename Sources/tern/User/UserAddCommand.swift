@@ -1,6 +1,5 @@
 import ArgumentParser
 import TernAdmin
-import TernServer
 
 /// `tern user add NAME [--email ADDR]... [--display-name TEXT] --password-stdin`.
 struct UserAddCommand: AsyncParsableCommand {

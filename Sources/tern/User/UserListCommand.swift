@@ -1,7 +1,6 @@
 import ArgumentParser
 import TerminalOutput
 import TernAdmin
-import TernServer
 
 /// `tern user list [--json]`.
 struct UserListCommand: AsyncParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import TernAdmin
-import TernServer
 
 /// `tern user passwd NAME --password-stdin`.
 struct UserPasswordCommand: AsyncParsableCommand {

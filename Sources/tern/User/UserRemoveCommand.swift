@@ -1,6 +1,5 @@
 import ArgumentParser
 import TernAdmin
-import TernServer
 
 /// `tern user remove NAME`: deletes the user and all their data.
 struct UserRemoveCommand: AsyncParsableCommand {

@@ -33,7 +33,7 @@ import WBXML
 
     static func event(_ fields: KeyValuePairs<String, String>, extra: [WBXMLElement] = []) -> WBXMLElement {
         WBXMLElement(
-            SyncTag.applicationData,
+            AirSyncTag.applicationData,
             elements: fields.map { WBXMLElement(WBXMLTag("Calendar", $0.key), text: $0.value) } + extra)
     }
 
@@ -50,10 +50,12 @@ import WBXML
             "Sync",
             SyncOverHTTPTests.syncBody(
                 key: phoneKey, collection: calendar,
-                commands: [WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.clientID, text: "e1"), data])]))
+                commands: [
+                    WBXMLElement(AirSyncTag.add, elements: [WBXMLElement(AirSyncTag.clientId, text: "e1"), data])
+                ]))
         #expect(added.elements("Status").compactMap(\.text) == ["1", "1"])
         let (_, replies) = try await SyncOverHTTPTests.drain(tablet, key: tabletKey, collection: calendar)
-        return try #require(replies.first?.elements("Add").first?.firstElement(SyncTag.applicationData))
+        return try #require(replies.first?.elements("Add").first?.firstElement(AirSyncTag.applicationData))
     }
 
     @Test(arguments: [("14.1", "16.1"), ("16.1", "14.1"), ("14.1", "14.1")])
@@ -72,29 +74,29 @@ import WBXML
 
     @Test func aRecurringEventKeepsItsExceptionsAndDeletedOccurrences() async throws {
         let recurrence = WBXMLElement(
-            WBXMLTag("Calendar", "Recurrence"),
+            CalendarTag.recurrence,
             elements: [
-                WBXMLElement(WBXMLTag("Calendar", "Type"), text: "1"),
-                WBXMLElement(WBXMLTag("Calendar", "Interval"), text: "1"),
-                WBXMLElement(WBXMLTag("Calendar", "DayOfWeek"), text: "2"),
-                WBXMLElement(WBXMLTag("Calendar", "Occurrences"), text: "10"),
+                WBXMLElement(CalendarTag.type, text: "1"),
+                WBXMLElement(CalendarTag.interval, text: "1"),
+                WBXMLElement(CalendarTag.dayOfWeek, text: "2"),
+                WBXMLElement(CalendarTag.occurrences, text: "10"),
             ])
         let exceptions = WBXMLElement(
-            WBXMLTag("Calendar", "Exceptions"),
+            CalendarTag.exceptions,
             elements: [
                 WBXMLElement(
-                    WBXMLTag("Calendar", "Exception"),
+                    CalendarTag.exception,
                     elements: [
-                        WBXMLElement(WBXMLTag("Calendar", "Deleted"), text: "1"),
-                        WBXMLElement(WBXMLTag("Calendar", "ExceptionStartTime"), text: "20261214T090000Z"),
+                        WBXMLElement(CalendarTag.deleted, text: "1"),
+                        WBXMLElement(CalendarTag.exceptionStartTime, text: "20261214T090000Z"),
                     ]),
                 WBXMLElement(
-                    WBXMLTag("Calendar", "Exception"),
+                    CalendarTag.exception,
                     elements: [
-                        WBXMLElement(WBXMLTag("Calendar", "ExceptionStartTime"), text: "20261221T090000Z"),
-                        WBXMLElement(WBXMLTag("Calendar", "StartTime"), text: "20261222T100000Z"),
-                        WBXMLElement(WBXMLTag("Calendar", "EndTime"), text: "20261222T110000Z"),
-                        WBXMLElement(WBXMLTag("Calendar", "Subject"), text: "Standup (moved)"),
+                        WBXMLElement(CalendarTag.exceptionStartTime, text: "20261221T090000Z"),
+                        WBXMLElement(CalendarTag.startTime, text: "20261222T100000Z"),
+                        WBXMLElement(CalendarTag.endTime, text: "20261222T110000Z"),
+                        WBXMLElement(CalendarTag.subject, text: "Standup (moved)"),
                     ]),
             ])
         let sent = Self.event(
@@ -104,15 +106,15 @@ import WBXML
             ],
             extra: [recurrence, exceptions])
         let arrived = try await Self.roundTrip(sent, from: "14.1", to: "14.1")
-        let pattern = try #require(arrived.firstElement(WBXMLTag("Calendar", "Recurrence")))
-        #expect(pattern.firstElement(WBXMLTag("Calendar", "DayOfWeek"))?.text == "2")
-        #expect(pattern.firstElement(WBXMLTag("Calendar", "Occurrences"))?.text == "10")
-        let received = arrived.firstElement(WBXMLTag("Calendar", "Exceptions"))?.elements ?? []
+        let pattern = try #require(arrived.firstElement(CalendarTag.recurrence))
+        #expect(pattern.firstElement(CalendarTag.dayOfWeek)?.text == "2")
+        #expect(pattern.firstElement(CalendarTag.occurrences)?.text == "10")
+        let received = arrived.firstElement(CalendarTag.exceptions)?.elements ?? []
         #expect(received.count == 2)
-        let deleted = received.first { $0.firstElement(WBXMLTag("Calendar", "Deleted"))?.text == "1" }
-        #expect(deleted?.firstElement(WBXMLTag("Calendar", "ExceptionStartTime"))?.text == "20261214T090000Z")
-        let moved = received.first { $0.firstElement(WBXMLTag("Calendar", "Subject")) != nil }
-        #expect(moved?.firstElement(WBXMLTag("Calendar", "StartTime"))?.text == "20261222T100000Z")
-        #expect(moved?.firstElement(WBXMLTag("Calendar", "ExceptionStartTime"))?.text == "20261221T090000Z")
+        let deleted = received.first { $0.firstElement(CalendarTag.deleted)?.text == "1" }
+        #expect(deleted?.firstElement(CalendarTag.exceptionStartTime)?.text == "20261214T090000Z")
+        let moved = received.first { $0.firstElement(CalendarTag.subject) != nil }
+        #expect(moved?.firstElement(CalendarTag.startTime)?.text == "20261222T100000Z")
+        #expect(moved?.firstElement(CalendarTag.exceptionStartTime)?.text == "20261221T090000Z")
     }
 }

@@ -29,7 +29,7 @@ import WBXML
         let reply = try await device.send(
             "Sync", SyncOverHTTPTests.syncBody(key: key, collection: "1", windowSize: window))
         #expect(reply.text("Status") == "1")
-        let ids = reply.elements("Add").compactMap { $0.firstElement(SyncTag.serverID)?.text }
+        let ids = reply.elements("Add").compactMap { $0.firstElement(AirSyncTag.serverId)?.text }
         return (ids, try #require(reply.text("SyncKey")), !reply.elements("MoreAvailable").isEmpty)
     }
 
@@ -56,7 +56,7 @@ import WBXML
         // arrives: a lost response in another folder may have isolated the wrong item.
         let (_, rest) = try await SyncOverHTTPTests.drain(device, key: skipped.key, collection: "1")
         let received =
-            skipped.ids + rest.flatMap { $0.elements("Add") }.compactMap { $0.firstElement(SyncTag.serverID)?.text }
+            skipped.ids + rest.flatMap { $0.elements("Add") }.compactMap { $0.firstElement(AirSyncTag.serverId)?.text }
         #expect(received.sorted() == delivered.sorted(), "every item arrives once")
     }
 

@@ -9,19 +9,19 @@ import WBXML
 @Suite struct NotesTests {
     static func note(subject: String, body: String, categories: [String]) -> WBXMLElement {
         WBXMLElement(
-            SyncTag.applicationData,
+            AirSyncTag.applicationData,
             elements: [
                 WBXMLElement(
-                    WBXMLTag("AirSyncBase", "Body"),
+                    AirSyncBaseTag.body,
                     elements: [
-                        WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1"),
-                        WBXMLElement(WBXMLTag("AirSyncBase", "Data"), text: body),
+                        WBXMLElement(AirSyncBaseTag.type, text: "1"),
+                        WBXMLElement(AirSyncBaseTag.data, text: body),
                     ]),
-                WBXMLElement(WBXMLTag("Notes", "Subject"), text: subject),
-                WBXMLElement(WBXMLTag("Notes", "MessageClass"), text: "IPM.StickyNote"),
+                WBXMLElement(NotesTag.subject, text: subject),
+                WBXMLElement(NotesTag.messageClass, text: "IPM.StickyNote"),
                 WBXMLElement(
-                    WBXMLTag("Notes", "Categories"),
-                    elements: categories.map { WBXMLElement(WBXMLTag("Notes", "Category"), text: $0) }),
+                    NotesTag.categories,
+                    elements: categories.map { WBXMLElement(NotesTag.category, text: $0) }),
             ])
     }
 
@@ -37,31 +37,31 @@ import WBXML
         var tabletKey = try await SyncOverHTTPTests.start(tablet, collection: notes)
 
         let add = WBXMLElement(
-            SyncTag.add,
+            AirSyncTag.add,
             elements: [
-                WBXMLElement(SyncTag.clientID, text: "n1"),
+                WBXMLElement(AirSyncTag.clientId, text: "n1"),
                 Self.note(subject: "Groceries", body: "milk\neggs", categories: ["Home"]),
             ])
         let added = try await phone.send(
             "Sync", SyncOverHTTPTests.syncBody(key: phoneKey, collection: notes, commands: [add]))
         #expect(added.elements("Status").compactMap(\.text) == ["1", "1"])
         let serverID = try #require(
-            added.elements("Responses").first?.elements.first?.firstElement(SyncTag.serverID)?.text)
+            added.elements("Responses").first?.elements.first?.firstElement(AirSyncTag.serverId)?.text)
         phoneKey = try #require(added.text("SyncKey"))
 
         var (key, replies) = try await SyncOverHTTPTests.drain(tablet, key: tabletKey, collection: notes)
         tabletKey = key
         let arrived = try #require(replies.first?.elements("Add").first)
-        #expect(arrived.firstElement(SyncTag.serverID)?.text == serverID)
+        #expect(arrived.firstElement(AirSyncTag.serverId)?.text == serverID)
         #expect(replies.first?.text("Subject") == "Groceries" && replies.first?.text("Category") == "Home")
         #expect(
             replies.first?.text("MessageClass") == "IPM.StickyNote" && replies.first?.text("LastModifiedDate") != nil)
         #expect(replies.first?.text("Data") == "milk\neggs")
 
         let change = WBXMLElement(
-            SyncTag.change,
+            AirSyncTag.change,
             elements: [
-                WBXMLElement(SyncTag.serverID, text: serverID),
+                WBXMLElement(AirSyncTag.serverId, text: serverID),
                 Self.note(subject: "Groceries (done)", body: "", categories: []),
             ])
         let changed = try await tablet.send(
@@ -80,11 +80,14 @@ import WBXML
         let device = try await server.session(version: "12.1")
         let key = try await SyncOverHTTPTests.start(device, collection: notes.serverID)
         let add = WBXMLElement(
-            SyncTag.add,
-            elements: [WBXMLElement(SyncTag.clientID, text: "n1"), Self.note(subject: "x", body: "y", categories: [])])
+            AirSyncTag.add,
+            elements: [
+                WBXMLElement(AirSyncTag.clientId, text: "n1"), Self.note(subject: "x", body: "y", categories: []),
+            ])
         let reply = try await device.send(
             "Sync", SyncOverHTTPTests.syncBody(key: key, collection: notes.serverID, commands: [add]))
-        #expect(reply.elements("Add").first?.firstElement(SyncTag.status)?.text == String(SyncStatus.conversionError))
+        #expect(
+            reply.elements("Add").first?.firstElement(AirSyncTag.status)?.text == String(SyncStatus.conversionError))
         #expect(try await server.store.itemCount(in: notes.id) == 0)
     }
 }

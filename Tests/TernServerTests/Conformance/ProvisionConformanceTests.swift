@@ -63,15 +63,15 @@ import WBXML
     }
 
     static func provision(_ children: [WBXMLElement]) -> WBXMLElement {
-        WBXMLElement(WBXMLTag("Provision", "Provision"), elements: children)
+        WBXMLElement(ProvisionTag.provision, elements: children)
     }
 
     static func policy(_ fields: KeyValuePairs<String, String>) -> WBXMLElement {
         WBXMLElement(
-            WBXMLTag("Provision", "Policies"),
+            ProvisionTag.policies,
             elements: [
                 WBXMLElement(
-                    WBXMLTag("Provision", "Policy"),
+                    ProvisionTag.policy,
                     elements: fields.map { WBXMLElement(WBXMLTag("Provision", $0.key), text: $0.value) })
             ])
     }
@@ -87,8 +87,8 @@ import WBXML
         let bare = try await send(
             Self.provision([
                 WBXMLElement(
-                    WBXMLTag("Provision", "Policy"),
-                    elements: [WBXMLElement(WBXMLTag("Provision", "PolicyType"), text: "MS-EAS-Provisioning-WBXML")])
+                    ProvisionTag.policy,
+                    elements: [WBXMLElement(ProvisionTag.policyType, text: "MS-EAS-Provisioning-WBXML")])
             ]))
         #expect(bare.text("Status") == "2", "a Policy outside Policies is a protocol error")
         let unknown = try await send(Self.provision([Self.policy(["PolicyType": "MS-WAP-Provisioning-XML"])]))

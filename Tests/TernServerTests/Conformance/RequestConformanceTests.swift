@@ -65,16 +65,16 @@ import WBXML
         func adds(_ count: Int) -> [WBXMLElement] {
             (0..<count).map { index in
                 WBXMLElement(
-                    SyncTag.add,
+                    AirSyncTag.add,
                     elements: [
-                        WBXMLElement(SyncTag.clientID, text: "c\(index)"),
+                        WBXMLElement(AirSyncTag.clientId, text: "c\(index)"),
                         SyncOverHTTPTests.data("Contacts", ["FirstName": "N\(index)"]),
                     ])
             }
         }
         let refused = try await device.send(
             "Sync", SyncOverHTTPTests.syncBody(key: key, collection: contacts.serverID, commands: adds(201)))
-        #expect(refused.body?.firstElement(SyncTag.status)?.text == "4")
+        #expect(refused.body?.firstElement(AirSyncTag.status)?.text == "4")
         #expect(try await server.store.itemCount(in: contacts.id) == 0)
         let accepted = try await device.send(
             "Sync", SyncOverHTTPTests.syncBody(key: key, collection: contacts.serverID, commands: adds(200)))
@@ -90,7 +90,7 @@ import WBXML
         let collections = (0..<1001).map { _ in
             WBXMLElement(
                 tag("Collection"),
-                elements: [WBXMLElement(SyncTag.syncKey, text: "1"), WBXMLElement(tag("CollectionId"), text: "1")])
+                elements: [WBXMLElement(AirSyncTag.syncKey, text: "1"), WBXMLElement(tag("CollectionId"), text: "1")])
         }
         let reply = try await device.send(
             "GetItemEstimate",
@@ -108,8 +108,8 @@ import WBXML
                 ItemOperationsTag.fetch,
                 elements: [
                     WBXMLElement(ItemOperationsTag.store, text: "Mailbox"),
-                    WBXMLElement(SyncTag.collectionID, text: "1"),
-                    WBXMLElement(SyncTag.serverID, text: "1:\(index)"),
+                    WBXMLElement(AirSyncTag.collectionId, text: "1"),
+                    WBXMLElement(AirSyncTag.serverId, text: "1:\(index)"),
                 ])
         }
         let reply = try await device.send(

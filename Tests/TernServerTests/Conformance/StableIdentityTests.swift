@@ -19,8 +19,8 @@ import WBXML
             #expect(reply.text("Status") == "1")
             return Dictionary(
                 uniqueKeysWithValues: reply.elements("Add").compactMap { add -> (String, String)? in
-                    guard let id = add.firstElement(WBXMLTag("FolderHierarchy", "ServerId"))?.text,
-                        let name = add.firstElement(WBXMLTag("FolderHierarchy", "DisplayName"))?.text
+                    guard let id = add.firstElement(FolderHierarchyTag.serverId)?.text,
+                        let name = add.firstElement(FolderHierarchyTag.displayName)?.text
                     else { return nil }
                     return (name, id)
                 })
@@ -45,7 +45,7 @@ import WBXML
             while true {
                 let reply = try await device.send(
                     "Sync", SyncOverHTTPTests.syncBody(key: current, collection: "1", windowSize: 7))
-                ids += reply.elements("Add").compactMap { $0.firstElement(SyncTag.serverID)?.text }
+                ids += reply.elements("Add").compactMap { $0.firstElement(AirSyncTag.serverId)?.text }
                 current = try #require(reply.text("SyncKey"))
                 if reply.elements("MoreAvailable").isEmpty { return ids }
             }

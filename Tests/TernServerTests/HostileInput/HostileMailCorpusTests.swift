@@ -18,14 +18,14 @@ import WBXML
                     ItemOperationsTag.fetch,
                     elements: [
                         WBXMLElement(ItemOperationsTag.store, text: "Mailbox"),
-                        WBXMLElement(SyncTag.collectionID, text: collection),
-                        WBXMLElement(SyncTag.serverID, text: serverID),
+                        WBXMLElement(AirSyncTag.collectionId, text: collection),
+                        WBXMLElement(AirSyncTag.serverId, text: serverID),
                         WBXMLElement(
                             ItemOperationsTag.options,
                             elements: [
                                 WBXMLElement(
-                                    WBXMLTag("AirSyncBase", "BodyPreference"),
-                                    elements: [WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: String(bodyType))])
+                                    AirSyncBaseTag.bodyPreference,
+                                    elements: [WBXMLElement(AirSyncBaseTag.type, text: String(bodyType))])
                             ]),
                     ])
             ])
@@ -58,7 +58,7 @@ import WBXML
                     #expect(reply.text("Status") == "1", "\(context)")
                     guard reply.status == 200, let next = reply.text("SyncKey") else { break }
                     key = next
-                    received.formUnion(reply.elements("Add").compactMap { $0.firstElement(SyncTag.serverID)?.text })
+                    received.formUnion(reply.elements("Add").compactMap { $0.firstElement(AirSyncTag.serverId)?.text })
                     if reply.elements("MoreAvailable").isEmpty { break }
                 }
                 let missing = Set(delivered.keys).subtracting(received).compactMap { delivered[$0] }

@@ -29,26 +29,26 @@ import WBXML
 
     static func syncWithBodyPreference(key: String, collection: String, bodyType: Int) -> WBXMLElement {
         let options = WBXMLElement(
-            SyncTag.options,
+            AirSyncTag.options,
             elements: [
                 WBXMLElement(
-                    WBXMLTag("AirSyncBase", "BodyPreference"),
+                    AirSyncBaseTag.bodyPreference,
                     elements: [
-                        WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: String(bodyType)),
-                        WBXMLElement(WBXMLTag("AirSyncBase", "TruncationSize"), text: "100000"),
+                        WBXMLElement(AirSyncBaseTag.type, text: String(bodyType)),
+                        WBXMLElement(AirSyncBaseTag.truncationSize, text: "100000"),
                     ])
             ])
         var body = SyncOverHTTPTests.syncBody(key: key, collection: collection)
         body.children = [
             .element(
                 WBXMLElement(
-                    SyncTag.collections,
+                    AirSyncTag.collections,
                     elements: [
                         WBXMLElement(
-                            SyncTag.collection,
+                            AirSyncTag.collection,
                             elements: [
-                                WBXMLElement(SyncTag.syncKey, text: key),
-                                WBXMLElement(SyncTag.collectionID, text: collection), options,
+                                WBXMLElement(AirSyncTag.syncKey, text: key),
+                                WBXMLElement(AirSyncTag.collectionId, text: collection), options,
                             ])
                     ]))
         ]
@@ -108,35 +108,35 @@ import WBXML
         let tabletKey = try await SyncOverHTTPTests.start(tablet, collection: contacts)
 
         let hostile = WBXMLElement(
-            SyncTag.add,
+            AirSyncTag.add,
             elements: [
-                WBXMLElement(SyncTag.clientID, text: "1"),
+                WBXMLElement(AirSyncTag.clientId, text: "1"),
                 WBXMLElement(
-                    SyncTag.applicationData,
+                    AirSyncTag.applicationData,
                     elements: [
-                        WBXMLElement(WBXMLTag("Contacts", "FirstName"), children: [.opaque(Array("Eve\u{0}".utf8))]),
-                        WBXMLElement(WBXMLTag("Contacts", "LastName"), text: "Hostile"),
+                        WBXMLElement(ContactsTag.firstName, children: [.opaque(Array("Eve\u{0}".utf8))]),
+                        WBXMLElement(ContactsTag.lastName, text: "Hostile"),
                     ]),
             ])
         let control = WBXMLElement(
-            SyncTag.add,
+            AirSyncTag.add,
             elements: [
-                WBXMLElement(SyncTag.clientID, text: "2"),
+                WBXMLElement(AirSyncTag.clientId, text: "2"),
                 WBXMLElement(
-                    SyncTag.applicationData,
+                    AirSyncTag.applicationData,
                     elements: [
-                        WBXMLElement(WBXMLTag("Contacts", "FirstName"), children: [.opaque(Array("Bell\u{7}".utf8))])
+                        WBXMLElement(ContactsTag.firstName, children: [.opaque(Array("Bell\u{7}".utf8))])
                     ]),
             ])
         let fine = WBXMLElement(
-            SyncTag.add,
+            AirSyncTag.add,
             elements: [
-                WBXMLElement(SyncTag.clientID, text: "3"), SyncOverHTTPTests.data("Contacts", ["FirstName": "Ada"]),
+                WBXMLElement(AirSyncTag.clientId, text: "3"), SyncOverHTTPTests.data("Contacts", ["FirstName": "Ada"]),
             ])
         let added = try await phone.send(
             "Sync", SyncOverHTTPTests.syncBody(key: phoneKey, collection: contacts, commands: [hostile, control, fine]))
         #expect(added.status == 200)
-        let statuses = added.elements("Add").compactMap { $0.firstElement(SyncTag.status)?.text }
+        let statuses = added.elements("Add").compactMap { $0.firstElement(AirSyncTag.status)?.text }
         #expect(statuses == [String(SyncStatus.conversionError), String(SyncStatus.conversionError), "1"])
         #expect(
             try await server.store.itemCount(
@@ -177,8 +177,8 @@ import WBXML
                         ItemOperationsTag.fetch,
                         elements: [
                             WBXMLElement(ItemOperationsTag.store, text: "Mailbox"),
-                            WBXMLElement(SyncTag.collectionID, text: folder.serverID),
-                            WBXMLElement(SyncTag.serverID, text: broken.serverID),
+                            WBXMLElement(AirSyncTag.collectionId, text: folder.serverID),
+                            WBXMLElement(AirSyncTag.serverId, text: broken.serverID),
                         ])
                 ]))
         #expect(
@@ -190,7 +190,7 @@ import WBXML
             in: folder.id, serverID: broken.serverID,
             content: .contact(ContactItem(fields: [ContactField("Contacts", "FirstName"): "Null"])))
         let later = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: key, collection: folder.serverID))
-        #expect(later.elements("Add").compactMap { $0.firstElement(SyncTag.serverID)?.text } == [broken.serverID])
+        #expect(later.elements("Add").compactMap { $0.firstElement(AirSyncTag.serverId)?.text } == [broken.serverID])
         #expect(later.text("FirstName") == "Null")
     }
 }

@@ -11,11 +11,12 @@ import WBXML
     static func waitingSync(key: String, collection: String, wait: Int? = nil, heartbeat: Int? = nil) -> WBXMLElement {
         var sync = SyncOverHTTPTests.syncBody(key: key, collection: collection)
         if let wait {
-            sync = WBXMLElement(sync.tag, elements: sync.elements + [WBXMLElement(SyncTag.wait, text: String(wait))])
+            sync = WBXMLElement(sync.tag, elements: sync.elements + [WBXMLElement(AirSyncTag.wait, text: String(wait))])
         }
         if let heartbeat {
             sync = WBXMLElement(
-                sync.tag, elements: sync.elements + [WBXMLElement(SyncTag.heartbeatInterval, text: String(heartbeat))])
+                sync.tag,
+                elements: sync.elements + [WBXMLElement(AirSyncTag.heartbeatInterval, text: String(heartbeat))])
         }
         return sync
     }

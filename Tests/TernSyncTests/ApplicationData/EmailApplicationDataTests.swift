@@ -109,7 +109,7 @@ import WBXML
     @Test func aBodyPartPreferenceAddsTheMessagePartAsHTML() throws {
         let sent = try #require(
             WBXMLElement(
-                WBXMLTag("AirSync", "Options"),
+                AirSyncTag.options,
                 elements: [
                     element("AirSyncBase", "BodyPreference", [element("AirSyncBase", "Type", "1")]),
                     element(

@@ -11,9 +11,9 @@ import WBXML
 @Suite struct ConflictAndFilterTests {
     static func options(filterType: Int? = nil, conflict: Int? = nil) -> WBXMLElement {
         var children: [WBXMLElement] = []
-        if let filterType { children.append(WBXMLElement(SyncTag.filterType, text: String(filterType))) }
-        if let conflict { children.append(WBXMLElement(SyncTag.conflict, text: String(conflict))) }
-        return WBXMLElement(SyncTag.options, elements: children)
+        if let filterType { children.append(WBXMLElement(AirSyncTag.filterType, text: String(filterType))) }
+        if let conflict { children.append(WBXMLElement(AirSyncTag.conflict, text: String(conflict))) }
+        return WBXMLElement(AirSyncTag.options, elements: children)
     }
 
     /// A contact on the device, changed on the server after the device got it.
@@ -117,9 +117,9 @@ import WBXML
         defer { fixture.directory.remove() }
         let key = try await fixture.initialKey(fixture.contacts)
         let garbage = WBXMLElement(
-            WBXMLTag("AirSync", "ApplicationData"),
+            AirSyncTag.applicationData,
             elements: [
-                WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: String(repeating: "x", count: 40_000))
+                WBXMLElement(ContactsTag.firstName, text: String(repeating: "x", count: 40_000))
             ])
         let answer = try await fixture.sync(
             fixture.contacts, key: key,

@@ -82,11 +82,11 @@ struct EngineFixture {
 
     static func contactData(_ first: String, _ last: String) -> WBXMLElement {
         WBXMLElement(
-            WBXMLTag("AirSync", "ApplicationData"),
+            AirSyncTag.applicationData,
             elements: [
-                WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "\(last), \(first)"),
-                WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: first),
-                WBXMLElement(WBXMLTag("Contacts", "LastName"), text: last),
+                WBXMLElement(ContactsTag.fileAs, text: "\(last), \(first)"),
+                WBXMLElement(ContactsTag.firstName, text: first),
+                WBXMLElement(ContactsTag.lastName, text: last),
             ])
     }
 }

@@ -25,8 +25,8 @@ import WBXML
         let second = EASDate.format(first.addingTimeInterval(86_400), .extended)
         let third = EASDate.format(first.addingTimeInterval(2 * 86_400), .extended)
         let moved = WBXMLElement(
-            SyncTag.applicationData,
-            elements: [WBXMLElement(WBXMLTag("Calendar", "Subject"), text: "Standup (on site)")])
+            AirSyncTag.applicationData,
+            elements: [WBXMLElement(CalendarTag.subject, text: "Standup (on site)")])
         let answer = try await fixture.sync(
             calendar, key: key,
             commands: [

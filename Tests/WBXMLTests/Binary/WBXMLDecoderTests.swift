@@ -17,8 +17,8 @@ private func decodingError(_ bytes: [UInt8], limits: WBXMLLimits = .default) -> 
 @Test func decodesAFolderSyncRequestIntoItsTree() throws {
     let document = try WBXMLDecoder().decode(folderSyncRequest)
     let expected = WBXMLElement(
-        WBXMLTag("FolderHierarchy", "FolderSync"),
-        elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: "0")])
+        FolderHierarchyTag.folderSync,
+        elements: [WBXMLElement(FolderHierarchyTag.syncKey, text: "0")])
     #expect(document.root == expected)
     #expect(document.version == 0x03)
     #expect(document.publicIdentifier == .known(1))
@@ -141,8 +141,8 @@ func constructsEASNeverUsesAreUnsupported(byte: UInt8, construct: String) {
     let document = try WBXMLDecoder().decode(bytes)
     let collection = try #require(document.root.elements.first?.elements.first)
     let applicationData = try #require(collection.elements.first)
-    #expect(applicationData.elements.map(\.tag) == [WBXMLTag("Email", "Subject"), WBXMLTag("Email", "Read")])
-    #expect(collection.elements.last?.tag == WBXMLTag("AirSync", "Supported"))
+    #expect(applicationData.elements.map(\.tag) == [EmailTag.subject, EmailTag.read])
+    #expect(collection.elements.last?.tag == AirSyncTag.supported)
     #expect(try WBXMLEncoder().encode(document) == bytes)
 }
 

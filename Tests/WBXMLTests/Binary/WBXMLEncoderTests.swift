@@ -3,14 +3,14 @@ import Testing
 @testable import WBXML
 
 @Test func emptyElementsCarryNoContentFlag() throws {
-    let root = WBXMLElement(WBXMLTag("AirSync", "Sync"), elements: [WBXMLElement(WBXMLTag("AirSync", "Supported"))])
+    let root = WBXMLElement(AirSyncTag.sync, elements: [WBXMLElement(AirSyncTag.supported)])
     #expect(try WBXMLEncoder().encode(root) == [0x03, 0x01, 0x6A, 0x00, 0x45, 0x20, 0x01])
 }
 
 @Test func textHoldingANulCannotBeEncoded() {
     let root = WBXMLElement(
-        WBXMLTag("FolderHierarchy", "FolderSync"),
-        elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: "a\u{0}b")])
+        FolderHierarchyTag.folderSync,
+        elements: [WBXMLElement(FolderHierarchyTag.syncKey, text: "a\u{0}b")])
     #expect(throws: WBXMLError.self) { try WBXMLEncoder().encode(root) }
 }
 
@@ -21,28 +21,28 @@ func aNulAnywhereInALongTextIsFound(at offset: Int) {
     var text = Array(String(repeating: "\u{80}\u{1}a", count: 34).utf8.prefix(101))
     #expect(text.count == 101)
     text[offset] = 0
-    let root = WBXMLElement(WBXMLTag("AirSync", "Sync"), children: [.text(String(decoding: text, as: UTF8.self))])
+    let root = WBXMLElement(AirSyncTag.sync, children: [.text(String(decoding: text, as: UTF8.self))])
     #expect(throws: WBXMLError.self) { try WBXMLEncoder().encode(root) }
 }
 
 @Test func aLongTextWithoutNulIsEncodedWhole() throws {
     let text = String(repeating: "\u{80}\u{1}aé€", count: 40)
-    let bytes = try WBXMLEncoder().encode(WBXMLElement(WBXMLTag("AirSync", "Sync"), children: [.text(text)]))
+    let bytes = try WBXMLEncoder().encode(WBXMLElement(AirSyncTag.sync, children: [.text(text)]))
     #expect(bytes == [0x03, 0x01, 0x6A, 0x00, 0x45, 0x03] + Array(text.utf8) + [0x00, 0x01])
 }
 
 @Test func aLiteralPublicIdentifierIsWrittenThroughTheStringTable() throws {
     let document = WBXMLDocument(
-        root: WBXMLElement(WBXMLTag("Ping", "Ping")), publicIdentifier: .literal("-//MICROSOFT//DTD ActiveSync//EN"))
+        root: WBXMLElement(PingTag.ping), publicIdentifier: .literal("-//MICROSOFT//DTD ActiveSync//EN"))
     let bytes = try WBXMLEncoder().encode(document)
     #expect(Array(bytes.prefix(5)) == [0x03, 0x00, 0x00, 0x6A, 0x21])
     #expect(try WBXMLDecoder().decode(bytes) == document)
 }
 
 @Test func pagesAreSwitchedOnlyWhenTheyChange() throws {
-    let subject = WBXMLElement(WBXMLTag("Email", "Subject"), text: "x")
-    let read = WBXMLElement(WBXMLTag("Email", "Read"), text: "1")
-    let root = WBXMLElement(WBXMLTag("AirSync", "ApplicationData"), elements: [subject, read])
+    let subject = WBXMLElement(EmailTag.subject, text: "x")
+    let read = WBXMLElement(EmailTag.read, text: "1")
+    let root = WBXMLElement(AirSyncTag.applicationData, elements: [subject, read])
     let bytes = try WBXMLEncoder().encode(root)
     #expect(
         bytes == [

@@ -23,8 +23,8 @@ private let folderSync = """
     #expect(
         root
             == WBXMLElement(
-                WBXMLTag("FolderHierarchy", "FolderSync"),
-                elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "SyncKey"), text: "0")]))
+                FolderHierarchyTag.folderSync,
+                elements: [WBXMLElement(FolderHierarchyTag.syncKey, text: "0")]))
 }
 
 @Test func prefixedAndPerElementNamespaceDeclarationsResolveAlike() throws {
@@ -33,7 +33,7 @@ private let folderSync = """
     let perElement = try XMLReader().read(
         #"<Sync xmlns="AirSync:"><ApplicationData><Subject xmlns="Email">Hi</Subject></ApplicationData></Sync>"#)
     #expect(prefixed == perElement)
-    #expect(prefixed.elements.first?.elements.first?.tag == WBXMLTag("Email", "Subject"))
+    #expect(prefixed.elements.first?.elements.first?.tag == EmailTag.subject)
 }
 
 @Test func aDocumentTypeDeclarationIsRefused() {

@@ -4,11 +4,11 @@ import Testing
 
 @Test func writesTheRootNamespaceAsDefaultAndOthersAsPrefixesInOrderOfUse() {
     let body = WBXMLElement(
-        WBXMLTag("AirSyncBase", "Body"), elements: [WBXMLElement(WBXMLTag("AirSyncBase", "Type"), text: "1")])
-    let subject = WBXMLElement(WBXMLTag("Email", "Subject"), text: "Fish & chips <today>")
-    let data = WBXMLElement(WBXMLTag("AirSync", "ApplicationData"), elements: [subject, body])
+        AirSyncBaseTag.body, elements: [WBXMLElement(AirSyncBaseTag.type, text: "1")])
+    let subject = WBXMLElement(EmailTag.subject, text: "Fish & chips <today>")
+    let data = WBXMLElement(AirSyncTag.applicationData, elements: [subject, body])
     let root = WBXMLElement(
-        WBXMLTag("AirSync", "Sync"), elements: [data, WBXMLElement(WBXMLTag("AirSync", "Supported"))])
+        AirSyncTag.sync, elements: [data, WBXMLElement(AirSyncTag.supported)])
     #expect(
         XMLWriter().write(root) == """
             <?xml version="1.0" encoding="utf-8"?>
@@ -27,13 +27,13 @@ import Testing
 
 @Test func controlCharactersSurviveTheXMLFormAsReferences() throws {
     let root = WBXMLElement(
-        WBXMLTag("Ping", "Ping"), elements: [WBXMLElement(WBXMLTag("Ping", "Status"), text: "a\r\n\u{1}b")])
+        PingTag.ping, elements: [WBXMLElement(PingTag.status, text: "a\r\n\u{1}b")])
     let text = XMLWriter().write(root)
     #expect(text.contains("a&#13;\n&#1;b"))
     #expect(try XMLReader().read(text) == root)
 }
 
 @Test func opaqueContentIsWrittenAsBase64() {
-    let root = WBXMLElement(WBXMLTag("Email2", "ConversationId"), children: [.opaque([0xFF, 0x00, 0x10])])
+    let root = WBXMLElement(Email2Tag.conversationId, children: [.opaque([0xFF, 0x00, 0x10])])
     #expect(XMLWriter(indents: false).write(root).hasSuffix(#"<ConversationId xmlns="Email2:">/wAQ</ConversationId>"#))
 }

@@ -10,7 +10,7 @@ public struct FolderCreateRequest: Hashable, Sendable {
     public init?(_ root: WBXMLElement) {
         guard root.tag == FolderHierarchyTag.folderCreate,
             let syncKey = root.firstElement(FolderHierarchyTag.syncKey)?.text,
-            let parentID = root.firstElement(FolderHierarchyTag.parentID)?.text,
+            let parentID = root.firstElement(FolderHierarchyTag.parentId)?.text,
             let displayName = root.firstElement(FolderHierarchyTag.displayName)?.text,
             let type = root.firstElement(FolderHierarchyTag.type)?.text.flatMap({ Int($0) })
         else { return nil }
@@ -31,8 +31,8 @@ public struct FolderUpdateRequest: Hashable, Sendable {
     public init?(_ root: WBXMLElement) {
         guard root.tag == FolderHierarchyTag.folderUpdate,
             let syncKey = root.firstElement(FolderHierarchyTag.syncKey)?.text,
-            let serverID = root.firstElement(FolderHierarchyTag.serverID)?.text,
-            let parentID = root.firstElement(FolderHierarchyTag.parentID)?.text,
+            let serverID = root.firstElement(FolderHierarchyTag.serverId)?.text,
+            let parentID = root.firstElement(FolderHierarchyTag.parentId)?.text,
             let displayName = root.firstElement(FolderHierarchyTag.displayName)?.text
         else { return nil }
         self.syncKey = syncKey
@@ -50,7 +50,7 @@ public struct FolderDeleteRequest: Hashable, Sendable {
     public init?(_ root: WBXMLElement) {
         guard root.tag == FolderHierarchyTag.folderDelete,
             let syncKey = root.firstElement(FolderHierarchyTag.syncKey)?.text,
-            let serverID = root.firstElement(FolderHierarchyTag.serverID)?.text
+            let serverID = root.firstElement(FolderHierarchyTag.serverId)?.text
         else { return nil }
         self.syncKey = syncKey
         self.serverID = serverID
@@ -88,7 +88,7 @@ public struct FolderChangeResponse: Hashable, Sendable {
     public var element: WBXMLElement {
         var children = [WBXMLElement(FolderHierarchyTag.status, text: String(status))]
         if let syncKey { children.append(WBXMLElement(FolderHierarchyTag.syncKey, text: syncKey)) }
-        if let serverID { children.append(WBXMLElement(FolderHierarchyTag.serverID, text: serverID)) }
+        if let serverID { children.append(WBXMLElement(FolderHierarchyTag.serverId, text: serverID)) }
         return WBXMLElement(command.root, elements: children)
     }
 }

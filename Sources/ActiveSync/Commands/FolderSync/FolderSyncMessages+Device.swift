@@ -38,7 +38,7 @@ extension FolderSyncResponse {
                 guard let entry = Entry(change) else { return nil }
                 updated.append(entry)
             case FolderHierarchyTag.delete:
-                guard let serverID = change.firstElement(FolderHierarchyTag.serverID)?.text else { return nil }
+                guard let serverID = change.firstElement(FolderHierarchyTag.serverId)?.text else { return nil }
                 deleted.append(serverID)
             default:
                 continue
@@ -54,11 +54,11 @@ extension FolderSyncResponse {
 extension FolderSyncResponse.Entry {
     /// An Add or Update; a missing ParentId reads as `0` (the root), a missing Type as 1.
     init?(_ element: WBXMLElement) {
-        guard let serverID = element.firstElement(FolderHierarchyTag.serverID)?.text,
+        guard let serverID = element.firstElement(FolderHierarchyTag.serverId)?.text,
             let displayName = element.firstElement(FolderHierarchyTag.displayName)?.text
         else { return nil }
         self.init(
-            serverID: serverID, parentID: element.firstElement(FolderHierarchyTag.parentID)?.text ?? "0",
+            serverID: serverID, parentID: element.firstElement(FolderHierarchyTag.parentId)?.text ?? "0",
             displayName: displayName, type: element.firstElement(FolderHierarchyTag.type)?.text.flatMap { Int($0) } ?? 1
         )
     }

@@ -59,7 +59,7 @@ public struct FolderSyncResponse: Hashable, Sendable {
         ]
         changes += updated.map { Self.entryElement(FolderHierarchyTag.update, $0) }
         changes += deletedServerIDs.map {
-            WBXMLElement(FolderHierarchyTag.delete, elements: [WBXMLElement(FolderHierarchyTag.serverID, text: $0)])
+            WBXMLElement(FolderHierarchyTag.delete, elements: [WBXMLElement(FolderHierarchyTag.serverId, text: $0)])
         }
         changes += added.map { Self.entryElement(FolderHierarchyTag.add, $0) }
         children.append(WBXMLElement(FolderHierarchyTag.changes, elements: changes))
@@ -70,29 +70,10 @@ public struct FolderSyncResponse: Hashable, Sendable {
         WBXMLElement(
             tag,
             elements: [
-                WBXMLElement(FolderHierarchyTag.serverID, text: entry.serverID),
-                WBXMLElement(FolderHierarchyTag.parentID, text: entry.parentID),
+                WBXMLElement(FolderHierarchyTag.serverId, text: entry.serverID),
+                WBXMLElement(FolderHierarchyTag.parentId, text: entry.parentID),
                 WBXMLElement(FolderHierarchyTag.displayName, text: entry.displayName),
                 WBXMLElement(FolderHierarchyTag.type, text: String(entry.type)),
             ])
     }
-}
-
-/// Tags of the FolderHierarchy code page.
-enum FolderHierarchyTag {
-    static let folderSync = WBXMLTag("FolderHierarchy", "FolderSync")
-    static let folderCreate = WBXMLTag("FolderHierarchy", "FolderCreate")
-    static let folderUpdate = WBXMLTag("FolderHierarchy", "FolderUpdate")
-    static let folderDelete = WBXMLTag("FolderHierarchy", "FolderDelete")
-    static let syncKey = WBXMLTag("FolderHierarchy", "SyncKey")
-    static let status = WBXMLTag("FolderHierarchy", "Status")
-    static let changes = WBXMLTag("FolderHierarchy", "Changes")
-    static let count = WBXMLTag("FolderHierarchy", "Count")
-    static let add = WBXMLTag("FolderHierarchy", "Add")
-    static let update = WBXMLTag("FolderHierarchy", "Update")
-    static let delete = WBXMLTag("FolderHierarchy", "Delete")
-    static let serverID = WBXMLTag("FolderHierarchy", "ServerId")
-    static let parentID = WBXMLTag("FolderHierarchy", "ParentId")
-    static let displayName = WBXMLTag("FolderHierarchy", "DisplayName")
-    static let type = WBXMLTag("FolderHierarchy", "Type")
 }

@@ -31,32 +31,33 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
     /// </Collection></Collections></GetItemEstimate>
     /// ```
     public var element: WBXMLElement {
-        let tag = Self.tag
         return WBXMLElement(
-            tag("GetItemEstimate"),
+            GetItemEstimateTag.getItemEstimate,
             elements: [
                 WBXMLElement(
-                    tag("Collections"),
+                    GetItemEstimateTag.collections,
                     elements: collections.map { collection in
-                        let key = WBXMLElement(SyncTag.syncKey, text: collection.syncKey)
-                        let id = WBXMLElement(tag("CollectionId"), text: collection.collectionID)
-                        return WBXMLElement(tag("Collection"), elements: [key, id] + collection.options)
+                        let key = WBXMLElement(AirSyncTag.syncKey, text: collection.syncKey)
+                        let id = WBXMLElement(GetItemEstimateTag.collectionId, text: collection.collectionID)
+                        return WBXMLElement(GetItemEstimateTag.collection, elements: [key, id] + collection.options)
                     })
             ])
     }
 
     public init?(_ root: WBXMLElement) {
-        guard root.tag == Self.tag("GetItemEstimate"), let list = root.firstElement(Self.tag("Collections")) else {
+        guard root.tag == GetItemEstimateTag.getItemEstimate,
+            let list = root.firstElement(GetItemEstimateTag.collections)
+        else {
             return nil
         }
         var collections: [Collection] = []
-        for element in list.elements where element.tag == Self.tag("Collection") {
-            guard let collectionID = element.firstElement(Self.tag("CollectionId"))?.text,
-                let syncKey = element.firstElement(SyncTag.syncKey)?.text
+        for element in list.elements where element.tag == GetItemEstimateTag.collection {
+            guard let collectionID = element.firstElement(GetItemEstimateTag.collectionId)?.text,
+                let syncKey = element.firstElement(AirSyncTag.syncKey)?.text
             else { return nil }
-            var options = element.elements.filter { $0.tag == SyncTag.options }
-            if options.isEmpty, let filter = element.firstElement(SyncTag.filterType) {
-                options = [WBXMLElement(SyncTag.options, elements: [filter])]
+            var options = element.elements.filter { $0.tag == AirSyncTag.options }
+            if options.isEmpty, let filter = element.firstElement(AirSyncTag.filterType) {
+                options = [WBXMLElement(AirSyncTag.options, elements: [filter])]
             }
             collections.append(Collection(collectionID: collectionID, syncKey: syncKey, options: options))
         }
@@ -64,7 +65,6 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
         self.collections = collections
     }
 
-    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("GetItemEstimate", name) }
 }
 
 /// A GetItemEstimate response: one Response per collection, `Status` then the estimate.
@@ -92,38 +92,36 @@ public struct GetItemEstimateResponse: Hashable, Sendable {
     /// Reads a server's answer, as a device does; nil when the root is not GetItemEstimate or
     /// a Response lacks its Status or CollectionId.
     public init?(_ root: WBXMLElement) {
-        let tag = GetItemEstimateRequest.tag
-        guard root.tag == tag("GetItemEstimate") else { return nil }
-        status = root.firstElement(tag("Status"))?.text.flatMap { Int($0) }
+        guard root.tag == GetItemEstimateTag.getItemEstimate else { return nil }
+        status = root.firstElement(GetItemEstimateTag.status)?.text.flatMap { Int($0) }
         var entries: [Entry] = []
-        for response in root.elements where response.tag == tag("Response") {
-            guard let status = response.firstElement(tag("Status"))?.text.flatMap({ Int($0) }),
-                let collection = response.firstElement(tag("Collection")),
-                let collectionID = collection.firstElement(tag("CollectionId"))?.text
+        for response in root.elements where response.tag == GetItemEstimateTag.response {
+            guard let status = response.firstElement(GetItemEstimateTag.status)?.text.flatMap({ Int($0) }),
+                let collection = response.firstElement(GetItemEstimateTag.collection),
+                let collectionID = collection.firstElement(GetItemEstimateTag.collectionId)?.text
             else { return nil }
-            let estimate = collection.firstElement(tag("Estimate"))?.text.flatMap { Int($0) }
+            let estimate = collection.firstElement(GetItemEstimateTag.estimate)?.text.flatMap { Int($0) }
             entries.append(Entry(status: status, collectionID: collectionID, estimate: estimate))
         }
         self.entries = entries
     }
 
     public var element: WBXMLElement {
-        let tag = GetItemEstimateRequest.tag
         var children: [WBXMLElement] = []
-        if let status { children.append(WBXMLElement(tag("Status"), text: String(status))) }
+        if let status { children.append(WBXMLElement(GetItemEstimateTag.status, text: String(status))) }
         for entry in entries {
-            var collection = [WBXMLElement(tag("CollectionId"), text: entry.collectionID)]
+            var collection = [WBXMLElement(GetItemEstimateTag.collectionId, text: entry.collectionID)]
             if let estimate = entry.estimate {
-                collection.append(WBXMLElement(tag("Estimate"), text: String(estimate)))
+                collection.append(WBXMLElement(GetItemEstimateTag.estimate, text: String(estimate)))
             }
             children.append(
                 WBXMLElement(
-                    tag("Response"),
+                    GetItemEstimateTag.response,
                     elements: [
-                        WBXMLElement(tag("Status"), text: String(entry.status)),
-                        WBXMLElement(tag("Collection"), elements: collection),
+                        WBXMLElement(GetItemEstimateTag.status, text: String(entry.status)),
+                        WBXMLElement(GetItemEstimateTag.collection, elements: collection),
                     ]))
         }
-        return WBXMLElement(tag("GetItemEstimate"), elements: children)
+        return WBXMLElement(GetItemEstimateTag.getItemEstimate, elements: children)
     }
 }

@@ -22,19 +22,19 @@ public struct ItemOperationsRequest: Hashable, Sendable {
             switch element.tag {
             case ItemOperationsTag.fetch:
                 let options = element.firstElement(ItemOperationsTag.options)
-                if let reference = element.firstElement(ItemOperationsTag.fileReference)?.text {
+                if let reference = element.firstElement(AirSyncBaseTag.fileReference)?.text {
                     operations.append(
                         .fetchAttachment(
                             fileReference: reference, range: options?.firstElement(ItemOperationsTag.range)?.text))
-                } else if let collectionID = element.firstElement(SyncTag.collectionID)?.text,
-                    let serverID = element.firstElement(SyncTag.serverID)?.text
+                } else if let collectionID = element.firstElement(AirSyncTag.collectionId)?.text,
+                    let serverID = element.firstElement(AirSyncTag.serverId)?.text
                 {
                     operations.append(.fetchItem(collectionID: collectionID, serverID: serverID, options: options))
                 } else {
                     operations.append(.unsupported(element.tag))
                 }
             case ItemOperationsTag.emptyFolderContents:
-                guard let collectionID = element.firstElement(SyncTag.collectionID)?.text else { return nil }
+                guard let collectionID = element.firstElement(AirSyncTag.collectionId)?.text else { return nil }
                 let deleteSubfolders =
                     element.firstElement(ItemOperationsTag.options)?.firstElement(ItemOperationsTag.deleteSubFolders)
                     != nil
@@ -45,27 +45,6 @@ public struct ItemOperationsRequest: Hashable, Sendable {
         }
         self.operations = operations
     }
-}
-
-/// Tags of ItemOperations and the AirSyncBase tags it borrows.
-public enum ItemOperationsTag {
-    public static let itemOperations = tag("ItemOperations")
-    public static let fetch = tag("Fetch")
-    public static let store = tag("Store")
-    public static let options = tag("Options")
-    public static let range = tag("Range")
-    public static let total = tag("Total")
-    public static let properties = tag("Properties")
-    public static let data = tag("Data")
-    public static let status = tag("Status")
-    public static let response = tag("Response")
-    public static let part = tag("Part")
-    public static let emptyFolderContents = tag("EmptyFolderContents")
-    public static let deleteSubFolders = tag("DeleteSubFolders")
-    public static let fileReference = WBXMLTag("AirSyncBase", "FileReference")
-    public static let contentType = WBXMLTag("AirSyncBase", "ContentType")
-
-    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("ItemOperations", name) }
 }
 
 /// ItemOperations Status values (MS-ASCMD 2.2.3.177.8).

@@ -28,27 +28,26 @@ public struct MoveItemsRequest: Hashable, Sendable {
 
     /// The request as a device writes it, children in the schema's order.
     public var element: WBXMLElement {
-        let tag = Self.tag
         return WBXMLElement(
-            tag("MoveItems"),
+            MoveTag.moveItems,
             elements: moves.map { move in
                 WBXMLElement(
-                    tag("Move"),
+                    MoveTag.move,
                     elements: [
-                        WBXMLElement(tag("SrcMsgId"), text: move.sourceItemID),
-                        WBXMLElement(tag("SrcFldId"), text: move.sourceFolderID),
-                        WBXMLElement(tag("DstFldId"), text: move.destinationFolderID),
+                        WBXMLElement(MoveTag.srcMsgId, text: move.sourceItemID),
+                        WBXMLElement(MoveTag.srcFldId, text: move.sourceFolderID),
+                        WBXMLElement(MoveTag.dstFldId, text: move.destinationFolderID),
                     ])
             })
     }
 
     public init?(_ root: WBXMLElement) {
-        guard root.tag == Self.tag("MoveItems") else { return nil }
+        guard root.tag == MoveTag.moveItems else { return nil }
         var moves: [Move] = []
-        for element in root.elements where element.tag == Self.tag("Move") {
-            guard let item = element.firstElement(Self.tag("SrcMsgId"))?.text,
-                let source = element.firstElement(Self.tag("SrcFldId"))?.text,
-                let destination = element.firstElement(Self.tag("DstFldId"))?.text
+        for element in root.elements where element.tag == MoveTag.move {
+            guard let item = element.firstElement(MoveTag.srcMsgId)?.text,
+                let source = element.firstElement(MoveTag.srcFldId)?.text,
+                let destination = element.firstElement(MoveTag.dstFldId)?.text
             else { return nil }
             moves.append(Move(sourceItemID: item, sourceFolderID: source, destinationFolderID: destination))
         }
@@ -56,7 +55,6 @@ public struct MoveItemsRequest: Hashable, Sendable {
         self.moves = moves
     }
 
-    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("Move", name) }
 }
 
 /// A MoveItems response: per move SrcMsgId, Status and, on success, DstMsgId.
@@ -80,32 +78,30 @@ public struct MoveItemsResponse: Hashable, Sendable {
     /// Reads a server's answer, as a device does; nil when the root is not MoveItems or a
     /// Response lacks its SrcMsgId or Status.
     public init?(_ root: WBXMLElement) {
-        let tag = MoveItemsRequest.tag
-        guard root.tag == tag("MoveItems") else { return nil }
+        guard root.tag == MoveTag.moveItems else { return nil }
         var entries: [Entry] = []
-        for element in root.elements where element.tag == tag("Response") {
-            guard let source = element.firstElement(tag("SrcMsgId"))?.text,
-                let status = element.firstElement(tag("Status"))?.text.flatMap({ Int($0) })
+        for element in root.elements where element.tag == MoveTag.response {
+            guard let source = element.firstElement(MoveTag.srcMsgId)?.text,
+                let status = element.firstElement(MoveTag.status)?.text.flatMap({ Int($0) })
             else { return nil }
-            let destination = element.firstElement(tag("DstMsgId"))?.text
+            let destination = element.firstElement(MoveTag.dstMsgId)?.text
             entries.append(Entry(sourceItemID: source, status: status, destinationItemID: destination))
         }
         self.entries = entries
     }
 
     public var element: WBXMLElement {
-        let tag = MoveItemsRequest.tag
         return WBXMLElement(
-            tag("MoveItems"),
+            MoveTag.moveItems,
             elements: entries.map { entry in
                 var children = [
-                    WBXMLElement(tag("SrcMsgId"), text: entry.sourceItemID),
-                    WBXMLElement(tag("Status"), text: String(entry.status)),
+                    WBXMLElement(MoveTag.srcMsgId, text: entry.sourceItemID),
+                    WBXMLElement(MoveTag.status, text: String(entry.status)),
                 ]
                 if let destination = entry.destinationItemID {
-                    children.append(WBXMLElement(tag("DstMsgId"), text: destination))
+                    children.append(WBXMLElement(MoveTag.dstMsgId, text: destination))
                 }
-                return WBXMLElement(tag("Response"), elements: children)
+                return WBXMLElement(MoveTag.response, elements: children)
             })
     }
 }

@@ -74,17 +74,3 @@ public struct PingFolder: Hashable, Sendable, Codable {
             PingTag.folder, elements: [WBXMLElement(PingTag.id, text: id), WBXMLElement(PingTag.class, text: `class`)])
     }
 }
-
-/// Tags of the Ping code page (MS-ASWBXML 2.1.2.1.14).
-public enum PingTag {
-    public static let ping = tag("Ping")
-    public static let status = tag("Status")
-    public static let heartbeatInterval = tag("HeartbeatInterval")
-    public static let folders = tag("Folders")
-    public static let folder = tag("Folder")
-    public static let id = tag("Id")
-    public static let `class` = tag("Class")
-    public static let maxFolders = tag("MaxFolders")
-
-    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("Ping", name) }
-}

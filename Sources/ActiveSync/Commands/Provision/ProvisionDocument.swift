@@ -33,17 +33,3 @@ public struct ProvisionDocument: Hashable, Sendable {
             })
     }
 }
-
-/// Tags of the Provision code page used by the Provision command.
-enum ProvisionTag {
-    static let provision = WBXMLTag("Provision", "Provision")
-    static let policies = WBXMLTag("Provision", "Policies")
-    static let policy = WBXMLTag("Provision", "Policy")
-    static let policyType = WBXMLTag("Provision", "PolicyType")
-    static let policyKey = WBXMLTag("Provision", "PolicyKey")
-    static let data = WBXMLTag("Provision", "Data")
-    static let status = WBXMLTag("Provision", "Status")
-    static let remoteWipe = WBXMLTag("Provision", "RemoteWipe")
-    static let accountOnlyRemoteWipe = WBXMLTag("Provision", "AccountOnlyRemoteWipe")
-    static let easProvisionDoc = WBXMLTag("Provision", "EASProvisionDoc")
-}

@@ -49,7 +49,7 @@ public enum ProvisionRequest: Hashable, Sendable {
             self = .acknowledgement(policyType: policyType, policyKey: key, status: status)
         } else {
             self = .policyRequest(
-                policyType: policyType, deviceInformation: root.firstElement(WBXMLTag("Settings", "DeviceInformation")))
+                policyType: policyType, deviceInformation: root.firstElement(SettingsTag.deviceInformation))
         }
     }
 }

@@ -31,8 +31,8 @@ extension ProvisionResponse {
             self = .provisioned(key: key)
             return
         }
-        let informationStatus = root.firstElement(WBXMLTag("Settings", "DeviceInformation"))?
-            .firstElement(WBXMLTag("Settings", "Status"))?.text.flatMap { Int($0) }
+        let informationStatus = root.firstElement(SettingsTag.deviceInformation)?
+            .firstElement(SettingsTag.status)?.text.flatMap { Int($0) }
         // Settings that hold lists (ApprovedApplicationList) have no text; they read as "".
         let settings = document.elements.map { (name: $0.tag.name, value: $0.text ?? "") }
         self = .policy(

@@ -22,9 +22,9 @@ public enum ProvisionResponse: Hashable, Sendable {
             if let deviceInformationStatus {
                 children.append(
                     WBXMLElement(
-                        WBXMLTag("Settings", "DeviceInformation"),
+                        SettingsTag.deviceInformation,
                         elements: [
-                            WBXMLElement(WBXMLTag("Settings", "Status"), text: String(deviceInformationStatus))
+                            WBXMLElement(SettingsTag.status, text: String(deviceInformationStatus))
                         ]))
             }
             children.append(status)

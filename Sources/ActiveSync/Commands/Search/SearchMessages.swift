@@ -19,30 +19,29 @@ public struct MailboxSearchRequest: Hashable, Sendable {
     }
 
     public var element: WBXMLElement {
-        let tag = SearchTag.tag
         return WBXMLElement(
-            tag("Search"),
+            SearchTag.search,
             elements: [
                 WBXMLElement(
-                    tag("Store"),
+                    SearchTag.store,
                     elements: [
-                        WBXMLElement(tag("Name"), text: "Mailbox"),
+                        WBXMLElement(SearchTag.name, text: "Mailbox"),
                         WBXMLElement(
-                            tag("Query"),
+                            SearchTag.query,
                             elements: [
                                 WBXMLElement(
-                                    tag("And"),
+                                    SearchTag.and,
                                     elements: [
-                                        WBXMLElement(WBXMLTag("AirSync", "Class"), text: "Email"),
-                                        WBXMLElement(tag("FreeText"), text: text),
+                                        WBXMLElement(AirSyncTag.`class`, text: "Email"),
+                                        WBXMLElement(SearchTag.freeText, text: text),
                                     ])
                             ]),
                         WBXMLElement(
-                            tag("Options"),
+                            SearchTag.options,
                             elements: [
-                                WBXMLElement(tag("Range"), text: "0-\(max(limit, 1) - 1)"),
-                                WBXMLElement(tag("RebuildResults")),
-                                WBXMLElement(tag("DeepTraversal")),
+                                WBXMLElement(SearchTag.range, text: "0-\(max(limit, 1) - 1)"),
+                                WBXMLElement(SearchTag.rebuildResults),
+                                WBXMLElement(SearchTag.deepTraversal),
                             ]),
                     ])
             ])
@@ -67,24 +66,19 @@ public struct SearchResponse: Hashable, Sendable {
 
     /// nil when the root is not Search or has no Status.
     public init?(_ root: WBXMLElement) {
-        let tag = SearchTag.tag
-        guard root.tag == tag("Search"), let status = root.firstElement(tag("Status"))?.text.flatMap({ Int($0) }) else {
+        guard root.tag == SearchTag.search, let status = root.firstElement(SearchTag.status)?.text.flatMap({ Int($0) })
+        else {
             return nil
         }
         self.status = status
-        let store = root.firstElement(tag("Response"))?.firstElement(tag("Store"))
-        storeStatus = store?.firstElement(tag("Status"))?.text.flatMap { Int($0) }
-        total = store?.firstElement(tag("Total"))?.text.flatMap { Int($0) }
-        results = (store?.elements ?? []).filter { $0.tag == tag("Result") }.map { result in
+        let store = root.firstElement(SearchTag.response)?.firstElement(SearchTag.store)
+        storeStatus = store?.firstElement(SearchTag.status)?.text.flatMap { Int($0) }
+        total = store?.firstElement(SearchTag.total)?.text.flatMap { Int($0) }
+        results = (store?.elements ?? []).filter { $0.tag == SearchTag.result }.map { result in
             Result(
-                longID: result.firstElement(tag("LongId"))?.text,
-                collectionID: result.firstElement(WBXMLTag("AirSync", "CollectionId"))?.text,
-                properties: result.firstElement(tag("Properties")))
+                longID: result.firstElement(SearchTag.longId)?.text,
+                collectionID: result.firstElement(AirSyncTag.collectionId)?.text,
+                properties: result.firstElement(SearchTag.properties))
         }
     }
-}
-
-/// Tags of the Search code page (MS-ASWBXML 2.1.2.1.16).
-enum SearchTag {
-    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("Search", name) }
 }

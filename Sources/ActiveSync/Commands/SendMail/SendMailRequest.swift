@@ -22,17 +22,16 @@ public struct SendMailRequest: Hashable, Sendable {
     }
 
     public var element: WBXMLElement {
-        var children: [WBXMLNode] = [.element(WBXMLElement(Self.tag("ClientId"), text: clientID))]
-        if saveInSentItems { children.append(.element(WBXMLElement(Self.tag("SaveInSentItems")))) }
-        children.append(.element(WBXMLElement(Self.tag("Mime"), children: [.opaque(mime)])))
-        return WBXMLElement(Self.tag("SendMail"), children: children)
+        var children: [WBXMLNode] = [.element(WBXMLElement(ComposeMailTag.clientId, text: clientID))]
+        if saveInSentItems { children.append(.element(WBXMLElement(ComposeMailTag.saveInSentItems))) }
+        children.append(.element(WBXMLElement(ComposeMailTag.mime, children: [.opaque(mime)])))
+        return WBXMLElement(ComposeMailTag.sendMail, children: children)
     }
 
     /// The Status of a failed SendMail's answer (MS-ASCMD 2.2.3.177.15); nil when there is none.
     public static func status(of root: WBXMLElement) -> Int? {
-        guard root.tag == tag("SendMail") else { return nil }
-        return root.firstElement(tag("Status"))?.text.flatMap { Int($0) }
+        guard root.tag == ComposeMailTag.sendMail else { return nil }
+        return root.firstElement(ComposeMailTag.status)?.text.flatMap { Int($0) }
     }
 
-    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("ComposeMail", name) }
 }

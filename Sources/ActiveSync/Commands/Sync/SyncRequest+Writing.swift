@@ -12,15 +12,15 @@ extension SyncRequest {
     public var element: WBXMLElement {
         var children: [WBXMLElement] = []
         if !collections.isEmpty {
-            children.append(WBXMLElement(SyncTag.collections, elements: collections.map(\.element)))
+            children.append(WBXMLElement(AirSyncTag.collections, elements: collections.map(\.element)))
         }
-        if let wait { children.append(WBXMLElement(SyncTag.wait, text: String(wait))) }
+        if let wait { children.append(WBXMLElement(AirSyncTag.wait, text: String(wait))) }
         if let heartbeatInterval {
-            children.append(WBXMLElement(SyncTag.heartbeatInterval, text: String(heartbeatInterval)))
+            children.append(WBXMLElement(AirSyncTag.heartbeatInterval, text: String(heartbeatInterval)))
         }
-        if let windowSize { children.append(WBXMLElement(SyncTag.windowSize, text: String(windowSize))) }
-        if isPartial { children.append(WBXMLElement(SyncTag.partial)) }
-        return WBXMLElement(SyncTag.sync, elements: children)
+        if let windowSize { children.append(WBXMLElement(AirSyncTag.windowSize, text: String(windowSize))) }
+        if isPartial { children.append(WBXMLElement(AirSyncTag.partial)) }
+        return WBXMLElement(AirSyncTag.sync, elements: children)
     }
 }
 
@@ -30,7 +30,7 @@ extension SyncCollectionRequest {
     /// in the code pages are left out; the rest are written sorted, so the bytes are stable.
     public var element: WBXMLElement {
         var children = [
-            WBXMLElement(SyncTag.syncKey, text: syncKey), WBXMLElement(SyncTag.collectionID, text: collectionID),
+            WBXMLElement(AirSyncTag.syncKey, text: syncKey), WBXMLElement(AirSyncTag.collectionId, text: collectionID),
         ]
         if let supported {
             let tags = supported.sorted().compactMap { name -> WBXMLTag? in
@@ -38,16 +38,16 @@ extension SyncCollectionRequest {
                 guard parts.count == 2 else { return nil }
                 return WBXMLTag(namespace: String(parts[0]), name: String(parts[1]))
             }
-            children.append(WBXMLElement(SyncTag.supported, elements: tags.map { WBXMLElement($0) }))
+            children.append(WBXMLElement(AirSyncTag.supported, elements: tags.map { WBXMLElement($0) }))
         }
         if let deletesAsMoves {
-            children.append(WBXMLElement(SyncTag.deletesAsMoves, text: deletesAsMoves ? "1" : "0"))
+            children.append(WBXMLElement(AirSyncTag.deletesAsMoves, text: deletesAsMoves ? "1" : "0"))
         }
-        if let getChanges { children.append(WBXMLElement(SyncTag.getChanges, text: getChanges ? "1" : "0")) }
-        if let windowSize { children.append(WBXMLElement(SyncTag.windowSize, text: String(windowSize))) }
+        if let getChanges { children.append(WBXMLElement(AirSyncTag.getChanges, text: getChanges ? "1" : "0")) }
+        if let windowSize { children.append(WBXMLElement(AirSyncTag.windowSize, text: String(windowSize))) }
         children += options
-        if !commands.isEmpty { children.append(WBXMLElement(SyncTag.commands, elements: commands.map(\.element))) }
-        return WBXMLElement(SyncTag.collection, elements: children)
+        if !commands.isEmpty { children.append(WBXMLElement(AirSyncTag.commands, elements: commands.map(\.element))) }
+        return WBXMLElement(AirSyncTag.collection, elements: children)
     }
 }
 
@@ -57,20 +57,21 @@ extension SyncClientCommand {
     public var element: WBXMLElement {
         switch self {
         case .add(let clientID, let data):
-            WBXMLElement(SyncTag.add, elements: [WBXMLElement(SyncTag.clientID, text: clientID), data])
+            WBXMLElement(AirSyncTag.add, elements: [WBXMLElement(AirSyncTag.clientId, text: clientID), data])
         case .change(let serverID, let instanceID, let data):
             WBXMLElement(
-                SyncTag.change,
-                elements: [WBXMLElement(SyncTag.serverID, text: serverID)] + Self.instance(instanceID) + [data])
+                AirSyncTag.change,
+                elements: [WBXMLElement(AirSyncTag.serverId, text: serverID)] + Self.instance(instanceID) + [data])
         case .delete(let serverID, let instanceID):
             WBXMLElement(
-                SyncTag.delete, elements: [WBXMLElement(SyncTag.serverID, text: serverID)] + Self.instance(instanceID))
+                AirSyncTag.delete,
+                elements: [WBXMLElement(AirSyncTag.serverId, text: serverID)] + Self.instance(instanceID))
         case .fetch(let serverID):
-            WBXMLElement(SyncTag.fetch, elements: [WBXMLElement(SyncTag.serverID, text: serverID)])
+            WBXMLElement(AirSyncTag.fetch, elements: [WBXMLElement(AirSyncTag.serverId, text: serverID)])
         }
     }
 
     private static func instance(_ instanceID: String?) -> [WBXMLElement] {
-        instanceID.map { [WBXMLElement(SyncTag.instanceID, text: $0)] } ?? []
+        instanceID.map { [WBXMLElement(AirSyncBaseTag.instanceId, text: $0)] } ?? []
     }
 }

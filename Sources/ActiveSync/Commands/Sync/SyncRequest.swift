@@ -20,17 +20,18 @@ public struct SyncRequest: Hashable, Sendable {
 
     /// Parses a Sync body; nil when the root is not Sync or a collection lacks its key or id.
     public init?(_ root: WBXMLElement) {
-        guard root.tag == SyncTag.sync else { return nil }
+        guard root.tag == AirSyncTag.sync else { return nil }
         var collections: [SyncCollectionRequest] = []
-        for element in root.firstElement(SyncTag.collections)?.elements ?? [] where element.tag == SyncTag.collection {
+        for element in root.firstElement(AirSyncTag.collections)?.elements ?? []
+        where element.tag == AirSyncTag.collection {
             guard let collection = SyncCollectionRequest(element) else { return nil }
             collections.append(collection)
         }
         self.collections = collections
-        wait = root.firstElement(SyncTag.wait)?.text.flatMap { Int($0) }
-        heartbeatInterval = root.firstElement(SyncTag.heartbeatInterval)?.text.flatMap { Int($0) }
-        windowSize = root.firstElement(SyncTag.windowSize)?.text.flatMap { Int($0) }
-        isPartial = root.firstElement(SyncTag.partial) != nil
+        wait = root.firstElement(AirSyncTag.wait)?.text.flatMap { Int($0) }
+        heartbeatInterval = root.firstElement(AirSyncTag.heartbeatInterval)?.text.flatMap { Int($0) }
+        windowSize = root.firstElement(AirSyncTag.windowSize)?.text.flatMap { Int($0) }
+        isPartial = root.firstElement(AirSyncTag.partial) != nil
     }
 }
 
@@ -56,18 +57,18 @@ public struct SyncCollectionRequest: Hashable, Sendable {
     }
 
     init?(_ element: WBXMLElement) {
-        guard let syncKey = element.firstElement(SyncTag.syncKey)?.text,
-            let collectionID = element.firstElement(SyncTag.collectionID)?.text
+        guard let syncKey = element.firstElement(AirSyncTag.syncKey)?.text,
+            let collectionID = element.firstElement(AirSyncTag.collectionId)?.text
         else { return nil }
         self.syncKey = syncKey
         self.collectionID = collectionID
-        supported = element.firstElement(SyncTag.supported).map { Set($0.elements.map(\.tag.description)) }
-        deletesAsMoves = element.firstElement(SyncTag.deletesAsMoves).map(Self.flag)
-        getChanges = element.firstElement(SyncTag.getChanges).map(Self.flag)
-        windowSize = element.firstElement(SyncTag.windowSize)?.text.flatMap { Int($0) }
-        options = element.elements.filter { $0.tag == SyncTag.options }
+        supported = element.firstElement(AirSyncTag.supported).map { Set($0.elements.map(\.tag.description)) }
+        deletesAsMoves = element.firstElement(AirSyncTag.deletesAsMoves).map(Self.flag)
+        getChanges = element.firstElement(AirSyncTag.getChanges).map(Self.flag)
+        windowSize = element.firstElement(AirSyncTag.windowSize)?.text.flatMap { Int($0) }
+        options = element.elements.filter { $0.tag == AirSyncTag.options }
         commands = []
-        for command in element.firstElement(SyncTag.commands)?.elements ?? [] {
+        for command in element.firstElement(AirSyncTag.commands)?.elements ?? [] {
             guard let parsed = SyncClientCommand(command) else { return nil }
             commands.append(parsed)
         }
@@ -92,63 +93,24 @@ public enum SyncClientCommand: Hashable, Sendable {
     case fetch(serverID: String)
 
     init?(_ element: WBXMLElement) {
-        let serverID = element.firstElement(SyncTag.serverID)?.text
-        let data = element.firstElement(SyncTag.applicationData)
-        let instanceID = element.firstElement(SyncTag.instanceID)?.text
+        let serverID = element.firstElement(AirSyncTag.serverId)?.text
+        let data = element.firstElement(AirSyncTag.applicationData)
+        let instanceID = element.firstElement(AirSyncBaseTag.instanceId)?.text
         switch element.tag {
-        case SyncTag.add:
-            guard let clientID = element.firstElement(SyncTag.clientID)?.text, let data else { return nil }
+        case AirSyncTag.add:
+            guard let clientID = element.firstElement(AirSyncTag.clientId)?.text, let data else { return nil }
             self = .add(clientID: clientID, applicationData: data)
-        case SyncTag.change:
+        case AirSyncTag.change:
             guard let serverID, let data else { return nil }
             self = .change(serverID: serverID, instanceID: instanceID, applicationData: data)
-        case SyncTag.delete:
+        case AirSyncTag.delete:
             guard let serverID else { return nil }
             self = .delete(serverID: serverID, instanceID: instanceID)
-        case SyncTag.fetch:
+        case AirSyncTag.fetch:
             guard let serverID else { return nil }
             self = .fetch(serverID: serverID)
         default:
             return nil
         }
     }
-}
-
-/// Tags of the AirSync code page.
-public enum SyncTag {
-    public static let sync = tag("Sync")
-    public static let responses = tag("Responses")
-    public static let add = tag("Add")
-    public static let change = tag("Change")
-    public static let delete = tag("Delete")
-    public static let fetch = tag("Fetch")
-    public static let syncKey = tag("SyncKey")
-    public static let clientID = tag("ClientId")
-    public static let serverID = tag("ServerId")
-    public static let status = tag("Status")
-    public static let collection = tag("Collection")
-    public static let `class` = tag("Class")
-    public static let collectionID = tag("CollectionId")
-    public static let getChanges = tag("GetChanges")
-    public static let moreAvailable = tag("MoreAvailable")
-    public static let windowSize = tag("WindowSize")
-    public static let commands = tag("Commands")
-    public static let options = tag("Options")
-    public static let filterType = tag("FilterType")
-    public static let conflict = tag("Conflict")
-    public static let collections = tag("Collections")
-    public static let applicationData = tag("ApplicationData")
-    public static let deletesAsMoves = tag("DeletesAsMoves")
-    public static let supported = tag("Supported")
-    public static let softDelete = tag("SoftDelete")
-    public static let mimeSupport = tag("MIMESupport")
-    public static let mimeTruncation = tag("MIMETruncation")
-    public static let wait = tag("Wait")
-    public static let limit = tag("Limit")
-    public static let partial = tag("Partial")
-    public static let heartbeatInterval = tag("HeartbeatInterval")
-
-    public static let instanceID = WBXMLTag("AirSyncBase", "InstanceId")
-
-    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("AirSync", name) }
 }

@@ -11,55 +11,56 @@ extension SyncResponse {
     ///   <ApplicationData>…</ApplicationData></Add></Commands></Collection></Collections></Sync>
     /// ```
     public init?(_ root: WBXMLElement) {
-        guard root.tag == SyncTag.sync else { return nil }
+        guard root.tag == AirSyncTag.sync else { return nil }
         var collections: [SyncCollectionResponse] = []
-        for element in root.firstElement(SyncTag.collections)?.elements ?? [] where element.tag == SyncTag.collection {
+        for element in root.firstElement(AirSyncTag.collections)?.elements ?? []
+        where element.tag == AirSyncTag.collection {
             guard let collection = SyncCollectionResponse(element) else { return nil }
             collections.append(collection)
         }
-        self.init(status: root.firstElement(SyncTag.status)?.text.flatMap { Int($0) }, collections: collections)
+        self.init(status: root.firstElement(AirSyncTag.status)?.text.flatMap { Int($0) }, collections: collections)
     }
 }
 
 extension SyncCollectionResponse {
     init?(_ element: WBXMLElement) {
-        guard let collectionID = element.firstElement(SyncTag.collectionID)?.text,
+        guard let collectionID = element.firstElement(AirSyncTag.collectionId)?.text,
             let status = Self.status(of: element)
         else { return nil }
         var commands: [Command] = []
-        for command in element.firstElement(SyncTag.commands)?.elements ?? [] {
+        for command in element.firstElement(AirSyncTag.commands)?.elements ?? [] {
             guard let parsed = Command(command) else { return nil }
             commands.append(parsed)
         }
         var replies: [Reply] = []
-        for reply in element.firstElement(SyncTag.responses)?.elements ?? [] {
+        for reply in element.firstElement(AirSyncTag.responses)?.elements ?? [] {
             guard let parsed = Reply(reply) else { return nil }
             replies.append(parsed)
         }
         self.init(
-            syncKey: element.firstElement(SyncTag.syncKey)?.text, collectionID: collectionID, status: status,
-            moreAvailable: element.firstElement(SyncTag.moreAvailable) != nil, commands: commands, replies: replies)
+            syncKey: element.firstElement(AirSyncTag.syncKey)?.text, collectionID: collectionID, status: status,
+            moreAvailable: element.firstElement(AirSyncTag.moreAvailable) != nil, commands: commands, replies: replies)
     }
 
     fileprivate static func status(of element: WBXMLElement) -> Int? {
-        element.firstElement(SyncTag.status)?.text.flatMap { Int($0) }
+        element.firstElement(AirSyncTag.status)?.text.flatMap { Int($0) }
     }
 }
 
 extension SyncCollectionResponse.Command {
     fileprivate init?(_ element: WBXMLElement) {
-        guard let serverID = element.firstElement(SyncTag.serverID)?.text else { return nil }
-        let data = element.firstElement(SyncTag.applicationData)
+        guard let serverID = element.firstElement(AirSyncTag.serverId)?.text else { return nil }
+        let data = element.firstElement(AirSyncTag.applicationData)
         switch element.tag {
-        case SyncTag.add:
+        case AirSyncTag.add:
             guard let data else { return nil }
             self = .add(serverID: serverID, applicationData: data)
-        case SyncTag.change:
+        case AirSyncTag.change:
             guard let data else { return nil }
             self = .change(serverID: serverID, applicationData: data)
-        case SyncTag.delete:
+        case AirSyncTag.delete:
             self = .delete(serverID: serverID)
-        case SyncTag.softDelete:
+        case AirSyncTag.softDelete:
             self = .softDelete(serverID: serverID)
         default:
             return nil
@@ -70,21 +71,21 @@ extension SyncCollectionResponse.Command {
 extension SyncCollectionResponse.Reply {
     fileprivate init?(_ element: WBXMLElement) {
         guard let status = SyncCollectionResponse.status(of: element) else { return nil }
-        let serverID = element.firstElement(SyncTag.serverID)?.text
+        let serverID = element.firstElement(AirSyncTag.serverId)?.text
         switch element.tag {
-        case SyncTag.add:
-            guard let clientID = element.firstElement(SyncTag.clientID)?.text else { return nil }
+        case AirSyncTag.add:
+            guard let clientID = element.firstElement(AirSyncTag.clientId)?.text else { return nil }
             self = .add(clientID: clientID, serverID: serverID, status: status)
-        case SyncTag.change:
+        case AirSyncTag.change:
             guard let serverID else { return nil }
             self = .change(serverID: serverID, status: status)
-        case SyncTag.delete:
+        case AirSyncTag.delete:
             guard let serverID else { return nil }
             self = .delete(serverID: serverID, status: status)
-        case SyncTag.fetch:
+        case AirSyncTag.fetch:
             guard let serverID else { return nil }
             self = .fetch(
-                serverID: serverID, status: status, applicationData: element.firstElement(SyncTag.applicationData))
+                serverID: serverID, status: status, applicationData: element.firstElement(AirSyncTag.applicationData))
         default:
             return nil
         }

@@ -31,12 +31,12 @@ public struct SyncResponse: Hashable, Sendable {
     /// `<Sync><Status>14</Status><Limit>59</Limit></Sync>` or `<Sync><Collections>…</Collections></Sync>`.
     public var element: WBXMLElement {
         var children: [WBXMLElement] = []
-        if let status { children.append(WBXMLElement(SyncTag.status, text: String(status))) }
-        if let limit { children.append(WBXMLElement(SyncTag.limit, text: String(limit))) }
+        if let status { children.append(WBXMLElement(AirSyncTag.status, text: String(status))) }
+        if let limit { children.append(WBXMLElement(AirSyncTag.limit, text: String(limit))) }
         if !collections.isEmpty {
-            children.append(WBXMLElement(SyncTag.collections, elements: collections.map(\.element)))
+            children.append(WBXMLElement(AirSyncTag.collections, elements: collections.map(\.element)))
         }
-        return WBXMLElement(SyncTag.sync, elements: children)
+        return WBXMLElement(AirSyncTag.sync, elements: children)
     }
 }
 
@@ -80,46 +80,50 @@ public struct SyncCollectionResponse: Hashable, Sendable {
 
     public var element: WBXMLElement {
         var children: [WBXMLElement] = []
-        if let syncKey { children.append(WBXMLElement(SyncTag.syncKey, text: syncKey)) }
-        children.append(WBXMLElement(SyncTag.collectionID, text: collectionID))
-        children.append(WBXMLElement(SyncTag.status, text: String(status)))
-        if moreAvailable { children.append(WBXMLElement(SyncTag.moreAvailable)) }
-        if !commands.isEmpty { children.append(WBXMLElement(SyncTag.commands, elements: commands.map(Self.element))) }
-        if !replies.isEmpty { children.append(WBXMLElement(SyncTag.responses, elements: replies.map(Self.element))) }
-        return WBXMLElement(SyncTag.collection, elements: children)
+        if let syncKey { children.append(WBXMLElement(AirSyncTag.syncKey, text: syncKey)) }
+        children.append(WBXMLElement(AirSyncTag.collectionId, text: collectionID))
+        children.append(WBXMLElement(AirSyncTag.status, text: String(status)))
+        if moreAvailable { children.append(WBXMLElement(AirSyncTag.moreAvailable)) }
+        if !commands.isEmpty {
+            children.append(WBXMLElement(AirSyncTag.commands, elements: commands.map(Self.element)))
+        }
+        if !replies.isEmpty { children.append(WBXMLElement(AirSyncTag.responses, elements: replies.map(Self.element))) }
+        return WBXMLElement(AirSyncTag.collection, elements: children)
     }
 
     private static func element(_ command: Command) -> WBXMLElement {
         switch command {
-        case .add(let serverID, let data): WBXMLElement(SyncTag.add, elements: [serverIDElement(serverID), data])
-        case .change(let serverID, let data): WBXMLElement(SyncTag.change, elements: [serverIDElement(serverID), data])
-        case .delete(let serverID): WBXMLElement(SyncTag.delete, elements: [serverIDElement(serverID)])
-        case .softDelete(let serverID): WBXMLElement(SyncTag.softDelete, elements: [serverIDElement(serverID)])
+        case .add(let serverID, let data): WBXMLElement(AirSyncTag.add, elements: [serverIDElement(serverID), data])
+        case .change(let serverID, let data):
+            WBXMLElement(AirSyncTag.change, elements: [serverIDElement(serverID), data])
+        case .delete(let serverID): WBXMLElement(AirSyncTag.delete, elements: [serverIDElement(serverID)])
+        case .softDelete(let serverID): WBXMLElement(AirSyncTag.softDelete, elements: [serverIDElement(serverID)])
         }
     }
 
     private static func element(_ reply: Reply) -> WBXMLElement {
         switch reply {
         case .add(let clientID, let serverID, let status):
-            var children = [WBXMLElement(SyncTag.clientID, text: clientID)]
+            var children = [WBXMLElement(AirSyncTag.clientId, text: clientID)]
             if let serverID { children.append(serverIDElement(serverID)) }
             children.append(statusElement(status))
-            return WBXMLElement(SyncTag.add, elements: children)
+            return WBXMLElement(AirSyncTag.add, elements: children)
         case .change(let serverID, let status):
-            return WBXMLElement(SyncTag.change, elements: [serverIDElement(serverID), statusElement(status)])
+            return WBXMLElement(AirSyncTag.change, elements: [serverIDElement(serverID), statusElement(status)])
         case .delete(let serverID, let status):
-            return WBXMLElement(SyncTag.delete, elements: [serverIDElement(serverID), statusElement(status)])
+            return WBXMLElement(AirSyncTag.delete, elements: [serverIDElement(serverID), statusElement(status)])
         case .fetch(let serverID, let status, let data):
             return WBXMLElement(
-                SyncTag.fetch, elements: [serverIDElement(serverID), statusElement(status)] + (data.map { [$0] } ?? []))
+                AirSyncTag.fetch,
+                elements: [serverIDElement(serverID), statusElement(status)] + (data.map { [$0] } ?? []))
         }
     }
 
     private static func serverIDElement(_ serverID: String) -> WBXMLElement {
-        WBXMLElement(SyncTag.serverID, text: serverID)
+        WBXMLElement(AirSyncTag.serverId, text: serverID)
     }
     private static func statusElement(_ status: Int) -> WBXMLElement {
-        WBXMLElement(SyncTag.status, text: String(status))
+        WBXMLElement(AirSyncTag.status, text: String(status))
     }
 }
 

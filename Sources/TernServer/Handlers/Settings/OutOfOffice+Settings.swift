@@ -14,7 +14,7 @@ extension OutOfOffice {
         for audience in Audience.allCases {
             guard let message = messages[audience] else { continue }
             var parts = [
-                WBXMLElement(SettingsTag.tag(audience.rawValue)),
+                WBXMLElement(audience.tag),
                 WBXMLElement(SettingsTag.enabled, text: message.isEnabled ? "1" : "0"),
             ]
             if let reply = message.replyMessage { parts.append(WBXMLElement(SettingsTag.replyMessage, text: reply)) }
@@ -45,7 +45,11 @@ extension OutOfOffice {
             updated.endTime = end
         }
         for element in set.elements where element.tag == SettingsTag.oofMessage {
-            guard let audience = element.elements.lazy.compactMap({ Audience(rawValue: $0.tag.name) }).first else {
+            guard
+                let audience = element.elements.lazy.compactMap({ element in
+                    Audience.allCases.first { $0.tag == element.tag }
+                }).first
+            else {
                 return SettingsStatus.invalidArguments
             }
             var message = updated.messages[audience] ?? Message(isEnabled: false)
@@ -61,5 +65,16 @@ extension OutOfOffice {
         }
         self = updated
         return SettingsStatus.success
+    }
+}
+
+extension OutOfOffice.Audience {
+    /// The element that names the audience in an OofMessage (MS-ASCMD 2.2.3.8-2.2.3.10).
+    var tag: WBXMLTag {
+        switch self {
+        case .internal: SettingsTag.appliesToInternal
+        case .externalKnown: SettingsTag.appliesToExternalKnown
+        case .externalUnknown: SettingsTag.appliesToExternalUnknown
+        }
     }
 }

@@ -131,31 +131,3 @@ enum SettingsStatus {
     static let protocolError = 2
     static let invalidArguments = 5
 }
-
-/// Tags of the Settings code page used by the server.
-enum SettingsTag {
-    static let settings = tag("Settings")
-    static let status = tag("Status")
-    static let get = tag("Get")
-    static let set = tag("Set")
-    static let oof = tag("Oof")
-    static let oofState = tag("OofState")
-    static let startTime = tag("StartTime")
-    static let endTime = tag("EndTime")
-    static let oofMessage = tag("OofMessage")
-    static let enabled = tag("Enabled")
-    static let replyMessage = tag("ReplyMessage")
-    static let bodyType = tag("BodyType")
-    static let devicePassword = tag("DevicePassword")
-    static let password = tag("Password")
-    static let deviceInformation = tag("DeviceInformation")
-    static let userInformation = tag("UserInformation")
-    static let emailAddresses = tag("EmailAddresses")
-    static let smtpAddress = tag("SMTPAddress")
-    static let primarySmtpAddress = tag("PrimarySmtpAddress")
-    static let accounts = tag("Accounts")
-    static let account = tag("Account")
-    static let userDisplayName = tag("UserDisplayName")
-
-    static func tag(_ name: String) -> WBXMLTag { WBXMLTag("Settings", name) }
-}

@@ -29,12 +29,12 @@ struct FolderSyncRoundTripTests {
 
     @Test func aDeleteWithoutServerIdIsNoResponse() {
         let root = WBXMLElement(
-            WBXMLTag("FolderHierarchy", "FolderSync"),
+            FolderHierarchyTag.folderSync,
             elements: [
-                WBXMLElement(WBXMLTag("FolderHierarchy", "Status"), text: "1"),
+                WBXMLElement(FolderHierarchyTag.status, text: "1"),
                 WBXMLElement(
-                    WBXMLTag("FolderHierarchy", "Changes"),
-                    elements: [WBXMLElement(WBXMLTag("FolderHierarchy", "Delete"))]),
+                    FolderHierarchyTag.changes,
+                    elements: [WBXMLElement(FolderHierarchyTag.delete)]),
             ])
         #expect(FolderSyncResponse(root) == nil)
     }

@@ -6,11 +6,11 @@ import WBXML
 /// Each direction's writer is checked against the other direction's reader, through WBXML bytes.
 struct ProvisionRoundTripTests {
     static let information = WBXMLElement(
-        WBXMLTag("Settings", "DeviceInformation"),
+        SettingsTag.deviceInformation,
         elements: [
             WBXMLElement(
-                WBXMLTag("Settings", "Set"),
-                elements: [WBXMLElement(WBXMLTag("Settings", "Model"), text: "tern-device")])
+                SettingsTag.set,
+                elements: [WBXMLElement(SettingsTag.model, text: "tern-device")])
         ])
 
     static let requests: [ProvisionRequest] = [
@@ -54,7 +54,7 @@ struct ProvisionRoundTripTests {
     }
 
     @Test func aRootThatIsNotProvisionIsNoResponse() {
-        #expect(ProvisionResponse(WBXMLElement(WBXMLTag("FolderHierarchy", "FolderSync"))) == nil)
-        #expect(ProvisionResponse(WBXMLElement(WBXMLTag("Provision", "Provision"))) == nil, "no Status")
+        #expect(ProvisionResponse(WBXMLElement(FolderHierarchyTag.folderSync)) == nil)
+        #expect(ProvisionResponse(WBXMLElement(ProvisionTag.provision)) == nil, "no Status")
     }
 }

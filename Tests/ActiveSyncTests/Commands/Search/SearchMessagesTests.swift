@@ -11,13 +11,13 @@ struct SearchMessagesTests {
 
     @Test func aMailboxSearchCarriesTheTextAndTheRange() throws {
         let root = try Self.throughBytes(MailboxSearchRequest(text: "lunch", limit: 10).element)
-        let store = try #require(root.firstElement(WBXMLTag("Search", "Store")))
-        #expect(store.firstElement(WBXMLTag("Search", "Name"))?.text == "Mailbox")
-        let and = store.firstElement(WBXMLTag("Search", "Query"))?.firstElement(WBXMLTag("Search", "And"))
-        #expect(and?.firstElement(WBXMLTag("Search", "FreeText"))?.text == "lunch")
-        #expect(and?.firstElement(WBXMLTag("AirSync", "Class"))?.text == "Email")
+        let store = try #require(root.firstElement(SearchTag.store))
+        #expect(store.firstElement(SearchTag.name)?.text == "Mailbox")
+        let and = store.firstElement(SearchTag.query)?.firstElement(SearchTag.and)
+        #expect(and?.firstElement(SearchTag.freeText)?.text == "lunch")
+        #expect(and?.firstElement(AirSyncTag.`class`)?.text == "Email")
         #expect(
-            store.firstElement(WBXMLTag("Search", "Options"))?.firstElement(WBXMLTag("Search", "Range"))?.text == "0-9")
+            store.firstElement(SearchTag.options)?.firstElement(SearchTag.range)?.text == "0-9")
     }
 
     @Test func aSearchAnswerGivesEachResultWithItsProperties() throws {
@@ -25,9 +25,9 @@ struct SearchMessagesTests {
         let result = WBXMLElement(
             tag("Result"),
             elements: [
-                WBXMLElement(WBXMLTag("AirSync", "Class"), text: "Email"), WBXMLElement(tag("LongId"), text: "RgAAAAD"),
-                WBXMLElement(WBXMLTag("AirSync", "CollectionId"), text: "5"),
-                WBXMLElement(tag("Properties"), elements: [WBXMLElement(WBXMLTag("Email", "Subject"), text: "Lunch?")]),
+                WBXMLElement(AirSyncTag.`class`, text: "Email"), WBXMLElement(tag("LongId"), text: "RgAAAAD"),
+                WBXMLElement(AirSyncTag.collectionId, text: "5"),
+                WBXMLElement(tag("Properties"), elements: [WBXMLElement(EmailTag.subject, text: "Lunch?")]),
             ])
         let answer = WBXMLElement(
             tag("Search"),
@@ -47,18 +47,18 @@ struct SearchMessagesTests {
         let read = try #require(SearchResponse(try Self.throughBytes(answer)))
         #expect(read.status == 1 && read.storeStatus == 1 && read.total == 1)
         #expect(read.results.map(\.longID) == ["RgAAAAD"] && read.results.map(\.collectionID) == ["5"])
-        #expect(read.results.first?.properties?.firstElement(WBXMLTag("Email", "Subject"))?.text == "Lunch?")
+        #expect(read.results.first?.properties?.firstElement(EmailTag.subject)?.text == "Lunch?")
     }
 
     @Test func sendMailCarriesTheMessageAsOpaqueBytes() throws {
         let mime = Array("To: bob@example.org\r\nSubject: Hi\r\n\r\nHello.\r\n".utf8)
         let root = try Self.throughBytes(SendMailRequest(clientID: "c1", mime: mime).element)
-        #expect(root.firstElement(WBXMLTag("ComposeMail", "ClientId"))?.text == "c1")
-        #expect(root.firstElement(WBXMLTag("ComposeMail", "SaveInSentItems")) != nil)
-        #expect(root.firstElement(WBXMLTag("ComposeMail", "Mime"))?.contentBytes == mime)
+        #expect(root.firstElement(ComposeMailTag.clientId)?.text == "c1")
+        #expect(root.firstElement(ComposeMailTag.saveInSentItems) != nil)
+        #expect(root.firstElement(ComposeMailTag.mime)?.contentBytes == mime)
         let failed = WBXMLElement(
-            WBXMLTag("ComposeMail", "SendMail"),
-            elements: [WBXMLElement(WBXMLTag("ComposeMail", "Status"), text: "120")])
+            ComposeMailTag.sendMail,
+            elements: [WBXMLElement(ComposeMailTag.status, text: "120")])
         #expect(SendMailRequest.status(of: failed) == 120)
     }
 }

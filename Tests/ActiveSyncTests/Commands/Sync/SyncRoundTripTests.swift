@@ -4,15 +4,15 @@ import WBXML
 
 struct SyncRoundTripTests {
     static let contact = WBXMLElement(
-        SyncTag.applicationData,
+        AirSyncTag.applicationData,
         elements: [
-            WBXMLElement(WBXMLTag("Contacts", "FileAs"), text: "Lovelace, Ada"),
-            WBXMLElement(WBXMLTag("Contacts", "FirstName"), text: "Ada"),
+            WBXMLElement(ContactsTag.fileAs, text: "Lovelace, Ada"),
+            WBXMLElement(ContactsTag.firstName, text: "Ada"),
         ])
 
     static var requests: [SyncRequest] {
         var first = SyncCollectionRequest(syncKey: "0", collectionID: "2")
-        first.options = [WBXMLElement(SyncTag.options, elements: [WBXMLElement(SyncTag.filterType, text: "3")])]
+        first.options = [WBXMLElement(AirSyncTag.options, elements: [WBXMLElement(AirSyncTag.filterType, text: "3")])]
         var busy = SyncCollectionRequest(syncKey: "5", collectionID: "9")
         busy.getChanges = true
         busy.deletesAsMoves = false
@@ -62,20 +62,21 @@ struct SyncRoundTripTests {
 
     @Test func anAddWithoutApplicationDataIsNoResponse() {
         let root = WBXMLElement(
-            SyncTag.sync,
+            AirSyncTag.sync,
             elements: [
                 WBXMLElement(
-                    SyncTag.collections,
+                    AirSyncTag.collections,
                     elements: [
                         WBXMLElement(
-                            SyncTag.collection,
+                            AirSyncTag.collection,
                             elements: [
-                                WBXMLElement(SyncTag.collectionID, text: "9"), WBXMLElement(SyncTag.status, text: "1"),
+                                WBXMLElement(AirSyncTag.collectionId, text: "9"),
+                                WBXMLElement(AirSyncTag.status, text: "1"),
                                 WBXMLElement(
-                                    SyncTag.commands,
+                                    AirSyncTag.commands,
                                     elements: [
                                         WBXMLElement(
-                                            SyncTag.add, elements: [WBXMLElement(SyncTag.serverID, text: "9:1")])
+                                            AirSyncTag.add, elements: [WBXMLElement(AirSyncTag.serverId, text: "9:1")])
                                     ]),
                             ])
                     ])
