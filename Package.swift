@@ -46,7 +46,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "WBXML", swiftSettings: strictSettings),
-        .target(name: "ActiveSync", dependencies: ["WBXML"], swiftSettings: strictSettings),
+        .target(name: "ActiveSync", dependencies: ["WBXML", "MIME"], swiftSettings: strictSettings),
         .target(name: "MIME", swiftSettings: strictSettings),
         .systemLibrary(
             name: "CLibXML2",

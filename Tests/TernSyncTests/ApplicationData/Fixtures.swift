@@ -47,3 +47,14 @@ func decode(
 ) throws(ApplicationDataError) -> ItemContent {
     try ApplicationData.decode(data, as: itemClass, replacing: existing, supported: supported, protocolVersion: version)
 }
+
+extension WBXMLElement {
+    /// The first child `Namespace:Name`.
+    func child(_ namespace: String, _ name: String) -> WBXMLElement? {
+        firstElement(WBXMLTag(namespace, name))
+    }
+
+    func has(_ namespace: String, _ name: String) -> Bool {
+        child(namespace, name) != nil
+    }
+}

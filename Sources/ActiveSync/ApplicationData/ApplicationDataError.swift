@@ -34,7 +34,11 @@ public struct ApplicationDataError: Error, Hashable, Sendable, CustomStringConve
         element.map { "\(code) in \($0): \(detail)" } ?? "\(code): \(detail)"
     }
 
-    static func missing(_ element: String) -> ApplicationDataError {
+    /// The per-item Sync status every refusal is answered with.
+    public var syncStatus: Int { SyncStatus.conversionError }
+
+    /// A required element the device left out.
+    public static func missing(_ element: String) -> ApplicationDataError {
         ApplicationDataError(.missingElement, element: element, "required here")
     }
 

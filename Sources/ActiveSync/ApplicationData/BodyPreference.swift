@@ -30,12 +30,13 @@ public struct BodyPreference: Sendable, Hashable {
     /// Reads an `<airsyncbase:BodyPreference>`; nil when Type is missing or not 1–4.
     /// A TruncationSize or Preview that is not a number is ignored; Preview is capped at 255.
     public init?(_ element: WBXMLElement) {
-        func number(_ name: String) -> Int? {
-            element.firstElement(WBXMLTag("AirSyncBase", name))?.text.flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
+        func number(_ tag: WBXMLTag) -> Int? {
+            element.firstElement(tag)?.text.flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
         }
-        guard let type = number("Type"), (1...4).contains(type) else { return nil }
+        guard let type = number(AirSyncBaseTag.type), (1...4).contains(type) else { return nil }
         self.init(
-            type: type, truncationSize: number("TruncationSize"), allOrNone: number("AllOrNone") == 1,
-            preview: number("Preview").map { min($0, 255) })
+            type: type, truncationSize: number(AirSyncBaseTag.truncationSize),
+            allOrNone: number(AirSyncBaseTag.allOrNone) == 1,
+            preview: number(AirSyncBaseTag.preview).map { min($0, 255) })
     }
 }

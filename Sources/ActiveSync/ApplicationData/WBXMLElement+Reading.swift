@@ -1,4 +1,3 @@
-import ActiveSync
 import Foundation
 import MIME
 import WBXML
@@ -8,17 +7,9 @@ extension WBXMLElement {
     /// The longest text property accepted, in UTF-8 bytes.
     static let maxTextBytes = 32 << 10
 
-    func has(_ namespace: String, _ name: String) -> Bool {
-        firstElement(WBXMLTag(namespace, name)) != nil
-    }
-
-    func child(_ namespace: String, _ name: String) -> WBXMLElement? {
-        firstElement(WBXMLTag(namespace, name))
-    }
-
     /// The text of a child; "" for an empty element, nil when absent. Over 32 KiB is refused.
-    func string(_ namespace: String, _ name: String) throws(ApplicationDataError) -> String? {
-        guard let element = child(namespace, name) else { return nil }
+    func string(_ tag: WBXMLTag) throws(ApplicationDataError) -> String? {
+        guard let element = firstElement(tag) else { return nil }
         return try element.boundedText()
     }
 
@@ -37,36 +28,35 @@ extension WBXMLElement {
     }
 
     /// A non-empty text child, or nil when absent or empty.
-    func nonEmptyString(_ namespace: String, _ name: String) throws(ApplicationDataError) -> String? {
-        try string(namespace, name).flatMap { $0.isEmpty ? nil : $0 }
+    func nonEmptyString(_ tag: WBXMLTag) throws(ApplicationDataError) -> String? {
+        try string(tag).flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    func int(_ namespace: String, _ name: String, in range: ClosedRange<Int>) throws(ApplicationDataError) -> Int? {
-        guard let text = try string(namespace, name) else { return nil }
+    func int(_ tag: WBXMLTag, in range: ClosedRange<Int>) throws(ApplicationDataError) -> Int? {
+        guard let text = try string(tag) else { return nil }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-            throw .badValue("\(namespace):\(name)", "not a number in \(range.lowerBound)...\(range.upperBound)")
+            throw .badValue(tag.description, "not a number in \(range.lowerBound)...\(range.upperBound)")
         }
         return value
     }
 
-    func bool(_ namespace: String, _ name: String) throws(ApplicationDataError) -> Bool? {
-        try int(namespace, name, in: 0...1).map { $0 == 1 }
+    func bool(_ tag: WBXMLTag) throws(ApplicationDataError) -> Bool? {
+        try int(tag, in: 0...1).map { $0 == 1 }
     }
 
-    func date(_ namespace: String, _ name: String) throws(ApplicationDataError) -> Date? {
-        guard let text = try string(namespace, name) else { return nil }
+    func date(_ tag: WBXMLTag) throws(ApplicationDataError) -> Date? {
+        guard let text = try string(tag) else { return nil }
         guard let date = EASDate.parse(text.trimmingCharacters(in: .whitespaces)) else {
-            throw .badValue("\(namespace):\(name)", "not an EAS date-time")
+            throw .badValue(tag.description, "not an EAS date-time")
         }
         return date
     }
 
     /// The texts of the repeated `child` elements of a container such as Categories.
-    func strings(_ namespace: String, _ container: String, _ child: String) throws(ApplicationDataError) -> [String]? {
-        guard let list = self.child(namespace, container) else { return nil }
-        let childTag = WBXMLTag(namespace, child)
+    func strings(_ container: WBXMLTag, _ child: WBXMLTag) throws(ApplicationDataError) -> [String]? {
+        guard let list = firstElement(container) else { return nil }
         var values: [String] = []
-        for element in list.elements where element.tag == childTag {
+        for element in list.elements where element.tag == child {
             values.append(try element.boundedText())
         }
         return values
