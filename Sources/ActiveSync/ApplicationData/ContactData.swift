@@ -119,6 +119,13 @@ public struct ContactProperty: Hashable, Sendable {
     /// `Namespace:Element`, e.g. `Contacts:FileAs`.
     public var name: String { tag.description }
 
+    public static let fileAs = ContactProperty(checked: ContactsTag.fileAs)
+    public static let firstName = ContactProperty(checked: ContactsTag.firstName)
+    public static let lastName = ContactProperty(checked: ContactsTag.lastName)
+    public static let email1Address = ContactProperty(checked: ContactsTag.email1Address)
+
+    private init(checked tag: WBXMLTag) { self.tag = tag }
+
     private static let structural: Set<WBXMLTag> = [
         ContactsTag.categories, ContactsTag.category, ContactsTag.children, ContactsTag.child, ContactsTag.picture,
     ]

@@ -18,32 +18,34 @@ public struct CachedItem: Hashable, Sendable {
         self.applicationData = applicationData
     }
 
-    /// The text of the property `name` of the class's namespace, e.g. `Subject`.
-    public func property(_ name: String) -> String? {
-        applicationData.elements.first { $0.tag.name == name && $0.tag.namespace == kind.namespace }?.text
+    /// The text of the property `tag`, e.g. `EmailTag.subject`.
+    public func property(_ tag: WBXMLTag) -> String? {
+        applicationData.firstElement(tag)?.text
     }
 
     /// What a list shows: the subject, or for a contact the name it is filed as.
     public var title: String {
         switch kind {
         case .contacts:
-            property("FileAs")
-                ?? [property("FirstName"), property("LastName")].compactMap { $0 }.joined(separator: " ")
-        case .email, .calendar, .tasks:
-            property("Subject") ?? ""
+            property(ContactsTag.fileAs)
+                ?? [property(ContactsTag.firstName), property(ContactsTag.lastName)].compactMap { $0 }.joined(
+                    separator: " ")
+        case .email: property(EmailTag.subject) ?? ""
+        case .calendar: property(CalendarTag.subject) ?? ""
+        case .tasks: property(TasksTag.subject) ?? ""
         }
     }
 
     /// The date a list sorts by: received (email), start (event), due (task); none for contacts.
     public var date: Date? {
-        let name: String? =
+        let tag: WBXMLTag? =
             switch kind {
-            case .email: "DateReceived"
-            case .calendar: "StartTime"
-            case .tasks: "UtcDueDate"
+            case .email: EmailTag.dateReceived
+            case .calendar: CalendarTag.startTime
+            case .tasks: TasksTag.utcDueDate
             case .contacts: nil
             }
-        return name.flatMap(property).flatMap(EASDate.parse)
+        return tag.flatMap(property).flatMap(EASDate.parse)
     }
 
     /// Each property with text as `(name, text)`, in order; a nested one such as
@@ -51,15 +53,10 @@ public struct CachedItem: Hashable, Sendable {
     public var fields: [(name: String, value: String)] {
         applicationData.elements.compactMap { element in
             if let text = element.text { return (element.tag.name, text) }
-            if let data = element.elements.first(where: { $0.tag.name == "Data" })?.text {
+            if let data = element.firstElement(AirSyncBaseTag.data)?.text {
                 return (element.tag.name, data)
             }
             return nil
         }
     }
-}
-
-extension ItemKind {
-    /// The code page of the class's properties (MS-ASWBXML): `Email`, `Contacts`, `Calendar`, `Tasks`.
-    var namespace: String { rawValue }
 }

@@ -7,7 +7,8 @@ import WBXML
 ///
 /// An email may change only its read state (MS-ASEMAIL 2.2.2.61), sent alone:
 /// `<ApplicationData><Email:Read>1</Email:Read></ApplicationData>`. A contact, event or task
-/// is sent whole (the server drops what a Change leaves out), with the edits merged in.
+/// is sent whole (the server drops what a Change leaves out): the cached item read as its
+/// typed ApplicationData, with the edits made to it.
 public struct ItemEdit: Hashable, Sendable {
     public var subject: String?
     public var firstName: String?
@@ -35,56 +36,76 @@ public struct ItemEdit: Hashable, Sendable {
         self.read = read
     }
 
-    /// Each edit as (class, property, value, option), in the schemas' order.
-    private var fields: [(kinds: Set<ItemKind>, name: String, value: String, option: String)] {
-        var fields: [(kinds: Set<ItemKind>, name: String, value: String, option: String)] = []
-        if let read { fields.append(([.email], "Read", read ? "1" : "0", read ? "--read" : "--unread")) }
-        if let firstName { fields.append(([.contacts], "FirstName", firstName, "--first")) }
-        if let lastName { fields.append(([.contacts], "LastName", lastName, "--last")) }
-        if let email { fields.append(([.contacts], "Email1Address", email, "--email")) }
-        if let start { fields.append(([.calendar], "StartTime", EASDate.format(start, .compact), "--start")) }
-        if let end { fields.append(([.calendar], "EndTime", EASDate.format(end, .compact), "--end")) }
-        if let complete {
-            fields.append(([.tasks], "Complete", complete ? "1" : "0", complete ? "--complete" : "--no-complete"))
-        }
-        if let due {
-            fields.append(([.tasks], "DueDate", EASDate.format(due, .extended), "--due"))
-            fields.append(([.tasks], "UtcDueDate", EASDate.format(due, .extended), "--due"))
-        }
-        if let subject { fields.append(([.calendar, .tasks], "Subject", subject, "--subject")) }
-        return fields
+    /// Each option set, with the classes it applies to.
+    private var options: [(kinds: Set<ItemKind>, option: String)] {
+        var options: [(kinds: Set<ItemKind>, option: String)] = []
+        if let read { options.append(([.email], read ? "--read" : "--unread")) }
+        if firstName != nil { options.append(([.contacts], "--first")) }
+        if lastName != nil { options.append(([.contacts], "--last")) }
+        if email != nil { options.append(([.contacts], "--email")) }
+        if start != nil { options.append(([.calendar], "--start")) }
+        if end != nil { options.append(([.calendar], "--end")) }
+        if let complete { options.append(([.tasks], complete ? "--complete" : "--no-complete")) }
+        if due != nil { options.append(([.tasks], "--due")) }
+        if subject != nil { options.append(([.calendar, .tasks], "--subject")) }
+        return options
     }
 
     /// The ApplicationData of the Change for `item`; a `.usage` error when nothing is set or a
-    /// field does not belong to the item's class.
-    func applicationData(for item: CachedItem) throws -> WBXMLElement {
-        let fields = fields
-        guard !fields.isEmpty else { throw ClientError(.usage, "nothing to change") }
-        if let foreign = fields.first(where: { !$0.kinds.contains(item.kind) }) {
+    /// field does not belong to the item's class, `.server` when the cached item cannot be read.
+    func applicationData(for item: CachedItem, version: ProtocolVersion) throws -> WBXMLElement {
+        let options = options
+        guard !options.isEmpty else { throw ClientError(.usage, "nothing to change") }
+        if let foreign = options.first(where: { !$0.kinds.contains(item.kind) }) {
             throw ClientError(
                 .usage,
                 "\(foreign.option) does not apply to \(item.kind.rawValue.lowercased()) item \"\(item.serverID)\"")
         }
-        let tag = { (name: String) in WBXMLTag(item.kind.namespace, name) }
-        if item.kind == .email {
-            return WBXMLElement(
-                AirSyncTag.applicationData, elements: fields.map { WBXMLElement(tag($0.name), text: $0.value) })
-        }
-        var elements = item.applicationData.elements
-        var edited = fields.map { (name: $0.name, value: $0.value) }
-        if item.kind == .contacts, firstName != nil || lastName != nil {
-            let first = firstName ?? item.property("FirstName") ?? ""
-            let last = lastName ?? item.property("LastName") ?? ""
-            edited.append((name: "FileAs", value: [last, first].filter { !$0.isEmpty }.joined(separator: ", ")))
-        }
-        for field in edited {
-            let element = WBXMLElement(tag(field.name), text: field.value)
-            if let index = elements.firstIndex(where: { $0.tag == element.tag }) {
-                elements[index] = element
-            } else {
-                elements.append(element)
+        let elements: [WBXMLElement]
+        do {
+            switch item.kind {
+            case .email:
+                var email = EmailData()
+                email.read = read
+                elements = email.elements(version: version)
+            case .contacts: elements = edited(try ContactData(item.applicationData)).elements
+            case .calendar: elements = edited(try CalendarData(item.applicationData)).elements(version: version)
+            case .tasks: elements = edited(try TaskData(item.applicationData)).elements(version: version)
             }
+        } catch {
+            throw ClientError(.server, "item \"\(item.serverID)\" as cached cannot be read: \(error)")
         }
         return WBXMLElement(AirSyncTag.applicationData, elements: elements)
+    }
+
+    private func edited(_ contact: ContactData) -> ContactData {
+        var contact = contact
+        if let firstName { contact.properties[.firstName] = firstName }
+        if let lastName { contact.properties[.lastName] = lastName }
+        if let email { contact.properties[.email1Address] = email }
+        if firstName != nil || lastName != nil {
+            contact.properties[.fileAs] = ContactData.fileAs(
+                firstName: contact.properties[.firstName] ?? "", lastName: contact.properties[.lastName] ?? "")
+        }
+        return contact
+    }
+
+    private func edited(_ event: CalendarData) -> CalendarData {
+        var event = event
+        if let start { event.startTime = start }
+        if let end { event.endTime = end }
+        if let subject { event.subject = subject }
+        return event
+    }
+
+    private func edited(_ task: TaskData) -> TaskData {
+        var task = task
+        if let complete { task.complete = complete }
+        if let due {
+            task.dueDate = due
+            task.utcDueDate = due
+        }
+        if let subject { task.subject = subject }
+        return task
     }
 }

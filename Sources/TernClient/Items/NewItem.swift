@@ -1,9 +1,9 @@
-import ActiveSync
+public import ActiveSync
 public import Foundation
 public import WBXML
 
 /// An item made on the device, sent to the server as a Sync `Add` (MS-ASCMD 2.2.3.7.2) with
-/// the class's properties (MS-ASCNTC, MS-ASCAL, MS-ASTASK):
+/// the class's typed properties (MS-ASCNTC, MS-ASCAL, MS-ASTASK):
 ///
 /// ```xml
 /// <ApplicationData><Contacts:FileAs>Lovelace, Ada</Contacts:FileAs>
@@ -23,31 +23,36 @@ public enum NewItem: Hashable, Sendable {
         }
     }
 
-    /// `<AirSync:ApplicationData>` with the properties in the order the schemas list them.
-    public var applicationData: WBXMLElement {
-        let fields: [(String, String)]
+    /// `<AirSync:ApplicationData>` as `version` writes it.
+    public func applicationData(version: ProtocolVersion) -> WBXMLElement {
+        let elements: [WBXMLElement]
         switch self {
         case .contact(let first, let last, let email):
-            let fileAs = [last, first].filter { !$0.isEmpty }.joined(separator: ", ")
-            fields =
-                [("FileAs", fileAs), ("FirstName", first), ("LastName", last)]
-                + (email.map { [("Email1Address", $0)] } ?? [])
-        case .event(let subject, let start, let end):
-            // MS-ASCAL 2.2.2.42: StartTime and EndTime in the compact form; BusyStatus 2 is "busy".
-            fields = [
-                ("BusyStatus", "2"), ("EndTime", EASDate.format(end, .compact)),
-                ("StartTime", EASDate.format(start, .compact)),
-                ("Subject", subject),
+            var properties: [ContactProperty: String] = [
+                .fileAs: ContactData.fileAs(firstName: first, lastName: last), .firstName: first, .lastName: last,
             ]
+            properties[.email1Address] = email
+            elements = ContactData(properties: properties).elements
+        case .event(let subject, let start, let end):
+            var event = CalendarData()
+            event.startTime = start
+            event.endTime = end
+            event.subject = subject
+            // BusyStatus 2 is "busy" (MS-ASCAL 2.2.2.8).
+            event.busyStatus = 2
+            elements = event.elements(version: version)
         case .task(let subject, let due):
             // MS-ASTASK 2.2.2: DueDate is local time; without a time zone this device writes UTC in both.
-            let dates =
-                due.map { [("DueDate", EASDate.format($0, .extended)), ("UtcDueDate", EASDate.format($0, .extended))] }
-                ?? []
-            fields = [("Complete", "0"), ("Importance", "1"), ("Subject", subject)] + dates
+            elements = TaskData(subject: subject, importance: 1, utcDueDate: due, dueDate: due, complete: false)
+                .elements(version: version)
         }
-        return WBXMLElement(
-            AirSyncTag.applicationData,
-            elements: fields.map { WBXMLElement(WBXMLTag(kind.namespace, $0.0), text: $0.1) })
+        return WBXMLElement(AirSyncTag.applicationData, elements: elements)
+    }
+}
+
+extension ContactData {
+    /// How a contact is filed: `Last, First`, or whichever of the two there is.
+    static func fileAs(firstName: String, lastName: String) -> String {
+        [lastName, firstName].filter { !$0.isEmpty }.joined(separator: ", ")
     }
 }

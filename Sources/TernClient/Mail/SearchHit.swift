@@ -12,11 +12,11 @@ public struct SearchHit: Codable, Hashable, Sendable {
     public let date: Date?
 
     init(_ result: SearchResponse.Result) {
-        let property = { (name: String) in result.properties?.firstElement(WBXMLTag("Email", name))?.text }
+        let property = { (tag: WBXMLTag) in result.properties?.firstElement(tag)?.text }
         longID = result.longID
         folderID = result.collectionID
-        subject = property("Subject")
-        from = property("From")
-        date = property("DateReceived").flatMap(EASDate.parse)
+        subject = property(EmailTag.subject)
+        from = property(EmailTag.from)
+        date = property(EmailTag.dateReceived).flatMap(EASDate.parse)
     }
 }

@@ -12,7 +12,8 @@ extension DeviceSession {
         }
         let clientID = String(UUID().uuidString.replacing("-", with: "").prefix(16).lowercased())
         let (_, replies) = try await sync(
-            target, sending: [.add(clientID: clientID, applicationData: item.applicationData)])
+            target,
+            sending: [.add(clientID: clientID, applicationData: item.applicationData(version: profile.record.version))])
         for case .add(clientID, let serverID, let status) in replies {
             guard status == SyncStatus.success, let serverID else {
                 throw ClientError(.server, "the server refused the new item (Status \(status))")
@@ -37,7 +38,7 @@ extension DeviceSession {
     public func edit(_ serverID: String, _ edit: ItemEdit) async throws -> CachedItem {
         let item = try item(serverID)
         let folder = try folder(of: item)
-        let data = try edit.applicationData(for: item)
+        let data = try edit.applicationData(for: item, version: profile.record.version)
         let (_, replies) = try await sync(folder, sending: [.change(serverID: serverID, applicationData: data)])
         for case .change(serverID, let status) in replies where status != SyncStatus.success {
             throw ClientError(.server, "the server refused to change \"\(serverID)\" (Status \(status))")
