@@ -70,12 +70,12 @@ let package = Package(
         ),
         .target(
             name: "TernStoreSQLite",
-            dependencies: ["TernStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ActiveSync", "TernStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "TernSync",
-            dependencies: ["ActiveSync", "TernStore", "WBXML", "MIME", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ActiveSync", "TernStore", "MIME", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(name: "TernImport", dependencies: ["TernStore", "MIME"], swiftSettings: strictSettings),

@@ -39,4 +39,14 @@ public struct BodyPreference: Sendable, Hashable {
             allOrNone: number(AirSyncBaseTag.allOrNone) == 1,
             preview: number(AirSyncBaseTag.preview).map { min($0, 255) })
     }
+
+    /// `<airsyncbase:BodyPreference>` as a device writes it.
+    var element: WBXMLElement {
+        var list = ElementList()
+        list.append(AirSyncBaseTag.type, type)
+        list.append(AirSyncBaseTag.truncationSize, truncationSize)
+        list.append(AirSyncBaseTag.allOrNone, allOrNone ? true : nil)
+        list.append(AirSyncBaseTag.preview, preview)
+        return list.element(AirSyncBaseTag.bodyPreference)
+    }
 }

@@ -90,15 +90,15 @@ extension DeviceSession {
     private var deviceInformation: WBXMLElement? {
         guard profile.record.version >= .v14_1 else { return nil }
         let fields = [
-            ("Model", "tern-device"), ("FriendlyName", "tern-device"), ("OS", "Linux"),
-            ("UserAgent", EASTransport.userAgent),
+            (SettingsTag.model, "tern-device"), (SettingsTag.friendlyName, "tern-device"), (SettingsTag.os, "Linux"),
+            (SettingsTag.userAgent, EASTransport.userAgent),
         ]
         return WBXMLElement(
             SettingsTag.deviceInformation,
             elements: [
                 WBXMLElement(
                     SettingsTag.set,
-                    elements: fields.map { WBXMLElement(WBXMLTag("Settings", $0.0), text: $0.1) })
+                    elements: fields.map { WBXMLElement($0.0, text: $0.1) })
             ])
     }
 }

@@ -109,16 +109,7 @@ extension DeviceSession {
     }
 
     /// `<Options><AirSyncBase:BodyPreference><Type>1</Type><TruncationSize>…</TruncationSize></…></Options>`.
-    private static var emailOptions: WBXMLElement {
-        WBXMLElement(
-            AirSyncTag.options,
-            elements: [
-                WBXMLElement(
-                    AirSyncBaseTag.bodyPreference,
-                    elements: [
-                        WBXMLElement(AirSyncBaseTag.type, text: "1"),
-                        WBXMLElement(AirSyncBaseTag.truncationSize, text: String(bodyTruncationSize)),
-                    ])
-            ])
+    private static var emailOptions: SyncOptions {
+        SyncOptions(bodyPreferences: [BodyPreference(type: 1, truncationSize: bodyTruncationSize)])
     }
 }

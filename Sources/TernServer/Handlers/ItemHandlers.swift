@@ -53,7 +53,7 @@ struct ItemOperationsHandler {
         }
         let service = ItemOperationsService(
             store: store, userID: request.user.id, protocolVersion: request.protocolVersion)
-        let (document, parts) = try await service.handle(parsed, multipart: request.acceptsMultipart)
-        return request.acceptsMultipart ? .multipart(document, parts: parts) : .document(document)
+        let (response, parts) = try await service.handle(parsed, multipart: request.acceptsMultipart)
+        return request.acceptsMultipart ? .multipart(response.element, parts: parts) : .document(response.element)
     }
 }

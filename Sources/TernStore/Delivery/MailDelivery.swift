@@ -1,3 +1,4 @@
+import ActiveSync
 public import Foundation
 import MIME
 

@@ -1,3 +1,5 @@
+public import ActiveSync
+
 /// One item of a folder: an email, contact, calendar event or task, as Sync shows it.
 public struct Item: Hashable, Sendable {
     public typealias ID = Int64

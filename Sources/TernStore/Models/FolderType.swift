@@ -1,3 +1,5 @@
+public import ActiveSync
+
 /// An EAS folder type (MS-ASCMD 2.2.3.186.3, FolderSync `Type`), 1 through 19.
 ///
 /// A struct with static values so that a type sent by a device and unknown to us stays

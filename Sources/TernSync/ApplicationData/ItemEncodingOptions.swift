@@ -1,5 +1,4 @@
 public import ActiveSync
-public import WBXML
 
 /// How a device wants its items written: the body preferences and MIME options of a Sync or
 /// ItemOperations `<airsync:Options>` (MS-ASCMD 2.2.3.125), and the protocol version in use.
@@ -34,25 +33,15 @@ public struct ItemEncodingOptions: Sendable, Hashable {
 
     /// Reads the options a device sent; nil (no Options) gives the defaults. Values out of
     /// range are ignored as if absent, since Options can only ask, never break an item.
-    public init(options: WBXMLElement?, protocolVersion: ProtocolVersion) {
+    public init(options: SyncOptions?, protocolVersion: ProtocolVersion) {
         self.init(protocolVersion: protocolVersion)
         guard let options else { return }
-        let preferenceTag = AirSyncBaseTag.bodyPreference
-        bodyPreferences = options.elements.filter { $0.tag == preferenceTag }.compactMap(BodyPreference.init)
-        let partTag = AirSyncBaseTag.bodyPartPreference
-        if protocolVersion >= .v14_1, let part = options.elements.first(where: { $0.tag == partTag }) {
-            bodyPartPreference = BodyPreference(part).flatMap { $0.type == 2 ? $0 : nil }
+        bodyPreferences = options.bodyPreferences
+        if protocolVersion >= .v14_1 {
+            bodyPartPreference = options.bodyPartPreference.flatMap { $0.type == 2 ? $0 : nil }
         }
-        if let support = options.firstElement(AirSyncTag.mimeSupport)?.text.flatMap({ Int($0) }),
-            (0...2).contains(support)
-        {
-            mimeSupport = support
-        }
-        if let code = options.firstElement(AirSyncTag.mimeTruncation)?.text.flatMap({ Int($0) }),
-            Self.mimeTruncationSizes.indices.contains(code)
-        {
-            mimeTruncation = Self.mimeTruncationSizes[code]
-        }
+        if let support = options.mimeSupport { mimeSupport = support }
+        if let code = options.mimeTruncation { mimeTruncation = Self.mimeTruncationSizes[code] }
     }
 
     /// MIMETruncation codes 0–8 (MS-ASCMD 2.2.3.111): 0 truncates everything, 8 nothing.

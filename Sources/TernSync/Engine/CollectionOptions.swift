@@ -1,7 +1,6 @@
 import ActiveSync
 import Foundation
 import TernStore
-import WBXML
 
 /// The options in force for one collection: what the device sent now, else what it sent
 /// before (cached parameters, MS-ASCMD 2.2.3.29.2), else the defaults.
@@ -19,16 +18,10 @@ struct CollectionOptions {
     static let maximumWindowSize = 512
 
     init(parameters: CollectionParameters, itemClass: ItemClass, protocolVersion: ProtocolVersion) {
-        let options = parameters.optionsXML.compactMap { try? XMLReader().read($0) }
-        let mine =
-            options.first { $0.firstElement(AirSyncTag.`class`)?.text == itemClass.rawValue }
-            ?? options.first { $0.firstElement(AirSyncTag.`class`) == nil }
-        filterType =
-            mine?.firstElement(AirSyncTag.filterType)?.text.flatMap { Int($0) }.flatMap {
-                (0...8).contains($0) ? $0 : nil
-            }
-            ?? 0
-        serverWins = mine?.firstElement(AirSyncTag.conflict)?.text != "0"
+        let options = parameters.optionsXML.compactMap(SyncOptions.init(xml:))
+        let mine = options.first { $0.itemClass == itemClass } ?? options.first { $0.itemClass == nil }
+        filterType = mine?.filterType ?? 0
+        serverWins = mine?.conflict != 0
         encoding = ItemEncodingOptions(options: mine, protocolVersion: protocolVersion)
         deletesAsMoves = parameters.deletesAsMoves ?? true
         windowSize = min(max(parameters.windowSize ?? Self.defaultWindowSize, 1), Self.maximumWindowSize)
@@ -80,7 +73,7 @@ extension CollectionParameters {
     func updated(with request: SyncCollectionRequest) -> CollectionParameters {
         CollectionParameters(
             optionsXML: request.options.isEmpty
-                ? optionsXML : request.options.map { XMLWriter(indents: false).write($0) },
+                ? optionsXML : request.options.map(\.xml),
             windowSize: request.windowSize ?? windowSize,
             deletesAsMoves: request.deletesAsMoves ?? deletesAsMoves,
             supported: request.supported ?? supported)

@@ -1,22 +1,7 @@
 import ActiveSync
 import TernStore
-import WBXML
 
 extension CollectionSync {
-    /// The most text and binary bytes one item of a device may carry; more is Status 6 for
-    /// that item alone, the rest of the request still applies.
-    static let maxItemBytes = 10 << 20
-
-    private static func byteCount(_ element: WBXMLElement) -> Int {
-        element.children.reduce(0) { total, node in
-            switch node {
-            case .element(let child): total + byteCount(child)
-            case .text(let text): total + text.utf8.count
-            case .opaque(let bytes): total + bytes.count
-            }
-        }
-    }
-
     /// Applies one of the device's commands; returns its reply, or nil for a Change or Delete
     /// that succeeded (MS-ASCMD sends those only when they fail).
     func apply(
@@ -24,13 +9,13 @@ extension CollectionSync {
     ) async throws(StoreError) -> SyncCollectionResponse.Reply? {
         switch command {
         case .add(let clientID, let data):
-            guard Self.byteCount(data) <= Self.maxItemBytes else {
-                return .add(clientID: clientID, serverID: nil, status: SyncStatus.conversionError)
-            }
+            // An item over `ApplicationData.maxBytes` or that cannot be read is Status 6 for it
+            // alone; the rest of the request still applies.
             let content: ItemContent
             do {
-                content = try ApplicationData.decode(
-                    data, as: context.itemClass, replacing: nil, supported: nil, protocolVersion: protocolVersion)
+                content = try ApplicationDataMapping.decode(
+                    try ApplicationData(data, as: context.itemClass), replacing: nil, supported: nil,
+                    protocolVersion: protocolVersion)
             } catch {
                 return .add(clientID: clientID, serverID: nil, status: SyncStatus.conversionError)
             }
@@ -54,7 +39,8 @@ extension CollectionSync {
 
         case .change(let serverID, let instanceID?, let data):
             return try await changeOccurrence(
-                serverID: serverID, instanceID: instanceID, data: data, context: context, next: &next)
+                serverID: serverID, instanceID: instanceID, data: try? ApplicationData(data, as: .calendar),
+                context: context, next: &next)
 
         case .delete(let serverID, let instanceID?):
             return try await deleteOccurrence(serverID: serverID, instanceID: instanceID, context: context, next: &next)
@@ -63,14 +49,11 @@ extension CollectionSync {
             guard let item = try await store.item(in: context.folder.id, serverID: serverID) else {
                 return .change(serverID: serverID, status: SyncStatus.objectNotFound)
             }
-            guard Self.byteCount(data) <= Self.maxItemBytes else {
-                return .change(serverID: serverID, status: SyncStatus.conversionError)
-            }
             let content: ItemContent
             do {
-                content = try ApplicationData.decode(
-                    data, as: context.itemClass, replacing: item.content, supported: context.options.supported,
-                    protocolVersion: protocolVersion)
+                content = try ApplicationDataMapping.decode(
+                    try ApplicationData(data, as: context.itemClass), replacing: item.content,
+                    supported: context.options.supported, protocolVersion: protocolVersion)
             } catch {
                 return .change(serverID: serverID, status: SyncStatus.conversionError)
             }
@@ -102,8 +85,11 @@ extension CollectionSync {
             guard let item = try await store.item(in: context.folder.id, serverID: serverID) else {
                 return .fetch(serverID: serverID, status: SyncStatus.objectNotFound, applicationData: nil)
             }
-            let data = ApplicationData.encode(item.content, serverID: serverID, options: context.options.encoding)
-            guard data.firstUnencodableElement == nil else {
+            let encoding = context.options.encoding
+            guard
+                let data = ApplicationDataMapping.encode(item.content, serverID: serverID, options: encoding)
+                    .encodableElement(version: encoding.protocolVersion)
+            else {
                 return .fetch(serverID: serverID, status: SyncStatus.conversionError, applicationData: nil)
             }
             return .fetch(serverID: serverID, status: SyncStatus.success, applicationData: data)

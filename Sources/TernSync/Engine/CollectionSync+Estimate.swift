@@ -1,12 +1,11 @@
 import ActiveSync
 import TernStore
-import WBXML
 
 extension CollectionSync {
     /// How many commands a Sync with this key would send (GetItemEstimate, MS-ASCMD 2.2.1.9),
     /// counted on a scratch copy of the state: nothing is saved. Status 2 for an unknown
     /// collection, 3 for key 0, 4 for a key this device was not given.
-    func estimate(collectionID: String, syncKey: String, options: [WBXMLElement]) async throws(StoreError) -> (
+    func estimate(collectionID: String, syncKey: String, options: [SyncOptions]) async throws(StoreError) -> (
         status: Int, estimate: Int
     ) {
         guard let folder = try await store.folder(of: userID, serverID: collectionID),
@@ -23,7 +22,7 @@ extension CollectionSync {
             let previousFilter = CollectionOptions(
                 parameters: scratch.parameters, itemClass: itemClass, protocolVersion: protocolVersion
             ).filterType
-            scratch.parameters.optionsXML = options.map { XMLWriter(indents: false).write($0) }
+            scratch.parameters.optionsXML = options.map(\.xml)
             let filter = CollectionOptions(
                 parameters: scratch.parameters, itemClass: itemClass, protocolVersion: protocolVersion
             ).filterType

@@ -1,14 +1,14 @@
 import ActiveSync
 import Foundation
 import TernStore
-import WBXML
 
 extension CollectionSync {
     /// A 16.x Change with InstanceId: the properties the device sent become an exception of
     /// that one occurrence; the series stays as it was. Status 8 for an unknown event, 6 for an
     /// InstanceId that is not a date or an event that does not recur.
     func changeOccurrence(
-        serverID: String, instanceID: String, data: WBXMLElement, context: CommandContext, next: inout CollectionState
+        serverID: String, instanceID: String, data sent: ApplicationData?, context: CommandContext,
+        next: inout CollectionState
     ) async throws(StoreError) -> SyncCollectionResponse.Reply? {
         let failed = { (status: Int) in SyncCollectionResponse.Reply.change(serverID: serverID, status: status) }
         guard
@@ -19,8 +19,9 @@ extension CollectionSync {
         }
         guard let start else { return failed(SyncStatus.conversionError) }
         guard
-            case .event(let changed)? = try? ApplicationData.decode(
-                data, as: .calendar, replacing: item.content, supported: context.options.supported,
+            let sent,
+            case .event(let changed)? = try? ApplicationDataMapping.decode(
+                sent, replacing: item.content, supported: context.options.supported,
                 protocolVersion: protocolVersion)
         else { return failed(SyncStatus.conversionError) }
         var exception =

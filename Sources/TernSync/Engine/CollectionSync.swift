@@ -2,7 +2,6 @@ import ActiveSync
 import Foundation
 import Logging
 import TernStore
-import WBXML
 
 /// One collection of one device's Sync request: resolves the sync key to the state it names,
 /// applies the device's commands, then sends the server's changes since that state, at most
@@ -214,8 +213,8 @@ struct CollectionSync {
         func encode(_ command: PlannedCommand) -> SyncCollectionResponse.Command? {
             switch command {
             case .add(let item), .change(let item):
-                let data = ApplicationData.encode(item.content, serverID: item.serverID, options: options)
-                guard data.firstUnencodableElement == nil else { return nil }
+                let data = ApplicationDataMapping.encode(item.content, serverID: item.serverID, options: options)
+                guard let data = data.encodableElement(version: options.protocolVersion) else { return nil }
                 if case .add = command { return .add(serverID: item.serverID, applicationData: data) }
                 return .change(serverID: item.serverID, applicationData: data)
             case .delete(let serverID): return .delete(serverID: serverID)

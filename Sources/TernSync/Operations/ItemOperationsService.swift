@@ -2,7 +2,6 @@ public import ActiveSync
 import Foundation
 import MIME
 public import TernStore
-public import WBXML
 
 /// ItemOperations (MS-ASCMD 2.2.1.10) for one user: Fetch of an item or an attachment and
 /// EmptyFolderContents. With `multipart` (MS-ASAcceptMultiPart) fetched bytes travel as
@@ -18,11 +17,11 @@ public struct ItemOperationsService: Sendable {
         self.protocolVersion = protocolVersion
     }
 
-    /// The response document and, when multipart, the parts its `<Part>` elements number from 1.
+    /// The response and, when multipart, the parts its results number from 1.
     public func handle(_ request: ItemOperationsRequest, multipart: Bool) async throws(StoreError) -> (
-        WBXMLElement, [[UInt8]]
+        ItemOperationsResponse, [[UInt8]]
     ) {
-        var results: [WBXMLElement] = []
+        var results: [ItemOperationsResponse.Result] = []
         var parts: [[UInt8]] = []
         for operation in request.operations {
             switch operation {
@@ -33,59 +32,37 @@ public struct ItemOperationsService: Sendable {
             case .emptyFolderContents(let collectionID, let deleteSubfolders):
                 results.append(try await emptyFolder(collectionID, deleteSubfolders: deleteSubfolders))
             case .unsupported(let tag):
-                results.append(WBXMLElement(tag, elements: [Self.status(ItemOperationsStatus.protocolError)]))
+                results.append(.unsupported(tag, status: ItemOperationsStatus.protocolError))
             }
         }
-        let root = WBXMLElement(
-            ItemOperationsTag.itemOperations,
-            elements: [
-                Self.status(ItemOperationsStatus.success), WBXMLElement(ItemOperationsTag.response, elements: results),
-            ])
-        return (root, parts)
+        return (ItemOperationsResponse(status: ItemOperationsStatus.success, results: results), parts)
     }
 
-    private func fetchItem(collectionID: String, serverID: String, options: WBXMLElement?) async throws(StoreError)
-        -> WBXMLElement
+    private func fetchItem(collectionID: String, serverID: String, options: SyncOptions?) async throws(StoreError)
+        -> ItemOperationsResponse.Result
     {
+        func failed(_ status: Int) -> ItemOperationsResponse.Result {
+            .item(status: status, collectionID: collectionID, serverID: serverID, fetched: nil)
+        }
         guard let folder = try await store.folder(of: userID, serverID: collectionID),
             let item = try await store.item(in: folder.id, serverID: serverID)
-        else {
-            return WBXMLElement(
-                ItemOperationsTag.fetch,
-                elements: [
-                    Self.status(ItemOperationsStatus.objectNotFound),
-                    WBXMLElement(AirSyncTag.collectionId, text: collectionID),
-                    WBXMLElement(AirSyncTag.serverId, text: serverID),
-                ])
-        }
+        else { return failed(ItemOperationsStatus.objectNotFound) }
         let encoding = ItemEncodingOptions(options: options, protocolVersion: protocolVersion)
-        let data = ApplicationData.encode(item.content, serverID: serverID, options: encoding)
         // An item stored before ingress checked its text: a status for it, not a failed response.
-        guard data.firstUnencodableElement == nil else {
-            return WBXMLElement(
-                ItemOperationsTag.fetch,
-                elements: [
-                    Self.status(ItemOperationsStatus.conversionFailure),
-                    WBXMLElement(AirSyncTag.collectionId, text: collectionID),
-                    WBXMLElement(AirSyncTag.serverId, text: serverID),
-                ])
-        }
-        return WBXMLElement(
-            ItemOperationsTag.fetch,
-            elements: [
-                Self.status(ItemOperationsStatus.success), WBXMLElement(AirSyncTag.collectionId, text: collectionID),
-                WBXMLElement(AirSyncTag.serverId, text: serverID),
-                WBXMLElement(AirSyncTag.`class`, text: item.content.itemClass.rawValue),
-                WBXMLElement(ItemOperationsTag.properties, elements: data.elements),
-            ])
+        guard
+            let properties = ApplicationDataMapping.encode(item.content, serverID: serverID, options: encoding)
+                .encodableElements(version: protocolVersion)
+        else { return failed(ItemOperationsStatus.conversionFailure) }
+        return .item(
+            status: ItemOperationsStatus.success, collectionID: collectionID, serverID: serverID,
+            fetched: .init(itemClass: item.content.itemClass, properties: properties))
     }
 
     private func fetchAttachment(
         _ text: String, range: String?, multipart: Bool, parts: inout [[UInt8]]
-    ) async throws(StoreError) -> WBXMLElement {
-        let referenceElement = WBXMLElement(AirSyncBaseTag.fileReference, text: text)
-        func failed(_ status: Int) -> WBXMLElement {
-            WBXMLElement(ItemOperationsTag.fetch, elements: [Self.status(status), referenceElement])
+    ) async throws(StoreError) -> ItemOperationsResponse.Result {
+        func failed(_ status: Int) -> ItemOperationsResponse.Result {
+            .attachment(status: status, fileReference: text, fetched: nil)
         }
         guard let reference = FileReference(text), let folderServerID = reference.serverID.split(separator: ":").first,
             let folder = try await store.folder(of: userID, serverID: String(folderServerID)),
@@ -97,39 +74,33 @@ public struct ItemOperationsService: Sendable {
         else { return failed(ItemOperationsStatus.invalidAttachment) }
         let attachment = message.attachments[reference.attachmentIndex]
         let bytes = attachment.decodedBytes()
-        var slice = bytes[...]
-        var properties: [WBXMLElement] = []
+        var bounds: Range<Int>?
         if let range {
-            guard let bounds = Self.byteRange(range, total: bytes.count) else {
+            guard let asked = Self.byteRange(range, total: bytes.count) else {
                 return failed(ItemOperationsStatus.invalidRange)
             }
-            slice = bytes[bounds]
-            properties += [
-                WBXMLElement(ItemOperationsTag.range, text: "\(bounds.lowerBound)-\(bounds.upperBound - 1)"),
-                WBXMLElement(ItemOperationsTag.total, text: String(bytes.count)),
-            ]
+            bounds = asked
         }
-        properties.append(WBXMLElement(AirSyncBaseTag.contentType, text: attachment.contentType.mimeType))
+        let slice = Array(bytes[bounds ?? bytes.indices])
+        let content: ItemOperationsResponse.FetchedAttachment.Content
         if multipart {
-            parts.append(Array(slice))
-            properties.append(WBXMLElement(ItemOperationsTag.part, text: String(parts.count)))
+            parts.append(slice)
+            content = .part(parts.count)
         } else {
-            properties.append(WBXMLElement(ItemOperationsTag.data, text: Data(slice).base64EncodedString()))
+            content = .inline(slice)
         }
-        return WBXMLElement(
-            ItemOperationsTag.fetch,
-            elements: [
-                Self.status(ItemOperationsStatus.success), referenceElement,
-                WBXMLElement(ItemOperationsTag.properties, elements: properties),
-            ])
+        return .attachment(
+            status: ItemOperationsStatus.success, fileReference: text,
+            fetched: .init(
+                range: bounds, total: bounds.map { _ in bytes.count }, contentType: attachment.contentType.mimeType,
+                content: content))
     }
 
-    private func emptyFolder(_ collectionID: String, deleteSubfolders: Bool) async throws(StoreError) -> WBXMLElement {
-        let collection = WBXMLElement(AirSyncTag.collectionId, text: collectionID)
+    private func emptyFolder(_ collectionID: String, deleteSubfolders: Bool) async throws(StoreError)
+        -> ItemOperationsResponse.Result
+    {
         guard let folder = try await store.folder(of: userID, serverID: collectionID) else {
-            return WBXMLElement(
-                ItemOperationsTag.emptyFolderContents,
-                elements: [Self.status(ItemOperationsStatus.objectNotFound), collection])
+            return .emptyFolderContents(status: ItemOperationsStatus.objectNotFound, collectionID: collectionID)
         }
         _ = try await store.deleteAllItems(in: folder.id)
         if deleteSubfolders {
@@ -138,8 +109,7 @@ public struct ItemOperationsService: Sendable {
                 try await store.deleteFolder(of: userID, serverID: child.serverID)
             }
         }
-        return WBXMLElement(
-            ItemOperationsTag.emptyFolderContents, elements: [Self.status(ItemOperationsStatus.success), collection])
+        return .emptyFolderContents(status: ItemOperationsStatus.success, collectionID: collectionID)
     }
 
     /// `first-last` inclusive, clamped to the size; nil when it starts past the end or is not a range.
@@ -149,9 +119,5 @@ public struct ItemOperationsService: Sendable {
             first < max(total, 1)
         else { return nil }
         return first..<min(last + 1, total)
-    }
-
-    private static func status(_ value: Int) -> WBXMLElement {
-        WBXMLElement(ItemOperationsTag.status, text: String(value))
     }
 }

@@ -1,3 +1,4 @@
+import ActiveSync
 import ArgumentParser
 import Foundation
 import TerminalOutput

@@ -29,7 +29,7 @@ import WBXML
         startTime: date("20261201T090000Z"), endTime: date("20261201T100000Z"), uid: "uid-2")
 
     static func encode(_ event: CalendarItem, _ version: ProtocolVersion) -> WBXMLElement {
-        ApplicationData.encode(.event(event), serverID: "4:1", options: options(version))
+        encodeElement(.event(event), serverID: "4:1", options: options(version))
     }
 
     @Test(arguments: [ProtocolVersion.v14_1, .v16_1], [full, minimal])

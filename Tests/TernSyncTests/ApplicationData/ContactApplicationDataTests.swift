@@ -16,7 +16,7 @@ import WBXML
         body: "Met at the conference.")
 
     static func encode(_ contact: ContactItem, _ version: ProtocolVersion = .v16_1) -> WBXMLElement {
-        ApplicationData.encode(.contact(contact), serverID: "3:1", options: options(version))
+        encodeElement(.contact(contact), serverID: "3:1", options: options(version))
     }
 
     @Test(arguments: [full, ContactItem(fields: [.fileAs: "Solo"])])

@@ -52,7 +52,7 @@ import WBXML
     }
 
     static func encode(_ email: EmailItem, _ options: ItemEncodingOptions) -> WBXMLElement {
-        ApplicationData.encode(.email(email), serverID: "5:12", options: options)
+        encodeElement(.email(email), serverID: "5:12", options: options)
     }
 
     /// The order of the MS-ASEMAIL 4.1.3.1 and MS-ASCMD 4.10.5.2 example responses.
@@ -119,7 +119,7 @@ import WBXML
                             element("AirSyncBase", "Preview", "5"),
                         ]),
                 ]) as WBXMLElement?)
-        let data = Self.encode(Self.item(), ItemEncodingOptions(options: sent, protocolVersion: .v14_1))
+        let data = Self.encode(Self.item(), ItemEncodingOptions(options: SyncOptions(sent), protocolVersion: .v14_1))
         let part = try #require(data.child("AirSyncBase", "BodyPart"))
         #expect(
             xml(part)
@@ -132,13 +132,13 @@ import WBXML
 
         var plain = Self.item()
         plain.raw = Data("Subject: x\r\n\r\na < b\r\n".utf8)
-        let made = Self.encode(plain, ItemEncodingOptions(options: sent, protocolVersion: .v16_1)).child(
+        let made = Self.encode(plain, ItemEncodingOptions(options: SyncOptions(sent), protocolVersion: .v16_1)).child(
             "AirSyncBase", "BodyPart")
         #expect(
             made?.child("AirSyncBase", "EstimatedDataSize")?.text
                 == String("<html><body>a &lt; b<br>\n</body></html>".utf8.count))
         #expect(
-            Self.encode(Self.item(), ItemEncodingOptions(options: sent, protocolVersion: .v14_0)).child(
+            Self.encode(Self.item(), ItemEncodingOptions(options: SyncOptions(sent), protocolVersion: .v14_0)).child(
                 "AirSyncBase", "BodyPart") == nil)
     }
 
@@ -184,7 +184,7 @@ import WBXML
                 element("AirSync", "MIMESupport", "2"), element("AirSync", "MIMETruncation", "1"),
                 element("AirSyncBase", "BodyPreference", [element("AirSyncBase", "Type", "1")]),
             ])
-        let options = ItemEncodingOptions(options: request, protocolVersion: .v14_1)
+        let options = ItemEncodingOptions(options: SyncOptions(request), protocolVersion: .v14_1)
         #expect(options.mimeSupport == 2 && options.mimeTruncation == 4096 && options.bodyPreferences.count == 1)
         let body = Self.encode(Self.item(), options).child("AirSyncBase", "Body")
         #expect(body?.child("AirSyncBase", "Type")?.text == "4")

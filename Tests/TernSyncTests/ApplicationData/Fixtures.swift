@@ -45,7 +45,14 @@ func decode(
     _ data: WBXMLElement, as itemClass: ItemClass, replacing existing: ItemContent? = nil,
     supported: Set<String>? = nil, version: ProtocolVersion = .v16_1
 ) throws(ApplicationDataError) -> ItemContent {
-    try ApplicationData.decode(data, as: itemClass, replacing: existing, supported: supported, protocolVersion: version)
+    try ApplicationDataMapping.decode(
+        try ApplicationData(data, as: itemClass), replacing: existing, supported: supported, protocolVersion: version)
+}
+
+/// An item's `<airsync:ApplicationData>` as the options' version writes it.
+func encodeElement(_ content: ItemContent, serverID: String, options: ItemEncodingOptions) -> WBXMLElement {
+    ApplicationDataMapping.encode(content, serverID: serverID, options: options).element(
+        version: options.protocolVersion)
 }
 
 extension WBXMLElement {

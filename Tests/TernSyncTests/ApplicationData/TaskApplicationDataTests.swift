@@ -18,7 +18,7 @@ import WBXML
             start: date("2026-12-01T00:00:00.000Z")))
 
     static func encode(_ task: TaskItem, _ version: ProtocolVersion = .v16_1) -> WBXMLElement {
-        ApplicationData.encode(.task(task), serverID: "7:1", options: options(version))
+        encodeElement(.task(task), serverID: "7:1", options: options(version))
     }
 
     @Test(arguments: [full, TaskItem(subject: "Minimal")])

@@ -54,7 +54,7 @@ struct EngineFixture {
         collection.windowSize = windowSize
         collection.commands = commands
         collection.getChanges = getChanges
-        collection.options = options.map { [$0] } ?? []
+        collection.options = options.map { [SyncOptions($0)] } ?? []
         let response = try await engine(for: device).sync(SyncRequest(collections: [collection]), now: now)
         guard let answer = response.collections.first else {
             throw StoreError(.notFound, "no collection in the response")

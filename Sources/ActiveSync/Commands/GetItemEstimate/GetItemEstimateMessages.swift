@@ -7,9 +7,9 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
         public let collectionID: String
         public let syncKey: String
         /// Options to estimate under, as Sync's Options; a 12.1 FilterType is wrapped in one.
-        public let options: [WBXMLElement]
+        public let options: [SyncOptions]
 
-        public init(collectionID: String, syncKey: String, options: [WBXMLElement] = []) {
+        public init(collectionID: String, syncKey: String, options: [SyncOptions] = []) {
             self.collectionID = collectionID
             self.syncKey = syncKey
             self.options = options
@@ -39,7 +39,8 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
                     elements: collections.map { collection in
                         let key = WBXMLElement(AirSyncTag.syncKey, text: collection.syncKey)
                         let id = WBXMLElement(GetItemEstimateTag.collectionId, text: collection.collectionID)
-                        return WBXMLElement(GetItemEstimateTag.collection, elements: [key, id] + collection.options)
+                        return WBXMLElement(
+                            GetItemEstimateTag.collection, elements: [key, id] + collection.options.map(\.element))
                     })
             ])
     }
@@ -55,9 +56,9 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
             guard let collectionID = element.firstElement(GetItemEstimateTag.collectionId)?.text,
                 let syncKey = element.firstElement(AirSyncTag.syncKey)?.text
             else { return nil }
-            var options = element.elements.filter { $0.tag == AirSyncTag.options }
+            var options = element.elements.filter { $0.tag == AirSyncTag.options }.map(SyncOptions.init)
             if options.isEmpty, let filter = element.firstElement(AirSyncTag.filterType) {
-                options = [WBXMLElement(AirSyncTag.options, elements: [filter])]
+                options = [SyncOptions(WBXMLElement(AirSyncTag.options, elements: [filter]))]
             }
             collections.append(Collection(collectionID: collectionID, syncKey: syncKey, options: options))
         }

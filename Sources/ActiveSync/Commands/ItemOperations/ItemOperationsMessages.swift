@@ -5,7 +5,7 @@ public import WBXML
 public struct ItemOperationsRequest: Hashable, Sendable {
     public enum Operation: Hashable, Sendable {
         /// An item by collection and server id, with Sync-style Options.
-        case fetchItem(collectionID: String, serverID: String, options: WBXMLElement?)
+        case fetchItem(collectionID: String, serverID: String, options: SyncOptions?)
         /// An attachment by its FileReference, optionally a byte range of it (`0-1023`).
         case fetchAttachment(fileReference: String, range: String?)
         case emptyFolderContents(collectionID: String, deleteSubfolders: Bool)
@@ -29,7 +29,9 @@ public struct ItemOperationsRequest: Hashable, Sendable {
                 } else if let collectionID = element.firstElement(AirSyncTag.collectionId)?.text,
                     let serverID = element.firstElement(AirSyncTag.serverId)?.text
                 {
-                    operations.append(.fetchItem(collectionID: collectionID, serverID: serverID, options: options))
+                    operations.append(
+                        .fetchItem(
+                            collectionID: collectionID, serverID: serverID, options: options.map(SyncOptions.init)))
                 } else {
                     operations.append(.unsupported(element.tag))
                 }

@@ -45,7 +45,7 @@ extension SyncCollectionRequest {
         }
         if let getChanges { children.append(WBXMLElement(AirSyncTag.getChanges, text: getChanges ? "1" : "0")) }
         if let windowSize { children.append(WBXMLElement(AirSyncTag.windowSize, text: String(windowSize))) }
-        children += options
+        children += options.map(\.element)
         if !commands.isEmpty { children.append(WBXMLElement(AirSyncTag.commands, elements: commands.map(\.element))) }
         return WBXMLElement(AirSyncTag.collection, elements: children)
     }

@@ -44,8 +44,8 @@ public struct SyncCollectionRequest: Hashable, Sendable {
     public var deletesAsMoves: Bool?
     public var getChanges: Bool?
     public var windowSize: Int?
-    /// The Options elements as sent (one per Class in 14.0+).
-    public var options: [WBXMLElement]
+    /// The Options as sent (one per Class in 14.0+).
+    public var options: [SyncOptions]
     public var commands: [SyncClientCommand]
 
     /// A collection asked for by id and key alone, as an empty or partial request implies.
@@ -66,7 +66,7 @@ public struct SyncCollectionRequest: Hashable, Sendable {
         deletesAsMoves = element.firstElement(AirSyncTag.deletesAsMoves).map(Self.flag)
         getChanges = element.firstElement(AirSyncTag.getChanges).map(Self.flag)
         windowSize = element.firstElement(AirSyncTag.windowSize)?.text.flatMap { Int($0) }
-        options = element.elements.filter { $0.tag == AirSyncTag.options }
+        options = element.elements.filter { $0.tag == AirSyncTag.options }.map(SyncOptions.init)
         commands = []
         for command in element.firstElement(AirSyncTag.commands)?.elements ?? [] {
             guard let parsed = SyncClientCommand(command) else { return nil }

@@ -10,7 +10,7 @@ struct GetItemEstimateRoundTripTests {
     }
 
     @Test func aWrittenRequestReadsBackTheSame() throws {
-        let options = WBXMLElement(AirSyncTag.options, elements: [WBXMLElement(AirSyncTag.filterType, text: "3")])
+        let options = SyncOptions(filterType: 3)
         let collections = [
             GetItemEstimateRequest.Collection(collectionID: "5", syncKey: "1", options: [options]),
             GetItemEstimateRequest.Collection(collectionID: "9", syncKey: "4"),

@@ -12,7 +12,7 @@ struct SyncRoundTripTests {
 
     static var requests: [SyncRequest] {
         var first = SyncCollectionRequest(syncKey: "0", collectionID: "2")
-        first.options = [WBXMLElement(AirSyncTag.options, elements: [WBXMLElement(AirSyncTag.filterType, text: "3")])]
+        first.options = [SyncOptions(filterType: 3)]
         var busy = SyncCollectionRequest(syncKey: "5", collectionID: "9")
         busy.getChanges = true
         busy.deletesAsMoves = false
