@@ -139,7 +139,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "TernTesting", path: "Tests/TernTesting", swiftSettings: strictSettings),
+        .target(
+            name: "TernTesting",
+            dependencies: [
+                "TernAuth", "TernServer", "TernStore", "TernStoreSQLite",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/TernTesting",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "WBXMLTests",
             dependencies: ["WBXML", "TernTesting"],

@@ -20,11 +20,19 @@ public final class PushHub: Service, Sendable {
     private let registry: Mutex<PushRegistry<Waiter>>
     /// Subscribed from the start, so no change committed while the hub starts is missed.
     private let changes: AsyncStream<StoreChange>
-    private let epoch = ContinuousClock.now
+    /// Time on the hub's clock since it was made, and a sleep on that clock: deadlines and
+    /// the ticker follow the clock given, so tests move time by hand.
+    private let elapsed: @Sendable () -> Duration
+    private let sleep: @Sendable (Duration) async throws -> Void
 
-    public init(store: any Store, maxHeldPerUser: Int, maxHeldTotal: Int) {
+    public init(
+        store: any Store, maxHeldPerUser: Int, maxHeldTotal: Int, clock: some Clock<Duration> = ContinuousClock()
+    ) {
         changes = store.allChanges()
         registry = Mutex(PushRegistry(maxPerUser: maxHeldPerUser, maxTotal: maxHeldTotal))
+        let epoch = clock.now
+        elapsed = { epoch.duration(to: clock.now) }
+        sleep = { try await clock.sleep(for: $0) }
     }
 
     /// Registers a device's interest in `folderIDs` for `heartbeat`. Changes from now on are
@@ -32,7 +40,7 @@ public final class PushHub: Service, Sendable {
     public func arm(userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration) -> Result<
         Ticket, PushRefusal
     > {
-        let deadline = ContinuousClock.now - epoch + heartbeat
+        let deadline = elapsed() + heartbeat
         let armed = registry.withLock {
             $0.arm(userID: userID, deviceID: deviceID, folderIDs: folderIDs, deadline: deadline)
         }
@@ -65,8 +73,9 @@ public final class PushHub: Service, Sendable {
             }
             try? await cancelWhenGracefulShutdown {
                 while !Task.isCancelled {
-                    try await Task.sleep(for: .seconds(1))
-                    self.resume(self.registry.withLock { $0.expire(now: ContinuousClock.now - self.epoch) })
+                    try await self.sleep(.seconds(1))
+                    let now = self.elapsed()
+                    self.resume(self.registry.withLock { $0.expire(now: now) })
                 }
             }
             group.cancelAll()

@@ -1,40 +1,24 @@
 import Foundation
-import TernAuth
 import TernClient
 import TernServer
 import TernStore
 import TernStoreSQLite
 import TernTesting
 
-/// An in-process Tern server for the device to talk to: a fresh SQLite store with anna/secret,
-/// listening on 127.0.0.1 at a port the system picks, and profile folders for devices.
+/// The in-process test server (`TestServer`, anna/secret) with profile folders for devices.
 final class LoopbackServer: Sendable {
-    let data: TemporaryDirectory
+    let server: TestServer
     let profiles: TemporaryDirectory
-    let store: SQLiteStore
-    let user: User
-    let endpoint: URL
-    private let serving: Task<Void, any Error>
 
     init() async throws {
-        data = try TemporaryDirectory("tern-client-server")
+        server = try await TestServer()
         profiles = try TemporaryDirectory("tern-client-profiles")
-        store = try SQLiteStore(dataDirectory: data.path)
-        user = try await store.createUser(
-            NewUser(
-                login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
-                passwordHash: PasswordHash.make("secret", cost: 4)))
-        let server = TernServer(store: store, configuration: ServerConfiguration(host: "127.0.0.1", port: 0))
-        let (ports, announce) = AsyncStream.makeStream(of: Int.self)
-        serving = Task { try await server.run { announce.yield($0) } }
-        var listening = ports.makeAsyncIterator()
-        guard let port = await listening.next(),
-            let endpoint = URL(string: "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync")
-        else {
-            throw ClientError(.network, "the test server did not start")
-        }
-        self.endpoint = endpoint
     }
+
+    var store: SQLiteStore { server.store }
+    var user: User { server.user }
+    var endpoint: URL { server.endpoint }
+    var data: TemporaryDirectory { server.directory }
 
     /// The profile folder of device `deviceID`.
     func profile(_ deviceID: String) -> URL {
@@ -60,9 +44,7 @@ final class LoopbackServer: Sendable {
     }
 
     func stop() async {
-        serving.cancel()
-        _ = await serving.result
-        data.remove()
+        await server.stop()
         profiles.remove()
     }
 }

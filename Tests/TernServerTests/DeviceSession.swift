@@ -1,3 +1,4 @@
+import TernTesting
 import WBXML
 
 /// A provisioned device of the test user that speaks one protocol version in one body form.

@@ -1,5 +1,6 @@
 import TernStore
 import TernStoreSQLite
+import TernTesting
 import Testing
 import WBXML
 

@@ -1,6 +1,7 @@
 import ActiveSync
 import Foundation
 import TernServer
+import TernTesting
 import Testing
 import WBXML
 
@@ -130,13 +131,13 @@ import WBXML
                 + "Content-Type: application/vnd.ms-sync.wbxml\r\nContent-Length: \(body.count)\r\n\r\n"
             let (answers, _) = await connection.exchange(Array(head.utf8) + body, responses: 0)
             #expect(answers.isEmpty)
-            try await PushFixture.settle()
+            await fixture.waitUntilHeld()
             connection.reset()
         }
-        try await PushFixture.settle()
+        await fixture.waitUntilHeld(0)
 
         async let held = fixture.ping(PushFixture.ping(heartbeat: 600, folders: [fixture.inbox]), on: tablet)
-        try await PushFixture.settle()
+        await fixture.waitUntilHeld()
         try await fixture.deliver()
         let answer = try await held
         await fixture.server.stop()

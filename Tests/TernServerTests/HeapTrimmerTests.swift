@@ -1,3 +1,4 @@
+import TernTesting
 import Testing
 
 @testable import TernServer

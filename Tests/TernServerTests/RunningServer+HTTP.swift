@@ -1,4 +1,5 @@
 import Foundation
+import TernTesting
 
 extension RunningServer {
     /// A plain HTTP answer: status, headers (lowercased names) and body bytes.

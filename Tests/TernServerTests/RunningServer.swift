@@ -9,83 +9,11 @@ import TernStoreSQLite
 import TernTesting
 import WBXML
 
-/// A Tern server on 127.0.0.1 and a free port, on a fresh data folder with user anna/secret,
-/// and a tiny EAS client speaking to it over a real socket.
-final class RunningServer: Sendable {
-    let directory: TemporaryDirectory
-    let store: SQLiteStore
-    let user: User
-    let port: Int
-    private let group: ServiceGroup
-    private let task: Task<Void, any Error>
+/// The in-process server of `TernTesting` with a tiny EAS client speaking to it over a real
+/// socket (curl), and the request bodies the server tests share.
+typealias RunningServer = TestServer
 
-    /// `adminToken` and `publicURL` go into the server's configuration, then `tuning` may
-    /// change any other setting. `reopening` starts the server on the data of one that was
-    /// shut down (see `restarted`).
-    init(
-        adminToken: String? = nil, publicURL: String? = nil, reopening existing: TemporaryDirectory? = nil,
-        tuning: (inout ServerConfiguration) -> Void = { _ in }
-    ) async throws {
-        await ServerSlots.shared.acquire()
-        do {
-            directory = try existing ?? TemporaryDirectory("tern-server")
-            store = try SQLiteStore(dataDirectory: directory.path)
-            if existing != nil, let anna = try await store.user(login: "anna") {
-                user = anna
-            } else {
-                user = try await store.createUser(
-                    NewUser(
-                        login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
-                        passwordHash: PasswordHash.make("secret", cost: 4)))
-            }
-        } catch {
-            await ServerSlots.shared.release()
-            throw error
-        }
-        var configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path,
-            adminToken: adminToken, publicURL: publicURL)
-        tuning(&configuration)
-        let server = TernServer(store: store, configuration: configuration)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [try server.service { continuation.yield($0) }], logger: Logger(label: "tern-test")))
-        self.group = group
-        task = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        port = await iterator.next() ?? 0
-    }
-
-    /// A second user, bruno/other, whose data anna must never reach.
-    func createOtherUser() async throws -> User {
-        try await store.createUser(
-            NewUser(
-                login: "bruno", emailAddresses: ["bruno@tern.example"], displayName: "Bruno",
-                passwordHash: PasswordHash.make("other", cost: 4)))
-    }
-
-    func stop() async {
-        task.cancel()
-        _ = await task.result
-        directory.remove()
-        await ServerSlots.shared.release()
-    }
-
-    /// Shuts the server down as SIGTERM does, without removing its data.
-    func shutDownGracefully() async throws {
-        await group.triggerGracefulShutdown()
-        try await task.value
-    }
-
-    /// Shuts this server down gracefully and starts a new one, on another port, on the same
-    /// data; stop the new one, not this one.
-    func restarted() async throws -> RunningServer {
-        try await shutDownGracefully()
-        await ServerSlots.shared.release()
-        return try await RunningServer(reopening: directory)
-    }
-
+extension TestServer {
     struct Reply {
         let status: Int
         let headers: [String: String]
@@ -250,29 +178,5 @@ final class RunningServer: Sendable {
             form: form)
         guard let final = phase2.text("PolicyKey").flatMap({ UInt32($0) }) else { throw URLError(.badServerResponse) }
         return final
-    }
-}
-
-/// Bounds how many in-process servers run at once: Swift Testing runs every test in parallel,
-/// and on a 2-core machine dozens of servers with their curl clients starved each other until
-/// curl gave up. Tests beyond the limit wait for a slot.
-actor ServerSlots {
-    static let shared = ServerSlots(limit: 4)
-
-    private var free: Int
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(limit: Int) { free = limit }
-
-    func acquire() async {
-        if free > 0 {
-            free -= 1
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 extension DeviceProfile {
     /// The data key for a command: as it is when no PIN is set; from the unlocked session,
-    /// which this use keeps alive; or, when locked, from `pin` (counted as `unlock(_:)` counts).
-    mutating func unlockedKey(pin: String?) throws -> CacheKey {
+    /// which this use at `now` keeps alive; or, when locked, from `pin` (counted as
+    /// `unlock(_:)` counts).
+    mutating func unlockedKey(pin: String?, now: Date = Date()) throws -> CacheKey {
         switch record.cacheKey {
         case nil:
             throw ClientError(.usage, "the profile has no data key; run `tern-device setup` again")
@@ -15,8 +16,10 @@ extension DeviceProfile {
         case .pinProtected:
             var expired = false
             if let session = UnlockSession.read(in: directory) {
-                if !session.isExpired(after: record.pinPolicy.inactivityLock), let key = CacheKey(bytes: session.key) {
-                    try UnlockSession(key: session.key, lastUsedAt: Date()).write(in: directory)
+                if !session.isExpired(after: record.pinPolicy.inactivityLock, now: now),
+                    let key = CacheKey(bytes: session.key)
+                {
+                    try UnlockSession(key: session.key, lastUsedAt: now).write(in: directory)
                     return key
                 }
                 try UnlockSession.remove(in: directory)

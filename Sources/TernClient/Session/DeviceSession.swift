@@ -23,11 +23,12 @@ public actor DeviceSession {
     /// Opens the profile in `directory`: a `.usage` error when there is none, `.wiped` when
     /// it was wiped, `.locked` when a PIN is set and the device locked (unless `pin`, from
     /// `TERN_DEVICE_PIN`, opens it). A device that has not acknowledged its policy yet (it
-    /// lacked a PIN) provisions first.
-    public static func open(_ directory: URL, pin: String? = nil) async throws -> DeviceSession {
+    /// lacked a PIN) provisions first. `now` is when the device is used, which the
+    /// inactivity lock measures from.
+    public static func open(_ directory: URL, pin: String? = nil, now: Date = Date()) async throws -> DeviceSession {
         var profile = try DeviceProfile.load(from: directory)
         try profile.refuseIfWiped()
-        let key = try profile.unlockedKey(pin: pin)
+        let key = try profile.unlockedKey(pin: pin, now: now)
         guard let sealed = profile.record.sealedPassword,
             let password = try? key.openText(sealed, context: ProfileRecord.passwordContext)
         else {

@@ -15,11 +15,21 @@ import UnixSignals
 public struct TernServer: Sendable {
     public let store: any Store
     public let configuration: ServerConfiguration
+    private let hub: PushHub
+    private let clock: any Clock<Duration>
 
-    public init(store: any Store, configuration: ServerConfiguration) {
+    /// A server on `store`; heartbeats and held requests' deadlines run on `clock`.
+    public init(store: any Store, configuration: ServerConfiguration, clock: any Clock<Duration> = ContinuousClock()) {
         self.store = store
         self.configuration = configuration
+        self.clock = clock
+        hub = PushHub(
+            store: store, maxHeldPerUser: configuration.maxHeldPerUser, maxHeldTotal: configuration.maxHeldTotal,
+            clock: clock)
     }
+
+    /// How many Pings and Syncs with Wait are held now.
+    public var heldRequestCount: Int { hub.heldCount }
 
     /// Runs until SIGTERM or SIGINT; `onListening` gets the bound port (useful with port 0).
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
@@ -31,11 +41,9 @@ public struct TernServer: Sendable {
         try await group.run()
     }
 
-    /// The server as one service, to run in a caller's `ServiceGroup`: graceful shutdown of
-    /// that group answers held requests, then stops the HTTP server.
+    /// The server as one service, to run once in a caller's `ServiceGroup`: graceful
+    /// shutdown of that group answers held requests, then stops the HTTP server.
     public func service(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some Service {
-        let hub = PushHub(
-            store: store, maxHeldPerUser: configuration.maxHeldPerUser, maxHeldTotal: configuration.maxHeldTotal)
         let validator = try configuration.schemaDirectory.map { try SchemaValidator(schemaDirectory: $0) }
         let authenticator = Authenticator(store: store)
         let endpoint = ActiveSyncEndpoint(
@@ -95,7 +103,7 @@ public struct TernServer: Sendable {
         return ServiceGroup(
             configuration: .init(
                 services: [
-                    ChangeFollower(store: store), HTTPService(server: server), hub, HeapTrimmer(),
+                    ChangeFollower(store: store, clock: clock), HTTPService(server: server), hub, HeapTrimmer(),
                     ConnectionReporter(statistics: statistics, logger: logger),
                 ], logger: Self.logger))
     }

@@ -58,8 +58,11 @@ import Testing
         var profile = try DeviceProfile.load(from: server.profile("phone"))
         try profile.setPIN("862419")
         try await Self.syncOnce(server)
-        try await Task.sleep(for: .seconds(6))
-        let locked = await #expect(throws: ClientError.self) { try await DeviceSession.open(server.profile("phone")) }
+        // Six seconds later, past the five-second inactivity lock.
+        let later = Date().addingTimeInterval(6)
+        let locked = await #expect(throws: ClientError.self) {
+            try await DeviceSession.open(server.profile("phone"), now: later)
+        }
         #expect(
             locked?.kind == .locked && locked?.message.contains("locked itself after 5 s unused") == true,
             "\(String(describing: locked))")

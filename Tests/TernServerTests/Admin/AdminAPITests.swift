@@ -1,6 +1,7 @@
 import Foundation
 import TernStore
 import TernStoreSQLite
+import TernTesting
 import Testing
 
 /// `/admin/api/v1` over a real socket: each route once with success and once refused.

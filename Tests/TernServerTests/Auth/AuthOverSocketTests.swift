@@ -1,6 +1,7 @@
 import TernAuth
 import TernStore
 import TernStoreSQLite
+import TernTesting
 import Testing
 
 /// Sign-in through the EAS endpoint over a real socket: the cache and the throttle change

@@ -1,4 +1,5 @@
 import Foundation
+import TernTesting
 import Testing
 
 /// `/autodiscover/autodiscover.xml` over a real socket: the mobile settings, checked element

@@ -1,4 +1,5 @@
 import Foundation
+import TernTesting
 
 #if canImport(FoundationXML)
     import FoundationXML

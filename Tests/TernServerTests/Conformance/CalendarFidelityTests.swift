@@ -2,6 +2,7 @@ import ActiveSync
 import Foundation
 import TernStore
 import TernStoreSQLite
+import TernTesting
 import Testing
 import WBXML
 

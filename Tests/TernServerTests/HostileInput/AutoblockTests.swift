@@ -3,6 +3,7 @@ import Foundation
 import TernServer
 import TernStore
 import TernStoreSQLite
+import TernTesting
 import Testing
 import WBXML
 

@@ -4,6 +4,7 @@ import TernAdmin
 import TernServer
 import TernStore
 import TernStoreSQLite
+import TernTesting
 import Testing
 import WBXML
 

@@ -1,6 +1,7 @@
 import ActiveSync
 import Foundation
 import TernServer
+import TernTesting
 import Testing
 
 /// Connections that send nothing, half a head or a body that stalls are closed at their
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func silentHalfHeadAndStalledBodyConnectionsAreClosedWhileAHeldPingIsAnswered() async throws {
-        let fixture = try await PushFixture.start { $0.connectionLimits = Self.limits }
+        let fixture = try await PushFixture.start(realClock: true) { $0.connectionLimits = Self.limits }
         defer { Task { await fixture.server.stop() } }
         let port = fixture.server.port
         async let held = fixture.ping(PushFixture.ping(heartbeat: 4, folders: [fixture.inbox]))

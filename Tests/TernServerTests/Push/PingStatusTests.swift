@@ -3,6 +3,7 @@ import Foundation
 import TernServer
 import TernStore
 import TernStoreSQLite
+import TernTesting
 import Testing
 import WBXML
 
@@ -67,23 +68,21 @@ import WBXML
             of: fixture.server.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
         let stale = try await fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
         #expect(stale.reply.ping?.status == .folderSyncRequired)
-        #expect(stale.elapsed < .seconds(5))
         // Once the device has the new folder, the same Ping is held until its heartbeat.
         _ = try await fixture.device.send("FolderSync", RunningServer.folderSync(key))
-        let held = try await fixture.ping(PushFixture.ping(heartbeat: 2, folders: [fixture.inbox]))
-        #expect(held.reply.ping?.status == .expired)
+        async let held = fixture.ping(PushFixture.ping(heartbeat: 2, folders: [fixture.inbox]))
+        await fixture.passHeartbeat(of: 2)
+        #expect(try await held.reply.ping?.status == .expired)
     }
 
     @Test func aHierarchyChangeWhileHeldGivesStatus7() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
         async let held = fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
-        try await PushFixture.settle()
+        await fixture.waitUntilHeld()
         _ = try await fixture.server.store.createFolder(
             of: fixture.server.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
-        let (reply, elapsed) = try await held
-        #expect(reply.ping?.status == .folderSyncRequired)
-        #expect(elapsed < .seconds(5))
+        #expect(try await held.reply.ping?.status == .folderSyncRequired)
     }
 
     @Test func aFolderTheDeviceNeverSyncedGivesStatus2AtOnce() async throws {
@@ -109,11 +108,15 @@ import WBXML
     @Test func aQuietHeartbeatGivesStatus1AndTheEmptyPingReusesIt() async throws {
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
-        let first = try await fixture.ping(PushFixture.ping(heartbeat: 1, folders: [fixture.inbox]))
-        #expect(first.reply.ping?.status == .expired)
-        #expect(first.elapsed >= .seconds(1))
-        let again = try await fixture.ping(nil)
-        #expect(again.reply.ping?.status == .expired, "the empty Ping took the cached interval and folders")
+        async let first = fixture.ping(PushFixture.ping(heartbeat: 60, folders: [fixture.inbox]))
+        await fixture.waitUntilHeld()
+        fixture.clock.advance(by: .seconds(59))
+        #expect(fixture.server.heldRequestCount == 1, "held until the whole heartbeat passed")
+        fixture.clock.advance(by: .seconds(1))
+        #expect(try await first.reply.ping?.status == .expired)
+        async let again = fixture.ping(nil)
+        await fixture.passHeartbeat(of: 60)
+        #expect(try await again.reply.ping?.status == .expired, "the empty Ping took the cached interval and folders")
     }
 
     @Test func overTheCapGivesStatus8() async throws {
@@ -122,9 +125,10 @@ import WBXML
         let tablet = try await fixture.server.session(deviceID: "tablet")
         try await fixture.prime(fixture.inbox, on: tablet)
         async let held = fixture.ping(PushFixture.ping(heartbeat: 3, folders: [fixture.inbox]))
-        try await PushFixture.settle()
+        await fixture.waitUntilHeld()
         let refused = try await fixture.ping(PushFixture.ping(heartbeat: 3, folders: [fixture.inbox]), on: tablet)
         #expect(refused.reply.ping?.status == .serverError)
+        fixture.clock.advance(by: .seconds(3))
         #expect(try await held.reply.ping?.status == .expired)
     }
 
@@ -132,11 +136,9 @@ import WBXML
         let fixture = try await PushFixture.start()
         defer { Task { await fixture.server.stop() } }
         async let older = fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
-        try await PushFixture.settle()
+        await fixture.waitUntilHeld()
         async let newer = fixture.ping(PushFixture.ping(heartbeat: 8, folders: [fixture.inbox]))
-        let (reply, elapsed) = try await older
-        #expect(reply.ping?.status == .expired)
-        #expect(elapsed < .seconds(5))
+        #expect(try await older.reply.ping?.status == .expired)
         try await fixture.deliver()
         #expect(try await newer.reply.ping?.folders == [fixture.inbox.serverID])
     }

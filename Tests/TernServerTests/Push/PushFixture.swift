@@ -3,28 +3,33 @@ import Foundation
 import TernServer
 import TernStore
 import TernStoreSQLite
+import TernTesting
 import Testing
 import WBXML
 
-/// A server with a short minimum heartbeat (so expiry can be seen within a test) and a
-/// provisioned device whose Inbox is synced, so that a Ping on it waits.
+/// A server on a manual clock (a test moves time past a heartbeat instead of sleeping
+/// through it) and a provisioned device whose Inbox is synced, so that a Ping on it waits.
 struct PushFixture {
     let server: RunningServer
+    let clock: ManualClock
     let device: DeviceSession
     let inbox: Folder
     let calendar: Folder
 
+    /// `realClock` runs the server on real time, for a test of socket limits that NIO times.
     static func start(
-        deviceID: String = "phone", tuning: @escaping (inout ServerConfiguration) -> Void = { _ in }
+        deviceID: String = "phone", realClock: Bool = false,
+        tuning: @escaping (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> PushFixture {
-        let server = try await RunningServer { configuration in
+        let clock = ManualClock()
+        let server = try await RunningServer(clock: realClock ? ContinuousClock() : clock) { configuration in
             configuration.minHeartbeat = 1
             tuning(&configuration)
         }
         let device = try await server.session(deviceID: deviceID)
         let folders = try await server.store.folders(of: server.user.id)
         let fixture = PushFixture(
-            server: server, device: device, inbox: try #require(folders.first { $0.type == .inbox }),
+            server: server, clock: clock, device: device, inbox: try #require(folders.first { $0.type == .inbox }),
             calendar: try #require(folders.first { $0.type == .calendar }))
         try await fixture.prime(fixture.inbox, on: device)
         return fixture
@@ -63,8 +68,16 @@ struct PushFixture {
             Array("Subject: \(subject)\r\n\r\nbody\r\n".utf8), to: "anna@tern.example")
     }
 
-    /// Lets a Ping sent just before reach the hub and start waiting.
-    static func settle() async throws { try await Task.sleep(for: .seconds(1)) }
+    /// Waits until `count` requests sent by other tasks are held by the hub.
+    func waitUntilHeld(_ count: Int = 1) async {
+        #expect(await server.waitUntilHeld(count), "\(count) request(s) held")
+    }
+
+    /// Waits until the requests are held, then moves time past their heartbeat.
+    func passHeartbeat(of seconds: Int, held count: Int = 1) async {
+        await waitUntilHeld(count)
+        clock.advance(by: .seconds(seconds))
+    }
 }
 
 extension RunningServer.Reply {

@@ -2,6 +2,7 @@ import ActiveSync
 import Foundation
 import TernServer
 import TernStore
+import TernTesting
 import Testing
 import WBXML
 
@@ -30,7 +31,7 @@ import WBXML
             ).text("SyncKey"))
         async let held = fixture.device.send(
             "Sync", Self.waitingSync(key: key, collection: fixture.inbox.serverID, heartbeat: 8))
-        try await PushFixture.settle()
+        await fixture.waitUntilHeld()
         try await fixture.deliver("Pushed")
         let delivered = ContinuousClock.now
         let reply = try await held
@@ -54,7 +55,7 @@ import WBXML
         async let held = fixture.server.post(
             "Sync", version: fixture.device.version, policyKey: fixture.device.policyKey,
             deviceID: fixture.device.deviceID)
-        try await PushFixture.settle()
+        await fixture.waitUntilHeld()
         try await fixture.deliver("Second")
         let reply = try await held
         #expect(reply.elements("Add").count == 1)
