@@ -21,56 +21,6 @@ struct ChangeFeedTests {
         }
     }
 
-    @Test func aCommittedItemReachesTheSubscriberOfItsUser() async throws {
-        let fixture = try await StoreFixture()
-        defer { fixture.directory.remove() }
-        let inbox = try await fixture.folder(.inbox)
-        let stream = fixture.store.changes(for: fixture.user.id)
-        let item = try await fixture.store.addItem(StoreFixture.email("ping"), to: inbox.id)
-        let change = try #require(await Self.firstChange(stream))
-        #expect(change.userID == fixture.user.id)
-        #expect(change.folderIDs == [inbox.id])
-        #expect(change.modSeq == item.modSeq)
-        #expect(!change.hierarchyChanged)
-    }
-
-    @Test func aFolderChangeIsAnnouncedAsAHierarchyChange() async throws {
-        let fixture = try await StoreFixture()
-        defer { fixture.directory.remove() }
-        let stream = fixture.store.changes(for: fixture.user.id)
-        _ = try await fixture.store.createFolder(
-            of: fixture.user.id, parentServerID: "0", displayName: "New", type: .userCreatedMail)
-        let change = try #require(await Self.firstChange(stream))
-        #expect(change.hierarchyChanged)
-    }
-
-    @Test func anotherUsersWriteIsNotAnnounced() async throws {
-        let fixture = try await StoreFixture()
-        defer { fixture.directory.remove() }
-        let bob = try await fixture.store.createUser(
-            NewUser(login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: "x"))
-        let bobsInbox = try #require(try await fixture.store.folders(of: bob.id).first { $0.type == .inbox })
-        let stream = fixture.store.changes(for: fixture.user.id)
-        _ = try await fixture.store.addItem(StoreFixture.email("for bob"), to: bobsInbox.id)
-        #expect(await Self.firstChange(stream, timeout: .milliseconds(300)) == nil)
-    }
-
-    @Test func theAllUsersFeedHearsEveryUserAndTheDefaultPolicyOnce() async throws {
-        let fixture = try await StoreFixture()
-        defer { fixture.directory.remove() }
-        let bob = try await fixture.store.createUser(
-            NewUser(login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: "x"))
-        let bobsInbox = try #require(try await fixture.store.folders(of: bob.id).first { $0.type == .inbox })
-        let stream = fixture.store.allChanges()
-        _ = try await fixture.store.addItem(StoreFixture.email("for bob"), to: bobsInbox.id)
-        _ = try await fixture.store.setPolicy(DevicePolicy(), for: nil)
-        var changes = stream.makeAsyncIterator()
-        let first = try #require(await changes.next())
-        #expect(first.userID == bob.id && first.folderIDs == [bobsInbox.id])
-        let second = try #require(await changes.next())
-        #expect(second.userID == StoreChange.everyUser && second.policyChanged)
-    }
-
     @Test func aWriteThroughAnotherConnectionIsNoticed() async throws {
         let fixture = try await StoreFixture()
         defer { fixture.directory.remove() }

@@ -55,7 +55,7 @@ struct EmailPropertiesCodingTests {
         let inbox = try await fixture.folder(.inbox)
         let item = try await fixture.store.addItem(
             .email(EmailItem(raw: Data("Subject: x\r\n\r\nbody\r\n".utf8), properties: Self.full)), to: inbox.id)
-        try await fixture.store.pool.write { db in
+        try await #require(fixture.store as? SQLiteStore).pool.write { db in
             try db.execute(
                 sql: "UPDATE items SET properties = ? WHERE id = ?",
                 arguments: [try JSONEncoder().encode(Self.full), item.id])

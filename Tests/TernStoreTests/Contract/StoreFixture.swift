@@ -3,16 +3,33 @@ import TernAuth
 import TernStore
 import TernStoreSQLite
 import TernTesting
+import Testing
 
-/// A store on a fresh data folder with one user, for tests.
+/// A store backend the contract tests run on: every backend must show the same behaviour
+/// (modseq, tombstones, change feed, transactions, isolation), so each contract test takes
+/// the backend as its argument.
+enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+
+    var testDescription: String { rawValue }
+
+    /// A fresh, empty store of this backend whose data lives in `directory`.
+    func open(in directory: TemporaryDirectory) throws -> any Store {
+        switch self {
+        case .sqlite: try SQLiteStore(dataDirectory: directory.path)
+        }
+    }
+}
+
+/// A fresh store with one user, for tests.
 struct StoreFixture {
     let directory: TemporaryDirectory
-    let store: SQLiteStore
+    let store: any Store
     let user: User
 
-    init(login: String = "anna") async throws {
+    init(_ backend: StoreBackend = .sqlite, login: String = "anna") async throws {
         directory = try TemporaryDirectory("tern-store")
-        store = try SQLiteStore(dataDirectory: directory.path)
+        store = try backend.open(in: directory)
         user = try await store.createUser(
             NewUser(
                 login: login, emailAddresses: ["\(login)@tern.example", "\(login).alias@tern.example"],

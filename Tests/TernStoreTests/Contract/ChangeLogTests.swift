@@ -4,10 +4,12 @@ import TernStoreSQLite
 import TernTesting
 import Testing
 
-/// The modseq and change log: what changed since N, including deletes and moves.
+/// Store contract: the modseq and change log, what changed since N, including deletes and
+/// moves, on every backend.
 struct ChangeLogTests {
-    @Test func changesSinceAModSeqListAddsUpdatesAndDeletes() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func changesSinceAModSeqListAddsUpdatesAndDeletes(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let inbox = try await fixture.folder(.inbox)
         let start = try await fixture.store.itemChanges(in: inbox.id, since: .zero, limit: 100).through
@@ -29,8 +31,9 @@ struct ChangeLogTests {
         #expect(nothing.through == later.through)
     }
 
-    @Test func aLimitedPageEndsAtItsLastItemSoTheNextPageContinues() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func aLimitedPageEndsAtItsLastItemSoTheNextPageContinues(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let inbox = try await fixture.folder(.inbox)
         _ = try await fixture.store.addItems((1...25).map { StoreFixture.email("m\($0)") }, to: inbox.id)
@@ -46,8 +49,9 @@ struct ChangeLogTests {
         #expect(Set(seen).count == 25)
     }
 
-    @Test func aMoveIsATombstoneInTheSourceAndANewItemInTheDestination() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func aMoveIsATombstoneInTheSourceAndANewItemInTheDestination(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let inbox = try await fixture.folder(.inbox)
         let archive = try await fixture.store.createFolder(
@@ -64,8 +68,9 @@ struct ChangeLogTests {
         #expect(try await fixture.store.item(in: inbox.id, serverID: item.serverID) == nil)
     }
 
-    @Test func folderChangesCoverCreateRenameAndDeleteWithSubfolders() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func folderChangesCoverCreateRenameAndDeleteWithSubfolders(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let store = fixture.store
         let userID = fixture.user.id
@@ -89,8 +94,9 @@ struct ChangeLogTests {
         #expect(try await store.folder(of: userID, serverID: tern.serverID) != nil)
     }
 
-    @Test func folderRulesAreEnforced() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func folderRulesAreEnforced(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let store = fixture.store
         let userID = fixture.user.id
@@ -116,8 +122,9 @@ struct ChangeLogTests {
         }
     }
 
-    @Test func oneUsersWritesNeverShowInAnothersChanges() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func oneUsersWritesNeverShowInAnothersChanges(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let bob = try await fixture.store.createUser(
             NewUser(login: "bob", emailAddresses: ["bob@tern.example"], displayName: "Bob", passwordHash: "x"))
