@@ -35,7 +35,7 @@ public struct ApplicationDataError: Error, Hashable, Sendable, CustomStringConve
     }
 
     /// The per-item Sync status every refusal is answered with.
-    public var syncStatus: Int { SyncStatus.conversionError }
+    public var syncStatus: SyncStatus { .conversionError }
 
     /// A required element the device left out.
     public static func missing(_ element: String) -> ApplicationDataError {

@@ -3,17 +3,13 @@
 public enum RequestLimits {
     /// Add, Change, Delete and Fetch in one Sync, over all its collections: past it, Sync Status 4.
     public static let syncCommands = 200
-    /// Collections in one GetItemEstimate: past it, Status 103 (common status InvalidXML).
+    /// Collections in one GetItemEstimate: past it, Status 103 (`CommonStatus.invalidXML`).
     public static let estimateCollections = 1_000
-    /// Fetch, EmptyFolderContents and Move in one ItemOperations: past it, Status 11.
+    /// Fetch, EmptyFolderContents and Move in one ItemOperations: past it, Status 11
+    /// (`ItemOperationsStatus.dataTooLarge`).
     public static let itemOperations = 100
     /// Moves in one MoveItems: past it, Status 103.
     public static let moves = 1_000
-
-    /// The common status for GetItemEstimate and MoveItems past their limits.
-    public static let invalidXMLStatus = 103
-    /// ItemOperations Status 11, "the requested data size is too large".
-    public static let itemOperationsTooLargeStatus = 11
 }
 
 extension SyncRequest {

@@ -5,10 +5,12 @@
 /// <FolderSync xmlns="FolderHierarchy:"><Status>142</Status></FolderSync>
 /// ```
 /// A struct, so a value a peer sends that we don't know stays representable (STYLE.md, 8).
-public struct CommonStatus: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct CommonStatus: CommandStatus, Codable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 
+    /// The request is not XML the command takes, or past a limit of it (MS-ASCMD 3.1.5.10).
+    public static let invalidXML = CommonStatus(rawValue: 103)
     /// The user's account or the device is blocked by the administrator.
     public static let deviceIsBlockedForThisUser = CommonStatus(rawValue: 129)
     /// A remote wipe was requested: the device must send Provision to receive it.

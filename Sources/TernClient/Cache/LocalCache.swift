@@ -204,7 +204,7 @@ public final class LocalCache: Sendable {
                 try Self.save(serverID, folderID: folderID, kind: kind, data: data, in: db, key: key)
             }
         case .change(let serverID, _, let data):
-            let status = replies.lazy.compactMap { reply -> Int? in
+            let status = replies.lazy.compactMap { reply -> SyncStatus? in
                 guard case .change(serverID, let status) = reply else { return nil }
                 return status
             }.first
@@ -212,7 +212,7 @@ public final class LocalCache: Sendable {
                 try Self.change(serverID, folderID: folderID, kind: kind, data: data, in: db, key: key)
             }
         case .delete(let serverID, _):
-            let status = replies.lazy.compactMap { reply -> Int? in
+            let status = replies.lazy.compactMap { reply -> SyncStatus? in
                 guard case .delete(serverID, let status) = reply else { return nil }
                 return status
             }.first

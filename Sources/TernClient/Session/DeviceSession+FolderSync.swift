@@ -14,9 +14,9 @@ extension DeviceSession {
                 throw ClientError(.server, "the server's FolderSync response is not one")
             }
             switch response.status {
-            case 1:
+            case .success:
                 return try cache.apply(response)
-            case 9 where !restarted:
+            case .invalidSyncKey where !restarted:
                 try cache.removeAll()
                 restarted = true
             default:

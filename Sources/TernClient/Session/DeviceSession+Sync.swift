@@ -105,7 +105,7 @@ extension DeviceSession {
             let root = try? await exchange(.getItemEstimate, GetItemEstimateRequest(collections: [collection]).element),
             let response = GetItemEstimateResponse(root)
         else { return nil }
-        return response.entries.first { $0.collectionID == folder.serverID && $0.status == 1 }?.estimate
+        return response.entries.first { $0.collectionID == folder.serverID && $0.status == .success }?.estimate
     }
 
     /// `<Options><AirSyncBase:BodyPreference><Type>1</Type><TruncationSize>…</TruncationSize></…></Options>`.

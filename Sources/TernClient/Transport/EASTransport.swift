@@ -147,7 +147,7 @@ public final class EASTransport: Sendable {
     /// A top-level `Status` of 100 or more is a common status (MS-ASCMD 2.2.2): the command's
     /// own status values are all below 100.
     static func checkCommonStatus(_ root: WBXMLElement, command: Command) throws {
-        guard let statusTag = WBXMLTag(namespace: root.tag.namespace, name: "Status"),
+        guard let statusTag = StatusOnlyResponse.statusTag(of: root.tag),
             let code = root.firstElement(statusTag)?.text.flatMap({ Int($0) }), code >= 100
         else {
             return

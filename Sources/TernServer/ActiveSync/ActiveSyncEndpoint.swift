@@ -352,34 +352,3 @@ struct HTTPRefusal: Error {
     let status: Int
     var headers: HTTPFields = [:]
 }
-
-/// The status-only answer 14.0+ gives when the policy gate refuses a command
-/// (MS-ASCMD 2.2.2): `<FolderSync xmlns="FolderHierarchy:"><Status>142</Status></FolderSync>`.
-enum StatusOnlyResponse {
-    static func root(for command: Command) -> WBXMLTag? {
-        switch command {
-        case .folderSync: FolderHierarchyTag.folderSync
-        case .folderCreate: FolderHierarchyTag.folderCreate
-        case .folderUpdate: FolderHierarchyTag.folderUpdate
-        case .folderDelete: FolderHierarchyTag.folderDelete
-        case .sync: AirSyncTag.sync
-        case .ping: PingTag.ping
-        case .getItemEstimate: GetItemEstimateTag.getItemEstimate
-        case .itemOperations: ItemOperationsTag.itemOperations
-        case .settings: SettingsTag.settings
-        case .search: SearchTag.search
-        case .sendMail: ComposeMailTag.sendMail
-        case .smartReply: ComposeMailTag.smartReply
-        case .smartForward: ComposeMailTag.smartForward
-        case .meetingResponse: MeetingResponseTag.meetingResponse
-        case .resolveRecipients: ResolveRecipientsTag.resolveRecipients
-        case .validateCert: ValidateCertTag.validateCert
-        case .find: FindTag.find
-        default: nil
-        }
-    }
-
-    static func element(root: WBXMLTag, status: Int) -> WBXMLElement {
-        WBXMLElement(root, elements: [WBXMLElement(WBXMLTag(root.namespace, "Status"), text: String(status))])
-    }
-}

@@ -25,7 +25,7 @@ struct PolicyGate {
             else {
                 throw HTTPRefusal(status: legacyHTTPStatus)
             }
-            return .document(StatusOnlyResponse.element(root: root, status: status.rawValue))
+            return .document(StatusOnlyResponse.element(root: root, status: status))
         }
     }
 

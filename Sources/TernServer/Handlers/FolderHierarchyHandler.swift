@@ -13,22 +13,22 @@ struct FolderHierarchyHandler {
         switch request.line.command {
         case .folderSync:
             guard let parsed = body.flatMap(FolderSyncRequest.init) else {
-                return .document(FolderSyncResponse(status: 10).element)
+                return .document(FolderSyncResponse(status: .malformed).element)
             }
             return .document(try await hierarchy.folderSync(parsed).element)
         case .folderCreate:
             guard let parsed = body.flatMap(FolderCreateRequest.init) else {
-                return .document(FolderChangeResponse(.create, status: 10).element)
+                return .document(FolderChangeResponse(.create, status: .malformed).element)
             }
             return .document(try await hierarchy.create(parsed).element)
         case .folderUpdate:
             guard let parsed = body.flatMap(FolderUpdateRequest.init) else {
-                return .document(FolderChangeResponse(.update, status: 10).element)
+                return .document(FolderChangeResponse(.update, status: .malformed).element)
             }
             return .document(try await hierarchy.update(parsed).element)
         default:
             guard let parsed = body.flatMap(FolderDeleteRequest.init) else {
-                return .document(FolderChangeResponse(.delete, status: 10).element)
+                return .document(FolderChangeResponse(.delete, status: .malformed).element)
             }
             return .document(try await hierarchy.delete(parsed).element)
         }

@@ -9,10 +9,11 @@ struct GetItemEstimateHandler {
 
     func handle(_ request: EASRequest) async throws -> EASResponse {
         guard let parsed = request.body.flatMap(GetItemEstimateRequest.init) else {
-            return .document(GetItemEstimateResponse(status: 2).element)
+            return .document(GetItemEstimateResponse(status: .invalidCollection).element)
         }
         guard parsed.collections.count <= RequestLimits.estimateCollections else {
-            return .document(GetItemEstimateResponse(status: RequestLimits.invalidXMLStatus).element)
+            return .document(
+                StatusOnlyResponse.element(root: GetItemEstimateTag.getItemEstimate, status: CommonStatus.invalidXML))
         }
         let engine = request.syncEngine(store)
         return .document(try await engine.estimate(parsed).element)
@@ -28,7 +29,7 @@ struct MoveItemsHandler {
         guard let parsed = request.body.flatMap(MoveItemsRequest.init) else { return .httpStatus(400) }
         guard parsed.moves.count <= RequestLimits.moves else {
             return .document(
-                StatusOnlyResponse.element(root: MoveTag.moveItems, status: RequestLimits.invalidXMLStatus))
+                StatusOnlyResponse.element(root: MoveTag.moveItems, status: CommonStatus.invalidXML))
         }
         let engine = request.syncEngine(store)
         return .document(try await engine.move(parsed).element)
@@ -49,7 +50,7 @@ struct ItemOperationsHandler {
         guard parsed.operations.count <= RequestLimits.itemOperations else {
             return .document(
                 StatusOnlyResponse.element(
-                    root: ItemOperationsTag.itemOperations, status: RequestLimits.itemOperationsTooLargeStatus))
+                    root: ItemOperationsTag.itemOperations, status: ItemOperationsStatus.dataTooLarge))
         }
         let service = ItemOperationsService(
             store: store, userID: request.user.id, protocolVersion: request.protocolVersion)

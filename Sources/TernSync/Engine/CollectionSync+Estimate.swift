@@ -6,17 +6,17 @@ extension CollectionSync {
     /// counted on a scratch copy of the state: nothing is saved. Status 2 for an unknown
     /// collection, 3 for key 0, 4 for a key this device was not given.
     func estimate(collectionID: String, syncKey: String, options: [SyncOptions]) async throws(StoreError) -> (
-        status: Int, estimate: Int
+        status: GetItemEstimateStatus, estimate: Int
     ) {
         guard let folder = try await store.folder(of: userID, serverID: collectionID),
             let itemClass = folder.type.itemClass
         else {
-            return (EstimateStatus.invalidCollection, 0)
+            return (GetItemEstimateStatus.invalidCollection, 0)
         }
-        guard syncKey != "0" else { return (EstimateStatus.notPrimed, 0) }
+        guard syncKey != "0" else { return (GetItemEstimateStatus.notPrimed, 0) }
         guard let key = Int(syncKey),
             let record = try await store.syncStates(of: deviceID, collection: folder.serverID)?.record(forKey: key)
-        else { return (EstimateStatus.invalidSyncKey, 0) }
+        else { return (GetItemEstimateStatus.invalidSyncKey, 0) }
         var scratch = try CollectionState(record)
         if !options.isEmpty {
             let previousFilter = CollectionOptions(
@@ -38,15 +38,7 @@ extension CollectionSync {
             let (commands, more) = try await plannedChanges(
                 in: folder, options: collectionOptions, window: CollectionOptions.maximumWindowSize, next: &scratch)
             count += commands.count
-            if !more { return (EstimateStatus.success, count) }
+            if !more { return (GetItemEstimateStatus.success, count) }
         }
     }
-}
-
-/// GetItemEstimate Status values (MS-ASCMD 2.2.3.177.7).
-enum EstimateStatus {
-    static let success = 1
-    static let invalidCollection = 2
-    static let notPrimed = 3
-    static let invalidSyncKey = 4
 }

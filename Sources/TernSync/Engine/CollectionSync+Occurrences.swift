@@ -10,7 +10,7 @@ extension CollectionSync {
         serverID: String, instanceID: String, data sent: ApplicationData?, context: CommandContext,
         next: inout CollectionState
     ) async throws(StoreError) -> SyncCollectionResponse.Reply? {
-        let failed = { (status: Int) in SyncCollectionResponse.Reply.change(serverID: serverID, status: status) }
+        let failed = { (status: SyncStatus) in SyncCollectionResponse.Reply.change(serverID: serverID, status: status) }
         guard
             let (item, event, start) = try await occurrence(
                 serverID: serverID, instanceID: instanceID, context: context)

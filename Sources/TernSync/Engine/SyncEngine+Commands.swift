@@ -16,7 +16,8 @@ extension SyncEngine {
                 collectionID: collection.collectionID, syncKey: collection.syncKey, options: collection.options)
             response.entries.append(
                 GetItemEstimateResponse.Entry(
-                    status: status, collectionID: collection.collectionID, estimate: status == 1 ? estimate : nil))
+                    status: status, collectionID: collection.collectionID, estimate: status == .success ? estimate : nil
+                ))
         }
         return response
     }
@@ -27,7 +28,7 @@ extension SyncEngine {
     public func move(_ request: MoveItemsRequest) async throws(StoreError) -> MoveItemsResponse {
         var entries: [MoveItemsResponse.Entry] = []
         for move in request.moves {
-            let entry = { (status: Int, destination: String?) in
+            let entry = { (status: MoveStatus, destination: String?) in
                 MoveItemsResponse.Entry(sourceItemID: move.sourceItemID, status: status, destinationItemID: destination)
             }
             guard let source = try await store.folder(of: userID, serverID: move.sourceFolderID),

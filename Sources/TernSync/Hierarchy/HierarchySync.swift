@@ -196,14 +196,3 @@ public struct HierarchySync: Sendable {
         return newKey
     }
 }
-
-/// FolderHierarchy Status values shared by the four commands (MS-ASCMD 2.2.3.177.2–6).
-enum FolderStatus {
-    static let success = 1
-    static let alreadyExists = 2
-    static let specialFolder = 3
-    static let notFound = 4
-    static let parentNotFound = 5
-    static let invalidSyncKey = 9
-    static let malformed = 10
-}

@@ -41,7 +41,7 @@ public struct ItemOperationsService: Sendable {
     private func fetchItem(collectionID: String, serverID: String, options: SyncOptions?) async throws(StoreError)
         -> ItemOperationsResponse.Result
     {
-        func failed(_ status: Int) -> ItemOperationsResponse.Result {
+        func failed(_ status: ItemOperationsStatus) -> ItemOperationsResponse.Result {
             .item(status: status, collectionID: collectionID, serverID: serverID, fetched: nil)
         }
         guard let folder = try await store.folder(of: userID, serverID: collectionID),
@@ -61,7 +61,7 @@ public struct ItemOperationsService: Sendable {
     private func fetchAttachment(
         _ text: String, range: String?, multipart: Bool, parts: inout [[UInt8]]
     ) async throws(StoreError) -> ItemOperationsResponse.Result {
-        func failed(_ status: Int) -> ItemOperationsResponse.Result {
+        func failed(_ status: ItemOperationsStatus) -> ItemOperationsResponse.Result {
             .attachment(status: status, fileReference: text, fetched: nil)
         }
         guard let reference = FileReference(text), let folderServerID = reference.serverID.split(separator: ":").first,

@@ -88,7 +88,8 @@ import WBXML
         let reply = try await device.send(
             "Sync", SyncOverHTTPTests.syncBody(key: key, collection: notes.serverID, commands: [add]))
         #expect(
-            reply.elements("Add").first?.firstElement(AirSyncTag.status)?.text == String(SyncStatus.conversionError))
+            reply.elements("Add").first?.firstElement(AirSyncTag.status)?.text
+                == String(SyncStatus.conversionError.rawValue))
         #expect(try await server.store.itemCount(in: notes.id) == 0)
     }
 }

@@ -138,7 +138,8 @@ import WBXML
             "Sync", SyncOverHTTPTests.syncBody(key: phoneKey, collection: contacts, commands: [hostile, control, fine]))
         #expect(added.status == 200)
         let statuses = added.elements("Add").compactMap { $0.firstElement(AirSyncTag.status)?.text }
-        #expect(statuses == [String(SyncStatus.conversionError), String(SyncStatus.conversionError), "1"])
+        #expect(
+            statuses == [String(SyncStatus.conversionError.rawValue), String(SyncStatus.conversionError.rawValue), "1"])
         #expect(
             try await server.store.itemCount(
                 in: try #require(try await server.store.folder(of: server.user.id, serverID: contacts)).id) == 1)

@@ -81,7 +81,7 @@ import WBXML
         defer { Task { await fixture.server.stop() } }
         let reply = try await fixture.device.send(
             "Sync", Self.waitingSync(key: "1", collection: fixture.inbox.serverID, wait: wait, heartbeat: heartbeat))
-        #expect(reply.text("Status") == String(SyncStatus.invalidWaitOrHeartbeat))
+        #expect(reply.text("Status") == String(SyncStatus.invalidWaitOrHeartbeat.rawValue))
         #expect(reply.text("Limit") == String(limit))
     }
 }

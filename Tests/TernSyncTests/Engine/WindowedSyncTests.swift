@@ -98,8 +98,8 @@ import WBXML
         let add = SyncClientCommand.add(clientID: "c-1", applicationData: EngineFixture.contactData("Ada", "Lovelace"))
         let first = try await fixture.sync(fixture.contacts, key: key, commands: [add])
         let second = try await fixture.sync(fixture.contacts, key: key, commands: [add])
-        guard case .add(_, let serverID?, 1) = try #require(first.replies.first),
-            case .add(_, let again?, 1) = try #require(second.replies.first)
+        guard case .add(_, let serverID?, .success) = try #require(first.replies.first),
+            case .add(_, let again?, .success) = try #require(second.replies.first)
         else {
             Issue.record("no successful Add reply")
             return

@@ -74,11 +74,11 @@ public struct FolderChangeResponse: Hashable, Sendable {
     }
 
     public let command: Command
-    public var status: Int
+    public var status: FolderStatus
     public var syncKey: String?
     public var serverID: String?
 
-    public init(_ command: Command, status: Int, syncKey: String? = nil, serverID: String? = nil) {
+    public init(_ command: Command, status: FolderStatus, syncKey: String? = nil, serverID: String? = nil) {
         self.command = command
         self.status = status
         self.syncKey = syncKey
@@ -86,7 +86,7 @@ public struct FolderChangeResponse: Hashable, Sendable {
     }
 
     public var element: WBXMLElement {
-        var children = [WBXMLElement(FolderHierarchyTag.status, text: String(status))]
+        var children = [WBXMLElement(FolderHierarchyTag.status, text: status.text)]
         if let syncKey { children.append(WBXMLElement(FolderHierarchyTag.syncKey, text: syncKey)) }
         if let serverID { children.append(WBXMLElement(FolderHierarchyTag.serverId, text: serverID)) }
         return WBXMLElement(command.root, elements: children)

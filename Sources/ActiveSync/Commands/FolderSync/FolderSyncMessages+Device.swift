@@ -24,7 +24,7 @@ extension FolderSyncResponse {
     /// ```
     public init?(_ root: WBXMLElement) {
         guard root.tag == FolderHierarchyTag.folderSync,
-            let status = root.firstElement(FolderHierarchyTag.status)?.text.flatMap({ Int($0) })
+            let status = FolderStatus(text: root.firstElement(FolderHierarchyTag.status)?.text)
         else { return nil }
         var added: [Entry] = []
         var updated: [Entry] = []

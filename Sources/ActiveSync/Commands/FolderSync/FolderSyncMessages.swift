@@ -34,14 +34,15 @@ public struct FolderSyncResponse: Hashable, Sendable {
         }
     }
 
-    public var status: Int
+    public var status: FolderStatus
     public var syncKey: String?
     public var added: [Entry]
     public var updated: [Entry]
     public var deletedServerIDs: [String]
 
     public init(
-        status: Int, syncKey: String? = nil, added: [Entry] = [], updated: [Entry] = [], deletedServerIDs: [String] = []
+        status: FolderStatus, syncKey: String? = nil, added: [Entry] = [], updated: [Entry] = [],
+        deletedServerIDs: [String] = []
     ) {
         self.status = status
         self.syncKey = syncKey
@@ -51,7 +52,7 @@ public struct FolderSyncResponse: Hashable, Sendable {
     }
 
     public var element: WBXMLElement {
-        var children = [WBXMLElement(FolderHierarchyTag.status, text: String(status))]
+        var children = [WBXMLElement(FolderHierarchyTag.status, text: status.text)]
         guard let syncKey else { return WBXMLElement(FolderHierarchyTag.folderSync, elements: children) }
         children.append(WBXMLElement(FolderHierarchyTag.syncKey, text: syncKey))
         var changes = [

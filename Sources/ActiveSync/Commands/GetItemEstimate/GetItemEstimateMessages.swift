@@ -71,21 +71,21 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
 /// A GetItemEstimate response: one Response per collection, `Status` then the estimate.
 public struct GetItemEstimateResponse: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
-        public let status: Int
+        public let status: GetItemEstimateStatus
         public let collectionID: String
         public let estimate: Int?
 
-        public init(status: Int, collectionID: String, estimate: Int?) {
+        public init(status: GetItemEstimateStatus, collectionID: String, estimate: Int?) {
             self.status = status
             self.collectionID = collectionID
             self.estimate = estimate
         }
     }
 
-    public var status: Int?
+    public var status: GetItemEstimateStatus?
     public var entries: [Entry]
 
-    public init(status: Int? = nil, entries: [Entry] = []) {
+    public init(status: GetItemEstimateStatus? = nil, entries: [Entry] = []) {
         self.status = status
         self.entries = entries
     }
@@ -94,10 +94,10 @@ public struct GetItemEstimateResponse: Hashable, Sendable {
     /// a Response lacks its Status or CollectionId.
     public init?(_ root: WBXMLElement) {
         guard root.tag == GetItemEstimateTag.getItemEstimate else { return nil }
-        status = root.firstElement(GetItemEstimateTag.status)?.text.flatMap { Int($0) }
+        status = GetItemEstimateStatus(text: root.firstElement(GetItemEstimateTag.status)?.text)
         var entries: [Entry] = []
         for response in root.elements where response.tag == GetItemEstimateTag.response {
-            guard let status = response.firstElement(GetItemEstimateTag.status)?.text.flatMap({ Int($0) }),
+            guard let status = GetItemEstimateStatus(text: response.firstElement(GetItemEstimateTag.status)?.text),
                 let collection = response.firstElement(GetItemEstimateTag.collection),
                 let collectionID = collection.firstElement(GetItemEstimateTag.collectionId)?.text
             else { return nil }
@@ -109,7 +109,7 @@ public struct GetItemEstimateResponse: Hashable, Sendable {
 
     public var element: WBXMLElement {
         var children: [WBXMLElement] = []
-        if let status { children.append(WBXMLElement(GetItemEstimateTag.status, text: String(status))) }
+        if let status { children.append(WBXMLElement(GetItemEstimateTag.status, text: status.text)) }
         for entry in entries {
             var collection = [WBXMLElement(GetItemEstimateTag.collectionId, text: entry.collectionID)]
             if let estimate = entry.estimate {
@@ -119,7 +119,7 @@ public struct GetItemEstimateResponse: Hashable, Sendable {
                 WBXMLElement(
                     GetItemEstimateTag.response,
                     elements: [
-                        WBXMLElement(GetItemEstimateTag.status, text: String(entry.status)),
+                        WBXMLElement(GetItemEstimateTag.status, text: entry.status.text),
                         WBXMLElement(GetItemEstimateTag.collection, elements: collection),
                     ]))
         }

@@ -50,14 +50,19 @@ public struct ItemOperationsRequest: Hashable, Sendable {
 }
 
 /// ItemOperations Status values (MS-ASCMD 2.2.3.177.8).
-public enum ItemOperationsStatus {
-    public static let success = 1
-    public static let protocolError = 2
-    public static let serverError = 3
-    public static let objectNotFound = 6
-    public static let invalidRange = 8
-    public static let storeUnknown = 9
-    /// Conversion failure: the item cannot be sent in the form asked for (MS-ASCMD 2.2.3.177.8).
-    public static let conversionFailure = 14
-    public static let invalidAttachment = 15
+public struct ItemOperationsStatus: CommandStatus {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let success = ItemOperationsStatus(rawValue: 1)
+    public static let protocolError = ItemOperationsStatus(rawValue: 2)
+    public static let serverError = ItemOperationsStatus(rawValue: 3)
+    public static let objectNotFound = ItemOperationsStatus(rawValue: 6)
+    public static let invalidRange = ItemOperationsStatus(rawValue: 8)
+    public static let storeUnknown = ItemOperationsStatus(rawValue: 9)
+    /// The request asks for more data than one ItemOperations gives.
+    public static let dataTooLarge = ItemOperationsStatus(rawValue: 11)
+    /// The item cannot be sent in the form asked for.
+    public static let conversionFailure = ItemOperationsStatus(rawValue: 14)
+    public static let invalidAttachment = ItemOperationsStatus(rawValue: 15)
 }

@@ -14,12 +14,12 @@ public struct ItemOperationsResponse: Hashable, Sendable {
     /// The outcome of one operation.
     public enum Result: Hashable, Sendable {
         /// A Fetch of an item: on success its class and ApplicationData's children as Properties.
-        case item(status: Int, collectionID: String, serverID: String, fetched: FetchedItem?)
+        case item(status: ItemOperationsStatus, collectionID: String, serverID: String, fetched: FetchedItem?)
         /// A Fetch of an attachment by FileReference: on success its bytes or a part number.
-        case attachment(status: Int, fileReference: String, fetched: FetchedAttachment?)
-        case emptyFolderContents(status: Int, collectionID: String)
+        case attachment(status: ItemOperationsStatus, fileReference: String, fetched: FetchedAttachment?)
+        case emptyFolderContents(status: ItemOperationsStatus, collectionID: String)
         /// An operation Tern does not do, answered under its own element.
-        case unsupported(WBXMLTag, status: Int)
+        case unsupported(WBXMLTag, status: ItemOperationsStatus)
     }
 
     /// A fetched item's class and properties.
@@ -54,10 +54,10 @@ public struct ItemOperationsResponse: Hashable, Sendable {
         }
     }
 
-    public var status: Int
+    public var status: ItemOperationsStatus
     public var results: [Result]
 
-    public init(status: Int, results: [Result]) {
+    public init(status: ItemOperationsStatus, results: [Result]) {
         self.status = status
         self.results = results
     }
@@ -110,7 +110,7 @@ public struct ItemOperationsResponse: Hashable, Sendable {
         return list.element(ItemOperationsTag.properties)
     }
 
-    private static func status(_ value: Int) -> WBXMLElement {
-        WBXMLElement(ItemOperationsTag.status, text: String(value))
+    private static func status(_ value: ItemOperationsStatus) -> WBXMLElement {
+        WBXMLElement(ItemOperationsTag.status, text: value.text)
     }
 }

@@ -61,10 +61,10 @@ public struct MoveItemsRequest: Hashable, Sendable {
 public struct MoveItemsResponse: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public let sourceItemID: String
-        public let status: Int
+        public let status: MoveStatus
         public let destinationItemID: String?
 
-        public init(sourceItemID: String, status: Int, destinationItemID: String?) {
+        public init(sourceItemID: String, status: MoveStatus, destinationItemID: String?) {
             self.sourceItemID = sourceItemID
             self.status = status
             self.destinationItemID = destinationItemID
@@ -82,7 +82,7 @@ public struct MoveItemsResponse: Hashable, Sendable {
         var entries: [Entry] = []
         for element in root.elements where element.tag == MoveTag.response {
             guard let source = element.firstElement(MoveTag.srcMsgId)?.text,
-                let status = element.firstElement(MoveTag.status)?.text.flatMap({ Int($0) })
+                let status = MoveStatus(text: element.firstElement(MoveTag.status)?.text)
             else { return nil }
             let destination = element.firstElement(MoveTag.dstMsgId)?.text
             entries.append(Entry(sourceItemID: source, status: status, destinationItemID: destination))
@@ -96,7 +96,7 @@ public struct MoveItemsResponse: Hashable, Sendable {
             elements: entries.map { entry in
                 var children = [
                     WBXMLElement(MoveTag.srcMsgId, text: entry.sourceItemID),
-                    WBXMLElement(MoveTag.status, text: String(entry.status)),
+                    WBXMLElement(MoveTag.status, text: entry.status.text),
                 ]
                 if let destination = entry.destinationItemID {
                     children.append(WBXMLElement(MoveTag.dstMsgId, text: destination))
@@ -107,10 +107,13 @@ public struct MoveItemsResponse: Hashable, Sendable {
 }
 
 /// MoveItems Status values (MS-ASCMD 2.2.3.177.9); 3 is success.
-public enum MoveStatus {
-    public static let invalidSource = 1
-    public static let invalidDestination = 2
-    public static let success = 3
-    public static let sameFolder = 4
-    public static let failed = 5
+public struct MoveStatus: CommandStatus {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let invalidSource = MoveStatus(rawValue: 1)
+    public static let invalidDestination = MoveStatus(rawValue: 2)
+    public static let success = MoveStatus(rawValue: 3)
+    public static let sameFolder = MoveStatus(rawValue: 4)
+    public static let failed = MoveStatus(rawValue: 5)
 }

@@ -18,7 +18,7 @@ extension SyncResponse {
             guard let collection = SyncCollectionResponse(element) else { return nil }
             collections.append(collection)
         }
-        self.init(status: root.firstElement(AirSyncTag.status)?.text.flatMap { Int($0) }, collections: collections)
+        self.init(status: SyncStatus(text: root.firstElement(AirSyncTag.status)?.text), collections: collections)
     }
 }
 
@@ -42,8 +42,8 @@ extension SyncCollectionResponse {
             moreAvailable: element.firstElement(AirSyncTag.moreAvailable) != nil, commands: commands, replies: replies)
     }
 
-    fileprivate static func status(of element: WBXMLElement) -> Int? {
-        element.firstElement(AirSyncTag.status)?.text.flatMap { Int($0) }
+    fileprivate static func status(of element: WBXMLElement) -> SyncStatus? {
+        SyncStatus(text: element.firstElement(AirSyncTag.status)?.text)
     }
 }
 

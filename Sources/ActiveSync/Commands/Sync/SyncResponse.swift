@@ -3,12 +3,12 @@ public import WBXML
 /// A Sync response: a top-level Status when the whole request failed, else one entry per
 /// collection (MS-ASCMD 2.2.1.21).
 public struct SyncResponse: Hashable, Sendable {
-    public var status: Int?
+    public var status: SyncStatus?
     /// With Status 14, the nearest allowed Wait or HeartbeatInterval (MS-ASCMD 2.2.3.97).
     public var limit: Int?
     public var collections: [SyncCollectionResponse]
 
-    public init(status: Int? = nil, limit: Int? = nil, collections: [SyncCollectionResponse] = []) {
+    public init(status: SyncStatus? = nil, limit: Int? = nil, collections: [SyncCollectionResponse] = []) {
         self.status = status
         self.limit = limit
         self.collections = collections
@@ -31,7 +31,7 @@ public struct SyncResponse: Hashable, Sendable {
     /// `<Sync><Status>14</Status><Limit>59</Limit></Sync>` or `<Sync><Collections>…</Collections></Sync>`.
     public var element: WBXMLElement {
         var children: [WBXMLElement] = []
-        if let status { children.append(WBXMLElement(AirSyncTag.status, text: String(status))) }
+        if let status { children.append(WBXMLElement(AirSyncTag.status, text: status.text)) }
         if let limit { children.append(WBXMLElement(AirSyncTag.limit, text: String(limit))) }
         if !collections.isEmpty {
             children.append(WBXMLElement(AirSyncTag.collections, elements: collections.map(\.element)))
@@ -53,21 +53,22 @@ public struct SyncCollectionResponse: Hashable, Sendable {
 
     /// The outcome of one of the device's own commands.
     public enum Reply: Hashable, Sendable {
-        case add(clientID: String, serverID: String?, status: Int)
-        case change(serverID: String, status: Int)
-        case delete(serverID: String, status: Int)
-        case fetch(serverID: String, status: Int, applicationData: WBXMLElement?)
+        case add(clientID: String, serverID: String?, status: SyncStatus)
+        case change(serverID: String, status: SyncStatus)
+        case delete(serverID: String, status: SyncStatus)
+        case fetch(serverID: String, status: SyncStatus, applicationData: WBXMLElement?)
     }
 
     public var syncKey: String?
     public var collectionID: String
-    public var status: Int
+    public var status: SyncStatus
     public var moreAvailable: Bool
     public var commands: [Command]
     public var replies: [Reply]
 
     public init(
-        syncKey: String?, collectionID: String, status: Int, moreAvailable: Bool = false, commands: [Command] = [],
+        syncKey: String?, collectionID: String, status: SyncStatus, moreAvailable: Bool = false,
+        commands: [Command] = [],
         replies: [Reply] = []
     ) {
         self.syncKey = syncKey
@@ -82,7 +83,7 @@ public struct SyncCollectionResponse: Hashable, Sendable {
         var children: [WBXMLElement] = []
         if let syncKey { children.append(WBXMLElement(AirSyncTag.syncKey, text: syncKey)) }
         children.append(WBXMLElement(AirSyncTag.collectionId, text: collectionID))
-        children.append(WBXMLElement(AirSyncTag.status, text: String(status)))
+        children.append(WBXMLElement(AirSyncTag.status, text: status.text))
         if moreAvailable { children.append(WBXMLElement(AirSyncTag.moreAvailable)) }
         if !commands.isEmpty {
             children.append(WBXMLElement(AirSyncTag.commands, elements: commands.map(Self.element)))
@@ -122,22 +123,25 @@ public struct SyncCollectionResponse: Hashable, Sendable {
     private static func serverIDElement(_ serverID: String) -> WBXMLElement {
         WBXMLElement(AirSyncTag.serverId, text: serverID)
     }
-    private static func statusElement(_ status: Int) -> WBXMLElement {
-        WBXMLElement(AirSyncTag.status, text: String(status))
+    private static func statusElement(_ status: SyncStatus) -> WBXMLElement {
+        WBXMLElement(AirSyncTag.status, text: status.text)
     }
 }
 
 /// Sync Status values (MS-ASCMD 2.2.3.177.17).
-public enum SyncStatus {
-    public static let success = 1
-    public static let invalidSyncKey = 3
-    public static let protocolError = 4
-    public static let serverError = 5
-    public static let conversionError = 6
-    public static let conflict = 7
-    public static let objectNotFound = 8
-    public static let hierarchyChanged = 12
-    public static let incompleteRequest = 13
-    public static let invalidWaitOrHeartbeat = 14
-    public static let tooManyCollections = 15
+public struct SyncStatus: CommandStatus {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let success = SyncStatus(rawValue: 1)
+    public static let invalidSyncKey = SyncStatus(rawValue: 3)
+    public static let protocolError = SyncStatus(rawValue: 4)
+    public static let serverError = SyncStatus(rawValue: 5)
+    public static let conversionError = SyncStatus(rawValue: 6)
+    public static let conflict = SyncStatus(rawValue: 7)
+    public static let objectNotFound = SyncStatus(rawValue: 8)
+    public static let hierarchyChanged = SyncStatus(rawValue: 12)
+    public static let incompleteRequest = SyncStatus(rawValue: 13)
+    public static let invalidWaitOrHeartbeat = SyncStatus(rawValue: 14)
+    public static let tooManyCollections = SyncStatus(rawValue: 15)
 }

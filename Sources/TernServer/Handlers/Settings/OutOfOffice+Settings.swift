@@ -28,7 +28,7 @@ extension OutOfOffice {
     /// unless it is 1. A time-based state whose StartTime or EndTime is missing or not a date
     /// is 2 (MS-ASCMD 2.2.3.176.2); an unknown state, a window that ends before it starts, a
     /// message that names no audience or an unknown BodyType is 5.
-    mutating func apply(_ set: WBXMLElement) -> Int {
+    mutating func apply(_ set: WBXMLElement) -> SettingsStatus {
         var updated = self
         if let stateText = set.firstElement(SettingsTag.oofState)?.text {
             guard let value = Int(stateText), let state = State(rawValue: value) else {

@@ -24,7 +24,7 @@ struct SettingsHandler {
             case SettingsTag.oof:
                 parts.append(try await outOfOffice(part, request: request))
             case SettingsTag.deviceInformation:
-                let status: Int
+                let status: SettingsStatus
                 if let set = part.firstElement(SettingsTag.set) {
                     device.information.apply(set)
                     status = SettingsStatus.success
@@ -56,7 +56,8 @@ struct SettingsHandler {
             return WBXMLElement(
                 SettingsTag.oof,
                 elements: [
-                    WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success)), settings.getElement,
+                    WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success.rawValue)),
+                    settings.getElement,
                 ])
         }
         guard let set = part.firstElement(SettingsTag.set) else {
@@ -112,22 +113,16 @@ struct SettingsHandler {
         return WBXMLElement(
             SettingsTag.userInformation,
             elements: [
-                WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success)), get,
+                WBXMLElement(SettingsTag.status, text: String(SettingsStatus.success.rawValue)), get,
             ])
     }
 
-    private static func status(_ status: Int, of tag: WBXMLTag) -> WBXMLElement {
-        WBXMLElement(tag, elements: [WBXMLElement(SettingsTag.status, text: String(status))])
+    private static func status(_ status: SettingsStatus, of tag: WBXMLTag) -> WBXMLElement {
+        WBXMLElement(tag, elements: [WBXMLElement(SettingsTag.status, text: String(status.rawValue))])
     }
 
-    private static func response(status: Int, parts: [WBXMLElement]) -> WBXMLElement {
-        WBXMLElement(SettingsTag.settings, elements: [WBXMLElement(SettingsTag.status, text: String(status))] + parts)
+    private static func response(status: SettingsStatus, parts: [WBXMLElement]) -> WBXMLElement {
+        WBXMLElement(
+            SettingsTag.settings, elements: [WBXMLElement(SettingsTag.status, text: String(status.rawValue))] + parts)
     }
-}
-
-/// Settings Status values (MS-ASCMD 2.2.3.177.14).
-enum SettingsStatus {
-    static let success = 1
-    static let protocolError = 2
-    static let invalidArguments = 5
 }

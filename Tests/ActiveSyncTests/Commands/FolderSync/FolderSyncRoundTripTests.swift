@@ -10,15 +10,16 @@ struct FolderSyncRoundTripTests {
     }
 
     static let responses: [FolderSyncResponse] = [
-        FolderSyncResponse(status: 9),
+        FolderSyncResponse(status: .invalidSyncKey),
         FolderSyncResponse(
-            status: 1, syncKey: "1",
+            status: .success, syncKey: "1",
             added: [
                 .init(serverID: "1", parentID: "0", displayName: "Inbox", type: 2),
                 .init(serverID: "4", parentID: "1", displayName: "Receipts", type: 12),
             ]),
         FolderSyncResponse(
-            status: 1, syncKey: "3", updated: [.init(serverID: "4", parentID: "0", displayName: "Bills", type: 12)],
+            status: .success, syncKey: "3",
+            updated: [.init(serverID: "4", parentID: "0", displayName: "Bills", type: 12)],
             deletedServerIDs: ["9"]),
     ]
 

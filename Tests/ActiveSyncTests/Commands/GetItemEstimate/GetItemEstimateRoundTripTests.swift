@@ -22,7 +22,8 @@ struct GetItemEstimateRoundTripTests {
 
     @Test func aWrittenResponseReadsBackTheSame() throws {
         let response = GetItemEstimateResponse(entries: [
-            .init(status: 1, collectionID: "5", estimate: 1200), .init(status: 2, collectionID: "77", estimate: nil),
+            .init(status: .success, collectionID: "5", estimate: 1200),
+            .init(status: .invalidCollection, collectionID: "77", estimate: nil),
         ])
         #expect(GetItemEstimateResponse(try Self.throughBytes(response.element)) == response)
     }

@@ -37,21 +37,22 @@ struct SyncRoundTripTests {
     }
 
     static let responses: [SyncResponse] = [
-        SyncResponse(status: 4),
-        SyncResponse(collections: [SyncCollectionResponse(syncKey: "1", collectionID: "2", status: 1)]),
+        SyncResponse(status: .protocolError),
+        SyncResponse(collections: [SyncCollectionResponse(syncKey: "1", collectionID: "2", status: .success)]),
         SyncResponse(collections: [
             SyncCollectionResponse(
-                syncKey: "6", collectionID: "9", status: 1, moreAvailable: true,
+                syncKey: "6", collectionID: "9", status: .success, moreAvailable: true,
                 commands: [
                     .add(serverID: "9:4", applicationData: contact), .change(serverID: "9:1", applicationData: contact),
                     .delete(serverID: "9:2"), .softDelete(serverID: "9:3"),
                 ],
                 replies: [
-                    .add(clientID: "c1", serverID: "9:5", status: 1), .add(clientID: "c2", serverID: nil, status: 6),
-                    .change(serverID: "9:1", status: 7), .delete(serverID: "9:2", status: 8),
-                    .fetch(serverID: "9:3", status: 1, applicationData: contact),
+                    .add(clientID: "c1", serverID: "9:5", status: .success),
+                    .add(clientID: "c2", serverID: nil, status: .conversionError),
+                    .change(serverID: "9:1", status: .conflict), .delete(serverID: "9:2", status: .objectNotFound),
+                    .fetch(serverID: "9:3", status: .success, applicationData: contact),
                 ]),
-            SyncCollectionResponse(syncKey: nil, collectionID: "3", status: 3),
+            SyncCollectionResponse(syncKey: nil, collectionID: "3", status: .invalidSyncKey),
         ]),
     ]
 
