@@ -5,7 +5,7 @@
 /// <FolderSync xmlns="FolderHierarchy:"><Status>142</Status></FolderSync>
 /// ```
 /// A struct, so a value a peer sends that we don't know stays representable (STYLE.md, 8).
-public struct CommonStatus: CommandStatus, Codable {
+public struct CommonStatus: CommandStatus, Hashable, Sendable, Codable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 

@@ -1,6 +1,6 @@
 /// FolderHierarchy Status values shared by FolderSync, FolderCreate, FolderUpdate and FolderDelete
 /// (MS-ASCMD 2.2.3.177.2–6).
-public struct FolderStatus: CommandStatus {
+public struct FolderStatus: CommandStatus, Hashable, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 

@@ -1,5 +1,5 @@
 /// GetItemEstimate Status values (MS-ASCMD 2.2.3.177.7).
-public struct GetItemEstimateStatus: CommandStatus {
+public struct GetItemEstimateStatus: CommandStatus, Hashable, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 

@@ -1,5 +1,5 @@
 /// Settings Status values (MS-ASCMD 2.2.3.177.14).
-public struct SettingsStatus: CommandStatus {
+public struct SettingsStatus: CommandStatus, Hashable, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 

@@ -18,59 +18,44 @@ package struct StrictXMLReader: Sendable {
         self.limits = limits
     }
 
-    package func read(_ bytes: [UInt8]) throws(WBXMLError) -> StrictXMLElement {
+    /// Reads one document, building its elements with `builder` as each one closes.
+    package func read<Builder: StrictXMLBuilder>(_ bytes: [UInt8], into builder: Builder) throws(WBXMLError)
+        -> Builder.Element
+    {
         guard bytes.count <= limits.maxBytes else {
             throw WBXMLError(.tooLarge, at: limits.maxBytes, "input of \(bytes.count) bytes exceeds \(limits.maxBytes)")
         }
-        var parser = StrictXMLParser(bytes: bytes, reader: self)
+        var parser = StrictXMLParser(bytes: bytes, reader: self, builder: builder)
         return try parser.parseDocument()
     }
 }
 
-/// An element as the strict reader read it: its namespace URI ("" for none), local name and
-/// content, with where it started for error messages.
-package struct StrictXMLElement: Hashable, Sendable {
-    package var namespace: String
-    package var name: String
-    package var children: [StrictXMLNode]
-    package var offset: Int
-    /// Where its text started.
-    package var textOffset = 0
+/// What the strict reader builds a document into: it names each element from its namespace
+/// URI ("" for none) and local name when the element opens, and makes the element from its
+/// name and content when it closes, so no intermediate tree is built.
+package protocol StrictXMLBuilder {
+    associatedtype Name
+    associatedtype Element
+    /// A child of an element: an element or text.
+    associatedtype Node
 
-    /// Its text ("" for none) when it holds no elements.
-    package var text: String {
-        children.reduce(into: "") { text, node in
-            if case .text(let part) = node { text += part }
-        }
-    }
-
-    package var elements: [StrictXMLElement] {
-        children.compactMap { node in
-            if case .element(let element) = node { return element }
-            return nil
-        }
-    }
-}
-
-/// A child of a strict XML element.
-package enum StrictXMLNode: Hashable, Sendable {
-    case element(StrictXMLElement)
-    case text(String)
-
-    var isElement: Bool {
-        if case .element = self { return true }
-        return false
-    }
+    func name(namespace: String, local: String, at offset: Int) throws(WBXMLError) -> Name
+    /// The element of `name` with `children` (text only where it holds no elements);
+    /// `textOffset` is where its text started.
+    func element(_ name: Name, children: [Node], textOffset: Int) throws(WBXMLError) -> Element
+    func node(_ element: Element) -> Node
+    func node(text: String) -> Node
+    func isElement(_ node: Node) -> Bool
+    /// The name in error messages.
+    func describe(_ name: Name) -> String
 }
 
 /// One open element while parsing: its name as written, namespace scope and content so far.
-private struct OpenElement {
+private struct OpenElement<Name, Node> {
     let qualifiedName: ArraySlice<UInt8>
-    let namespace: String
-    let name: String
-    let offset: Int
+    let name: Name
     let namespaces: [String: String]
-    var children: [StrictXMLNode] = []
+    var children: [Node] = []
     var text: [UInt8] = []
     var textOffset = 0
     var hasElements = false
@@ -78,22 +63,26 @@ private struct OpenElement {
     var hasOnlyLayoutText = true
 }
 
-private struct StrictXMLParser {
+private struct StrictXMLParser<Builder: StrictXMLBuilder> {
+    typealias Open = OpenElement<Builder.Name, Builder.Node>
+
     let bytes: [UInt8]
+    let builder: Builder
     let limits: WBXMLLimits
     let allowsDoctype: Bool
     let ignoresOtherAttributes: Bool
     var offset = 0
     var elementCount = 0
 
-    init(bytes: [UInt8], reader: StrictXMLReader) {
+    init(bytes: [UInt8], reader: StrictXMLReader, builder: Builder) {
         self.bytes = bytes
+        self.builder = builder
         limits = reader.limits
         allowsDoctype = reader.allowsDocumentTypeDeclaration
         ignoresOtherAttributes = reader.ignoresOtherAttributes
     }
 
-    mutating func parseDocument() throws(WBXMLError) -> StrictXMLElement {
+    mutating func parseDocument() throws(WBXMLError) -> Builder.Element {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
         try skipMisc(allowingDeclarations: true)
         guard peek("<") else {
@@ -167,11 +156,13 @@ private struct StrictXMLParser {
     // MARK: Elements
 
     /// Parses the root element and everything in it, with an explicit stack.
-    private mutating func parseElements() throws(WBXMLError) -> StrictXMLElement {
-        var stack: [OpenElement] = []
+    private mutating func parseElements() throws(WBXMLError) -> Builder.Element {
+        var stack: [Open] = []
         while true {
             guard !isAtEnd else {
-                throw WBXMLError(.truncated, at: offset, "input ended inside <\(stack.last.map(\.name) ?? "")>")
+                throw WBXMLError(
+                    .truncated, at: offset, "input ended inside <\(stack.last.map { builder.describe($0.name) } ?? "")>"
+                )
             }
             if !stack.isEmpty, !peek("<") {
                 try readText(into: &stack[stack.count - 1])
@@ -183,7 +174,7 @@ private struct StrictXMLParser {
                 }
                 let element = try closeElement(open)
                 if stack.isEmpty { return element }
-                stack[stack.count - 1].children.append(.element(element))
+                stack[stack.count - 1].children.append(builder.node(element))
             } else if peek("<!--") {
                 _ = try skip(past: "-->", what: "a comment")
             } else if peek("<![CDATA[") {
@@ -201,7 +192,7 @@ private struct StrictXMLParser {
                 let element = try openElement(scope: stack.last?.namespaces ?? [:], depth: stack.count)
                 if let finished = element.finished {
                     if stack.isEmpty { return finished }
-                    stack[stack.count - 1].children.append(.element(finished))
+                    stack[stack.count - 1].children.append(builder.node(finished))
                     stack[stack.count - 1].hasElements = true
                 } else if let open = element.open {
                     if !stack.isEmpty { stack[stack.count - 1].hasElements = true }
@@ -213,8 +204,8 @@ private struct StrictXMLParser {
 
     /// Either an empty element (`<a/>`) already finished, or an open one.
     private struct OpenedElement {
-        var finished: StrictXMLElement?
-        var open: OpenElement?
+        var finished: Builder.Element?
+        var open: Open?
     }
 
     private mutating func openElement(scope: [String: String], depth: Int) throws(WBXMLError) -> OpenedElement {
@@ -235,15 +226,13 @@ private struct StrictXMLParser {
             skipWhitespace()
             if peek("/>") || peek(">") {
                 let (namespace, local) = try resolve(name, namespaces: namespaces, at: start)
+                let resolved = try builder.name(namespace: namespace, local: local, at: start)
                 if peek("/>") {
                     offset += 2
-                    return OpenedElement(
-                        finished: StrictXMLElement(namespace: namespace, name: local, children: [], offset: start))
+                    return OpenedElement(finished: try builder.element(resolved, children: [], textOffset: start))
                 }
                 offset += 1
-                return OpenedElement(
-                    open: OpenElement(
-                        qualifiedName: name, namespace: namespace, name: local, offset: start, namespaces: namespaces))
+                return OpenedElement(open: Open(qualifiedName: name, name: resolved, namespaces: namespaces))
             }
             guard !isAtEnd else { throw WBXMLError(.truncated, at: offset, "input ended inside a start tag") }
             let attributeStart = offset
@@ -281,7 +270,7 @@ private struct StrictXMLParser {
         return (uri, local)
     }
 
-    private mutating func closeElement(_ element: OpenElement) throws(WBXMLError) -> StrictXMLElement {
+    private mutating func closeElement(_ element: Open) throws(WBXMLError) -> Builder.Element {
         let start = offset
         offset += 2
         let name = readName()
@@ -302,21 +291,19 @@ private struct StrictXMLParser {
         try flushText(&element)
         var children = element.children
         if element.hasElements {
-            children.removeAll { !$0.isElement }
+            children.removeAll { !builder.isElement($0) }
             guard element.hasOnlyLayoutText else {
                 throw WBXMLError(
                     .malformed, at: element.textOffset,
-                    "text beside child elements in <\(element.name)> (no mixed content is read)")
+                    "text beside child elements in <\(builder.describe(element.name))> (no mixed content is read)")
             }
         }
-        return StrictXMLElement(
-            namespace: element.namespace, name: element.name, children: children, offset: element.offset,
-            textOffset: element.textOffset)
+        return try builder.element(element.name, children: children, textOffset: element.textOffset)
     }
 
     // MARK: Text
 
-    private mutating func readText(into element: inout OpenElement) throws(WBXMLError) {
+    private mutating func readText(into element: inout Open) throws(WBXMLError) {
         if element.text.isEmpty { element.textOffset = offset }
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "<") {
             let runEnd =
@@ -335,24 +322,28 @@ private struct StrictXMLParser {
         }
     }
 
-    private func appendText(_ content: ArraySlice<UInt8>, at start: Int, to element: inout OpenElement) {
+    private func appendText(_ content: ArraySlice<UInt8>, at start: Int, to element: inout Open) {
         if element.text.isEmpty { element.textOffset = start }
         element.text.append(contentsOf: content)
     }
 
     /// Turns the pending text of an element into one text node.
-    private func flushText(_ element: inout OpenElement) throws(WBXMLError) {
+    private func flushText(_ element: inout Open) throws(WBXMLError) {
         guard !element.text.isEmpty else { return }
         guard !element.text.contains(0) else {
-            throw WBXMLError(.invalidContent, at: element.textOffset, "text in <\(element.name)> holds a NUL character")
+            throw WBXMLError(
+                .invalidContent, at: element.textOffset,
+                "text in <\(builder.describe(element.name))> holds a NUL character")
         }
         if element.text.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             element.hasOnlyLayoutText = false
         }
         guard let text = String(strictUTF8: element.text[...]) else {
-            throw WBXMLError(.invalidContent, at: element.textOffset, "text in <\(element.name)> is not valid UTF-8")
+            throw WBXMLError(
+                .invalidContent, at: element.textOffset,
+                "text in <\(builder.describe(element.name))> is not valid UTF-8")
         }
-        element.children.append(.text(text))
+        element.children.append(builder.node(text: text))
         element.text = []
     }
 

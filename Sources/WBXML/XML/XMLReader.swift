@@ -17,35 +17,38 @@ public struct XMLReader: Sendable {
     public func read(_ bytes: [UInt8]) throws(WBXMLError) -> WBXMLElement {
         var reader = StrictXMLReader(limits: limits)
         reader.allowsDocumentTypeDeclaration = allowsDocumentTypeDeclaration
-        return try Self.element(try reader.read(bytes))
+        return try reader.read(bytes, into: TreeBuilder())
     }
 
     public func read(_ text: String) throws(WBXMLError) -> WBXMLElement {
         try read(Array(text.utf8))
     }
 
-    /// The tag of each element from its namespace and name; OPAQUE content from base64.
-    private static func element(_ element: StrictXMLElement) throws(WBXMLError) -> WBXMLElement {
-        guard !element.namespace.isEmpty else {
-            throw WBXMLError(.unknownTag, at: element.offset, "<\(element.name)> has no namespace")
-        }
-        let namespace = element.namespace.hasSuffix(":") ? String(element.namespace.dropLast()) : element.namespace
-        guard let tag = WBXMLTag(namespace: namespace, name: element.name) else {
-            throw WBXMLError(
-                .unknownTag, at: element.offset, "<\(element.name)> is not a tag of namespace \(element.namespace)")
-        }
-        var children: [WBXMLNode] = []
-        for child in element.children {
-            switch child {
-            case .element(let inner): children.append(.element(try Self.element(inner)))
-            case .text(let text) where tag.carriesOpaqueContent:
-                guard let bytes = Base64.decode(text) else {
-                    throw WBXMLError(.invalidContent, at: element.textOffset, "<\(tag)> content is not base64")
-                }
-                children.append(.opaque(bytes))
-            case .text(let text): children.append(.text(text))
+    /// Builds the WBXML tree as the strict reader goes: tags from namespaces and names,
+    /// OPAQUE content from base64.
+    private struct TreeBuilder: StrictXMLBuilder {
+        func name(namespace: String, local: String, at offset: Int) throws(WBXMLError) -> WBXMLTag {
+            guard !namespace.isEmpty else { throw WBXMLError(.unknownTag, at: offset, "<\(local)> has no namespace") }
+            let page = namespace.hasSuffix(":") ? String(namespace.dropLast()) : namespace
+            guard let tag = WBXMLTag(namespace: page, name: local) else {
+                throw WBXMLError(.unknownTag, at: offset, "<\(local)> is not a tag of namespace \(namespace)")
             }
+            return tag
         }
-        return WBXMLElement(tag, children: children)
+
+        func element(_ tag: WBXMLTag, children: [WBXMLNode], textOffset: Int) throws(WBXMLError) -> WBXMLElement {
+            guard case .text(let text)? = children.first, tag.carriesOpaqueContent else {
+                return WBXMLElement(tag, children: children)
+            }
+            guard let bytes = Base64.decode(text) else {
+                throw WBXMLError(.invalidContent, at: textOffset, "<\(tag)> content is not base64")
+            }
+            return WBXMLElement(tag, children: [.opaque(bytes)])
+        }
+
+        func node(_ element: WBXMLElement) -> WBXMLNode { .element(element) }
+        func node(text: String) -> WBXMLNode { .text(text) }
+        func isElement(_ node: WBXMLNode) -> Bool { node.isElement }
+        func describe(_ tag: WBXMLTag) -> String { tag.description }
     }
 }

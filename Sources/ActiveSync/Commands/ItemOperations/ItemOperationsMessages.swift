@@ -50,7 +50,7 @@ public struct ItemOperationsRequest: Hashable, Sendable {
 }
 
 /// ItemOperations Status values (MS-ASCMD 2.2.3.177.8).
-public struct ItemOperationsStatus: CommandStatus {
+public struct ItemOperationsStatus: CommandStatus, Hashable, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 

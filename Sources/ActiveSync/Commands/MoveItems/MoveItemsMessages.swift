@@ -107,7 +107,7 @@ public struct MoveItemsResponse: Hashable, Sendable {
 }
 
 /// MoveItems Status values (MS-ASCMD 2.2.3.177.9); 3 is success.
-public struct MoveStatus: CommandStatus {
+public struct MoveStatus: CommandStatus, Hashable, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 

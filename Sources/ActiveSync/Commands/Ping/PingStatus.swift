@@ -1,6 +1,6 @@
 /// Ping Status values (MS-ASCMD 2.2.3.177.10); 14.0+ may also answer a common status
 /// (`CommonStatus`) such as 142 from the policy gate.
-public struct PingStatus: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct PingStatus: CommandStatus, Hashable, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 

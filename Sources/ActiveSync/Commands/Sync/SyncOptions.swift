@@ -15,27 +15,35 @@ public struct SyncOptions: Hashable, Sendable {
     public let element: WBXMLElement
 
     /// The class these options are for (14.0+ sends one Options per class); nil for all.
-    public var itemClass: ItemClass? { element.firstElement(AirSyncTag.`class`)?.text.map(ItemClass.init) }
+    public let itemClass: ItemClass?
     /// FilterType 0–8 (MS-ASCMD 2.2.3.70.2).
-    public var filterType: Int? { number(AirSyncTag.filterType, in: 0...8) }
+    public let filterType: Int?
     /// Conflict 1: the server's version wins; 0: the client's.
-    public var conflict: Int? { number(AirSyncTag.conflict, in: 0...1) }
+    public let conflict: Int?
     /// 0 never MIME, 1 MIME for S/MIME messages only, 2 MIME for every message (MS-ASCMD 2.2.3.110.3).
-    public var mimeSupport: Int? { number(AirSyncTag.mimeSupport, in: 0...2) }
+    public let mimeSupport: Int?
     /// The MIMETruncation code 0–8 (MS-ASCMD 2.2.3.111).
-    public var mimeTruncation: Int? { number(AirSyncTag.mimeTruncation, in: 0...8) }
+    public let mimeTruncation: Int?
     /// In the device's order of preference; those without a Type 1–4 are left out.
-    public var bodyPreferences: [BodyPreference] {
-        element.elements.filter { $0.tag == AirSyncBaseTag.bodyPreference }.compactMap(BodyPreference.init)
-    }
+    public let bodyPreferences: [BodyPreference]
     /// The BodyPartPreference (14.1+).
-    public var bodyPartPreference: BodyPreference? {
-        element.elements.first { $0.tag == AirSyncBaseTag.bodyPartPreference }.flatMap(BodyPreference.init)
-    }
+    public let bodyPartPreference: BodyPreference?
 
     /// Options as a device sent them.
     public init(_ element: WBXMLElement) {
+        func number(_ tag: WBXMLTag, in range: ClosedRange<Int>) -> Int? {
+            element.firstElement(tag)?.text.flatMap { Int($0) }.flatMap { range.contains($0) ? $0 : nil }
+        }
         self.element = element
+        itemClass = element.firstElement(AirSyncTag.`class`)?.text.map(ItemClass.init)
+        filterType = number(AirSyncTag.filterType, in: 0...8)
+        conflict = number(AirSyncTag.conflict, in: 0...1)
+        mimeSupport = number(AirSyncTag.mimeSupport, in: 0...2)
+        mimeTruncation = number(AirSyncTag.mimeTruncation, in: 0...8)
+        bodyPreferences = element.elements.filter { $0.tag == AirSyncBaseTag.bodyPreference }.compactMap(
+            BodyPreference.init)
+        bodyPartPreference = element.elements.first { $0.tag == AirSyncBaseTag.bodyPartPreference }.flatMap(
+            BodyPreference.init)
     }
 
     /// Options a device writes: a FilterType and body preferences.
@@ -43,7 +51,7 @@ public struct SyncOptions: Hashable, Sendable {
         var list = ElementList()
         list.append(AirSyncTag.filterType, filterType)
         for preference in bodyPreferences { list.append(preference.element) }
-        element = list.element(AirSyncTag.options)
+        self.init(list.element(AirSyncTag.options))
     }
 
     /// The options as cached between requests: the element in the XML form, on one line.
@@ -53,9 +61,5 @@ public struct SyncOptions: Hashable, Sendable {
     public init?(xml: String) {
         guard let element = try? XMLReader().read(xml), element.tag == AirSyncTag.options else { return nil }
         self.init(element)
-    }
-
-    private func number(_ tag: WBXMLTag, in range: ClosedRange<Int>) -> Int? {
-        element.firstElement(tag)?.text.flatMap { Int($0) }.flatMap { range.contains($0) ? $0 : nil }
     }
 }

@@ -129,7 +129,7 @@ public struct SyncCollectionResponse: Hashable, Sendable {
 }
 
 /// Sync Status values (MS-ASCMD 2.2.3.177.17).
-public struct SyncStatus: CommandStatus {
+public struct SyncStatus: CommandStatus, Hashable, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 

@@ -11,12 +11,39 @@ struct NamespacedXMLReader {
     func read(_ bytes: [UInt8]) throws(WBXMLError) -> NamespacedElement {
         var reader = StrictXMLReader(limits: limits)
         reader.ignoresOtherAttributes = true
-        return Self.element(try reader.read(bytes))
+        return try reader.read(bytes, into: Builder())
     }
 
-    private static func element(_ element: StrictXMLElement) -> NamespacedElement {
-        let children = element.elements.map(Self.element)
-        return NamespacedElement(
-            element.namespace, element.name, text: children.isEmpty ? element.text : "", children: children)
+    /// Namespaced elements: text where an element holds no elements.
+    private struct Builder: StrictXMLBuilder {
+        enum Node {
+            case element(NamespacedElement)
+            case text(String)
+        }
+
+        func name(namespace: String, local: String, at offset: Int) -> (namespace: String, local: String) {
+            (namespace, local)
+        }
+
+        func element(_ name: (namespace: String, local: String), children: [Node], textOffset: Int)
+            -> NamespacedElement
+        {
+            var element = NamespacedElement(name.namespace, name.local)
+            for child in children {
+                switch child {
+                case .element(let inner): element.children.append(inner)
+                case .text(let text): element.text += text
+                }
+            }
+            return element
+        }
+
+        func node(_ element: NamespacedElement) -> Node { .element(element) }
+        func node(text: String) -> Node { .text(text) }
+        func isElement(_ node: Node) -> Bool {
+            if case .element = node { return true }
+            return false
+        }
+        func describe(_ name: (namespace: String, local: String)) -> String { name.local }
     }
 }
