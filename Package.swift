@@ -78,7 +78,7 @@ let package = Package(
             dependencies: ["ActiveSync", "TernStore", "MIME", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
-        .target(name: "TernImport", dependencies: ["TernStore", "MIME"], swiftSettings: strictSettings),
+        .target(name: "TernImport", dependencies: ["ActiveSync", "TernStore", "MIME"], swiftSettings: strictSettings),
         .target(
             name: "TernPush",
             dependencies: ["TernStore", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
@@ -187,7 +187,7 @@ let package = Package(
         .testTarget(name: "MIMETests", dependencies: ["MIME", "TernTesting"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(
             name: "TernImportTests",
-            dependencies: ["TernImport", "TernStore"],
+            dependencies: ["ActiveSync", "TernImport", "TernStore"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

@@ -1,3 +1,4 @@
+import ActiveSync
 import Foundation
 import TernStore
 import TernStoreSQLite

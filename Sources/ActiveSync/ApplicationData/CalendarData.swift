@@ -163,8 +163,9 @@ public struct CalendarData: Hashable, Sendable {
     }
 }
 
-/// An attendee of a meeting (MS-ASCAL 2.2.2.4).
-public struct AttendeeData: Hashable, Sendable {
+/// An attendee of a meeting (MS-ASCAL 2.2.2.4), as it travels and as the store keeps it
+/// (`Attendee` in TernStore).
+public struct AttendeeData: Hashable, Sendable, Codable {
     public var email: String
     public var name: String?
     /// 0 unknown, 2 tentative, 3 accepted, 4 declined, 5 not responded.

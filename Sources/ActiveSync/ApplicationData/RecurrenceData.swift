@@ -13,7 +13,9 @@ import WBXML
 ///   <calendar:DayOfWeek>2</calendar:DayOfWeek>
 /// </calendar:Recurrence>
 /// ```
-public struct RecurrenceData: Hashable, Sendable {
+///
+/// The store keeps a pattern in this same form (`Recurrence` in TernStore).
+public struct RecurrenceData: Hashable, Sendable, Codable {
     /// 0 daily, 1 weekly, 2 monthly, 3 monthly on the nth day, 5 yearly, 6 yearly on the nth day.
     public var type: Int
     /// 1 unless the device says otherwise.
@@ -33,7 +35,7 @@ public struct RecurrenceData: Hashable, Sendable {
     public init(
         type: Int, interval: Int = 1, until: Date? = nil, occurrences: Int? = nil, dayOfWeek: Int? = nil,
         dayOfMonth: Int? = nil, weekOfMonth: Int? = nil, monthOfYear: Int? = nil, firstDayOfWeek: Int? = nil,
-        start: Date? = nil, regenerate: Bool? = nil, deadOccur: Bool? = nil
+        regenerate: Bool? = nil, deadOccur: Bool? = nil, start: Date? = nil
     ) {
         self.type = type
         self.interval = interval

@@ -1,3 +1,4 @@
+public import ActiveSync
 public import Foundation
 
 /// A calendar event (MS-ASCAL): times, time zone, recurrence with exceptions, attendees.
@@ -57,22 +58,8 @@ public struct CalendarItem: Hashable, Sendable, Codable {
     }
 }
 
-/// An attendee of a meeting (MS-ASCAL 2.2.2.4).
-public struct Attendee: Hashable, Sendable, Codable {
-    public var email: String
-    public var name: String?
-    /// 0 unknown, 2 tentative, 3 accepted, 4 declined, 5 not responded.
-    public var status: Int?
-    /// 1 required, 2 optional, 3 resource.
-    public var type: Int?
-
-    public init(email: String, name: String? = nil, status: Int? = nil, type: Int? = nil) {
-        self.email = email
-        self.name = name
-        self.status = status
-        self.type = type
-    }
-}
+/// An attendee of a meeting (MS-ASCAL 2.2.2.4), kept in the protocol's own form.
+public typealias Attendee = AttendeeData
 
 /// One changed or deleted occurrence of a recurring event (MS-ASCAL 2.2.2.20). Properties
 /// left nil are inherited from the series.

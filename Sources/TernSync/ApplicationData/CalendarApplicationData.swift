@@ -24,8 +24,8 @@ enum CalendarApplicationData {
         data.busyStatus = event.busyStatus
         data.reminder = event.reminder.map(Clearable.value)
         data.meetingStatus = event.meetingStatus
-        data.attendees = event.attendees.nilWhenEmpty?.map(AttendeeData.init)
-        data.recurrence = event.recurrence.map(RecurrenceData.init)
+        data.attendees = event.attendees.nilWhenEmpty
+        data.recurrence = event.recurrence
         data.exceptions = event.exceptions.nilWhenEmpty?.map { ExceptionData($0, options: options) }
         data.categories = event.categories.nilWhenEmpty
         data.body = event.body.map { BodyData(plainText: $0, options: options) }
@@ -52,8 +52,8 @@ enum CalendarApplicationData {
         event.busyStatus = data.busyStatus ?? 2
         event.reminder = data.reminder?.value
         event.meetingStatus = data.meetingStatus ?? 0
-        event.attendees = data.attendees?.map(Attendee.init) ?? []
-        event.recurrence = data.recurrence.map(Recurrence.init)
+        event.attendees = data.attendees ?? []
+        event.recurrence = data.recurrence
         event.exceptions = data.exceptions?.map(CalendarException.init) ?? []
         event.categories = data.categories ?? []
         event.body = data.body.flatMap { nonEmpty($0.text) }
@@ -75,18 +75,6 @@ enum CalendarApplicationData {
     }
 }
 
-extension AttendeeData {
-    init(_ attendee: Attendee) {
-        self.init(email: attendee.email, name: attendee.name, status: attendee.status, type: attendee.type)
-    }
-}
-
-extension Attendee {
-    init(_ data: AttendeeData) {
-        self.init(email: data.email, name: data.name, status: data.status, type: data.type)
-    }
-}
-
 extension ExceptionData {
     init(_ exception: CalendarException, options: ItemEncodingOptions) {
         self.init(exceptionStartTime: exception.exceptionStartTime)
@@ -98,7 +86,7 @@ extension ExceptionData {
         allDayEvent = exception.allDayEvent
         busyStatus = exception.busyStatus
         reminder = exception.reminder.map(Clearable.value)
-        attendees = exception.attendees?.map(AttendeeData.init)
+        attendees = exception.attendees
         body = exception.body.map { BodyData(plainText: $0, options: options) }
     }
 }
@@ -109,6 +97,6 @@ extension CalendarException {
             exceptionStartTime: data.exceptionStartTime, deleted: data.deleted ?? false, startTime: data.startTime,
             endTime: data.endTime, subject: data.subject.flatMap(nonEmpty), location: data.location.flatMap(nonEmpty),
             body: data.body.flatMap { nonEmpty($0.text) }, allDayEvent: data.allDayEvent, busyStatus: data.busyStatus,
-            reminder: data.reminder?.value, attendees: data.attendees?.map(Attendee.init))
+            reminder: data.reminder?.value, attendees: data.attendees)
     }
 }

@@ -12,7 +12,7 @@ enum TaskApplicationData {
             startDate: task.startDate, utcDueDate: task.utcDueDate, dueDate: task.dueDate, complete: task.complete,
             dateCompleted: task.complete ? task.dateCompleted : nil, sensitivity: task.sensitivity,
             reminderSet: task.reminderTime != nil, reminderTime: task.reminderTime,
-            recurrence: task.recurrence.map(RecurrenceData.init), categories: task.categories.nilWhenEmpty,
+            recurrence: task.recurrence, categories: task.categories.nilWhenEmpty,
             body: task.body.map { BodyData(plainText: $0, options: options) })
     }
 
@@ -27,7 +27,7 @@ enum TaskApplicationData {
             dueDate: data.dueDate, utcDueDate: data.utcDueDate, complete: complete,
             dateCompleted: complete ? data.dateCompleted : nil, sensitivity: data.sensitivity ?? 0,
             reminderTime: sent.reminderSet == false ? nil : data.reminderTime, categories: data.categories ?? [],
-            recurrence: data.recurrence.map(Recurrence.init))
+            recurrence: data.recurrence)
     }
 }
 
