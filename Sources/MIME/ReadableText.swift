@@ -7,12 +7,31 @@ extension String {
     /// a header, an encoded word or a body, what Tern stores and sends is sendable. The stored
     /// message itself is never changed.
     public var withoutUnsendableCharacters: String {
-        guard utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }), unicodeScalars.contains(where: \.isUnsendable) else {
-            return self
-        }
+        guard containsUnsendableCharacter else { return self }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: unicodeScalars.lazy.filter { !$0.isUnsendable })
         return String(scalars)
+    }
+
+    /// Whether `withoutUnsendableCharacters` would remove anything, decided in one pass over
+    /// the UTF-8 (every text a message holds goes through it): a byte below 0x20 is that C0
+    /// control, and U+FFFE and U+FFFF are `EF BF BE` and `EF BF BF`.
+    var containsUnsendableCharacter: Bool {
+        utf8.withContiguousStorageIfAvailable(Self.holdsUnsendableCharacter)
+            ?? Array(utf8).withUnsafeBufferPointer(Self.holdsUnsendableCharacter)
+    }
+
+    private static func holdsUnsendableCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] & 0xFE == 0xBE {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 }
 
