@@ -140,15 +140,30 @@ import Testing
         }
     }
 
+    /// Waits until a Ping of `deviceID` reached the server (it keeps the Ping's parameters as
+    /// the device's `#ping` state), watching `folderID` when one is given.
+    static func pingArrived(_ store: SQLiteStore, from deviceID: String, watching folderID: String? = nil) async
+        -> Bool
+    {
+        await eventually {
+            guard let anna = try? await store.user(login: "anna"),
+                let device = try? await store.device(of: anna.id, deviceID: deviceID),
+                let ping = try? await store.syncStates(of: device.id, collection: "#ping")
+            else { return false }
+            return folderID.map { String(decoding: ping.current.state, as: UTF8.self).contains("\"\($0)\"") } ?? true
+        }
+    }
+
     @Test func watchPrintsADeliveredMessageAsItArrives() async throws {
         let server = try await ServeProcess()
         defer { server.stop() }
         #expect(try await server.setUp("phone").status == 0)
         #expect(try await server.device("phone", ["sync"]).status == 0)
 
+        let store = try SQLiteStore(dataDirectory: server.data)
         let started = Date()
         async let watched = server.device("phone", ["watch", "--count", "1", "--json", "--timeout", "60"])
-        try await Task.sleep(for: .seconds(2))
+        #expect(await Self.pingArrived(store, from: "phone"))
         #expect(try server.deliver(subject: "Pushed", body: "Right away.").status == 0)
         let outcome = try await watched
         #expect(outcome.status == 0, "\(outcome)")
@@ -161,14 +176,13 @@ import Testing
             change["change"] as? String == "added" && change["title"] as? String == "Pushed"
                 && change["class"] as? String == "Email")
 
-        // A new folder ends the Ping with Status 7; watch runs FolderSync and watches it too.
+        // A new folder ends the Ping with Status 7 (or answers it so at once, were it not held
+        // yet); watch runs FolderSync and watches the new folder too.
         async let followed = server.device("phone", ["watch", "--count", "1", "--json", "--timeout", "60"])
-        try await Task.sleep(for: .seconds(2))
-        let store = try SQLiteStore(dataDirectory: server.data)
         let anna = try #require(try await store.user(login: "anna"))
         let projects = try await store.createFolder(
             of: anna.id, parentServerID: "0", displayName: "Projects", type: .userCreatedTasks)
-        try await Task.sleep(for: .seconds(2))
+        #expect(await Self.pingArrived(store, from: "phone", watching: projects.serverID))
         _ = try await store.addItem(.task(TaskItem(subject: "Plan the launch")), to: projects.id)
         let next = try await followed
         let task = try #require(
