@@ -159,9 +159,6 @@ public struct FlagData: Hashable, Sendable {
         self.dateCompleted = dateCompleted
     }
 
-    /// `<email:Flag/>`: no flag.
-    public var isEmpty: Bool { self == FlagData() }
-
     /// An empty Flag, or one with its Status.
     init(_ flag: WBXMLElement) throws(ApplicationDataError) {
         guard !flag.elements.isEmpty else {

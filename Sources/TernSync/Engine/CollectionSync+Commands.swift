@@ -17,7 +17,7 @@ extension CollectionSync {
                     try ApplicationData(data, as: context.itemClass), replacing: nil, supported: nil,
                     protocolVersion: protocolVersion)
             } catch {
-                return .add(clientID: clientID, serverID: nil, status: SyncStatus.conversionError)
+                return .add(clientID: clientID, serverID: nil, status: error.syncStatus)
             }
             let clientAdd = ClientAdd(
                 deviceID: deviceID, collection: context.folder.serverID, syncKey: context.syncKey, clientID: clientID)
@@ -55,7 +55,7 @@ extension CollectionSync {
                     try ApplicationData(data, as: context.itemClass), replacing: item.content,
                     supported: context.options.supported, protocolVersion: protocolVersion)
             } catch {
-                return .change(serverID: serverID, status: SyncStatus.conversionError)
+                return .change(serverID: serverID, status: error.syncStatus)
             }
             if content == item.content { return nil }
             let changedOnServer =
