@@ -25,7 +25,7 @@ import WBXML
             let answer = try await server.send(
                 command, body: body, version: version, policyKey: policyKey, timeout: timeout)
             let carriesCommands =
-                body.flatMap { SyncRequest($0) }?.collections.contains { !$0.commands.isEmpty } ?? false
+                body.flatMap { try? SyncRequest($0) }?.collections.contains { !$0.commands.isEmpty } ?? false
             guard command == .sync, carriesCommands else { return answer }
             let losesThisOne = lost.withLock { lost in
                 defer { lost = true }

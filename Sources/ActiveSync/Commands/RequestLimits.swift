@@ -11,10 +11,3 @@ public enum RequestLimits {
     /// Moves in one MoveItems: past it, Status 103.
     public static let moves = 1_000
 }
-
-extension SyncRequest {
-    /// Whether the device's commands together go past `RequestLimits.syncCommands`.
-    public var exceedsCommandLimit: Bool {
-        collections.reduce(0) { $0 + $1.commands.count } > RequestLimits.syncCommands
-    }
-}

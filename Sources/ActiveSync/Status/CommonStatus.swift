@@ -13,6 +13,8 @@ public struct CommonStatus: CommandStatus, Hashable, Sendable, Codable {
     public static let invalidXML = CommonStatus(rawValue: 103)
     /// The user's account or the device is blocked by the administrator.
     public static let deviceIsBlockedForThisUser = CommonStatus(rawValue: 129)
+    /// The device reported it cannot apply the policy it was sent (MS-ASPROV 3.1.5.2).
+    public static let deviceNotFullyProvisionable = CommonStatus(rawValue: 139)
     /// A remote wipe was requested: the device must send Provision to receive it.
     public static let remoteWipeRequested = CommonStatus(rawValue: 140)
     /// The device has not been provisioned, or sent no policy key.

@@ -7,6 +7,7 @@ public enum StatusOnlyResponse {
     /// The root element of `command`'s responses; nil for a command without a body.
     public static func root(for command: Command) -> WBXMLTag? {
         switch command {
+        case .provision: ProvisionTag.provision
         case .folderSync: FolderHierarchyTag.folderSync
         case .folderCreate: FolderHierarchyTag.folderCreate
         case .folderUpdate: FolderHierarchyTag.folderUpdate

@@ -37,7 +37,7 @@ extension DeviceSession {
         case .status(let status, let policyStatus):
             throw ClientError(
                 .policy,
-                "the server refused to provision this device (Status \(status)\(policyStatus.map { ", policy Status \($0)" } ?? ""))"
+                "the server refused to provision this device (Status \(status.rawValue)\(policyStatus.map { ", policy Status \($0.rawValue)" } ?? ""))"
             )
         case .provisioned:
             throw ClientError(.server, "the server sent a final policy key without a policy")

@@ -188,18 +188,22 @@ struct ActiveSyncEndpoint: Sendable {
         easRequest.acceptsMultipart =
             form == .wbxml && (line.acceptMultiPart || request.headers[Self.field("MS-ASAcceptMultiPart")] == "T")
 
-        let answer: EASResponse
-        if line.command == .provision {
-            guard !device.isBlocked else { throw HTTPRefusal(status: 403) }
-            answer = try await ProvisionHandler(store: store).handle(easRequest)
-        } else if let refusal = try await PolicyGate(store: store).refusal(for: easRequest) {
-            answer = refusal
-        } else {
-            answer = try await dispatch(easRequest)
+        var answer: EASResponse
+        do {
+            if line.command == .provision {
+                guard !device.isBlocked else { throw HTTPRefusal(status: 403) }
+                answer = try await ProvisionHandler(store: store).handle(easRequest)
+            } else if let refusal = try await PolicyGate(store: store).refusal(for: easRequest) {
+                answer = refusal
+            } else {
+                answer = try await dispatch(easRequest)
+            }
+        } catch let refusal as any CommandRefusal {
+            answer = try Self.answer(refusal, to: easRequest)
         }
         if Self.isQuiet(answer, of: line.command, request: body) { quietRequests.record(device.id) }
         var outcome = try encode(answer, as: form)
-        if line.command == .folderSync, body.flatMap(FolderSyncRequest.init)?.syncKey == "0",
+        if line.command == .folderSync, (try? easRequest.decodedBody(as: FolderSyncRequest.self))?.syncKey == "0",
             case .response(var response) = outcome
         {
             response.headers.append(contentsOf: Self.protocolLists)
@@ -248,6 +252,15 @@ struct ActiveSyncEndpoint: Sendable {
         default:
             return false
         }
+    }
+
+    /// A request a decoder refused: its Status alone, or HTTP 400 for a common status before
+    /// 14.0, which has none (MS-ASCMD 2.2.2).
+    private static func answer(_ refusal: some CommandRefusal, to request: EASRequest) throws -> EASResponse {
+        guard let root = StatusOnlyResponse.root(for: request.line.command),
+            !refusal.status.isCommon || request.protocolVersion >= .v14_0
+        else { throw HTTPRefusal(status: 400) }
+        return .document(StatusOnlyResponse.element(root: root, status: refusal.status))
     }
 
     /// The HTTP response for a handler's answer, in the request's body form.

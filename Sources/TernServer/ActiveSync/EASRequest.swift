@@ -15,6 +15,14 @@ struct EASRequest: Sendable {
     /// The device takes ItemOperations data as multipart parts (WBXML bodies only).
     var acceptsMultipart = false
 
+    /// The body read as `Request`; no body at all is refused as a body of the wrong shape is.
+    func decodedBody<Request: DecodableRequest>(as _: Request.Type = Request.self) throws(RequestDecodingError<
+        Request.Status
+    >) -> Request {
+        guard let body else { throw Request.malformed("no body") }
+        return try Request(body)
+    }
+
     /// The same request without its body, for a held request to keep while it waits.
     var withoutBody: EASRequest {
         var copy = EASRequest(

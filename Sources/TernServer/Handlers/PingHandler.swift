@@ -16,7 +16,7 @@ struct PingHandler {
     func handle(_ request: EASRequest) async throws -> EASResponse {
         var sent = PingParameters()
         if let body = request.body {
-            guard let ping = PingRequest(body) else { return Self.answer(.syntaxError) }
+            let ping = try PingRequest(body)
             sent = PingParameters(heartbeatInterval: ping.heartbeatInterval, folders: ping.folders)
         }
         let cached = try await PingParameters.load(store, deviceID: request.device.id)

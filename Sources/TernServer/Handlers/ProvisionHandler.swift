@@ -5,14 +5,12 @@ import WBXML
 
 /// Provision (MS-ASPROV): runs the `ProvisioningMachine` and stores the device's new state.
 /// A body that is none of the four requests (policy, acknowledgement, wipe acknowledgement,
-/// the empty wipe query) is Status 2; an unknown PolicyType is Policy Status 3.
+/// the empty wipe query) is refused by its decoder (Status 2); an unknown PolicyType is Policy Status 3.
 struct ProvisionHandler {
     let store: any Store
 
     func handle(_ request: EASRequest) async throws -> EASResponse {
-        guard let body = request.body, let provision = ProvisionRequest(body) else {
-            return .document(ProvisionResponse.status(2, policyStatus: nil).element)
-        }
+        let provision = try request.decodedBody(as: ProvisionRequest.self)
         var device = request.device
         var machine = ProvisioningMachine(provisioning: device.provisioning, wipe: device.wipe)
         let policy = try await store.effectivePolicy(for: request.user.id)
@@ -22,23 +20,23 @@ struct ProvisionHandler {
         switch provision {
         case .policyRequest(let policyType, let information):
             guard policyType == ProvisionRequest.wbxmlPolicyType else {
-                return .document(ProvisionResponse.status(1, policyStatus: 3).element)
+                return .document(ProvisionResponse.status(.success, policyStatus: .unknownPolicyType).element)
             }
             if let set = information?.firstElement(SettingsTag.set) { device.information.apply(set) }
             switch machine.policyRequested(accountOnlyWipeSupported: accountOnlyWipeSupported, newKey: newKey) {
             case .policy(let key):
                 response = .policy(
                     policy.policy.provisionDocument, temporaryKey: key,
-                    deviceInformationStatus: information == nil ? nil : 1)
+                    deviceInformationStatus: information == nil ? nil : .success)
             case .remoteWipe(let accountOnly):
                 response = .remoteWipe(accountOnly: accountOnly)
             default:
-                response = .status(2, policyStatus: nil)
+                response = .status(.protocolError, policyStatus: nil)
             }
         case .wipeQuery:
             switch machine.emptyRequested(accountOnlyWipeSupported: accountOnlyWipeSupported) {
             case .remoteWipe(let accountOnly): response = .remoteWipe(accountOnly: accountOnly)
-            default: response = .status(1, policyStatus: nil)
+            default: response = .status(.success, policyStatus: nil)
             }
         case .acknowledgement(_, let key, let status):
             switch machine.policyAcknowledged(key: key, status: status, policyVersion: policy.version, newKey: newKey) {
@@ -46,8 +44,10 @@ struct ProvisionHandler {
             // MS-ASPROV 3.1.5.2: 139, the device cannot comply; 12.1 has no such status.
             case .policyRejected:
                 response =
-                    request.protocolVersion >= .v14_0 ? .status(139, policyStatus: nil) : .status(1, policyStatus: 1)
-            default: response = .status(1, policyStatus: 5)
+                    request.protocolVersion >= .v14_0
+                    ? .status(ProvisionStatus(.deviceNotFullyProvisionable), policyStatus: nil)
+                    : .status(.success, policyStatus: .success)
+            default: response = .status(.success, policyStatus: .wrongPolicyKey)
             }
         case .wipeAcknowledgement(let status, _):
             switch machine.wipeAcknowledged(
@@ -55,11 +55,11 @@ struct ProvisionHandler {
             {
             case .wipeRecorded:
                 device.wipeFailedAt = nil
-                response = .status(1, policyStatus: nil)
+                response = .status(.success, policyStatus: nil)
             case .wipeFailed(let accountOnly):
                 device.wipeFailedAt = Date()
-                response = .remoteWipe(accountOnly: accountOnly, status: 2)
-            default: response = .status(2, policyStatus: nil)
+                response = .remoteWipe(accountOnly: accountOnly, status: .protocolError)
+            default: response = .status(.protocolError, policyStatus: nil)
             }
         }
         device.provisioning = machine.provisioning

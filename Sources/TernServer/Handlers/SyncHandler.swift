@@ -4,7 +4,7 @@ import TernStore
 import TernSync
 
 /// Sync, answered by `SyncEngine`; no body is the 12.1+ empty request, a body that is not a
-/// Sync request, or one past `RequestLimits.syncCommands`, gets Status 4. A request with Wait or HeartbeatInterval that would send
+/// Sync request, or one past `RequestLimits.syncCommands`, is refused by its decoder (Status 4). A request with Wait or HeartbeatInterval that would send
 /// nothing is held in the push hub and run again when a collection changes (MS-ASCMD 3.1.5.4);
 /// so is an empty request whose cached request had one.
 struct SyncHandler {
@@ -18,9 +18,7 @@ struct SyncHandler {
         let seconds: Int
         let collectionIDs: [String]
         if let body = request.body {
-            guard let parsed = SyncRequest(body), !parsed.exceedsCommandLimit else {
-                return .document(SyncResponse(status: SyncStatus.protocolError).element)
-            }
+            let parsed = try SyncRequest(body)
             switch holdInterval(of: parsed) {
             case .none: return .document(try await engine.sync(parsed).element)
             case .refused(let response): return .document(response.element)

@@ -137,6 +137,18 @@ import WBXML
         #expect(reply.elements("Response").isEmpty)
     }
 
+    /// MoveItems has no top-level Status: a body its decoder refuses gets the common 103 from
+    /// 14.0 on, and HTTP 400 from a 12.1 device, which knows no common status (MS-ASCMD 2.2.2).
+    @Test(arguments: [("14.1", 200), ("12.1", 400)])
+    func aMoveItemsWithoutAMoveIs103Or400(version: String, httpStatus: Int) async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let device = try await server.session(version: version)
+        let reply = try await device.send("MoveItems", WBXMLElement(MoveTag.moveItems))
+        #expect(reply.status == httpStatus)
+        #expect(reply.text("Status") == (httpStatus == 200 ? "103" : nil))
+    }
+
     // MARK: Ping
 
     /// `<Ping xmlns="Ping:"/>`: a body that names neither the interval nor folders.

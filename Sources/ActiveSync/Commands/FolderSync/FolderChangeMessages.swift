@@ -1,59 +1,61 @@
 public import WBXML
 
 /// A FolderCreate request (MS-ASCMD 2.2.1.3): a new folder under `parentID`.
-public struct FolderCreateRequest: Hashable, Sendable {
+public struct FolderCreateRequest: DecodableRequest, Hashable {
+    public static let rootTag = FolderHierarchyTag.folderCreate
+    public static let malformedStatus = FolderStatus.malformed
+
     public let syncKey: String
     public let parentID: String
     public let displayName: String
     public let type: Int
 
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == FolderHierarchyTag.folderCreate,
-            let syncKey = root.firstElement(FolderHierarchyTag.syncKey)?.text,
-            let parentID = root.firstElement(FolderHierarchyTag.parentId)?.text,
-            let displayName = root.firstElement(FolderHierarchyTag.displayName)?.text,
-            let type = root.firstElement(FolderHierarchyTag.type)?.text.flatMap({ Int($0) })
-        else { return nil }
-        self.syncKey = syncKey
-        self.parentID = parentID
-        self.displayName = displayName
+    /// Status 10 when the root is not FolderCreate or one of the four children is missing.
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<FolderStatus>) {
+        try Self.requireRoot(root)
+        syncKey = try root.requiredText(FolderHierarchyTag.syncKey, for: Self.self)
+        parentID = try root.requiredText(FolderHierarchyTag.parentId, for: Self.self)
+        displayName = try root.requiredText(FolderHierarchyTag.displayName, for: Self.self)
+        guard let type = Int(try root.requiredText(FolderHierarchyTag.type, for: Self.self)) else {
+            throw Self.malformed("Type is not a number")
+        }
         self.type = type
     }
 }
 
 /// A FolderUpdate request (MS-ASCMD 2.2.1.6): rename and/or move a folder.
-public struct FolderUpdateRequest: Hashable, Sendable {
+public struct FolderUpdateRequest: DecodableRequest, Hashable {
+    public static let rootTag = FolderHierarchyTag.folderUpdate
+    public static let malformedStatus = FolderStatus.malformed
+
     public let syncKey: String
     public let serverID: String
     public let parentID: String
     public let displayName: String
 
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == FolderHierarchyTag.folderUpdate,
-            let syncKey = root.firstElement(FolderHierarchyTag.syncKey)?.text,
-            let serverID = root.firstElement(FolderHierarchyTag.serverId)?.text,
-            let parentID = root.firstElement(FolderHierarchyTag.parentId)?.text,
-            let displayName = root.firstElement(FolderHierarchyTag.displayName)?.text
-        else { return nil }
-        self.syncKey = syncKey
-        self.serverID = serverID
-        self.parentID = parentID
-        self.displayName = displayName
+    /// Status 10 when the root is not FolderUpdate or one of the four children is missing.
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<FolderStatus>) {
+        try Self.requireRoot(root)
+        syncKey = try root.requiredText(FolderHierarchyTag.syncKey, for: Self.self)
+        serverID = try root.requiredText(FolderHierarchyTag.serverId, for: Self.self)
+        parentID = try root.requiredText(FolderHierarchyTag.parentId, for: Self.self)
+        displayName = try root.requiredText(FolderHierarchyTag.displayName, for: Self.self)
     }
 }
 
 /// A FolderDelete request (MS-ASCMD 2.2.1.4).
-public struct FolderDeleteRequest: Hashable, Sendable {
+public struct FolderDeleteRequest: DecodableRequest, Hashable {
+    public static let rootTag = FolderHierarchyTag.folderDelete
+    public static let malformedStatus = FolderStatus.malformed
+
     public let syncKey: String
     public let serverID: String
 
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == FolderHierarchyTag.folderDelete,
-            let syncKey = root.firstElement(FolderHierarchyTag.syncKey)?.text,
-            let serverID = root.firstElement(FolderHierarchyTag.serverId)?.text
-        else { return nil }
-        self.syncKey = syncKey
-        self.serverID = serverID
+    /// Status 10 when the root is not FolderDelete or SyncKey or ServerId is missing.
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<FolderStatus>) {
+        try Self.requireRoot(root)
+        syncKey = try root.requiredText(FolderHierarchyTag.syncKey, for: Self.self)
+        serverID = try root.requiredText(FolderHierarchyTag.serverId, for: Self.self)
     }
 }
 

@@ -5,15 +5,16 @@ public import WBXML
 /// ```xml
 /// <FolderSync xmlns="FolderHierarchy:"><SyncKey>0</SyncKey></FolderSync>
 /// ```
-public struct FolderSyncRequest: Hashable, Sendable {
+public struct FolderSyncRequest: DecodableRequest, Hashable {
+    public static let rootTag = FolderHierarchyTag.folderSync
+    public static let malformedStatus = FolderStatus.malformed
+
     public let syncKey: String
 
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == FolderHierarchyTag.folderSync, let key = root.firstElement(FolderHierarchyTag.syncKey)?.text
-        else {
-            return nil
-        }
-        syncKey = key
+    /// Status 10 when the root is not FolderSync or it has no SyncKey.
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<FolderStatus>) {
+        try Self.requireRoot(root)
+        syncKey = try root.requiredText(FolderHierarchyTag.syncKey, for: Self.self)
     }
 }
 

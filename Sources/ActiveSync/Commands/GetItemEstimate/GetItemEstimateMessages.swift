@@ -2,7 +2,10 @@ public import WBXML
 
 /// A GetItemEstimate request (MS-ASCMD 2.2.1.9): per collection its id, the device's sync
 /// key and, optionally, options (14.0+) or a FilterType (12.1) to estimate under.
-public struct GetItemEstimateRequest: Hashable, Sendable {
+public struct GetItemEstimateRequest: DecodableRequest, Hashable {
+    public static let rootTag = GetItemEstimateTag.getItemEstimate
+    public static let malformedStatus = GetItemEstimateStatus.invalidCollection
+
     public struct Collection: Hashable, Sendable {
         public let collectionID: String
         public let syncKey: String
@@ -45,24 +48,29 @@ public struct GetItemEstimateRequest: Hashable, Sendable {
             ])
     }
 
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == GetItemEstimateTag.getItemEstimate,
-            let list = root.firstElement(GetItemEstimateTag.collections)
-        else {
-            return nil
+    /// Status 2 when the root is not GetItemEstimate or a collection lacks its id or key; the
+    /// common Status 103 past `RequestLimits.estimateCollections`.
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<GetItemEstimateStatus>) {
+        try Self.requireRoot(root)
+        guard let list = root.firstElement(GetItemEstimateTag.collections) else {
+            throw Self.malformed("no Collections")
         }
         var collections: [Collection] = []
         for element in list.elements where element.tag == GetItemEstimateTag.collection {
-            guard let collectionID = element.firstElement(GetItemEstimateTag.collectionId)?.text,
-                let syncKey = element.firstElement(AirSyncTag.syncKey)?.text
-            else { return nil }
+            let collectionID = try element.requiredText(GetItemEstimateTag.collectionId, for: Self.self)
+            let syncKey = try element.requiredText(AirSyncTag.syncKey, for: Self.self)
             var options = element.elements.filter { $0.tag == AirSyncTag.options }.map(SyncOptions.init)
             if options.isEmpty, let filter = element.firstElement(AirSyncTag.filterType) {
                 options = [SyncOptions(WBXMLElement(AirSyncTag.options, elements: [filter]))]
             }
             collections.append(Collection(collectionID: collectionID, syncKey: syncKey, options: options))
         }
-        guard !collections.isEmpty else { return nil }
+        guard !collections.isEmpty else { throw Self.malformed("no Collection") }
+        guard collections.count <= RequestLimits.estimateCollections else {
+            throw RequestDecodingError(
+                .init(.invalidXML),
+                "\(collections.count) collections, over the limit of \(RequestLimits.estimateCollections)")
+        }
         self.collections = collections
     }
 

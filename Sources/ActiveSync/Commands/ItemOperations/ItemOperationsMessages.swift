@@ -2,7 +2,10 @@ public import WBXML
 
 /// An ItemOperations request (MS-ASCMD 2.2.1.10): Fetch of an item, of an attachment by
 /// FileReference, and EmptyFolderContents, answered in order.
-public struct ItemOperationsRequest: Hashable, Sendable {
+public struct ItemOperationsRequest: DecodableRequest, Hashable {
+    public static let rootTag = ItemOperationsTag.itemOperations
+    public static let malformedStatus = ItemOperationsStatus.protocolError
+
     public enum Operation: Hashable, Sendable {
         /// An item by collection and server id, with Sync-style Options.
         case fetchItem(collectionID: String, serverID: String, options: SyncOptions?)
@@ -15,8 +18,15 @@ public struct ItemOperationsRequest: Hashable, Sendable {
 
     public let operations: [Operation]
 
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == ItemOperationsTag.itemOperations, !root.elements.isEmpty else { return nil }
+    /// Status 2 when the root is not ItemOperations, it is empty, or an EmptyFolderContents has
+    /// no CollectionId; Status 11 past `RequestLimits.itemOperations`.
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<ItemOperationsStatus>) {
+        try Self.requireRoot(root)
+        guard !root.elements.isEmpty else { throw Self.malformed("no operation") }
+        guard root.elements.count <= RequestLimits.itemOperations else {
+            throw RequestDecodingError(
+                .dataTooLarge, "\(root.elements.count) operations, over the limit of \(RequestLimits.itemOperations)")
+        }
         var operations: [Operation] = []
         for element in root.elements {
             switch element.tag {
@@ -36,7 +46,7 @@ public struct ItemOperationsRequest: Hashable, Sendable {
                     operations.append(.unsupported(element.tag))
                 }
             case ItemOperationsTag.emptyFolderContents:
-                guard let collectionID = element.firstElement(AirSyncTag.collectionId)?.text else { return nil }
+                let collectionID = try element.requiredText(AirSyncTag.collectionId, for: Self.self)
                 let deleteSubfolders =
                     element.firstElement(ItemOperationsTag.options)?.firstElement(ItemOperationsTag.deleteSubFolders)
                     != nil

@@ -7,7 +7,11 @@ public import WBXML
 /// <MoveItems xmlns="Move:"><Move><SrcMsgId>5:12</SrcMsgId><SrcFldId>5</SrcFldId>
 ///   <DstFldId>7</DstFldId></Move></MoveItems>
 /// ```
-public struct MoveItemsRequest: Hashable, Sendable {
+public struct MoveItemsRequest: DecodableRequest, Hashable {
+    public static let rootTag = MoveTag.moveItems
+    /// MoveItems has no top-level Status of its own: a body that is not one gets the common 103.
+    public static let malformedStatus = MoveStatus(.invalidXML)
+
     public struct Move: Hashable, Sendable {
         public let sourceItemID: String
         public let sourceFolderID: String
@@ -41,17 +45,22 @@ public struct MoveItemsRequest: Hashable, Sendable {
             })
     }
 
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == MoveTag.moveItems else { return nil }
+    /// Status 103 when the root is not MoveItems, a Move lacks one of its three ids, there is
+    /// no Move, or more than `RequestLimits.moves`.
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<MoveStatus>) {
+        try Self.requireRoot(root)
         var moves: [Move] = []
         for element in root.elements where element.tag == MoveTag.move {
-            guard let item = element.firstElement(MoveTag.srcMsgId)?.text,
-                let source = element.firstElement(MoveTag.srcFldId)?.text,
-                let destination = element.firstElement(MoveTag.dstFldId)?.text
-            else { return nil }
-            moves.append(Move(sourceItemID: item, sourceFolderID: source, destinationFolderID: destination))
+            moves.append(
+                Move(
+                    sourceItemID: try element.requiredText(MoveTag.srcMsgId, for: Self.self),
+                    sourceFolderID: try element.requiredText(MoveTag.srcFldId, for: Self.self),
+                    destinationFolderID: try element.requiredText(MoveTag.dstFldId, for: Self.self)))
         }
-        guard !moves.isEmpty else { return nil }
+        guard !moves.isEmpty else { throw Self.malformed("no Move") }
+        guard moves.count <= RequestLimits.moves else {
+            throw Self.malformed("\(moves.count) moves, over the limit of \(RequestLimits.moves)")
+        }
         self.moves = moves
     }
 

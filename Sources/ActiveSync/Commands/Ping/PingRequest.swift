@@ -9,7 +9,10 @@ public import WBXML
 ///   <Folders><Folder><Id>1</Id><Class>Email</Class></Folder></Folders>
 /// </Ping>
 /// ```
-public struct PingRequest: Hashable, Sendable {
+public struct PingRequest: DecodableRequest, Hashable {
+    public static let rootTag = PingTag.ping
+    public static let malformedStatus = PingStatus.syntaxError
+
     /// Seconds (MS-ASCMD 2.2.3.88.1); nil when the request leaves it out.
     public var heartbeatInterval: Int?
     /// nil when the request leaves `Folders` out.
@@ -20,25 +23,31 @@ public struct PingRequest: Hashable, Sendable {
         self.folders = folders
     }
 
-    /// Parses a Ping body; nil (Status 4) when the root is not Ping, holds neither the interval
+    /// Parses a Ping body; Status 4 when the root is not Ping, holds neither the interval
     /// nor Folders (MS-ASCMD 2.2.1.13: a body names one or both), the interval is not a number,
     /// a folder lacks its Id or Class, or one Id is listed twice (2.2.3.90).
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == PingTag.ping else { return nil }
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<PingStatus>) {
+        try Self.requireRoot(root)
         if let element = root.firstElement(PingTag.heartbeatInterval) {
-            guard let seconds = element.text.flatMap({ Int($0) }) else { return nil }
+            guard let seconds = element.text.flatMap({ Int($0) }) else {
+                throw Self.malformed("HeartbeatInterval is not a number")
+            }
             heartbeatInterval = seconds
         }
         if let element = root.firstElement(PingTag.folders) {
             var folders: [PingFolder] = []
             for child in element.elements {
-                guard child.tag == PingTag.folder, let folder = PingFolder(child) else { return nil }
+                guard child.tag == PingTag.folder, let folder = PingFolder(child) else {
+                    throw Self.malformed("\(child.tag) in Folders is not a Folder with Id and Class")
+                }
                 folders.append(folder)
             }
-            guard Set(folders.map(\.id)).count == folders.count else { return nil }
+            guard Set(folders.map(\.id)).count == folders.count else { throw Self.malformed("a folder listed twice") }
             self.folders = folders
         }
-        guard heartbeatInterval != nil || folders != nil else { return nil }
+        guard heartbeatInterval != nil || folders != nil else {
+            throw Self.malformed("neither HeartbeatInterval nor Folders")
+        }
     }
 
     public var element: WBXMLElement {

@@ -8,7 +8,7 @@ public import WBXML
 ///   <PolicyKey>1307199584</PolicyKey><Status>1</Status>   <!-- phase 2 only -->
 /// </Policy></Policies></Provision>
 /// ```
-public enum ProvisionRequest: Hashable, Sendable {
+public enum ProvisionRequest: DecodableRequest, Hashable {
     /// Phase 1: the device asks for the policy (it may send DeviceInformation too).
     case policyRequest(policyType: String, deviceInformation: WBXMLElement?)
     /// Phase 2: the device acknowledges the temporary key with a status (1 = applied).
@@ -21,10 +21,12 @@ public enum ProvisionRequest: Hashable, Sendable {
 
     /// The only policy type of protocol 12.1 and later.
     public static let wbxmlPolicyType = "MS-EAS-Provisioning-WBXML"
+    public static let rootTag = ProvisionTag.provision
+    public static let malformedStatus = ProvisionStatus.protocolError
 
-    /// Reads a request; nil when it has none of the three shapes (answer Status 2, protocol error).
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == ProvisionTag.provision else { return nil }
+    /// Reads a request; Status 2 when it has none of the four shapes.
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<ProvisionStatus>) {
+        try Self.requireRoot(root)
         if root.children.isEmpty {
             self = .wipeQuery
             return
@@ -39,12 +41,12 @@ public enum ProvisionRequest: Hashable, Sendable {
         }
         guard let policy = root.firstElement(ProvisionTag.policies)?.firstElement(ProvisionTag.policy),
             let policyType = policy.firstElement(ProvisionTag.policyType)?.text
-        else { return nil }
+        else { throw Self.malformed("neither a wipe acknowledgement nor a Policy with its PolicyType") }
         if let keyText = policy.firstElement(ProvisionTag.policyKey)?.text {
             guard let key = UInt32(keyText),
                 let status = policy.firstElement(ProvisionTag.status)?.text.flatMap({ Int($0) })
             else {
-                return nil
+                throw Self.malformed("an acknowledgement whose PolicyKey or Status is not a number")
             }
             self = .acknowledgement(policyType: policyType, policyKey: key, status: status)
         } else {

@@ -9,7 +9,7 @@ extension ProvisionResponse {
     /// the final key (phase 2); every other shape is a bare status.
     public init?(_ root: WBXMLElement) {
         guard root.tag == ProvisionTag.provision,
-            let status = root.firstElement(ProvisionTag.status)?.text.flatMap({ Int($0) })
+            let status = ProvisionStatus(text: root.firstElement(ProvisionTag.status)?.text)
         else { return nil }
         if root.firstElement(ProvisionTag.remoteWipe) != nil {
             self = .remoteWipe(accountOnly: false, status: status)
@@ -20,8 +20,8 @@ extension ProvisionResponse {
             return
         }
         let policy = root.firstElement(ProvisionTag.policies)?.firstElement(ProvisionTag.policy)
-        let policyStatus = policy?.firstElement(ProvisionTag.status)?.text.flatMap { Int($0) }
-        guard status == 1, policyStatus == 1, let policy,
+        let policyStatus = PolicyStatus(text: policy?.firstElement(ProvisionTag.status)?.text)
+        guard status == .success, policyStatus == .success, let policy,
             let key = policy.firstElement(ProvisionTag.policyKey)?.text.flatMap({ UInt32($0) })
         else {
             self = .status(status, policyStatus: policyStatus)
@@ -31,8 +31,8 @@ extension ProvisionResponse {
             self = .provisioned(key: key)
             return
         }
-        let informationStatus = root.firstElement(SettingsTag.deviceInformation)?
-            .firstElement(SettingsTag.status)?.text.flatMap { Int($0) }
+        let informationStatus = SettingsStatus(
+            text: root.firstElement(SettingsTag.deviceInformation)?.firstElement(SettingsTag.status)?.text)
         // Settings that hold lists (ApprovedApplicationList) have no text; they read as "".
         let settings = document.elements.map { (name: $0.tag.name, value: $0.text ?? "") }
         self = .policy(

@@ -3,15 +3,15 @@ public import WBXML
 /// A Provision response (MS-ASPROV 2.2.2.44), built from the machine's answer.
 public enum ProvisionResponse: Hashable, Sendable {
     /// Phase 1: the policy and its temporary key.
-    case policy(ProvisionDocument, temporaryKey: UInt32, deviceInformationStatus: Int?)
+    case policy(ProvisionDocument, temporaryKey: UInt32, deviceInformationStatus: SettingsStatus?)
     /// Phase 2: the final key.
     case provisioned(key: UInt32)
-    /// Instead of the policy: wipe the device (or, on 16.1, only this account). `status` is 1,
-    /// or 2 when the device reported a failed wipe and is asked again.
-    case remoteWipe(accountOnly: Bool, status: Int = 1)
-    /// A bare status: 1 after a wipe acknowledgement, 2 for a protocol error, or a
-    /// Policy status such as 5 (wrong key acknowledged) inside `<Policy>`.
-    case status(Int, policyStatus: Int?)
+    /// Instead of the policy: wipe the device (or, on 16.1, only this account). `status` is
+    /// success, or a protocol error when the device reported a failed wipe and is asked again.
+    case remoteWipe(accountOnly: Bool, status: ProvisionStatus = .success)
+    /// A bare status: success after a wipe acknowledgement, a protocol error, or a Policy
+    /// status such as `wrongPolicyKey` inside `<Policy>`.
+    case status(ProvisionStatus, policyStatus: PolicyStatus?)
 
     public var element: WBXMLElement {
         let status = WBXMLElement(ProvisionTag.status, text: "1")
@@ -24,7 +24,7 @@ public enum ProvisionResponse: Hashable, Sendable {
                     WBXMLElement(
                         SettingsTag.deviceInformation,
                         elements: [
-                            WBXMLElement(SettingsTag.status, text: String(deviceInformationStatus))
+                            WBXMLElement(SettingsTag.status, text: deviceInformationStatus.text)
                         ]))
             }
             children.append(status)
@@ -49,13 +49,13 @@ public enum ProvisionResponse: Hashable, Sendable {
             return WBXMLElement(
                 ProvisionTag.provision,
                 elements: [
-                    WBXMLElement(ProvisionTag.status, text: String(code)),
+                    WBXMLElement(ProvisionTag.status, text: code.text),
                     WBXMLElement(accountOnly ? ProvisionTag.accountOnlyRemoteWipe : ProvisionTag.remoteWipe),
                 ])
         case .status(let code, let policyStatus):
-            var children = [WBXMLElement(ProvisionTag.status, text: String(code))]
+            var children = [WBXMLElement(ProvisionTag.status, text: code.text)]
             if let policyStatus {
-                children.append(policies([policyType, WBXMLElement(ProvisionTag.status, text: String(policyStatus))]))
+                children.append(policies([policyType, WBXMLElement(ProvisionTag.status, text: policyStatus.text)]))
             }
             return WBXMLElement(ProvisionTag.provision, elements: children)
         }

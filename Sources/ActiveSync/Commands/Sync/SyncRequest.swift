@@ -2,7 +2,10 @@ public import WBXML
 
 /// A Sync request (MS-ASCMD 2.2.1.21): per collection a sync key, what to send back, and
 /// the device's own changes. An empty request (12.1+) carries no collections at all.
-public struct SyncRequest: Hashable, Sendable {
+public struct SyncRequest: DecodableRequest, Hashable {
+    public static let rootTag = AirSyncTag.sync
+    public static let malformedStatus = SyncStatus.protocolError
+
     public var collections: [SyncCollectionRequest]
     /// Minutes (Wait) or seconds (HeartbeatInterval) to hold the request when nothing changed.
     public var wait: Int?
@@ -18,14 +21,19 @@ public struct SyncRequest: Hashable, Sendable {
         self.isPartial = isPartial
     }
 
-    /// Parses a Sync body; nil when the root is not Sync or a collection lacks its key or id.
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == AirSyncTag.sync else { return nil }
+    /// Parses a Sync body. Status 4 when the root is not Sync, a collection lacks its key or
+    /// id, a command is not one of the four or lacks what it needs, or the commands together go
+    /// past `RequestLimits.syncCommands` (MS-ASCMD 3.1.5.10).
+    public init(_ root: WBXMLElement) throws(RequestDecodingError<SyncStatus>) {
+        try Self.requireRoot(root)
         var collections: [SyncCollectionRequest] = []
         for element in root.firstElement(AirSyncTag.collections)?.elements ?? []
         where element.tag == AirSyncTag.collection {
-            guard let collection = SyncCollectionRequest(element) else { return nil }
-            collections.append(collection)
+            collections.append(try SyncCollectionRequest(element))
+        }
+        let commandCount = collections.reduce(0) { $0 + $1.commands.count }
+        guard commandCount <= RequestLimits.syncCommands else {
+            throw Self.malformed("\(commandCount) commands, over the limit of \(RequestLimits.syncCommands)")
         }
         self.collections = collections
         wait = root.firstElement(AirSyncTag.wait)?.text.flatMap { Int($0) }
@@ -56,10 +64,10 @@ public struct SyncCollectionRequest: Hashable, Sendable {
         commands = []
     }
 
-    init?(_ element: WBXMLElement) {
+    init(_ element: WBXMLElement) throws(RequestDecodingError<SyncStatus>) {
         guard let syncKey = element.firstElement(AirSyncTag.syncKey)?.text,
             let collectionID = element.firstElement(AirSyncTag.collectionId)?.text
-        else { return nil }
+        else { throw SyncRequest.malformed("a Collection without SyncKey or CollectionId") }
         self.syncKey = syncKey
         self.collectionID = collectionID
         supported = element.firstElement(AirSyncTag.supported).map { Set($0.elements.map(\.tag.description)) }
@@ -69,8 +77,7 @@ public struct SyncCollectionRequest: Hashable, Sendable {
         options = element.elements.filter { $0.tag == AirSyncTag.options }.map(SyncOptions.init)
         commands = []
         for command in element.firstElement(AirSyncTag.commands)?.elements ?? [] {
-            guard let parsed = SyncClientCommand(command) else { return nil }
-            commands.append(parsed)
+            commands.append(try SyncClientCommand(command))
         }
     }
 
@@ -92,25 +99,29 @@ public enum SyncClientCommand: Hashable, Sendable {
     case delete(serverID: String, instanceID: String? = nil)
     case fetch(serverID: String)
 
-    init?(_ element: WBXMLElement) {
+    init(_ element: WBXMLElement) throws(RequestDecodingError<SyncStatus>) {
         let serverID = element.firstElement(AirSyncTag.serverId)?.text
         let data = element.firstElement(AirSyncTag.applicationData)
         let instanceID = element.firstElement(AirSyncBaseTag.instanceId)?.text
         switch element.tag {
         case AirSyncTag.add:
-            guard let clientID = element.firstElement(AirSyncTag.clientId)?.text, let data else { return nil }
+            guard let clientID = element.firstElement(AirSyncTag.clientId)?.text, let data else {
+                throw SyncRequest.malformed("an Add without ClientId or ApplicationData")
+            }
             self = .add(clientID: clientID, applicationData: data)
         case AirSyncTag.change:
-            guard let serverID, let data else { return nil }
+            guard let serverID, let data else {
+                throw SyncRequest.malformed("a Change without ServerId or ApplicationData")
+            }
             self = .change(serverID: serverID, instanceID: instanceID, applicationData: data)
         case AirSyncTag.delete:
-            guard let serverID else { return nil }
+            guard let serverID else { throw SyncRequest.malformed("a Delete without ServerId") }
             self = .delete(serverID: serverID, instanceID: instanceID)
         case AirSyncTag.fetch:
-            guard let serverID else { return nil }
+            guard let serverID else { throw SyncRequest.malformed("a Fetch without ServerId") }
             self = .fetch(serverID: serverID)
         default:
-            return nil
+            throw SyncRequest.malformed("\(element.tag) in Commands")
         }
     }
 }

@@ -6,7 +6,7 @@ struct FolderSyncRoundTripTests {
     @Test(arguments: ["0", "7"])
     func aWrittenRequestReadsBackTheSame(key: String) throws {
         let request = FolderSyncRequest(syncKey: key)
-        #expect(FolderSyncRequest(try WBXMLDecoder().decode(WBXMLEncoder().encode(request.element)).root) == request)
+        #expect(try FolderSyncRequest(WBXMLDecoder().decode(WBXMLEncoder().encode(request.element)).root) == request)
     }
 
     static let responses: [FolderSyncResponse] = [

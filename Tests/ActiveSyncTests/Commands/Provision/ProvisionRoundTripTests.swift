@@ -29,14 +29,14 @@ struct ProvisionRoundTripTests {
 
     static let responses: [ProvisionResponse] = [
         .policy(document, temporaryKey: 4_000_000_001, deviceInformationStatus: nil),
-        .policy(document, temporaryKey: 17, deviceInformationStatus: 1),
+        .policy(document, temporaryKey: 17, deviceInformationStatus: .success),
         .provisioned(key: 1_307_199_584),
         .remoteWipe(accountOnly: false),
         .remoteWipe(accountOnly: true),
-        .remoteWipe(accountOnly: false, status: 2),
-        .status(1, policyStatus: nil),
-        .status(2, policyStatus: nil),
-        .status(1, policyStatus: 5),
+        .remoteWipe(accountOnly: false, status: .protocolError),
+        .status(.success, policyStatus: nil),
+        .status(.protocolError, policyStatus: nil),
+        .status(.success, policyStatus: .wrongPolicyKey),
     ]
 
     static func throughBytes(_ element: WBXMLElement) throws -> WBXMLElement {
@@ -45,7 +45,7 @@ struct ProvisionRoundTripTests {
 
     @Test(arguments: requests)
     func aWrittenRequestReadsBackTheSame(request: ProvisionRequest) throws {
-        #expect(ProvisionRequest(try Self.throughBytes(request.element)) == request)
+        #expect(try ProvisionRequest(Self.throughBytes(request.element)) == request)
     }
 
     @Test(arguments: responses)
