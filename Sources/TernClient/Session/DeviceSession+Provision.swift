@@ -87,18 +87,10 @@ extension DeviceSession {
 
     /// `Settings:DeviceInformation` for 14.1 and later (MS-ASPROV 2.2.2.52), which the server
     /// shows in its device list.
-    private var deviceInformation: WBXMLElement? {
+    private var deviceInformation: DeviceInformationData? {
         guard profile.record.version >= .v14_1 else { return nil }
-        let fields = [
-            (SettingsTag.model, "tern-device"), (SettingsTag.friendlyName, "tern-device"), (SettingsTag.os, "Linux"),
-            (SettingsTag.userAgent, EASTransport.userAgent),
-        ]
-        return WBXMLElement(
-            SettingsTag.deviceInformation,
-            elements: [
-                WBXMLElement(
-                    SettingsTag.set,
-                    elements: fields.map { WBXMLElement($0.0, text: $0.1) })
-            ])
+        return DeviceInformationData(
+            model: "tern-device", friendlyName: "tern-device", operatingSystem: "Linux",
+            userAgent: EASTransport.userAgent)
     }
 }

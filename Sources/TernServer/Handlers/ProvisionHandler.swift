@@ -22,7 +22,7 @@ struct ProvisionHandler {
             guard policyType == ProvisionRequest.wbxmlPolicyType else {
                 return .document(ProvisionResponse.status(.success, policyStatus: .unknownPolicyType).element)
             }
-            if let set = information?.firstElement(SettingsTag.set) { device.information.apply(set) }
+            if let information { device.information.apply(information) }
             switch machine.policyRequested(accountOnlyWipeSupported: accountOnlyWipeSupported, newKey: newKey) {
             case .policy(let key):
                 response = .policy(

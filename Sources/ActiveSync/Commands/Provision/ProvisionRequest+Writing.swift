@@ -17,7 +17,8 @@ extension ProvisionRequest {
         switch self {
         case .policyRequest(let policyType, let deviceInformation):
             let policy = ProvisionTag.policies([WBXMLElement(ProvisionTag.policyType, text: policyType)])
-            return WBXMLElement(ProvisionTag.provision, elements: (deviceInformation.map { [$0] } ?? []) + [policy])
+            return WBXMLElement(
+                ProvisionTag.provision, elements: (deviceInformation.map { [$0.element] } ?? []) + [policy])
         case .acknowledgement(let policyType, let policyKey, let status):
             return WBXMLElement(
                 ProvisionTag.provision,

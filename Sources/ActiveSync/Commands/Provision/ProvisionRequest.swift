@@ -10,7 +10,7 @@ public import WBXML
 /// ```
 public enum ProvisionRequest: DecodableRequest, Hashable {
     /// Phase 1: the device asks for the policy (it may send DeviceInformation too).
-    case policyRequest(policyType: String, deviceInformation: WBXMLElement?)
+    case policyRequest(policyType: String, deviceInformation: DeviceInformationData?)
     /// Phase 2: the device acknowledges the temporary key with a status (1 = applied).
     case acknowledgement(policyType: String, policyKey: UInt32, status: Int)
     /// The device reports the result of a remote wipe (`accountOnly` for AccountOnlyRemoteWipe).
@@ -51,7 +51,11 @@ public enum ProvisionRequest: DecodableRequest, Hashable {
             self = .acknowledgement(policyType: policyType, policyKey: key, status: status)
         } else {
             self = .policyRequest(
-                policyType: policyType, deviceInformation: root.firstElement(SettingsTag.deviceInformation))
+                policyType: policyType,
+                deviceInformation: root.firstElement(SettingsTag.deviceInformation).map { information in
+                    information.firstElement(SettingsTag.set).map(DeviceInformationData.init(set:))
+                        ?? DeviceInformationData()
+                })
         }
     }
 }

@@ -5,13 +5,7 @@ import WBXML
 /// A device writes Provision requests and reads responses; the server does the reverse.
 /// Each direction's writer is checked against the other direction's reader, through WBXML bytes.
 struct ProvisionRoundTripTests {
-    static let information = WBXMLElement(
-        SettingsTag.deviceInformation,
-        elements: [
-            WBXMLElement(
-                SettingsTag.set,
-                elements: [WBXMLElement(SettingsTag.model, text: "tern-device")])
-        ])
+    static let information = DeviceInformationData(model: "tern-device", userAgent: "tern-device/1.0")
 
     static let requests: [ProvisionRequest] = [
         .policyRequest(policyType: ProvisionRequest.wbxmlPolicyType, deviceInformation: nil),
