@@ -71,7 +71,7 @@ import WBXML
             await connection.write(partial)
             connections.append(connection)
         }
-        try await Task.sleep(for: .milliseconds(300))
+        #expect(await eventually { server.bufferedRequestBytes == 4 * 1000 })
         let (refused, closed) = try await RawHTTPConnection(port: server.port).exchange(partial, responses: 1)
         let (finished, _) = await connections[0].exchange(String(repeating: "z", count: 24), responses: 1)
         await server.stop()

@@ -64,6 +64,9 @@ public final class TestServer: Sendable {
     /// How many Pings and Syncs with Wait the server holds now.
     public var heldRequestCount: Int { server.heldRequestCount }
 
+    /// Request body bytes the server's connections hold now.
+    public var bufferedRequestBytes: Int { server.bufferedRequestBytes }
+
     /// Waits until the server holds exactly `count` requests (a Ping sent by another task
     /// reached it, or one whose client hung up was let go); false when not within 10 s.
     @discardableResult

@@ -24,6 +24,9 @@ final class RequestBodyBudget: Sendable {
         return false
     }
 
+    /// The bytes held now.
+    var reserved: Int { used.load(ordering: .relaxed) }
+
     func release(_ bytes: Int) {
         used.subtract(bytes, ordering: .relaxed)
     }

@@ -17,12 +17,15 @@ public struct TernServer: Sendable {
     public let configuration: ServerConfiguration
     private let hub: PushHub
     private let clock: any Clock<Duration>
+    /// Bodies are read whole before routing; together they may hold four of the largest.
+    private let budget: RequestBodyBudget
 
     /// A server on `store`; heartbeats and held requests' deadlines run on `clock`.
     public init(store: any Store, configuration: ServerConfiguration, clock: any Clock<Duration> = ContinuousClock()) {
         self.store = store
         self.configuration = configuration
         self.clock = clock
+        budget = RequestBodyBudget(limit: 4 * configuration.maxRequestBytes)
         hub = PushHub(
             store: store, maxHeldPerUser: configuration.maxHeldPerUser, maxHeldTotal: configuration.maxHeldTotal,
             clock: clock)
@@ -30,6 +33,9 @@ public struct TernServer: Sendable {
 
     /// How many Pings and Syncs with Wait are held now.
     public var heldRequestCount: Int { hub.heldCount }
+
+    /// Request body bytes all connections hold in memory now.
+    public var bufferedRequestBytes: Int { budget.reserved }
 
     /// Runs until SIGTERM or SIGINT; `onListening` gets the bound port (useful with port 0).
     public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
@@ -74,8 +80,6 @@ public struct TernServer: Sendable {
         }
         let responder = router.buildResponder()
         let logger = Self.logger
-        // Bodies are read whole before routing; together they may hold four of the largest.
-        let budget = RequestBodyBudget(limit: 4 * configuration.maxRequestBytes)
         let statistics = ConnectionStatistics()
         let server = Server(
             childChannelSetup: HTTPExchangeChannel(

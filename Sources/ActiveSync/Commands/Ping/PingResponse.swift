@@ -33,7 +33,7 @@ public struct PingResponse: Hashable, Sendable {
     }
 
     public var element: WBXMLElement {
-        var children = [WBXMLElement(PingTag.status, text: String(status.rawValue))]
+        var children = [WBXMLElement(PingTag.status, text: status.text)]
         if !folders.isEmpty {
             children.append(
                 WBXMLElement(PingTag.folders, elements: folders.map { WBXMLElement(PingTag.folder, text: $0) }))
