@@ -1,3 +1,5 @@
+import Foundation
+
 /// The base64 content transfer encoding (RFC 2045 section 6.8), decoded the tolerant way.
 ///
 /// Line breaks and any byte outside the base64 alphabet are ignored, as section 6.8 says a
@@ -9,6 +11,14 @@
 /// IFRlcm4h        ->  " Tern!"
 /// ```
 public enum Base64Transfer {
+    /// `bytes` in base64 lines of 76 characters, as a part's body is written (RFC 2045 6.8).
+    public static func encodedLines(_ bytes: [UInt8]) -> [String] {
+        let encoded = Array(Data(bytes).base64EncodedString().utf8)
+        return stride(from: 0, to: encoded.count, by: 76).map { start in
+            String(decoding: encoded[start..<min(start + 76, encoded.count)], as: UTF8.self)
+        }
+    }
+
     /// The decoded bytes.
     public static func decode(_ encoded: some Sequence<UInt8>) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 2047 encoded words: non-ASCII text in headers, `=?charset?encoding?text?=`.
 ///
 /// Both encodings are decoded: "B" (base64, section 4.1) and "Q" (section 4.2, `_` is a
@@ -13,6 +15,11 @@
 ///   -> "Grüße aus Köln"
 /// ```
 public enum EncodedWord {
+    /// `text` as it is when it is ASCII without line breaks, else one UTF-8 "B" encoded word.
+    public static func encode(_ text: String) -> String {
+        text.allSatisfy { $0.isASCII && !$0.isNewline } ? text : "=?UTF-8?B?\(Data(text.utf8).base64EncodedString())?="
+    }
+
     /// `text` with every well-formed encoded word decoded.
     public static func decode(_ text: String) -> String {
         guard text.mayHoldEncodedWord else { return text }

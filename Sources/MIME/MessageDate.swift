@@ -13,6 +13,15 @@ public import Foundation
 /// Date: Tue, 5 Mar 2024 14:03:00 +0100
 /// ```
 public enum MessageDate {
+    /// `date` as a Date field writes it, in UTC: `Tue, 01 Dec 2026 09:48:00 +0000`.
+    public static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return formatter.string(from: date)
+    }
+
     /// The instant a date-time names, or nil when it can't be read.
     public static func parse(_ text: String) -> Date? {
         var day: Int?

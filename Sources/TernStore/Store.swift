@@ -37,6 +37,10 @@ public protocol Store: Sendable {
     /// Adds a device's item once: the same `ClientAdd` again returns the item it created.
     func addItem(_ content: ItemContent, to folderID: Folder.ID, from clientAdd: ClientAdd) async throws(StoreError)
         -> ClientAddOutcome
+    /// Files a sent message's copies, each user's changes announced as for `addItem`, and
+    /// records its ClientId, all in one transaction; a ClientId the sender used before files
+    /// nothing.
+    func submit(_ submission: Submission) async throws(StoreError) -> SubmissionOutcome
     func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item?
     func updateItem(in folderID: Folder.ID, serverID: String, content: ItemContent) async throws(StoreError) -> Item
     func deleteItem(in folderID: Folder.ID, serverID: String) async throws(StoreError)

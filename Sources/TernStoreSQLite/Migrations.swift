@@ -142,6 +142,18 @@ enum Migrations {
                 try update.execute(arguments: [EmailPropertiesCoding.encode(properties), row["id"] as Int64])
             }
         }
+        migrator.registerMigration("v7-submissions") { db in
+            // The ClientIds of messages a user sent, so a resent SendMail is not sent twice.
+            try db.execute(
+                sql: """
+                    CREATE TABLE submissions (
+                        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                        client_id TEXT NOT NULL,
+                        submitted_at REAL NOT NULL,
+                        PRIMARY KEY (user_id, client_id)
+                    );
+                    """)
+        }
         return migrator
     }
 }

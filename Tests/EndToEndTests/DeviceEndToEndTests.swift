@@ -230,15 +230,22 @@ import Testing
         #expect(try await server.device("tablet", ["ls", "Deleted Items"]).output.contains("Move me"))
     }
 
-    @Test func sendAndSearchOnAServerWithoutThemSayWhatIsMissing() async throws {
+    @Test func sendReachesALocalUserAndSaysWhyItCannotReachAnOutsideOne() async throws {
         let server = try await ServeProcess()
         defer { server.stop() }
         #expect(try await server.setUp("phone").status == 0)
-        let sent = try await server.device(
+        let local = try await server.device(
+            "phone", ["send", "--to", "anna@tern.example", "--subject", "Note to self"], input: "Hello.\n")
+        #expect(local.status == 0, "\(local)")
+        let synced = try await server.device("phone", ["sync"])
+        #expect(synced.output.contains("Inbox: 1 added") && synced.output.contains("Sent Items: 1 added"), "\(synced)")
+        let outside = try await server.device(
             "phone", ["send", "--to", "bob@example.org", "--subject", "Hi"], input: "Hello.\n")
         #expect(
-            sent.status == 1 && sent.error == "tern-device: the server does not implement SendMail (HTTP 501)\n",
-            "\(sent)")
+            outside.status == 1
+                && outside.error
+                    == "tern-device: the server did not send the message: a recipient is not on this server and it has no relay (SendMail Status 116)\n",
+            "\(outside)")
         let found = try await server.device("phone", ["search", "lunch"])
         #expect(
             found.status == 1 && found.error == "tern-device: the server does not implement Search (HTTP 501)\n",

@@ -10,9 +10,28 @@ extension DeviceSession {
             throw ClientError(
                 .usage, "send needs protocol 14.0 or later; this device speaks \(profile.record.protocolVersion)")
         }
-        let request = SendMailRequest(clientID: UUID().uuidString.replacing("-", with: ""), mime: message.mime())
-        if let root = try await exchange(.sendMail, request.element), let status = SendMailRequest.status(of: root) {
-            throw ClientError(.server, "the server did not send the message (SendMail Status \(status))")
+        let request = ComposeMailRequest(clientID: UUID().uuidString.replacing("-", with: ""), mime: message.mime())
+        do {
+            // Success is an empty body; a refusal is a common status, which the transport throws.
+            _ = try await exchange(.sendMail, request.element)
+        } catch let error as ClientError {
+            guard let status = error.status, let reason = Self.reason(status) else { throw error }
+            throw ClientError(
+                .server, "the server did not send the message: \(reason) (SendMail Status \(status.rawValue))",
+                status: status)
+        }
+    }
+
+    /// What a SendMail status means for the person sending, when it is one a server gives for
+    /// a message it will not send (MS-ASCMD 2.2.2).
+    private static func reason(_ status: CommonStatus) -> String? {
+        switch status {
+        case .invalidMIME: "the server cannot read it as a message"
+        case .messageRecipientUnresolved: "a recipient is not on this server and it has no relay"
+        case .messagePreviouslySent: "it was sent before"
+        case .messageHasNoRecipient: "it has no recipient"
+        case .mailSubmissionFailed: "it is over the server's limits"
+        default: nil
         }
     }
 

@@ -171,7 +171,10 @@ struct ActiveSyncEndpoint: Sendable {
         to request: Request, line: RequestLine, user: User, version: ProtocolVersion, form: BodyForm, bytes: [UInt8]
     ) async throws -> Outcome {
         var body: WBXMLElement?
-        if !bytes.isEmpty {
+        let composes: Set<Command> = [.sendMail, .smartReply, .smartForward]
+        if form == .mime {
+            guard composes.contains(line.command) else { throw HTTPRefusal(status: 415) }
+        } else if !bytes.isEmpty {
             do {
                 body = try form.decode(bytes, maxBytes: configuration.maxRequestBytes)
                 if form == .xml, let validator, let root = body { try validator.validate(root) }
@@ -185,6 +188,7 @@ struct ActiveSyncEndpoint: Sendable {
         let policyKey = request.headers[Self.field("X-MS-PolicyKey")].flatMap { UInt32($0) } ?? line.policyKey
         var easRequest = EASRequest(
             line: line, user: user, device: device, protocolVersion: version, policyKey: policyKey, body: body)
+        if form == .mime { easRequest.mimeBody = bytes }
         easRequest.acceptsMultipart =
             form == .wbxml && (line.acceptMultiPart || request.headers[Self.field("MS-ASAcceptMultiPart")] == "T")
 
@@ -296,6 +300,8 @@ struct ActiveSyncEndpoint: Sendable {
         case .getItemEstimate: try await GetItemEstimateHandler(store: store).handle(request)
         case .moveItems: try await MoveItemsHandler(store: store).handle(request)
         case .itemOperations: try await ItemOperationsHandler(store: store).handle(request)
+        case .sendMail, .smartReply, .smartForward:
+            try await ComposeMailHandler(store: store, limits: configuration.submission).handle(request)
         default: .httpStatus(501)
         }
     }

@@ -12,6 +12,8 @@ struct EASRequest: Sendable {
     let policyKey: UInt32?
     /// The decoded body; nil for commands sent without one.
     let body: WBXMLElement?
+    /// A 12.1 SendMail, SmartReply or SmartForward's message, sent as the body itself.
+    var mimeBody: [UInt8]?
     /// The device takes ItemOperations data as multipart parts (WBXML bodies only).
     var acceptsMultipart = false
 

@@ -28,13 +28,15 @@ public struct ServerConfiguration: Sendable {
     public var connectionLimits: ConnectionLimits
     /// When Tern blocks a misbehaving device by itself.
     public var autoblock: AutoblockLimits
+    /// The bounds of a message a device sends.
+    public var submission: SubmissionLimits
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 32 << 20, schemaDirectory: String? = nil,
         adminToken: String? = nil, publicURL: String? = nil, minHeartbeat: Int = 60, maxHeartbeat: Int = 3540,
         maxPingFolders: Int = 300, maxHeldPerUser: Int = 50, maxHeldTotal: Int = 200_000, backlog: Int = 4096,
         maxConcurrentRequests: Int = 64, connectionLimits: ConnectionLimits = ConnectionLimits(),
-        autoblock: AutoblockLimits = AutoblockLimits()
+        autoblock: AutoblockLimits = AutoblockLimits(), submission: SubmissionLimits = SubmissionLimits()
     ) {
         self.host = host
         self.port = port
@@ -51,5 +53,6 @@ public struct ServerConfiguration: Sendable {
         self.maxConcurrentRequests = maxConcurrentRequests
         self.connectionLimits = connectionLimits
         self.autoblock = autoblock
+        self.submission = submission
     }
 }

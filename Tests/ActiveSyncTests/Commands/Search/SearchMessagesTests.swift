@@ -49,16 +49,4 @@ struct SearchMessagesTests {
         #expect(read.results.map(\.longID) == ["RgAAAAD"] && read.results.map(\.collectionID) == ["5"])
         #expect(read.results.first?.properties?.firstElement(EmailTag.subject)?.text == "Lunch?")
     }
-
-    @Test func sendMailCarriesTheMessageAsOpaqueBytes() throws {
-        let mime = Array("To: bob@example.org\r\nSubject: Hi\r\n\r\nHello.\r\n".utf8)
-        let root = try Self.throughBytes(SendMailRequest(clientID: "c1", mime: mime).element)
-        #expect(root.firstElement(ComposeMailTag.clientId)?.text == "c1")
-        #expect(root.firstElement(ComposeMailTag.saveInSentItems) != nil)
-        #expect(root.firstElement(ComposeMailTag.mime)?.contentBytes == mime)
-        let failed = WBXMLElement(
-            ComposeMailTag.sendMail,
-            elements: [WBXMLElement(ComposeMailTag.status, text: "120")])
-        #expect(SendMailRequest.status(of: failed) == 120)
-    }
 }

@@ -1,0 +1,157 @@
+import ActiveSync
+import Foundation
+import MIME
+import TernStore
+
+/// Sends what a device submits (SendMail and, with the original added, SmartReply and
+/// SmartForward): the sender's own address as From, a copy in each local recipient's Inbox
+/// without Bcc, one in the sender's Sent Items when asked, all committed in one transaction
+/// with the ClientId before the device is answered. A recipient who is not a user of this
+/// server refuses the whole message (there is no relay yet): nothing is sent to anyone.
+struct MailSubmission {
+    let store: any Store
+    let limits: SubmissionLimits
+
+    /// Sends what `request` holds for `user`; throws `SubmissionRefusal` with the status to answer.
+    func send(_ request: ComposeMailRequest, from user: User, at date: Date = Date()) async throws {
+        var message = try parse(request.mime)
+        guard !message.headers.fields.isEmpty else { throw SubmissionRefusal(.invalidMIME, "no header fields") }
+        if let kind = request.kind.addedOriginal, !request.replaceMime {
+            let original = try await original(named: request.source, of: user)
+            message = try parse(ComposedReply.compose(message, original: original, as: kind))
+        }
+        let recipients = Self.recipients(of: message)
+        guard !recipients.isEmpty else { throw SubmissionRefusal(.messageHasNoRecipient, "no To, Cc or Bcc address") }
+        guard recipients.count <= limits.maxRecipients else {
+            throw SubmissionRefusal(
+                .mailSubmissionFailed, "\(recipients.count) recipients, over the limit of \(limits.maxRecipients)")
+        }
+        var recipientUsers: [User.ID: User] = [:]
+        for address in recipients {
+            guard let recipient = try await store.user(address: address) else {
+                throw SubmissionRefusal(
+                    .messageRecipientUnresolved, "\(address) is not a user here and there is no relay")
+            }
+            recipientUsers[recipient.id] = recipient
+        }
+
+        let fields = try Self.headerFields(of: message, from: user, at: date)
+        var copies: [Submission.Copy] = []
+        let delivered = try Self.item(
+            message.rewritingHeaders(removing: ["Bcc"], setting: fields.set, adding: fields.add), at: date)
+        for recipient in recipientUsers.values.sorted(by: { $0.id < $1.id }) {
+            guard let inbox = try await store.folders(of: recipient.id).first(where: { $0.type == .inbox }) else {
+                continue
+            }
+            copies.append(Submission.Copy(folderID: inbox.id, content: .email(delivered)))
+        }
+        if request.saveInSentItems,
+            let sent = try await store.folders(of: user.id).first(where: { $0.type == .sentItems })
+        {
+            var copy = try Self.item(message.rewritingHeaders(setting: fields.set, adding: fields.add), at: date)
+            copy.properties.read = true
+            copies.append(Submission.Copy(folderID: sent.id, content: .email(copy)))
+        }
+        let outcome = try await store.submit(Submission(userID: user.id, clientID: request.clientID, copies: copies))
+        if case .previouslySent = outcome {
+            throw SubmissionRefusal(.messagePreviouslySent, "ClientId \(request.clientID ?? "") was sent before")
+        }
+    }
+
+    /// `mime` read as a message within the size limit; Status 120 past it, 107 when it is not MIME.
+    private func parse(_ mime: [UInt8]) throws -> MIMEMessage {
+        guard mime.count <= limits.maxMessageBytes else {
+            throw SubmissionRefusal(
+                .mailSubmissionFailed, "a message of \(mime.count) bytes, over the limit of \(limits.maxMessageBytes)")
+        }
+        do {
+            return try MIMEMessage(parsing: mime, limits: MIMELimits(maxBytes: limits.maxMessageBytes))
+        } catch {
+            throw SubmissionRefusal(.invalidMIME, "the message is not MIME: \(error)")
+        }
+    }
+
+    /// The message a SmartReply or SmartForward names, which must be one of `user`'s own
+    /// (Status 150 otherwise, whatever another user holds under that id).
+    private func original(named source: ComposeMailRequest.Source?, of user: User) async throws -> MIMEMessage {
+        guard let folderID = source?.folderID, let itemID = source?.itemID,
+            let folder = try await store.folder(of: user.id, serverID: folderID),
+            let item = try await store.item(in: folder.id, serverID: itemID), case .email(let email) = item.content,
+            let original = try? MIMEMessage(accepting: Array(email.raw))
+        else {
+            throw SubmissionRefusal(
+                .itemNotFound, "no message \(source?.itemID ?? "?") in the user's folder \(source?.folderID ?? "?")")
+        }
+        return original
+    }
+
+    /// Every To, Cc and Bcc address, lower-cased, each once, in the order written.
+    static func recipients(of message: MIMEMessage) -> [String] {
+        var seen = Set<String>()
+        return (message.to + message.cc + message.bcc).map { $0.address.lowercased() }.filter { address in
+            !address.isEmpty && seen.insert(address).inserted
+        }
+    }
+
+    /// From set to the sender's own address unless the message already names one of them;
+    /// Date and Message-ID added when the device left them out.
+    private static func headerFields(of message: MIMEMessage, from user: User, at date: Date) throws
+        -> (set: [(name: String, value: String)], add: [(name: String, value: String)])
+    {
+        guard let primary = user.emailAddresses.first else {
+            throw SubmissionRefusal(.mailSubmissionFailed, "\(user.login) has no address to send from")
+        }
+        let own = Set(user.emailAddresses.map { $0.lowercased() })
+        let from = message.from
+        var set: [(name: String, value: String)] = []
+        if from.count != 1 || !own.contains(from[0].address.lowercased()) {
+            set.append(("From", fromValue(name: user.displayName, address: primary)))
+        }
+        let domain = primary.split(separator: "@").last.map(String.init) ?? "tern"
+        let add = [
+            (name: "Date", value: MessageDate.format(date)),
+            (name: "Message-ID", value: "<\(UUID().uuidString.lowercased())@\(domain)>"),
+        ]
+        return (set, add)
+    }
+
+    /// `"Anna Meyer" <anna@example.org>`, or an encoded word for a name that is not ASCII
+    /// (RFC 2047 5: an encoded word is never quoted).
+    private static func fromValue(name: String, address: String) -> String {
+        guard !name.isEmpty else { return address }
+        let encoded = EncodedWord.encode(name)
+        return encoded == name ? MailAddress(name: name, address: address).description : "\(encoded) <\(address)>"
+    }
+
+    private static func item(_ raw: [UInt8], at date: Date) throws -> EmailItem {
+        do {
+            return EmailItem(message: try MIMEMessage(accepting: raw), receivedAt: date)
+        } catch {
+            throw SubmissionRefusal(.invalidMIME, "the rewritten message is not MIME: \(error)")
+        }
+    }
+}
+
+extension ComposeMailRequest.Kind {
+    /// How the original is added to the device's message: nil for SendMail, which has none.
+    var addedOriginal: ComposedReply.Kind? {
+        switch self {
+        case .sendMail: nil
+        case .smartReply: .reply
+        case .smartForward: .forward
+        }
+    }
+}
+
+/// The bounds of one submitted message.
+public struct SubmissionLimits: Sendable {
+    /// The largest message sent, in bytes (a larger one gets Status 120).
+    public var maxMessageBytes: Int
+    /// The most distinct To, Cc and Bcc addresses (Exchange's default; more gets Status 120).
+    public var maxRecipients: Int
+
+    public init(maxMessageBytes: Int = 25 << 20, maxRecipients: Int = 500) {
+        self.maxMessageBytes = maxMessageBytes
+        self.maxRecipients = maxRecipients
+    }
+}

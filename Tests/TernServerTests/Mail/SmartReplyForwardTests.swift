@@ -1,0 +1,108 @@
+import ActiveSync
+import Foundation
+import MIME
+import TernStore
+import TernStoreSQLite
+import TernTesting
+import Testing
+import WBXML
+
+/// SmartReply and SmartForward over a real socket: the server adds the original the device
+/// names, and only one of the sender's own.
+@Suite struct SmartReplyForwardTests {
+    static let original = Array(
+        """
+        From: Carla <carla@outside.example>\r
+        To: anna@tern.example\r
+        Subject: Figures\r
+        Date: Mon, 07 Dec 2026 09:00:00 +0000\r
+        MIME-Version: 1.0\r
+        Content-Type: multipart/mixed; boundary="b1"\r
+        \r
+        --b1\r
+        Content-Type: text/plain; charset=utf-8\r
+        \r
+        The figures are attached.\r
+        Two files.\r
+        --b1\r
+        Content-Type: application/pdf; name="q4.pdf"\r
+        Content-Disposition: attachment; filename="q4.pdf"\r
+        Content-Transfer-Encoding: base64\r
+        \r
+        JVBERi0xLjQK\r
+        --b1\r
+        Content-Type: text/csv; name="q4.csv"\r
+        Content-Disposition: attachment; filename="q4.csv"\r
+        \r
+        a,b\r
+        1,2\r
+        --b1--\r
+
+        """.utf8)
+
+    static let answer = Array("To: bruno@tern.example\r\nSubject: Re: Figures\r\n\r\nSee below.\r\n".utf8)
+
+    /// A server with bruno, the original in anna's Inbox, and anna's provisioned device.
+    static func start() async throws -> (RunningServer, DeviceSession, bruno: User, source: ComposeMailRequest.Source) {
+        let server = try await RunningServer()
+        let bruno = try await server.createOtherUser()
+        let item = try await MailDelivery(store: server.store).deliver(Self.original, to: "anna@tern.example")
+        let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox })
+        return (
+            server, try await server.session(), bruno,
+            ComposeMailRequest.Source(folderID: inbox.serverID, itemID: item.serverID)
+        )
+    }
+
+    @Test func aSmartForwardArrivesWithBothAttachmentsOfTheOriginal() async throws {
+        let (server, device, bruno, source) = try await Self.start()
+        defer { Task { await server.stop() } }
+        let request = ComposeMailRequest(kind: .smartForward, clientID: "f1", source: source, mime: Self.answer)
+        #expect(try await device.send("SmartForward", request.element).status == 200)
+        let received = try #require(try await SendMailTests.messages(server, of: bruno, in: .inbox).first)
+        #expect(received.attachments.map(\.filename) == ["q4.pdf", "q4.csv"])
+        #expect(received.attachments.first.map(received.decodedBytes) == Array("%PDF-1.4\n".utf8))
+        let text = try #require(received.plainTextBody)
+        #expect(text.hasPrefix("See below."))
+        #expect(text.contains("---------- Forwarded message ----------") && text.contains("The figures are attached."))
+    }
+
+    @Test func aSmartReplyQuotesTheOriginal() async throws {
+        let (server, device, bruno, source) = try await Self.start()
+        defer { Task { await server.stop() } }
+        let request = ComposeMailRequest(kind: .smartReply, clientID: "r1", source: source, mime: Self.answer)
+        #expect(try await device.send("SmartReply", request.element).status == 200)
+        let received = try #require(try await SendMailTests.messages(server, of: bruno, in: .inbox).first)
+        let text = try #require(received.plainTextBody)
+        #expect(text.contains("> The figures are attached.\r\n> Two files."))
+        #expect(text.contains("\"Carla\" <carla@outside.example> wrote:"))
+        #expect(received.attachments.isEmpty, "a reply does not carry the original's attachments")
+    }
+
+    @Test func replaceMimeSendsTheDevicesMessageAsItIs() async throws {
+        let (server, device, bruno, source) = try await Self.start()
+        defer { Task { await server.stop() } }
+        let request = ComposeMailRequest(
+            kind: .smartReply, clientID: "r2", replaceMime: true, source: source, mime: Self.answer)
+        #expect(try await device.send("SmartReply", request.element).status == 200)
+        let received = try #require(try await SendMailTests.messages(server, of: bruno, in: .inbox).first)
+        #expect(received.plainTextBody == "See below.\r\n")
+    }
+
+    @Test func aSourceNamingAnotherUsersMessageIsStatus150AndSendsNothing() async throws {
+        let (server, device, bruno, _) = try await Self.start()
+        defer { Task { await server.stop() } }
+        // Folder and item ids are numbered per user: bruno's second message has an id anna's
+        // Inbox, holding one message, does not.
+        let delivery = MailDelivery(store: server.store)
+        _ = try await delivery.deliver(Self.original, to: "bruno@tern.example")
+        let theirs = try await delivery.deliver(Self.original, to: "bruno@tern.example")
+        let theirInbox = try #require(try await server.store.folders(of: bruno.id).first { $0.type == .inbox })
+        let request = ComposeMailRequest(
+            kind: .smartForward, clientID: "f2", source: .init(folderID: theirInbox.serverID, itemID: theirs.serverID),
+            mime: Self.answer)
+        let reply = try await device.send("SmartForward", request.element)
+        #expect(reply.text("Status") == "150")
+        #expect(try await server.store.itemCount(in: theirInbox.id) == 2)
+    }
+}
