@@ -99,7 +99,7 @@ struct ServeConfigTests {
         (#"{"listen": "#, "not valid JSON"),
         (
             #"{"adminTocken": "x"}"#,
-            #""adminTocken": unknown key (known: listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock)"#
+            #""adminTocken": unknown key (known: listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock)"#
         ),
         (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
         (#"{"listen": "localhost"}"#, "listen takes HOST:PORT, e.g. 0.0.0.0:8080"),

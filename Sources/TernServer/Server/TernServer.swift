@@ -37,13 +37,17 @@ public struct TernServer: Sendable {
     /// Request body bytes all connections hold in memory now.
     public var bufferedRequestBytes: Int { budget.reserved }
 
-    /// Runs until SIGTERM or SIGINT; `onListening` gets the bound port (useful with port 0).
-    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    /// Runs until SIGTERM or SIGINT, with the LMTP listener in the same group when given;
+    /// `onListening` gets the bound port (useful with port 0).
+    public func run(lmtp: LMTPService? = nil, onListening: @escaping @Sendable (Int) async -> Void = { _ in })
+        async throws
+    {
         let logger = Self.logger
+        let services: [any Service] = [try service(onListening: onListening)] + (lmtp.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: .init(
-                services: [try service(onListening: onListening)], gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
+                services: services,
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import TernServer
 
-/// `tern serve [--config FILE] [--listen HOST:PORT] [--data DIR]`: runs the EAS server until SIGTERM/SIGINT.
+/// `tern serve [--config FILE] [--listen HOST:PORT] [--lmtp HOST:PORT] [--data DIR]`: runs the EAS
+/// server, and the LMTP listener when asked, until SIGTERM/SIGINT.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the Exchange ActiveSync server.",
@@ -10,6 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
             --config FILE reads a JSON object; every key is optional, options given on the command line win, and an \
             unknown key is an error:
               listen           "HOST:PORT" to listen on (default 127.0.0.1:8080)
+              lmtp             "HOST:PORT" of an LMTP listener for an MTA to deliver to (default: none)
               data             the data folder (default $TERN_DATA or ./tern-data)
               adminToken       enables the admin HTTP API under /admin/api/v1 with this bearer token (16+ characters)
               publicURL        the URL devices reach the server at, e.g. "https://mail.example.com", handed out by \
@@ -33,6 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on, HOST:PORT (default: 127.0.0.1:8080).")
     var listen: String?
 
+    @Option(help: "Also listen for LMTP (RFC 2033) on HOST:PORT, for Postfix or Exim to deliver local mail to.")
+    var lmtp: String?
+
     @Option(help: "Folder of the XSDs that XML-form requests are validated against (default: ./Schemas if present).")
     var schemas: String?
 
@@ -41,6 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         if let listen, Self.split(listen) == nil {
             throw ValidationError("--listen takes HOST:PORT, e.g. 0.0.0.0:8080")
+        }
+        if let lmtp, Self.split(lmtp) == nil {
+            throw ValidationError("--lmtp takes HOST:PORT, e.g. 127.0.0.1:2424")
         }
     }
 
@@ -69,9 +77,17 @@ struct ServeCommand: AsyncParsableCommand {
         if let cap = file.maxConcurrentRequests { configuration.maxConcurrentRequests = cap }
         configuration.connectionLimits = file.connectionLimits
         configuration.autoblock = file.autoblockLimits
-        let server = TernServer(store: try dataOptions.openStore(), configuration: configuration)
+        let store = try dataOptions.openStore()
+        let server = TernServer(store: store, configuration: configuration)
+        var listener: LMTPService?
+        if let address = lmtp ?? file.lmtp {
+            guard let (lmtpHost, lmtpPort) = Self.split(address) else { throw failure("bad lmtp address \(address)") }
+            listener = LMTPService(store: store, host: lmtpHost, port: lmtpPort) { port in
+                FileHandle.standardError.write(Data("tern: LMTP on \(lmtpHost):\(port)\n".utf8))
+            }
+        }
         do {
-            try await server.run { port in
+            try await server.run(lmtp: listener) { port in
                 FileHandle.standardError.write(
                     Data("tern: listening on http://\(host):\(port)/Microsoft-Server-ActiveSync\n".utf8))
             }

@@ -5,7 +5,7 @@ import TernServer
 /// line wins over the file:
 ///
 /// ```json
-/// {"listen": "127.0.0.1:8080", "data": "./tern-data", "adminToken": "…",
+/// {"listen": "127.0.0.1:8080", "lmtp": "127.0.0.1:2424", "data": "./tern-data", "adminToken": "…",
 ///  "publicURL": "https://mail.example.com", "maxRequestBytes": 33554432,
 ///  "heartbeat": {"min": 60, "max": 3540}, "maxHeldPerUser": 50, "maxHeldTotal": 200000,
 ///  "maxConcurrentRequests": 64, "connections": {"headTimeout": 30, "idleTimeout": 120, "minBodyBytesPerSecond": 1024},
@@ -16,6 +16,8 @@ import TernServer
 /// does not silently leave a setting at its default.
 struct ServeConfigFile: Decodable, Equatable {
     var listen: String?
+    /// Where the LMTP listener listens, HOST:PORT; none without it.
+    var lmtp: String?
     var data: String?
     var adminToken: String?
     var publicURL: String?
@@ -91,6 +93,7 @@ struct ServeConfigFile: Decodable, Equatable {
         try refuseUnknownKeys(decoder, known: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         listen = try container.decodeIfPresent(String.self, forKey: .listen)
+        lmtp = try container.decodeIfPresent(String.self, forKey: .lmtp)
         data = try container.decodeIfPresent(String.self, forKey: .data)
         adminToken = try container.decodeIfPresent(String.self, forKey: .adminToken)
         publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
@@ -104,7 +107,7 @@ struct ServeConfigFile: Decodable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case listen, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal,
+        case listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal,
             maxConcurrentRequests
         case connections, autoblock
     }
