@@ -54,6 +54,18 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "mail-flow",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "ActiveSync", package: rootIdentity),
+                .product(name: "TernAuth", package: rootIdentity),
+                .product(name: "TernServer", package: rootIdentity),
+                .product(name: "TernStore", package: rootIdentity),
+                .product(name: "TernStoreSQLite", package: rootIdentity),
+                .product(name: "WBXML", package: rootIdentity),
+            ]
+        ),
+        .executableTarget(
             name: "soak",
             dependencies: [
                 "BenchmarkSupport",

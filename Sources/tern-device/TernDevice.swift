@@ -13,7 +13,8 @@ struct TernDevice: AsyncParsableCommand {
         subcommands: [
             SetupCommand.self, StatusCommand.self, SyncCommand.self, FoldersCommand.self, ListCommand.self,
             ShowCommand.self, AddCommand.self, EditCommand.self, MoveCommand.self, RemoveCommand.self, SendCommand.self,
-            SearchCommand.self, WatchCommand.self, PINCommand.self, WipeStatusCommand.self,
+            ReplyCommand.self,
+            ForwardCommand.self, SearchCommand.self, WatchCommand.self, PINCommand.self, WipeStatusCommand.self,
         ]
     )
 

@@ -239,6 +239,18 @@ import Testing
         #expect(local.status == 0, "\(local)")
         let synced = try await server.device("phone", ["sync"])
         #expect(synced.output.contains("Inbox: 1 added") && synced.output.contains("Sent Items: 1 added"), "\(synced)")
+        let inbox = try await server.device("phone", ["ls", "Inbox", "--json"])
+        let note = try #require(
+            (try JSONSerialization.jsonObject(with: Data(inbox.output.utf8)) as? [[String: Any]])?.first?["id"]
+                as? String)
+        let replied = try await server.device("phone", ["reply", note], input: "Agreed.\n")
+        #expect(replied.status == 0 && replied.output == "Replied to anna@tern.example.\n", "\(replied)")
+        let forwarded = try await server.device(
+            "phone", ["forward", note, "--to", "anna@tern.example"], input: "FYI\n")
+        #expect(forwarded.status == 0, "\(forwarded)")
+        #expect(try await server.device("phone", ["sync"]).output.contains("Inbox: 2 added"))
+        let subjects = try await server.device("phone", ["ls", "Inbox"]).output
+        #expect(subjects.contains("Re: Note to self") && subjects.contains("Fwd: Note to self"), "\(subjects)")
         let outside = try await server.device(
             "phone", ["send", "--to", "bob@example.org", "--subject", "Hi"], input: "Hello.\n")
         #expect(

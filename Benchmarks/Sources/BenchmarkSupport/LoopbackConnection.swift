@@ -4,8 +4,9 @@ import Foundation
     import Glibc
 #endif
 
-/// One keep-alive HTTP/1.1 connection to 127.0.0.1 over a plain socket: enough of a client to
-/// measure the server without a client library's own costs in the figures.
+/// One connection to 127.0.0.1 over a plain socket, for keep-alive HTTP/1.1 (`post`) or a line
+/// protocol such as LMTP (`send`, `readLine`): enough of a client to measure the server without
+/// a client library's own costs in the figures.
 public final class LoopbackConnection {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
@@ -65,7 +66,19 @@ public final class LoopbackConnection {
         return (status, responseBody)
     }
 
-    private func send(_ bytes: [UInt8]) throws {
+    /// Reads one line and returns it without its CRLF.
+    public func readLine() throws -> String {
+        while true {
+            if let newline = buffer.firstIndex(of: 10) {
+                let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                buffer.removeFirst(newline + 1)
+                return line.hasSuffix("\r") ? String(line.dropLast()) : line
+            }
+            try receive()
+        }
+    }
+
+    public func send(_ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

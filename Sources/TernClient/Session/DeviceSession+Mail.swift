@@ -1,23 +1,56 @@
 import ActiveSync
 import Foundation
+import MIME
 import WBXML
 
 extension DeviceSession {
-    /// Sends `message` with SendMail (MS-ASCMD 2.2.1.17), keeping a copy in Sent Items. The
-    /// WBXML form needs 14.0 or later; 12.1 posts raw MIME, which this device does not.
+    /// Sends `message` with SendMail (MS-ASCMD 2.2.1.17), keeping a copy in Sent Items.
     public func send(_ message: OutgoingMessage) async throws {
+        try await submit(.sendMail, message, source: nil)
+    }
+
+    /// Answers the cached message `serverID` with SmartReply (MS-ASCMD 2.2.1.19): to its sender,
+    /// "Re: " and its subject; the server quotes the original. Returns the recipient.
+    public func reply(to serverID: String, body: String) async throws -> String {
+        let original = try item(serverID)
+        guard let sender = original.property(EmailTag.from).flatMap({ AddressList.parse($0).first?.address }) else {
+            throw ClientError(.usage, "item \(serverID) has no sender to reply to")
+        }
+        let subject = original.property(EmailTag.subject) ?? ""
+        let message = OutgoingMessage(
+            to: [sender], subject: subject.lowercased().hasPrefix("re:") ? subject : "Re: " + subject, body: body)
+        try await submit(.smartReply, message, source: original)
+        return sender
+    }
+
+    /// Forwards the cached message `serverID` with SmartForward (MS-ASCMD 2.2.1.20): the server
+    /// adds the original's text and every attachment.
+    public func forward(_ serverID: String, to recipients: [String], body: String) async throws {
+        let original = try item(serverID)
+        let message = OutgoingMessage(
+            to: recipients, subject: "Fwd: " + (original.property(EmailTag.subject) ?? ""), body: body)
+        try await submit(.smartForward, message, source: original)
+    }
+
+    /// SendMail, SmartReply or SmartForward in the 14.0+ ComposeMail form (12.1 posts raw MIME,
+    /// which this device does not), with a fresh ClientId.
+    private func submit(_ kind: ComposeMailRequest.Kind, _ message: OutgoingMessage, source: CachedItem?) async throws {
         guard profile.record.version >= .v14_0 else {
             throw ClientError(
-                .usage, "send needs protocol 14.0 or later; this device speaks \(profile.record.protocolVersion)")
+                .usage, "sending needs protocol 14.0 or later; this device speaks \(profile.record.protocolVersion)")
         }
-        let request = ComposeMailRequest(clientID: UUID().uuidString.replacing("-", with: ""), mime: message.mime())
+        let request = ComposeMailRequest(
+            kind: kind, clientID: UUID().uuidString.replacing("-", with: ""),
+            source: source.map { ComposeMailRequest.Source(folderID: $0.folderID, itemID: $0.serverID) },
+            mime: message.mime())
+        let command = kind.command
         do {
             // Success is an empty body; a refusal is a common status, which the transport throws.
-            _ = try await exchange(.sendMail, request.element)
+            _ = try await exchange(command, request.element)
         } catch let error as ClientError {
             guard let status = error.status, let reason = Self.reason(status) else { throw error }
             throw ClientError(
-                .server, "the server did not send the message: \(reason) (SendMail Status \(status.rawValue))",
+                .server, "the server did not send the message: \(reason) (\(command) Status \(status.rawValue))",
                 status: status)
         }
     }
@@ -31,6 +64,7 @@ extension DeviceSession {
         case .messagePreviouslySent: "it was sent before"
         case .messageHasNoRecipient: "it has no recipient"
         case .mailSubmissionFailed: "it is over the server's limits"
+        case .itemNotFound: "the message it answers is no longer on the server"
         default: nil
         }
     }

@@ -28,14 +28,3 @@ struct ComposeMailHandler {
         return .httpStatus(200)
     }
 }
-
-extension ComposeMailRequest.Kind {
-    /// The command that carries this kind.
-    var command: Command {
-        switch self {
-        case .sendMail: .sendMail
-        case .smartReply: .smartReply
-        case .smartForward: .smartForward
-        }
-    }
-}

@@ -18,12 +18,7 @@ struct SendCommand: AsyncParsableCommand {
 
     @OptionGroup var profile: ProfileOptions
 
-    func validate() throws {
-        guard !to.isEmpty else { throw ValidationError("give at least one --to") }
-        if let bad = to.first(where: { !$0.contains("@") }) {
-            throw ValidationError("--to \(bad) is not an e-mail address")
-        }
-    }
+    func validate() throws { try validateRecipients(to) }
 
     func run() async throws {
         var attachments: [OutgoingMessage.Attachment] = []

@@ -17,6 +17,15 @@ public struct ComposeMailRequest: Hashable, Sendable {
     public enum Kind: Hashable, Sendable, CaseIterable {
         case sendMail, smartReply, smartForward
 
+        /// The command that carries this kind.
+        public var command: Command {
+            switch self {
+            case .sendMail: .sendMail
+            case .smartReply: .smartReply
+            case .smartForward: .smartForward
+            }
+        }
+
         public var rootTag: WBXMLTag {
             switch self {
             case .sendMail: ComposeMailTag.sendMail

@@ -1,0 +1,114 @@
+import ActiveSync
+import BenchmarkSupport
+import Foundation
+import TernAuth
+import TernServer
+import TernStore
+import TernStoreSQLite
+import WBXML
+
+// Mail flow: LMTP delivery rate (5 KB messages over 4 concurrent connections, each message
+// committed before its 250) and the latency of a SendMail to a local recipient (delivered to
+// their Inbox and the sender's Sent Items in one transaction), on a fresh SQLite store.
+//
+//   swift run -c release --package-path Benchmarks --scratch-path .build-release mail-flow
+
+let lmtpMessages = 4_000
+let lmtpConnections = 4
+let sendCount = 1_000
+
+let directory = FileManager.default.temporaryDirectory.appending(path: "tern-mail-bench-\(UUID().uuidString)").path
+defer { try? FileManager.default.removeItem(atPath: directory) }
+let store = try SQLiteStore(dataDirectory: directory)
+for (login, name) in [("anna", "Anna"), ("bruno", "Bruno")] {
+    _ = try await store.createUser(
+        NewUser(
+            login: login, emailAddresses: ["\(login)@tern.example"], displayName: name,
+            passwordHash: PasswordHash.make("secret", cost: 4)))
+}
+
+/// Starts a service that reports its port, and returns the port.
+func start(_ run: @escaping @Sendable (@escaping @Sendable (Int) async -> Void) async throws -> Void) async -> Int {
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    Task { try await run { continuation.yield($0) } }
+    for await port in ports { return port }
+    fatalError("the service did not start")
+}
+
+// MARK: LMTP
+
+let lmtpPort = await start { onListening in
+    try await LMTPService(store: store, host: "127.0.0.1", port: 0, onListening: onListening).run()
+}
+
+/// One MTA connection delivering `count` messages, each MAIL, RCPT and DATA pipelined.
+func deliverOverLMTP(first: Int, count: Int) throws {
+    let connection = try LoopbackConnection(port: lmtpPort)
+    _ = try connection.readLine()
+    try connection.send(Array("LHLO bench.example\r\n".utf8))
+    while try connection.readLine().hasPrefix("250-") {}
+    for number in first..<first + count {
+        try connection.send(Array("MAIL FROM:<sender@example.org>\r\nRCPT TO:<anna@tern.example>\r\nDATA\r\n".utf8))
+        for _ in 0..<3 { _ = try connection.readLine() }
+        try connection.send(message(number) + Array(".\r\n".utf8))
+        let reply = try connection.readLine()
+        guard reply.hasPrefix("250") else { fatalError("LMTP answered \(reply)") }
+    }
+}
+
+let lmtpStarted = ContinuousClock.now
+let cpuBefore = ProcessFigures.cpuTime()
+let perConnection = lmtpMessages / lmtpConnections
+let threads = (0..<lmtpConnections).map { index in
+    let thread = Thread { try! deliverOverLMTP(first: index * perConnection, count: perConnection) }
+    thread.start()
+    return thread
+}
+while threads.contains(where: { !$0.isFinished }) { try await Task.sleep(for: .milliseconds(5)) }
+let lmtpElapsed = seconds(ContinuousClock.now - lmtpStarted)
+let lmtpCPU = seconds(ProcessFigures.cpuTime() - cpuBefore)
+print(
+    String(
+        format: "LMTP delivery, %d messages of ~5 KB over %d connections: %.2f s, %.0f messages/s, %.3f CPU s per 1,000",
+        lmtpMessages, lmtpConnections, lmtpElapsed, Double(lmtpMessages) / lmtpElapsed,
+        lmtpCPU / Double(lmtpMessages) * 1000))
+
+// MARK: SendMail
+
+var configuration = ServerConfiguration(port: 0)
+configuration.autoblock.maxQuietRequestsPerMinute = 0
+let httpPort = await start { onListening in
+    try await TernServer(store: store, configuration: configuration).run(onListening: onListening)
+}
+let connection = try LoopbackConnection(port: httpPort)
+
+func send(_ command: String, _ body: WBXMLElement, policyKey: UInt32? = nil) throws -> WBXMLElement? {
+    var headers = [
+        "Authorization": "Basic " + Data("anna:secret".utf8).base64EncodedString(), "MS-ASProtocolVersion": "16.1",
+        "Content-Type": "application/vnd.ms-sync.wbxml",
+    ]
+    if let policyKey { headers["X-MS-PolicyKey"] = String(policyKey) }
+    let target = "/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=BENCH0001&DeviceType=Bench"
+    let (status, bytes) = try connection.post(target, headers: headers, body: try WBXMLEncoder().encode(body))
+    guard status == 200 else { fatalError("\(command) answered HTTP \(status)") }
+    return bytes.isEmpty ? nil : try WBXMLDecoder().decode(bytes).root
+}
+
+let policyType = ProvisionRequest.wbxmlPolicyType
+guard let phaseOne = try send("Provision", ProvisionRequest.policyRequest(policyType: policyType, deviceInformation: nil).element),
+    case .policy(_, let temporaryKey, _) = ProvisionResponse(phaseOne),
+    let phaseTwo = try send(
+        "Provision", ProvisionRequest.acknowledgement(policyType: policyType, policyKey: temporaryKey, status: 1).element,
+        policyKey: temporaryKey),
+    case .provisioned(let policyKey) = ProvisionResponse(phaseTwo)
+else { fatalError("provisioning failed") }
+
+var samples: [Duration] = []
+for number in 0..<sendCount {
+    let mime = Array("To: Bruno <bruno@tern.example>\r\nSubject: Note \(number)\r\n\r\nSee you at noon.\r\n".utf8)
+    let request = ComposeMailRequest(clientID: "bench-\(number)", mime: mime).element
+    let started = ContinuousClock.now
+    if let refused = try send("SendMail", request, policyKey: policyKey) { fatalError("SendMail refused: \(refused)") }
+    samples.append(ContinuousClock.now - started)
+}
+print("SendMail to a local recipient (Inbox and Sent Items): \(percentiles(samples))")
