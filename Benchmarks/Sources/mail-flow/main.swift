@@ -42,8 +42,8 @@ let lmtpPort = await start { onListening in
 }
 
 /// One MTA connection delivering `count` messages, each MAIL, RCPT and DATA pipelined.
-func deliverOverLMTP(first: Int, count: Int) throws {
-    let connection = try LoopbackConnection(port: lmtpPort)
+func deliverOverLMTP(port: Int, first: Int, count: Int) throws {
+    let connection = try LoopbackConnection(port: port)
     _ = try connection.readLine()
     try connection.send(Array("LHLO bench.example\r\n".utf8))
     while try connection.readLine().hasPrefix("250-") {}
@@ -60,7 +60,9 @@ let lmtpStarted = ContinuousClock.now
 let cpuBefore = ProcessFigures.cpuTime()
 let perConnection = lmtpMessages / lmtpConnections
 let threads = (0..<lmtpConnections).map { index in
-    let thread = Thread { try! deliverOverLMTP(first: index * perConnection, count: perConnection) }
+    let thread = Thread { [lmtpPort] in
+        try! deliverOverLMTP(port: lmtpPort, first: index * perConnection, count: perConnection)
+    }
     thread.start()
     return thread
 }
@@ -82,7 +84,7 @@ let httpPort = await start { onListening in
 }
 let connection = try LoopbackConnection(port: httpPort)
 
-func send(_ command: String, _ body: WBXMLElement, policyKey: UInt32? = nil) throws -> WBXMLElement? {
+@MainActor func send(_ command: String, _ body: WBXMLElement, policyKey: UInt32? = nil) throws -> WBXMLElement? {
     var headers = [
         "Authorization": "Basic " + Data("anna:secret".utf8).base64EncodedString(), "MS-ASProtocolVersion": "16.1",
         "Content-Type": "application/vnd.ms-sync.wbxml",
