@@ -1,11 +1,13 @@
 import Foundation
+import MIME
 import TernStore
 
 /// One LMTP conversation (RFC 2033), a line at a time: LHLO, MAIL, RCPT, DATA, RSET, NOOP,
 /// QUIT. Each RCPT is checked against the users at once (550 for an unknown one), and after
 /// DATA each accepted recipient gets its own reply: 250 once the message is committed to
 /// their Inbox, 552 over the size limit, 452 when the store failed (the MTA tries again).
-/// Replies carry enhanced status codes (RFC 3463).
+/// Replies carry enhanced status codes (RFC 3463). Each delivered copy begins with the
+/// Return-Path and Received fields final delivery adds (RFC 5321 4.4).
 struct LMTPSession {
     let delivery: MailDelivery
     let hostName: String
@@ -14,7 +16,8 @@ struct LMTPSession {
 
     /// The server has said 221 (QUIT): close the connection.
     private(set) var isClosed = false
-    private var greeted = false
+    /// The client's name from LHLO; nil before it.
+    private var clientName: String?
     private var sender: String?
     private var recipients: [String] = []
     /// The message so far, while DATA is being read.
@@ -40,8 +43,10 @@ struct LMTPSession {
         let argument = text.dropFirst(verb.count).trimmingCharacters(in: .whitespaces)
         switch verb {
         case "LHLO":
-            guard !argument.isEmpty else { return ["501 5.5.4 LHLO needs a domain"] }
-            greeted = true
+            guard !argument.isEmpty, !Self.hasControlCharacter(argument) else {
+                return ["501 5.5.4 LHLO needs a domain"]
+            }
+            clientName = String(argument.prefix { !$0.isWhitespace }.prefix(255))
             reset()
             return [
                 "250-\(hostName)", "250-PIPELINING", "250-ENHANCEDSTATUSCODES", "250-8BITMIME",
@@ -68,9 +73,11 @@ struct LMTPSession {
     }
 
     private mutating func mail(_ argument: String) -> [String] {
-        guard greeted else { return ["503 5.5.1 LHLO first"] }
+        guard clientName != nil else { return ["503 5.5.1 LHLO first"] }
         guard sender == nil else { return ["503 5.5.1 a transaction is open: RSET first"] }
         guard let path = Self.path(after: "FROM:", in: argument) else { return ["501 5.5.4 MAIL FROM:<address>"] }
+        // The sender goes into Return-Path: nothing that could end or fold a header line.
+        guard !Self.hasControlCharacter(path.address) else { return ["501 5.1.7 bad sender address"] }
         let size = path.parameters.first { $0.uppercased().hasPrefix("SIZE=") }.flatMap { Int($0.dropFirst(5)) }
         if let size, size > delivery.maxMessageBytes {
             return ["552 5.3.4 a message of \(size) bytes is over the limit of \(delivery.maxMessageBytes)"]
@@ -112,7 +119,11 @@ struct LMTPSession {
 
     /// One reply per accepted recipient, in RCPT order (RFC 2033 4.2).
     private mutating func deliver() async -> [String] {
-        let raw = message ?? []
+        let trace = [
+            "Return-Path: <\(sender ?? "")>",
+            "Received: from \(clientName ?? "unknown") by \(hostName) with LMTP; \(MessageDate.format(Date()))",
+        ]
+        let raw = Array((trace.joined(separator: "\r\n") + "\r\n").utf8) + (message ?? [])
         var replies: [String] = []
         for address in recipients {
             guard !messageTooLarge else {
@@ -144,6 +155,10 @@ struct LMTPSession {
         recipients = []
         message = nil
         messageTooLarge = false
+    }
+
+    private static func hasControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 
     /// `FROM:<address> SIZE=123` read as the address and its parameters; nil without the angle brackets.

@@ -62,7 +62,10 @@ import Testing
                 print("quit", lmtp.quit()[0])
                 """, port: port)
             #expect(output == "lhlo 250 True\nmail 250\nrcpt 250\nrcpt 550\ndata 250\nquit 221\n")
-            #expect(try await Self.inboxCount(server) == 1)
+            let received = try #require(try await SendMailTests.messages(server, of: server.user, in: .inbox).first)
+            #expect(received.headers.fields.first?.name == "Return-Path")
+            #expect(received.headers["Return-Path"] == "<carla@outside.example>")
+            #expect(received.headers["Received"]?.hasPrefix("from ") == true)
         }
     }
 
