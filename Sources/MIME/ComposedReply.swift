@@ -28,10 +28,21 @@ public enum ComposedReply {
         lines += ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "", "--\(boundary)"] + textPart
         var output = Array(lines.joined(separator: "\r\n").utf8)
         for attachment in attachments {
-            output += Array("\r\n--\(boundary)\r\n".utf8) + attachment.message.raw[attachment.part.range]
+            output += Array("\r\n--\(boundary)\r\n".utf8) + partBytes(attachment.part, of: attachment.message)
         }
         output += Array("\r\n--\(boundary)--\r\n".utf8)
         return output
+    }
+
+    /// A part as it is copied: its own bytes, or, for a message whose root is the attachment
+    /// (S/MIME, a lone file), only the fields that describe its body, never the message's
+    /// header (Bcc, Received) with it.
+    private static func partBytes(_ part: MIMEPart, of message: MIMEMessage) -> [UInt8] {
+        guard part.path.isEmpty else { return Array(message.raw[part.range]) }
+        let fields = part.headers.fields.filter { $0.name.lowercased().hasPrefix("content-") }.map { field in
+            String(decoding: message.raw[field.range], as: UTF8.self).trimmingCharacters(in: .newlines)
+        }
+        return Array((fields.joined(separator: "\r\n") + "\r\n\r\n").utf8) + part.body
     }
 
     /// The fields that describe the old body, which the composed one replaces.

@@ -41,6 +41,8 @@ public protocol Store: Sendable {
     /// records its ClientId, all in one transaction; a ClientId the sender used before files
     /// nothing.
     func submit(_ submission: Submission) async throws(StoreError) -> SubmissionOutcome
+    /// Whether `userID` submitted a message under `clientID` before.
+    func isSubmitted(clientID: String, by userID: User.ID) async throws(StoreError) -> Bool
     func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item?
     func updateItem(in folderID: Folder.ID, serverID: String, content: ItemContent) async throws(StoreError) -> Item
     func deleteItem(in folderID: Folder.ID, serverID: String) async throws(StoreError)

@@ -3,6 +3,13 @@ import GRDB
 public import TernStore
 
 extension SQLiteStore {
+    public func isSubmitted(clientID: String, by userID: User.ID) async throws(StoreError) -> Bool {
+        try await read { db in
+            try Bool.fetchOne(
+                db, literal: "SELECT 1 FROM submissions WHERE user_id = \(userID) AND client_id = \(clientID)") ?? false
+        }
+    }
+
     public func submit(_ submission: Submission) async throws(StoreError) -> SubmissionOutcome {
         do {
             let outcome = try await pool.write { db -> SubmissionOutcome in

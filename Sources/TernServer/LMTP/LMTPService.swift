@@ -1,12 +1,15 @@
 import NIOCore
 import NIOPosix
 public import ServiceLifecycle
+import Synchronization
 public import TernStore
 
 /// The LMTP listener (`tern serve --lmtp HOST:PORT`): what Postfix or Exim hand local mail to.
 /// Each connection runs one `LMTPSession`; commands are read and answered in order, so a
-/// client may pipeline them (RFC 2033 requires PIPELINING). Graceful shutdown stops accepting
-/// and lets open conversations finish.
+/// client may pipeline them (RFC 2033 requires PIPELINING). Lines end with CRLF only: a bare
+/// LF is content, so `<LF>.<LF>` cannot end a message early (RFC 5321 4.1.1.4). At most
+/// `maxConnections` talk at once, and one silent for `idleTimeout` is closed. Graceful
+/// shutdown stops accepting and lets open conversations finish.
 public struct LMTPService: Service {
     let delivery: MailDelivery
     let host: String
@@ -26,9 +29,11 @@ public struct LMTPService: Service {
     }
 
     /// The longest command line read (RFC 5321 4.5.3.1.4 allows 512 octets) and the longest
-    /// line of a message (its 998 is widely exceeded; the message's size limit still counts).
+    /// line of a message kept (its 998 is widely exceeded; past this the message is refused).
     static let maxCommandLineBytes = 2_048
     static let maxDataLineBytes = 1 << 20
+    static let maxConnections = 64
+    static let idleTimeout = TimeAmount.minutes(5)
 
     public func run() async throws {
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -36,15 +41,27 @@ public struct LMTPService: Service {
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandlers([
+                        IdleStateHandler(allTimeout: Self.idleTimeout), CloseWhenIdle(),
+                    ])
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
         await onListening(server.channel.localAddress?.port ?? port)
+        let open = OpenConnections()
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 try await server.executeThenClose { connections in
                     for try await connection in connections {
-                        group.addTask { try? await serve(connection) }
+                        guard open.count.add(1, ordering: .relaxed).newValue <= Self.maxConnections else {
+                            open.count.subtract(1, ordering: .relaxed)
+                            group.addTask { await refuse(connection) }
+                            continue
+                        }
+                        group.addTask {
+                            try? await serve(connection)
+                            open.count.subtract(1, ordering: .relaxed)
+                        }
                     }
                 }
             }
@@ -53,32 +70,74 @@ public struct LMTPService: Service {
         }
     }
 
+    private func refuse(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+        try? await connection.executeThenClose { _, outbound in
+            try await outbound.write(ByteBuffer(string: "421 4.3.2 \(host) too many connections, try again later\r\n"))
+        }
+    }
+
     private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async throws {
         var session = LMTPSession(delivery: delivery, hostName: host)
         try await connection.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: session.greeting + "\r\n"))
             var pending: [UInt8] = []
+            // Where the search for the next CRLF resumes: what is before it holds none.
+            var searched = 0
             for try await chunk in inbound {
                 pending.append(contentsOf: chunk.readableBytesView)
                 var replies: [String] = []
                 var start = 0
-                while !session.isClosed, let newline = pending[start...].firstIndex(of: 0x0A) {
-                    let end = newline > start && pending[newline - 1] == 0x0D ? newline - 1 : newline
+                while !session.isClosed, let end = Self.lineEnd(in: pending, from: max(start, searched)) {
                     replies += await session.receive(pending[start..<end])
-                    start = newline + 1
+                    start = end + 2
                 }
                 pending.removeFirst(start)
-                let limit = session.isReadingData ? Self.maxDataLineBytes : Self.maxCommandLineBytes
-                if pending.count > limit {
-                    replies.append("500 5.5.2 line too long")
-                    try await outbound.write(ByteBuffer(string: replies.map { $0 + "\r\n" }.joined()))
-                    return
+                searched = max(0, pending.count - 1)
+                if pending.count > (session.isReadingData ? Self.maxDataLineBytes : Self.maxCommandLineBytes) {
+                    guard session.isReadingData else {
+                        replies.append("500 5.5.2 line too long")
+                        try await outbound.write(ByteBuffer(string: replies.map { $0 + "\r\n" }.joined()))
+                        return
+                    }
+                    // The message is refused at its end, one reply per recipient; the line is dropped.
+                    session.refuseMessage()
+                    pending = pending.last == 13 ? [13] : []
+                    searched = 0
                 }
                 if !replies.isEmpty {
                     try await outbound.write(ByteBuffer(string: replies.map { $0 + "\r\n" }.joined()))
                 }
                 if session.isClosed { return }
             }
+        }
+    }
+
+    /// The index of the CR of the first CRLF at or after `from`.
+    private static func lineEnd(in bytes: [UInt8], from: Int) -> Int? {
+        var index = from
+        while index + 1 < bytes.count {
+            if bytes[index] == 13, bytes[index + 1] == 10 { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+/// How many LMTP conversations are open now.
+private final class OpenConnections: Sendable {
+    let count = Atomic<Int>(0)
+}
+
+/// Closes a connection that `IdleStateHandler` reports idle.
+private final class CloseWhenIdle: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is IdleStateHandler.IdleStateEvent {
+            context.close(promise: nil)
+        } else {
+            context.fireUserInboundEventTriggered(event)
         }
     }
 }

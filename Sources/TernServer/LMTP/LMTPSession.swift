@@ -35,6 +35,14 @@ struct LMTPSession {
     /// Whether the session is reading a message's lines, which may be longer than a command's.
     var isReadingData: Bool { message != nil }
 
+    /// Refuses the message being read (a line too long to keep): its end is answered 552 for
+    /// each recipient, so the MTA bounces it rather than trying again.
+    mutating func refuseMessage() {
+        guard message != nil else { return }
+        messageTooLarge = true
+        message = []
+    }
+
     /// The replies to one line (without its CRLF), in order.
     mutating func receive(_ line: ArraySlice<UInt8>) async -> [String] {
         if message != nil { return await receiveData(line) }
@@ -92,6 +100,11 @@ struct LMTPSession {
             return ["501 5.5.4 RCPT TO:<address>"]
         }
         guard recipients.count < Self.maxRecipients else { return ["452 4.5.3 too many recipients"] }
+        if recipients.contains(where: { $0.caseInsensitiveCompare(path.address) == .orderedSame }) {
+            // Named again: answered again after DATA, delivered once.
+            recipients.append(path.address)
+            return ["250 2.1.5 recipient OK"]
+        }
         do {
             guard try await delivery.store.user(address: path.address) != nil else {
                 return ["550 5.1.1 <\(path.address)> no such user here"]
@@ -125,17 +138,26 @@ struct LMTPSession {
         ]
         let raw = Array((trace.joined(separator: "\r\n") + "\r\n").utf8) + (message ?? [])
         var replies: [String] = []
+        var delivered: [String: String] = [:]
         for address in recipients {
             guard !messageTooLarge else {
                 replies.append("552 5.3.4 the message is over the limit of \(delivery.maxMessageBytes) bytes")
                 continue
             }
+            let key = address.lowercased()
+            if let earlier = delivered[key] {
+                replies.append(earlier)
+                continue
+            }
+            let reply: String
             do {
                 _ = try await delivery.deliver(raw, to: address)
-                replies.append("250 2.1.5 <\(address)> delivered")
+                reply = "250 2.1.5 <\(address)> delivered"
             } catch {
-                replies.append(Self.reply(to: error, for: address))
+                reply = Self.reply(to: error, for: address)
             }
+            delivered[key] = reply
+            replies.append(reply)
         }
         reset()
         return replies

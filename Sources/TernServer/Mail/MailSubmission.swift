@@ -14,10 +14,18 @@ struct MailSubmission {
 
     /// Sends what `request` holds for `user`; throws `SubmissionRefusal` with the status to answer.
     func send(_ request: ComposeMailRequest, from user: User, at date: Date = Date()) async throws {
+        // A resent request is answered 118 before anything else can have changed its answer
+        // (the original deleted, a recipient gone): it was sent.
+        if let clientID = request.clientID, try await store.isSubmitted(clientID: clientID, by: user.id) {
+            throw SubmissionRefusal(.messagePreviouslySent, "ClientId \(clientID) was sent before")
+        }
         var message = try parse(request.mime)
         guard !message.headers.fields.isEmpty else { throw SubmissionRefusal(.invalidMIME, "no header fields") }
         if let kind = request.kind.addedOriginal, !request.replaceMime {
             let original = try await original(named: request.source, of: user)
+            guard original.raw.count + message.raw.count <= limits.maxMessageBytes else {
+                throw SubmissionRefusal(.mailSubmissionFailed, "the original and the new text are over the size limit")
+            }
             message = try parse(ComposedReply.compose(message, original: original, as: kind))
         }
         let recipients = Self.recipients(of: message)
@@ -41,7 +49,7 @@ struct MailSubmission {
             message.rewritingHeaders(removing: ["Bcc"], setting: fields.set, adding: fields.add), at: date)
         for recipient in recipientUsers.values.sorted(by: { $0.id < $1.id }) {
             guard let inbox = try await store.folders(of: recipient.id).first(where: { $0.type == .inbox }) else {
-                continue
+                throw SubmissionRefusal(.mailSubmissionFailed, "\(recipient.login) has no Inbox")
             }
             copies.append(Submission.Copy(folderID: inbox.id, content: .email(delivered)))
         }

@@ -31,21 +31,27 @@ public struct WBXMLElement: Hashable, Sendable {
     }
 
     /// The text content (all text nodes joined), or nil when the element holds no text.
+    /// Appended in place: an element of millions of small text nodes costs linear time.
     public var text: String? {
         var result: String?
         for case .text(let text) in children {
-            result = (result ?? "") + text
+            if result == nil { result = text } else { result?.append(text) }
         }
         return result
     }
 
     /// The content as bytes: opaque data as is, text as UTF-8, nil when there is neither.
+    /// Appended in place, as `text` is.
     public var contentBytes: [UInt8]? {
         var result: [UInt8]?
         for node in children {
             switch node {
-            case .text(let text): result = (result ?? []) + Array(text.utf8)
-            case .opaque(let bytes): result = (result ?? []) + bytes
+            case .text(let text):
+                if result == nil { result = [] }
+                result?.append(contentsOf: text.utf8)
+            case .opaque(let bytes):
+                if result == nil { result = [] }
+                result?.append(contentsOf: bytes)
             case .element: continue
             }
         }

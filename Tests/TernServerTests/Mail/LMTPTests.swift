@@ -36,10 +36,11 @@ import Testing
         await server.stop()
     }
 
-    /// Runs a Python script with the port as its argument and returns what it printed.
-    static func python(_ script: String, port: Int) async throws -> String {
+    /// Runs a Python script with the port as its argument and `input` on its standard input,
+    /// and returns what it printed.
+    static func python(_ script: String, port: Int, input: [UInt8] = []) async throws -> String {
         let python = try #require(ChildProcess.onPath("python3"), "python3 is installed by .ci/run")
-        let result = try await ChildProcess(python, ["-c", script, String(port)]).runDetached()
+        let result = try await ChildProcess(python, ["-c", script, String(port)]).runDetached(standardInput: input)
         return String(decoding: result.standardOutput, as: UTF8.self)
     }
 
@@ -69,28 +70,49 @@ import Testing
         }
     }
 
+    /// Sends `conversation` in one write, as a pipelining MTA may, and returns the reply codes
+    /// (the last line of each multi-line reply), space-separated.
+    static func pipelined(_ conversation: String, port: Int) async throws -> String {
+        try await python(
+            """
+            import socket, sys
+            s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+            s.sendall(sys.stdin.buffer.read())
+            data = b""
+            while True:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+            print(" ".join(line[:3].decode() for line in data.split(b"\\r\\n") if line and line[3:4] != b"-"))
+            """, port: port, input: Array(conversation.utf8))
+    }
+
     /// One write holds the whole conversation; each of two recipients gets its own reply after DATA.
     @Test func aPipelinedConversationGetsEveryReplyInOrder() async throws {
         try await Self.withListener { server, port in
             _ = try await server.createOtherUser()
-            let output = try await Self.python(
-                """
-                import socket, sys
-                s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-                s.sendall(b"LHLO mta.example\\r\\nMAIL FROM:<carla@outside.example>\\r\\n"
-                          b"RCPT TO:<anna@tern.example>\\r\\nRCPT TO:<bruno@tern.example>\\r\\nDATA\\r\\n"
-                          b"Subject: Both\\r\\n\\r\\n..a line that began with a dot\\r\\n.\\r\\nQUIT\\r\\n")
-                data = b""
-                while True:
-                    chunk = s.recv(65536)
-                    if not chunk:
-                        break
-                    data += chunk
-                print(" ".join(line[:3].decode() for line in data.split(b"\\r\\n") if line and line[3:4] != b"-"))
-                """, port: port)
+            let output = try await Self.pipelined(
+                "LHLO mta.example\r\nMAIL FROM:<carla@outside.example>\r\nRCPT TO:<anna@tern.example>\r\n"
+                    + "RCPT TO:<bruno@tern.example>\r\nDATA\r\nSubject: Both\r\n\r\n..a line that began with a dot\r\n"
+                    + ".\r\nQUIT\r\n", port: port)
             #expect(output == "220 250 250 250 250 354 250 250 221\n")
             let received = try await SendMailTests.messages(server, of: server.user, in: .inbox)
             #expect(received.first?.plainTextBody == ".a line that began with a dot\r\n", "the doubled dot undone")
+        }
+    }
+
+    /// `<LF>.<LF>` is content, not the end of the message (RFC 5321 4.1.1.4): what follows it
+    /// cannot smuggle a second message with another sender.
+    @Test func aBareLineFeedDotCannotEndTheMessage() async throws {
+        try await Self.withListener { server, port in
+            let output = try await Self.pipelined(
+                "LHLO mta.example\r\nMAIL FROM:<carla@outside.example>\r\nRCPT TO:<anna@tern.example>\r\nDATA\r\n"
+                    + "Subject: One\r\n\r\nbody\n.\nMAIL FROM:<ceo@bank.example>\r\nRCPT TO:<anna@tern.example>\r\n"
+                    + "DATA\r\nSubject: Forged\r\n\r\nx\r\n.\r\nQUIT\r\n", port: port)
+            #expect(output == "220 250 250 250 354 250 221\n")
+            let received = try await SendMailTests.messages(server, of: server.user, in: .inbox)
+            #expect(received.map(\.subject) == ["One"])
         }
     }
 

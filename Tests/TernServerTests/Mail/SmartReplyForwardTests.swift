@@ -89,6 +89,39 @@ import WBXML
         #expect(received.plainTextBody == "See below.\r\n")
     }
 
+    /// A SmartReply whose response was lost is resent after the user deleted the original: it
+    /// was sent, so the answer is 118, not 150 (the ClientId is checked first).
+    @Test func aResentReplyWhoseOriginalIsGoneIsStatus118() async throws {
+        let (server, device, bruno, source) = try await Self.start()
+        defer { Task { await server.stop() } }
+        let request = ComposeMailRequest(kind: .smartReply, clientID: "r3", source: source, mime: Self.answer)
+        #expect(try await device.send("SmartReply", request.element).status == 200)
+        let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox })
+        try await server.store.deleteItem(in: inbox.id, serverID: try #require(source.itemID))
+        #expect(try await device.send("SmartReply", request.element).text("Status") == "118")
+        #expect(try await SendMailTests.messages(server, of: bruno, in: .inbox).count == 1)
+    }
+
+    /// A message that is one attachment (S/MIME, a lone file) is forwarded with the fields that
+    /// describe its body only: the original's Bcc and trace fields stay behind.
+    @Test func forwardingALoneAttachmentDoesNotCarryTheOriginalsHeader() async throws {
+        let (server, device, bruno, _) = try await Self.start()
+        defer { Task { await server.stop() } }
+        let lone = Array(
+            ("From: anna@tern.example\r\nTo: carla@outside.example\r\nBcc: secret@tern.example\r\n"
+                + "Subject: Signed\r\nContent-Type: application/pdf; name=\"q4.pdf\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n").utf8)
+        let item = try await MailDelivery(store: server.store).deliver(lone, to: "anna@tern.example")
+        let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox })
+        let request = ComposeMailRequest(
+            kind: .smartForward, clientID: "f3", source: .init(folderID: inbox.serverID, itemID: item.serverID),
+            mime: Self.answer)
+        #expect(try await device.send("SmartForward", request.element).status == 200)
+        let received = try #require(try await SendMailTests.messages(server, of: bruno, in: .inbox).first)
+        #expect(received.attachments.first.map(received.decodedBytes) == Array("%PDF-1.4\n".utf8))
+        #expect(!String(decoding: received.raw, as: UTF8.self).contains("secret@tern.example"))
+    }
+
     @Test func aSourceNamingAnotherUsersMessageIsStatus150AndSendsNothing() async throws {
         let (server, device, bruno, _) = try await Self.start()
         defer { Task { await server.stop() } }

@@ -32,6 +32,8 @@ struct SubmissionContractTests {
         let announced = await brunosChanges.first { _ in true }
         #expect(announced?.folderIDs.contains(brunosInbox.id) == true)
 
+        #expect(try await fixture.store.isSubmitted(clientID: "c1", by: fixture.user.id))
+        #expect(try await !fixture.store.isSubmitted(clientID: "c1", by: bruno.id))
         guard case .previouslySent = try await fixture.store.submit(submission) else {
             Issue.record("the same ClientId was filed again")
             return

@@ -18,8 +18,9 @@ public struct SettingsRequest: DecodableRequest, Hashable {
         case setOutOfOffice(OutOfOfficeData)
         case setDeviceInformation(DeviceInformationData)
         case getUserInformation
-        /// The recovery password of DevicePassword Set.
-        case setDevicePassword(String)
+        /// The recovery password of DevicePassword Set; nil for an empty Password, which that
+        /// property alone answers with Status 2.
+        case setDevicePassword(String?)
         /// A property Tern does not serve (RightsManagementInformation): answered Status 2.
         case unsupported(WBXMLTag)
     }
@@ -56,10 +57,10 @@ public struct SettingsRequest: DecodableRequest, Hashable {
             guard hasGet else { throw malformed("a UserInformation without Get") }
             return .getUserInformation
         case SettingsTag.devicePassword:
-            guard let password = set?.firstElement(SettingsTag.password)?.text else {
+            guard let password = set?.firstElement(SettingsTag.password) else {
                 throw malformed("a DevicePassword without Set/Password")
             }
-            return .setDevicePassword(password)
+            return .setDevicePassword(password.text)
         default:
             return .unsupported(part.tag)
         }

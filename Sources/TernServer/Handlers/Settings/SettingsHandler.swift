@@ -30,10 +30,12 @@ struct SettingsHandler {
                 answers.append(
                     .userInformation(UserInformationData(displayName: user.displayName, addresses: user.emailAddresses))
                 )
-            case .setDevicePassword(let password):
+            case .setDevicePassword(let password?):
                 device.recoveryPassword = password
                 device.recoveryPasswordSetAt = Date()
                 answers.append(.devicePasswordSet(.success))
+            case .setDevicePassword(nil):
+                answers.append(.devicePasswordSet(.protocolError))
             case .unsupported(let tag):
                 answers.append(.unsupported(tag))
             }

@@ -33,6 +33,12 @@ import WBXML
         #expect(read.properties == [.setDeviceInformation(information)])
     }
 
+    @Test func anEmptyPasswordIsThatPropertysOwnRefusal() throws {
+        let root = try XMLReader().read(
+            #"<Settings xmlns="Settings:"><DevicePassword><Set><Password/></Set></DevicePassword></Settings>"#)
+        #expect(try SettingsRequest(root).properties == [.setDevicePassword(nil)])
+    }
+
     @Test(arguments: [
         #"<Settings xmlns="Settings:"/>"#,
         #"<Settings xmlns="Settings:"><Oof/></Settings>"#,
