@@ -209,7 +209,28 @@ private struct BodyDecoder {
                 .malformed, at: offset,
                 "text beside child elements in <\(open[open.count - 1].tag)> (EAS has no mixed content)")
         }
-        open[open.count - 1].children.append(node)
+        // Content next to content of its kind joins it, so a body cut into millions of small
+        // strings or opaque runs stays one node; a node that cannot join counts as an element.
+        var children = open[open.count - 1].children
+        open[open.count - 1].children = []
+        switch (children.last, node) {
+        case (.text(var text)?, .text(let more)):
+            children.removeLast()
+            text.append(more)
+            children.append(.text(text))
+        case (.opaque(var bytes)?, .opaque(let more)):
+            children.removeLast()
+            bytes.append(contentsOf: more)
+            children.append(.opaque(bytes))
+        default:
+            elementCount += 1
+            guard elementCount <= limits.maxElements else {
+                throw WBXMLError(
+                    .tooManyElements, at: offset, "more than \(limits.maxElements) elements and content runs")
+            }
+            children.append(node)
+        }
+        open[open.count - 1].children = children
     }
 }
 

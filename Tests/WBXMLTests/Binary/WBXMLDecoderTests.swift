@@ -52,6 +52,22 @@ private func decodingError(_ bytes: [UInt8], limits: WBXMLLimits = .default) -> 
     #expect(decodingError(bytes, limits: WBXMLLimits(maxElements: 11)) == nil)
 }
 
+/// A body cut into 100,000 one-byte OPAQUE runs (a hostile SendMail Mime) decodes into one
+/// content node, not 100,000; runs of text and opaque that alternate count against `maxElements`.
+@Test func contentRunsJoinAndAlternatingRunsAreCounted() throws {
+    // <Sync> (page 0, 0x45 with content) holding the runs.
+    let run: [UInt8] = [0xC3, 0x01, 0x78]
+    let runs: [UInt8] = Array(repeating: run, count: 100_000).flatMap { $0 }
+    let head: [UInt8] = [0x03, 0x01, 0x6A, 0x00, 0x45]
+    let root = try WBXMLDecoder().decode(head + runs + [0x01]).root
+    #expect(root.children.count == 1)
+    #expect(root.contentBytes == [UInt8](repeating: 0x78, count: 100_000))
+    let pair: [UInt8] = [0xC3, 0x01, 0x78, 0x03, 0x79, 0x00]
+    let bytes: [UInt8] = head + Array(repeating: pair, count: 10).flatMap { $0 } + [0x01]
+    #expect(decodingError(bytes, limits: WBXMLLimits(maxElements: 10))?.code == .tooManyElements)
+    #expect(decodingError(bytes, limits: WBXMLLimits(maxElements: 21)) == nil)
+}
+
 @Test func anUnknownTokenIsNamedWithItsOffset() {
     // Page 0 has no token 0x3F.
     let error = decodingError([0x03, 0x01, 0x6A, 0x00, 0x45, 0x7F, 0x01, 0x01])
