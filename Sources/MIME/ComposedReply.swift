@@ -1,8 +1,9 @@
 import Foundation
 
 /// A SmartReply's or SmartForward's message as it is sent (MS-ASCMD 2.2.1.19, 2.2.1.20): the
-/// device wrote only its new text, and the server adds the original. A reply gets the
-/// original's text quoted below the new text; a forward gets the original's text under a
+/// device wrote only its new text, and the server adds the original. The composed message is
+/// plain text: an HTML-only part gives its visible text. A reply gets the original's text
+/// quoted below the new text; a forward gets the original's text under a
 /// "Forwarded message" header block and every attachment of the original, copied byte for
 /// byte. The device's own header fields (To, Subject, In-Reply-To…) and attachments are kept.
 public enum ComposedReply {
@@ -12,7 +13,7 @@ public enum ComposedReply {
 
     /// The message to send: `new` with `original` added as `kind` says.
     public static func compose(_ new: MIMEMessage, original: MIMEMessage, as kind: Kind) -> [UInt8] {
-        let text = (new.plainTextBody ?? "") + "\r\n\r\n" + addedText(of: original, as: kind)
+        let text = new.readableText(maxCharacters: maxTextCharacters) + "\r\n\r\n" + addedText(of: original, as: kind)
         var lines =
             new.headers.fields.filter { !bodyFields.contains($0.name.lowercased()) }.map { field in
                 String(decoding: new.raw[field.range], as: UTF8.self).trimmingCharacters(in: .newlines)
@@ -45,11 +46,15 @@ public enum ComposedReply {
         return Array((fields.joined(separator: "\r\n") + "\r\n\r\n").utf8) + part.body
     }
 
+    /// The most characters of an HTML-only body's text kept (a plain body is taken whole; the
+    /// sender's size limit bounds it).
+    static let maxTextCharacters = 16 << 20
+
     /// The fields that describe the old body, which the composed one replaces.
     private static let bodyFields: Set<String> = ["mime-version", "content-type", "content-transfer-encoding"]
 
     private static func addedText(of original: MIMEMessage, as kind: Kind) -> String {
-        let body = (original.plainTextBody ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        let body = original.readableText(maxCharacters: maxTextCharacters).replacingOccurrences(of: "\r\n", with: "\n")
         let sender = original.from.first.map(\.description) ?? "someone"
         switch kind {
         case .reply:

@@ -107,6 +107,12 @@ public struct MIMEMessage: Sendable {
     /// The text of the best text/html body part, decoded to a `String`; nil when there is none.
     public var htmlBody: String? { htmlPart?.text() }
 
+    /// The message's text for a reader: the plain body as it is, else the visible text of the
+    /// HTML body (whitespace collapsed, at most `maxCharacters`), "" when it has neither.
+    public func readableText(maxCharacters: Int) -> String {
+        plainTextBody ?? htmlBody.map { Preview.text(fromHTML: $0, maxCharacters: maxCharacters) } ?? ""
+    }
+
     /// The preview text: from the plain body, else from the HTML body with markup removed,
     /// whitespace collapsed, at most `maxCharacters` characters (see `Preview`).
     public func preview(maxCharacters: Int = 255) -> String {

@@ -61,10 +61,7 @@ enum EmailBody {
     }
 
     private static func plainText(_ message: MIMEMessage?) -> String {
-        message?.plainTextBody ?? message?.htmlBody.map {
-            Preview.text(fromHTML: $0, maxCharacters: maxConvertedCharacters)
-        }
-            ?? ""
+        message?.readableText(maxCharacters: maxConvertedCharacters) ?? ""
     }
 
     private static func mime(_ email: EmailItem, _ preference: BodyPreference, _ options: ItemEncodingOptions) -> Choice

@@ -122,6 +122,29 @@ import WBXML
         #expect(!String(decoding: received.raw, as: UTF8.self).contains("secret@tern.example"))
     }
 
+    /// A newsletter in HTML only, answered in HTML only (as some clients write): the composed
+    /// plain text keeps both texts.
+    @Test func htmlOnlyTextSurvivesAReply() async throws {
+        let (server, device, bruno, _) = try await Self.start()
+        defer { Task { await server.stop() } }
+        let newsletter = Array(
+            ("From: news@tern.example\r\nTo: anna@tern.example\r\nSubject: News\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>Offices close early</p></body></html>\r\n")
+                .utf8)
+        let item = try await MailDelivery(store: server.store).deliver(newsletter, to: "anna@tern.example")
+        let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox })
+        let answer = Array(
+            ("To: bruno@tern.example\r\nSubject: Re: News\r\nContent-Type: text/html\r\n\r\n"
+                + "<div>Good to know</div>\r\n").utf8)
+        let request = ComposeMailRequest(
+            kind: .smartReply, clientID: "r4", source: .init(folderID: inbox.serverID, itemID: item.serverID),
+            mime: answer)
+        #expect(try await device.send("SmartReply", request.element).status == 200)
+        let received = try #require(try await SendMailTests.messages(server, of: bruno, in: .inbox).first)
+        let text = try #require(received.plainTextBody)
+        #expect(text.hasPrefix("Good to know") && text.contains("> Offices close early"), "\(text)")
+    }
+
     @Test func aSourceNamingAnotherUsersMessageIsStatus150AndSendsNothing() async throws {
         let (server, device, bruno, _) = try await Self.start()
         defer { Task { await server.stop() } }
