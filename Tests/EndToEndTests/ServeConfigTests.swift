@@ -103,6 +103,7 @@ struct ServeConfigTests {
         ),
         (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
         (#"{"listen": "localhost"}"#, "listen takes HOST:PORT, e.g. 0.0.0.0:8080"),
+        (#"{"lmtp": "2424"}"#, "lmtp takes HOST:PORT, e.g. 127.0.0.1:2424"),
         (#"{"maxRequestBytes": "big"}"#, #""maxRequestBytes" is not a whole number"#),
         (#"{"heartbeat": {"min": 600, "max": 60}}"#, "heartbeat takes 1 <= min <= max (seconds), got min 600, max 60"),
         (#"{"publicURL": "mail.example.com"}"#, "publicURL takes http(s)://HOST[:PORT], e.g. https://mail.example.com"),

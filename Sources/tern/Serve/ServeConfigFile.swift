@@ -137,6 +137,9 @@ struct ServeConfigFile: Decodable, Equatable {
         if let listen, ServeCommand.split(listen) == nil {
             throw Invalid(message: "listen takes HOST:PORT, e.g. 0.0.0.0:8080")
         }
+        if let lmtp, ServeCommand.split(lmtp) == nil {
+            throw Invalid(message: "lmtp takes HOST:PORT, e.g. 127.0.0.1:2424")
+        }
         if let data, data.isEmpty { throw Invalid(message: "data is empty") }
         if let adminToken, adminToken.count < 16 { throw Invalid(message: "adminToken is shorter than 16 characters") }
         if let publicURL {
