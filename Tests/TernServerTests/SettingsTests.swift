@@ -1,3 +1,4 @@
+import ActiveSync
 import TernStore
 import TernStoreSQLite
 import TernTesting

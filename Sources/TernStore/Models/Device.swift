@@ -58,29 +58,6 @@ public struct Device: Hashable, Sendable, Codable {
     }
 }
 
-/// What a device said about itself in Settings DeviceInformation Set.
-public struct DeviceInformation: Hashable, Sendable, Codable {
-    public var model: String?
-    public var imei: String?
-    public var friendlyName: String?
-    public var operatingSystem: String?
-    public var operatingSystemLanguage: String?
-    public var phoneNumber: String?
-    public var mobileOperator: String?
-    public var userAgent: String?
-
-    public init(
-        model: String? = nil, imei: String? = nil, friendlyName: String? = nil, operatingSystem: String? = nil,
-        operatingSystemLanguage: String? = nil, phoneNumber: String? = nil, mobileOperator: String? = nil,
-        userAgent: String? = nil
-    ) {
-        self.model = model
-        self.imei = imei
-        self.friendlyName = friendlyName
-        self.operatingSystem = operatingSystem
-        self.operatingSystemLanguage = operatingSystemLanguage
-        self.phoneNumber = phoneNumber
-        self.mobileOperator = mobileOperator
-        self.userAgent = userAgent
-    }
-}
+/// What a device said about itself in Settings DeviceInformation Set: the protocol's own type,
+/// kept as it is (its JSON has the same keys the store's struct had).
+public typealias DeviceInformation = DeviceInformationData

@@ -8,7 +8,7 @@ public import WBXML
 ///   <Model>iPhone15,2</Model><OS>iOS 17.2</OS><UserAgent>Apple-iPhone15C2/2102.1</UserAgent>
 /// </Set></DeviceInformation>
 /// ```
-public struct DeviceInformationData: Hashable, Sendable {
+public struct DeviceInformationData: Hashable, Sendable, Codable {
     public var model: String?
     public var imei: String?
     public var friendlyName: String?
@@ -41,6 +41,9 @@ public struct DeviceInformationData: Hashable, Sendable {
             (SettingsTag.userAgent, \.userAgent),
         ]
     }
+
+    /// Every field, in the order the Set lists them, for code that treats them alike.
+    public static var fieldPaths: [WritableKeyPath<DeviceInformationData, String?>] { fields.map(\.path) }
 
     /// Reads the children of `Set`; elements it does not know (EnableOutboundSMS) are skipped.
     public init(set: WBXMLElement) {

@@ -11,13 +11,8 @@ extension DeviceInformation {
     /// without control characters and to `maxFieldLength` characters: it is shown to admins
     /// in a terminal and a browser.
     mutating func apply(_ sent: DeviceInformationData) {
-        let fields: [(WritableKeyPath<DeviceInformation, String?>, String?)] = [
-            (\.model, sent.model), (\.imei, sent.imei), (\.friendlyName, sent.friendlyName),
-            (\.operatingSystem, sent.operatingSystem), (\.operatingSystemLanguage, sent.operatingSystemLanguage),
-            (\.phoneNumber, sent.phoneNumber), (\.mobileOperator, sent.mobileOperator), (\.userAgent, sent.userAgent),
-        ]
-        for (path, value) in fields {
-            guard let value else { continue }
+        for path in Self.fieldPaths {
+            guard let value = sent[keyPath: path] else { continue }
             self[keyPath: path] =
                 value.isEmpty ? nil : String(value.withoutUnsendableCharacters.prefix(Self.maxFieldLength))
         }
