@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The source of truth for users, folders and items, used by TernSync and TernServer.
 ///
 /// Every write is one transaction that bumps the user's modification sequence for each
@@ -53,6 +55,22 @@ public protocol Store: Sendable {
     func deleteAllItems(in folderID: Folder.ID) async throws(StoreError) -> Int
     func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges
     func itemCount(in folderID: Folder.ID) async throws(StoreError) -> Int
+
+    // MARK: Outbound queue
+
+    /// Messages waiting for the relay, oldest first, without their content.
+    func queuedMessages() async throws(StoreError) -> [QueuedMessage]
+    /// Takes up to `limit` messages due at `now` for one delivery attempt each, counting the
+    /// attempt: none is due again before `now + lease`, so that a second runner does not send
+    /// it meanwhile and one killed mid-attempt leaves it to be tried after the lease.
+    func claimQueuedMessages(dueAt now: Date, lease: TimeInterval, limit: Int) async throws(StoreError)
+        -> [ClaimedMessage]
+    /// Records what an attempt came to (`QueueAttempt`); a message with no recipient left leaves the queue.
+    func recordAttempt(_ attempt: QueueAttempt) async throws(StoreError)
+    /// Makes one queued message, or every one, due now; returns how many.
+    func retryQueuedMessages(id: QueuedMessage.ID?) async throws(StoreError) -> Int
+    /// Removes a queued message unsent; false when there is none with that id.
+    func dropQueuedMessage(id: QueuedMessage.ID) async throws(StoreError) -> Bool
 
     // MARK: Devices and policies
 

@@ -154,6 +154,25 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("v8-outbound-queue") { db in
+            // Messages for other servers until the relay takes them; recipients is a JSON
+            // array of those not delivered yet.
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbound_queue (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                        sender TEXT NOT NULL,
+                        recipients TEXT NOT NULL,
+                        raw BLOB NOT NULL,
+                        queued_at REAL NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at REAL NOT NULL,
+                        last_error TEXT
+                    );
+                    CREATE INDEX outbound_queue_due ON outbound_queue(next_attempt_at);
+                    """)
+        }
         return migrator
     }
 }

@@ -36,6 +36,7 @@ extension SQLiteStore {
                     transactions[folder.userID] = transaction
                 }
                 for transaction in transactions.values { try transaction.finish() }
+                if let outbound = submission.outbound { try Self.enqueue(outbound, from: submission.userID, in: db) }
                 return .submitted(items)
             }
             feed.committed()

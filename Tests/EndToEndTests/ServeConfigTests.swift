@@ -99,9 +99,15 @@ struct ServeConfigTests {
         (#"{"listen": "#, "not valid JSON"),
         (
             #"{"adminTocken": "x"}"#,
-            #""adminTocken": unknown key (known: listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock)"#
+            #""adminTocken": unknown key (known: listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock, relay)"#
         ),
         (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
+        (#"{"relay": {"url": "smtps://relay.example"}}"#, "relay.url takes smtp://HOST[:PORT]"),
+        (
+            #"{"relay": {"url": "smtp://relay.example", "username": "tern"}}"#,
+            "relay needs both username and password, or neither"
+        ),
+        (#"{"relay": {"retry": {"min": 600, "max": 60}}}"#, "relay.retry.max is below relay.retry.min"),
         (#"{"listen": "localhost"}"#, "listen takes HOST:PORT, e.g. 0.0.0.0:8080"),
         (#"{"lmtp": "2424"}"#, "lmtp takes HOST:PORT, e.g. 127.0.0.1:2424"),
         (#"{"maxRequestBytes": "big"}"#, #""maxRequestBytes" is not a whole number"#),

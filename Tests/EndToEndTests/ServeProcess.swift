@@ -13,13 +13,16 @@ final class ServeProcess: @unchecked Sendable {
     static let device = ChildProcess.builtProduct("tern-device")
 
     let folder: TemporaryDirectory
-    let endpoint: String
-    private let process: Process
+    private(set) var endpoint: String
+    private var process: Process
+    /// The `serve` command line, kept for `killAndRestart()`.
+    private let serveArguments: [String]
 
     var data: String { folder.url.appending(path: "data").path }
 
-    /// Starts the server once `settings` (policy name, value) are the default policy.
-    init(policy settings: [(String, String)] = []) async throws {
+    /// Starts the server, with `arguments` added to its command line, once `settings`
+    /// (policy name, value) are the default policy.
+    init(policy settings: [(String, String)] = [], arguments: [String] = []) async throws {
         folder = try TemporaryDirectory("tern-e2e")
         let data = folder.url.appending(path: "data").path
         let store = try SQLiteStore(dataDirectory: data)
@@ -31,8 +34,19 @@ final class ServeProcess: @unchecked Sendable {
             let result = try ChildProcess(Self.tern, ["policy", "set", name, value, "--data", data]).run()
             guard result.status == 0 else { throw ServeError(message: "tern policy set: \(result.standardError)") }
         }
+        serveArguments = ["serve", "--listen", "127.0.0.1:0", "--data", data] + arguments
         let port: String
-        (process, port) = try Self.launch(["serve", "--listen", "127.0.0.1:0", "--data", data])
+        (process, port) = try Self.launch(serveArguments)
+        endpoint = "http://127.0.0.1:\(port)"
+    }
+
+    /// Kills the server with SIGKILL, as a crash or the OOM killer would, and starts it again
+    /// on the same data (on another port).
+    func killAndRestart() throws {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let port: String
+        (process, port) = try Self.launch(serveArguments)
         endpoint = "http://127.0.0.1:\(port)"
     }
 

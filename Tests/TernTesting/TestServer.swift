@@ -96,11 +96,11 @@ public final class TestServer: Sendable {
     }
 
     /// Shuts this server down gracefully and starts a new one, on another port, on the same
-    /// data; stop the new one, not this one.
-    public func restarted() async throws -> TestServer {
+    /// data, with `tuning` applied as at the start; stop the new one, not this one.
+    public func restarted(tuning: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestServer {
         try await shutDownGracefully()
         await ServerSlots.shared.release()
-        return try await TestServer(reopening: directory)
+        return try await TestServer(reopening: directory, tuning: tuning)
     }
 }
 

@@ -21,6 +21,8 @@ struct ActiveSyncEndpoint: Sendable {
     let admission: AdmissionGate
     /// Each device's Pings and quiet Syncs of the last minute (`AutoblockLimits`).
     let quietRequests: QuietRequestRate
+    /// The relay's queue, for mail to other servers; nil without a relay.
+    let outbound: OutboundQueue?
 
     static let path = "Microsoft-Server-ActiveSync"
 
@@ -301,7 +303,8 @@ struct ActiveSyncEndpoint: Sendable {
         case .moveItems: try await MoveItemsHandler(store: store).handle(request)
         case .itemOperations: try await ItemOperationsHandler(store: store).handle(request)
         case .sendMail, .smartReply, .smartForward:
-            try await ComposeMailHandler(store: store, limits: configuration.submission).handle(request)
+            try await ComposeMailHandler(store: store, limits: configuration.submission, outbound: outbound).handle(
+                request)
         default: .httpStatus(501)
         }
     }

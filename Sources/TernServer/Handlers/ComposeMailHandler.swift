@@ -8,6 +8,7 @@ import TernStore
 struct ComposeMailHandler {
     let store: any Store
     let limits: SubmissionLimits
+    let outbound: OutboundQueue?
 
     func handle(_ request: EASRequest) async throws -> EASResponse {
         let kind = ComposeMailRequest.Kind.allCases.first { $0.command == request.line.command } ?? .sendMail
@@ -24,7 +25,7 @@ struct ComposeMailHandler {
                 throw SubmissionRefusal(.invalidXML, "a \(compose.kind) document sent as \(request.line.command)")
             }
         }
-        try await MailSubmission(store: store, limits: limits).send(compose, from: request.user)
+        try await MailSubmission(store: store, limits: limits, outbound: outbound).send(compose, from: request.user)
         return .httpStatus(200)
     }
 }

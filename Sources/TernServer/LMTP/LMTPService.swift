@@ -127,17 +127,3 @@ public struct LMTPService: Service {
 private final class OpenConnections: Sendable {
     let count = Atomic<Int>(0)
 }
-
-/// Closes a connection that `IdleStateHandler` reports idle.
-private final class CloseWhenIdle: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
-    typealias InboundOut = ByteBuffer
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is IdleStateHandler.IdleStateEvent {
-            context.close(promise: nil)
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
-    }
-}

@@ -6,11 +6,14 @@ import TernStore
 /// Sends what a device submits (SendMail and, with the original added, SmartReply and
 /// SmartForward): the sender's own address as From, a copy in each local recipient's Inbox
 /// without Bcc, one in the sender's Sent Items when asked, all committed in one transaction
-/// with the ClientId before the device is answered. A recipient who is not a user of this
-/// server refuses the whole message (there is no relay yet): nothing is sent to anyone.
+/// with the ClientId, and the message for recipients on other servers in the outbound queue,
+/// before the device is answered. Without a relay, a recipient who is not a user of this
+/// server refuses the whole message: nothing is sent to anyone.
 struct MailSubmission {
     let store: any Store
     let limits: SubmissionLimits
+    /// The relay's queue; nil when there is no relay.
+    let outbound: OutboundQueue?
 
     /// Sends what `request` holds for `user`; throws `SubmissionRefusal` with the status to answer.
     func send(_ request: ComposeMailRequest, from user: User, at date: Date = Date()) async throws {
@@ -35,18 +38,26 @@ struct MailSubmission {
                 .mailSubmissionFailed, "\(recipients.count) recipients, over the limit of \(limits.maxRecipients)")
         }
         var recipientUsers: [User.ID: User] = [:]
+        var remoteRecipients: [String] = []
         for address in recipients {
-            guard let recipient = try await store.user(address: address) else {
+            if let recipient = try await store.user(address: address) {
+                recipientUsers[recipient.id] = recipient
+                continue
+            }
+            guard outbound != nil else {
                 throw SubmissionRefusal(
                     .messageRecipientUnresolved, "\(address) is not a user here and there is no relay")
             }
-            recipientUsers[recipient.id] = recipient
+            guard SMTPClient.isSafeInCommand(address) else {
+                throw SubmissionRefusal(.messageRecipientUnresolved, "\(address) is not an address mail can go to")
+            }
+            remoteRecipients.append(address)
         }
 
         let fields = try Self.headerFields(of: message, from: user, at: date)
         var copies: [Submission.Copy] = []
-        let delivered = try Self.item(
-            message.rewritingHeaders(removing: ["Bcc"], setting: fields.set, adding: fields.add), at: date)
+        let sent = message.rewritingHeaders(removing: ["Bcc"], setting: fields.set, adding: fields.add)
+        let delivered = try Self.item(sent, at: date)
         for recipient in recipientUsers.values.sorted(by: { $0.id < $1.id }) {
             guard let inbox = try await store.folders(of: recipient.id).first(where: { $0.type == .inbox }) else {
                 throw SubmissionRefusal(.mailSubmissionFailed, "\(recipient.login) has no Inbox")
@@ -60,10 +71,15 @@ struct MailSubmission {
             copy.properties.read = true
             copies.append(Submission.Copy(folderID: sent.id, content: .email(copy)))
         }
-        let outcome = try await store.submit(Submission(userID: user.id, clientID: request.clientID, copies: copies))
+        let relayed =
+            remoteRecipients.isEmpty
+            ? nil : OutboundMessage(sender: fields.sender, recipients: remoteRecipients, raw: sent)
+        let outcome = try await store.submit(
+            Submission(userID: user.id, clientID: request.clientID, copies: copies, outbound: relayed))
         if case .previouslySent = outcome {
             throw SubmissionRefusal(.messagePreviouslySent, "ClientId \(request.clientID ?? "") was sent before")
         }
+        if relayed != nil { outbound?.wake() }
     }
 
     /// `mime` read as a message within the size limit; Status 120 past it, 107 when it is not MIME.
@@ -102,9 +118,9 @@ struct MailSubmission {
     }
 
     /// From set to the sender's own address unless the message already names one of them;
-    /// Date and Message-ID added when the device left them out.
+    /// Date and Message-ID added when the device left them out; the envelope sender, the From address.
     private static func headerFields(of message: MIMEMessage, from user: User, at date: Date) throws
-        -> (set: [(name: String, value: String)], add: [(name: String, value: String)])
+        -> (set: [(name: String, value: String)], add: [(name: String, value: String)], sender: String)
     {
         guard let primary = user.emailAddresses.first else {
             throw SubmissionRefusal(.mailSubmissionFailed, "\(user.login) has no address to send from")
@@ -112,15 +128,17 @@ struct MailSubmission {
         let own = Set(user.emailAddresses.map { $0.lowercased() })
         let from = message.from
         var set: [(name: String, value: String)] = []
+        var sender = from.first?.address ?? primary
         if from.count != 1 || !own.contains(from[0].address.lowercased()) {
             set.append(("From", fromValue(name: user.displayName, address: primary)))
+            sender = primary
         }
         let domain = primary.split(separator: "@").last.map(String.init) ?? "tern"
         let add = [
             (name: "Date", value: MessageDate.format(date)),
             (name: "Message-ID", value: "<\(UUID().uuidString.lowercased())@\(domain)>"),
         ]
-        return (set, add)
+        return (set, add, sender)
     }
 
     /// `"Anna Meyer" <anna@example.org>`, or an encoded word for a name that is not ASCII

@@ -30,13 +30,16 @@ public struct ServerConfiguration: Sendable {
     public var autoblock: AutoblockLimits
     /// The bounds of a message a device sends.
     public var submission: SubmissionLimits
+    /// Where mail for other servers goes; without a relay it is refused (Status 116).
+    public var relay: RelayConfiguration?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 32 << 20, schemaDirectory: String? = nil,
         adminToken: String? = nil, publicURL: String? = nil, minHeartbeat: Int = 60, maxHeartbeat: Int = 3540,
         maxPingFolders: Int = 300, maxHeldPerUser: Int = 50, maxHeldTotal: Int = 200_000, backlog: Int = 4096,
         maxConcurrentRequests: Int = 64, connectionLimits: ConnectionLimits = ConnectionLimits(),
-        autoblock: AutoblockLimits = AutoblockLimits(), submission: SubmissionLimits = SubmissionLimits()
+        autoblock: AutoblockLimits = AutoblockLimits(), submission: SubmissionLimits = SubmissionLimits(),
+        relay: RelayConfiguration? = nil
     ) {
         self.host = host
         self.port = port
@@ -54,5 +57,6 @@ public struct ServerConfiguration: Sendable {
         self.connectionLimits = connectionLimits
         self.autoblock = autoblock
         self.submission = submission
+        self.relay = relay
     }
 }

@@ -16,6 +16,8 @@ public struct TernServer: Sendable {
     public let store: any Store
     public let configuration: ServerConfiguration
     private let hub: PushHub
+    /// Mail for other servers on its way to the relay; nil without one.
+    private let outbound: OutboundQueue?
     private let clock: any Clock<Duration>
     /// Bodies are read whole before routing; together they may hold four of the largest.
     private let budget: RequestBodyBudget
@@ -29,6 +31,7 @@ public struct TernServer: Sendable {
         hub = PushHub(
             store: store, maxHeldPerUser: configuration.maxHeldPerUser, maxHeldTotal: configuration.maxHeldTotal,
             clock: clock)
+        outbound = configuration.relay.map { OutboundQueue(store: store, relay: $0, logger: Self.logger) }
     }
 
     /// How many Pings and Syncs with Wait are held now.
@@ -59,7 +62,8 @@ public struct TernServer: Sendable {
         let endpoint = ActiveSyncEndpoint(
             store: store, configuration: configuration, validator: validator, authenticator: authenticator, hub: hub,
             admission: AdmissionGate(limit: configuration.maxConcurrentRequests),
-            quietRequests: QuietRequestRate(limit: configuration.autoblock.maxQuietRequestsPerMinute))
+            quietRequests: QuietRequestRate(limit: configuration.autoblock.maxQuietRequestsPerMinute),
+            outbound: outbound)
         let router = Router(context: TernRequestContext.self)
         router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: .options) { _, _ in endpoint.options() }
         router.post(RouterPath(stringLiteral: ActiveSyncEndpoint.path)) { request, context in
@@ -113,7 +117,7 @@ public struct TernServer: Sendable {
                 services: [
                     ChangeFollower(store: store, clock: clock), HTTPService(server: server), hub, HeapTrimmer(),
                     ConnectionReporter(statistics: statistics, logger: logger),
-                ], logger: Self.logger))
+                ] + (outbound.map { [$0] } ?? []), logger: Self.logger))
     }
 
     private static var logger: Logger {

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import TernServer
 
-/// `tern serve [--config FILE] [--listen HOST:PORT] [--lmtp HOST:PORT] [--data DIR]`: runs the EAS
-/// server, and the LMTP listener when asked, until SIGTERM/SIGINT.
+/// `tern serve [--config FILE] [--listen HOST:PORT] [--lmtp HOST:PORT] [--relay smtp://HOST:PORT] [--data DIR]`:
+/// runs the EAS server, the LMTP listener and the outbound queue when asked, until SIGTERM/SIGINT.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Run the Exchange ActiveSync server.",
@@ -12,6 +12,11 @@ struct ServeCommand: AsyncParsableCommand {
             unknown key is an error:
               listen           "HOST:PORT" to listen on (default 127.0.0.1:8080)
               lmtp             "HOST:PORT" of an LMTP listener for an MTA to deliver to (default: none)
+              relay            {"url": "smtp://HOST:PORT", "username": "…", "password": "…", "requireTLS": false, \
+            "trustRoots": "CA.pem", "heloName": "mail.example.com", "retry": {"min": 300, "max": 4000}, "lifetime": 432000}: \
+            the SMTP relay mail for other servers is queued for (STARTTLS when offered, AUTH PLAIN or LOGIN with a \
+            username); a message is retried with backoff for lifetime seconds, then bounced to its sender (default: no \
+            relay, and mail to other servers is refused)
               data             the data folder (default $TERN_DATA or ./tern-data)
               adminToken       enables the admin HTTP API under /admin/api/v1 with this bearer token (16+ characters)
               publicURL        the URL devices reach the server at, e.g. "https://mail.example.com", handed out by \
@@ -38,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Also listen for LMTP (RFC 2033) on HOST:PORT, for Postfix or Exim to deliver local mail to.")
     var lmtp: String?
 
+    @Option(help: "Queue mail for other servers for this SMTP relay, smtp://HOST:PORT (settings: relay in --config).")
+    var relay: String?
+
     @Option(help: "Folder of the XSDs that XML-form requests are validated against (default: ./Schemas if present).")
     var schemas: String?
 
@@ -49,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if let lmtp, Self.split(lmtp) == nil {
             throw ValidationError("--lmtp takes HOST:PORT, e.g. 127.0.0.1:2424")
+        }
+        if let relay, RelayConfiguration(url: relay) == nil {
+            throw ValidationError("--relay takes smtp://HOST[:PORT], e.g. smtp://127.0.0.1:25")
         }
     }
 
@@ -77,6 +88,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let cap = file.maxConcurrentRequests { configuration.maxConcurrentRequests = cap }
         configuration.connectionLimits = file.connectionLimits
         configuration.autoblock = file.autoblockLimits
+        configuration.relay = file.relayConfiguration(url: relay)
         let store = try dataOptions.openStore()
         let server = TernServer(store: store, configuration: configuration)
         var listener: LMTPService?
@@ -85,6 +97,9 @@ struct ServeCommand: AsyncParsableCommand {
             listener = LMTPService(store: store, host: lmtpHost, port: lmtpPort) { port in
                 FileHandle.standardError.write(Data("tern: LMTP on \(lmtpHost):\(port)\n".utf8))
             }
+        }
+        if let relay = configuration.relay {
+            FileHandle.standardError.write(Data("tern: relaying to smtp://\(relay.host):\(relay.port)\n".utf8))
         }
         do {
             try await server.run(lmtp: listener) { port in

@@ -5,7 +5,8 @@ import TernServer
 /// line wins over the file:
 ///
 /// ```json
-/// {"listen": "127.0.0.1:8080", "lmtp": "127.0.0.1:2424", "data": "./tern-data", "adminToken": "…",
+/// {"listen": "127.0.0.1:8080", "lmtp": "127.0.0.1:2424", "relay": {"url": "smtp://smtp.example.com:587"},
+///  "data": "./tern-data", "adminToken": "…",
 ///  "publicURL": "https://mail.example.com", "maxRequestBytes": 33554432,
 ///  "heartbeat": {"min": 60, "max": 3540}, "maxHeldPerUser": 50, "maxHeldTotal": 200000,
 ///  "maxConcurrentRequests": 64, "connections": {"headTimeout": 30, "idleTimeout": 120, "minBodyBytesPerSecond": 1024},
@@ -22,7 +23,7 @@ struct ServeConfigFile: Decodable, Equatable {
     var adminToken: String?
     var publicURL: String?
     var maxRequestBytes: Int?
-    var heartbeat: Heartbeat?
+    var heartbeat: Bounds?
     /// Caps on Pings and Syncs with Wait held at once, per user and in all.
     var maxHeldPerUser: Int?
     var maxHeldTotal: Int?
@@ -51,6 +52,8 @@ struct ServeConfigFile: Decodable, Equatable {
 
     /// When a misbehaving device is blocked by Tern itself.
     var autoblock: Autoblock?
+    /// Where mail for other servers goes (`ServeConfigFile+Relay.swift`).
+    var relay: Relay?
 
     struct Autoblock: Decodable, Equatable {
         var maxQuietRequestsPerMinute: Int?
@@ -70,7 +73,8 @@ struct ServeConfigFile: Decodable, Equatable {
         }
     }
 
-    struct Heartbeat: Decodable, Equatable {
+    /// A lower and an upper bound in seconds (the heartbeat, the relay's retry backoff).
+    struct Bounds: Decodable, Equatable {
         var min: Int?
         var max: Int?
 
@@ -98,18 +102,19 @@ struct ServeConfigFile: Decodable, Equatable {
         adminToken = try container.decodeIfPresent(String.self, forKey: .adminToken)
         publicURL = try container.decodeIfPresent(String.self, forKey: .publicURL)
         maxRequestBytes = try container.decodeIfPresent(Int.self, forKey: .maxRequestBytes)
-        heartbeat = try container.decodeIfPresent(Heartbeat.self, forKey: .heartbeat)
+        heartbeat = try container.decodeIfPresent(Bounds.self, forKey: .heartbeat)
         maxHeldPerUser = try container.decodeIfPresent(Int.self, forKey: .maxHeldPerUser)
         maxHeldTotal = try container.decodeIfPresent(Int.self, forKey: .maxHeldTotal)
         maxConcurrentRequests = try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests)
         connections = try container.decodeIfPresent(Connections.self, forKey: .connections)
         autoblock = try container.decodeIfPresent(Autoblock.self, forKey: .autoblock)
+        relay = try container.decodeIfPresent(Relay.self, forKey: .relay)
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal,
             maxConcurrentRequests
-        case connections, autoblock
+        case connections, autoblock, relay
     }
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
@@ -141,6 +146,7 @@ struct ServeConfigFile: Decodable, Equatable {
             throw Invalid(message: "lmtp takes HOST:PORT, e.g. 127.0.0.1:2424")
         }
         if let data, data.isEmpty { throw Invalid(message: "data is empty") }
+        if let problem = relay?.problem { throw Invalid(message: problem) }
         if let adminToken, adminToken.count < 16 { throw Invalid(message: "adminToken is shorter than 16 characters") }
         if let publicURL {
             guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
@@ -201,7 +207,7 @@ struct ServeConfigFile: Decodable, Equatable {
 }
 
 /// Throws a `DecodingError` naming the first key of the object being decoded that is not in `Keys`.
-private func refuseUnknownKeys<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, known: Keys.Type) throws {
+func refuseUnknownKeys<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, known: Keys.Type) throws {
     let container = try decoder.container(keyedBy: AnyKey.self)
     let names = Set(Keys.allCases.map(\.stringValue))
     if let unknown = container.allKeys.map(\.stringValue).sorted().first(where: { !names.contains($0) }) {
