@@ -21,10 +21,9 @@ import Testing
 
     /// Waits until every listed message was tried and failed at least once.
     static func waitUntilTried(_ serve: ServeProcess) async throws -> [Listed] {
-        for _ in 0..<200 {
+        try await eventually(timeout: .seconds(20)) {
             let listed = try listed(serve)
-            if !listed.isEmpty, listed.allSatisfy({ $0.attempts >= 1 && $0.lastError != nil }) { return listed }
-            try await Task.sleep(for: .milliseconds(100))
+            return !listed.isEmpty && listed.allSatisfy { $0.attempts >= 1 && $0.lastError != nil }
         }
         return try listed(serve)
     }
@@ -50,9 +49,8 @@ import Testing
         let received = try await sink.waitForMessages(1)
         #expect(received.map(\.rcptTos) == [["carla@outside.example"]])
         #expect(received.first?.content.contains("Subject: Out") == true, "\(received)")
-        for _ in 0..<100 where try !Self.listed(serve).isEmpty { try await Task.sleep(for: .milliseconds(100)) }
-        #expect(try Self.listed(serve).isEmpty)
-        try await Task.sleep(for: .seconds(1))
+        #expect(
+            try await eventually { try Self.listed(serve).isEmpty }, "delivered: the row is gone, so never sent again")
         #expect(try sink.received().count == 1, "sent once")
     }
 

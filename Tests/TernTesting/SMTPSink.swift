@@ -89,13 +89,8 @@ public final class SMTPSink: @unchecked Sendable {
     }
 
     /// Waits up to `seconds` for `count` messages; returns what arrived.
-    public func waitForMessages(_ count: Int, seconds: Double = 20) async throws -> [Received] {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let received = try received()
-            if received.count >= count { return received }
-            try await Task.sleep(for: .milliseconds(50))
-        }
+    public func waitForMessages(_ count: Int, seconds: Int = 20) async throws -> [Received] {
+        try await eventually(timeout: .seconds(seconds)) { try self.received().count >= count }
         return try received()
     }
 

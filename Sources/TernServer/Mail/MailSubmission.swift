@@ -109,11 +109,12 @@ struct MailSubmission {
         return original
     }
 
-    /// Every To, Cc and Bcc address, lower-cased, each once, in the order written.
+    /// Every To, Cc and Bcc address, each once (compared without regard to case), in the order
+    /// and case written: another server may tell `Anna@` from `anna@` (RFC 5321 2.4).
     static func recipients(of message: MIMEMessage) -> [String] {
         var seen = Set<String>()
-        return (message.to + message.cc + message.bcc).map { $0.address.lowercased() }.filter { address in
-            !address.isEmpty && seen.insert(address).inserted
+        return (message.to + message.cc + message.bcc).map(\.address).filter { address in
+            !address.isEmpty && seen.insert(address.lowercased()).inserted
         }
     }
 

@@ -69,11 +69,7 @@ struct DeliveryStatusNotification {
     /// The RFC 3463 status of a failure: the enhanced code of the relay's reply, else 5.0.0
     /// for a permanent reply and 4.4.7 (delivery time expired) for a message given up on.
     static func status(of reason: String) -> String {
-        let words = reason.split(separator: " ", maxSplits: 2)
-        for word in words.prefix(2) where word.wholeMatch(of: /[245]\.\d{1,3}\.\d{1,3}/) != nil {
-            return String(word)
-        }
-        return reason.hasPrefix("5") ? "5.0.0" : "4.4.7"
+        SMTPReply.enhancedStatus(in: reason) ?? (reason.hasPrefix("5") ? "5.0.0" : "4.4.7")
     }
 
     /// The original's header, up to the blank line that ends it and at most

@@ -20,13 +20,14 @@ final class OutboundQueue: Service, Sendable {
 
     /// How many messages are handed to the relay at once.
     static let concurrentAttempts = 4
-    /// How long a claimed message is not due again: longer than an attempt can take.
+    /// How long a claimed message is not due again: longer than an attempt may take.
     static let claimLease: TimeInterval = 20 * 60
+    static let attemptDeadline = Duration.seconds(15 * 60)
 
-    init(store: any Store, relay: RelayConfiguration, pollInterval: Duration = .seconds(5), logger: Logger) {
+    init(store: any Store, relay: RelayConfiguration, logger: Logger) {
         self.store = store
         self.relay = relay
-        self.pollInterval = pollInterval
+        pollInterval = .milliseconds(Int64(relay.pollInterval * 1_000))
         self.logger = logger
         (wakeups, wakeup) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
@@ -73,8 +74,13 @@ final class OutboundQueue: Service, Sendable {
 
     private func attempt(_ claimed: ClaimedMessage) async {
         let message = claimed.message
-        let outcome = await SMTPClient(configuration: relay).send(
-            claimed.raw, from: message.sender, to: message.recipients)
+        let outcome = await Self.within(
+            Self.attemptDeadline,
+            otherwise: RelayOutcome(
+                deferred: message.recipients, deferralReason: "the attempt was cut short (deadline or shutdown)")
+        ) { [relay] in
+            await SMTPClient(configuration: relay).send(claimed.raw, from: message.sender, to: message.recipients)
+        }
         let now = Date()
         var failed = outcome.refused
         var deferred = outcome.deferred
@@ -85,27 +91,50 @@ final class OutboundQueue: Service, Sendable {
             failed += deferred.map { ($0, reason) }
             deferred = []
         }
-        do {
-            let bounce =
-                failed.isEmpty
-                ? nil
-                : try DeliveryStatusNotification(
-                    reportingHost: relay.heloName, message: message, original: claimed.raw, failures: failed
-                ).item(at: now)
-            try await store.recordAttempt(
-                QueueAttempt(
-                    id: message.id, delivered: outcome.accepted, failed: failed, deferred: deferred,
-                    deferralReason: outcome.deferralReason,
-                    nextAttemptAt: now.addingTimeInterval(relay.backoff(afterAttempts: message.attempts)),
-                    bounce: bounce))
-            logger.info(
-                "relay attempt",
-                metadata: [
-                    "queued": "\(message.id)", "delivered": "\(outcome.accepted.count)", "bounced": "\(failed.count)",
-                    "deferred": "\(deferred.count)", "reason": "\(outcome.deferralReason ?? "-")",
-                ])
-        } catch {
-            logger.error("relay attempt not recorded", metadata: ["queued": "\(message.id)", "error": "\(error)"])
+        let bounce =
+            failed.isEmpty
+            ? nil
+            : try? DeliveryStatusNotification(
+                reportingHost: relay.heloName, message: message, original: claimed.raw, failures: failed
+            ).item(at: now)
+        let record = QueueAttempt(
+            id: message.id, deferred: deferred, deferralReason: outcome.deferralReason,
+            nextAttemptAt: now.addingTimeInterval(relay.backoff(afterAttempts: message.attempts)), bounce: bounce)
+        // Recorded outside this task's cancellation and tried again: a message the relay took
+        // and that stays claimed would be sent again once its lease runs out.
+        let store = store
+        let recorded = await Task {
+            for attempt in 1...3 {
+                do {
+                    try await store.recordAttempt(record)
+                    return true
+                } catch {
+                    if attempt < 3 { try? await Task.sleep(for: .seconds(1)) }
+                }
+            }
+            return false
+        }.value
+        logger.log(
+            level: recorded ? .info : .error, recorded ? "relay attempt" : "relay attempt not recorded",
+            metadata: [
+                "queued": "\(message.id)", "delivered": "\(outcome.accepted.count)", "bounced": "\(failed.count)",
+                "deferred": "\(deferred.count)", "reason": "\(outcome.deferralReason ?? "-")",
+            ])
+    }
+
+    /// `work`'s result, or `fallback` once `limit` has passed (`work` is then cancelled).
+    private static func within<T: Sendable>(
+        _ limit: Duration, otherwise fallback: T, _ work: @escaping @Sendable () async -> T
+    ) async -> T {
+        await withTaskGroup(of: T.self) { group in
+            group.addTask { await work() }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return fallback
+            }
+            let first = await group.next() ?? fallback
+            group.cancelAll()
+            return first
         }
     }
 }

@@ -19,6 +19,9 @@ public struct RelayConfiguration: Sendable, Equatable {
     public var maxBackoff: TimeInterval
     /// How long a message is retried before it bounces (Postfix's default: 5 days).
     public var lifetime: TimeInterval
+    /// How often the queue is looked at besides when a message is queued: retries falling due,
+    /// `tern queue retry` from another process.
+    public var pollInterval: TimeInterval = 5
 
     public struct Credentials: Sendable, Equatable {
         public var username: String
@@ -72,8 +75,16 @@ public struct RelayConfiguration: Sendable, Equatable {
         return usable ? name : "localhost"
     }
 
-    /// Whether the relay is on this machine, where a password may go without TLS.
+    /// Whether the relay is on this machine, where a password may go without TLS: `localhost`,
+    /// `::1` or an IPv4 address in 127.0.0.0/8.
     var isLoopback: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host.lowercased() == "localhost" || host == "::1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false).map { UInt8($0) }
+        return octets.count == 4 && !octets.contains(nil) && octets[0] == 127
+    }
+
+    /// Whether `host` is an IP address rather than a name (no server name is sent in TLS then).
+    var hostIsAddress: Bool {
+        host.contains(":") || host.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
     }
 }

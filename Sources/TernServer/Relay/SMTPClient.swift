@@ -15,10 +15,9 @@ struct RelayOutcome: Sendable {
 }
 
 /// Hands one message to the relay over SMTP (RFC 5321): EHLO, STARTTLS when offered (RFC 3207),
-/// AUTH PLAIN or LOGIN when configured (RFC 4954), MAIL, one RCPT per recipient, DATA. A
-/// reply of 5yz refuses for good, 4yz and every failure of the network, TLS or the dialogue
-/// defer; the outcome is known only once the relay answered the end of the data, so a
-/// message is never counted delivered before the relay took it.
+/// AUTH PLAIN or LOGIN when configured (RFC 4954), MAIL, one RCPT per recipient, DATA. A 5yz
+/// reply refuses for good; 4yz and every failure of the network, TLS or the dialogue defer.
+/// A message counts as delivered only once the relay answered 2yz to the end of its data.
 struct SMTPClient: Sendable {
     let configuration: RelayConfiguration
 
@@ -29,41 +28,41 @@ struct SMTPClient: Sendable {
     static let maxLineBytes = 4_096
 
     func send(_ raw: [UInt8], from sender: String, to recipients: [String]) async -> RelayOutcome {
-        var routable: [String] = []
         var outcome = RelayOutcome()
+        var routable: [String] = []
         for address in recipients {
             if Self.isSafeInCommand(address) {
                 routable.append(address)
             } else {
-                outcome.refused.append((address, "not an address an SMTP command can carry"))
+                outcome.refused.append((address, "553 5.1.3 not an address an SMTP command can carry"))
             }
         }
         guard !routable.isEmpty else { return outcome }
+        let answered: RelayOutcome
         do {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(Self.connectTimeout)
                 .connect(host: configuration.host, port: configuration.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandlers([
-                            IdleStateHandler(allTimeout: Self.silenceTimeout), CloseWhenIdle(),
+                            IdleStateHandler(allTimeout: Self.silenceTimeout), CloseWhenIdle(), StartTLSSwitch(),
                         ])
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                        return try NIOAsyncChannel<SMTPChunk, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
-            let answered = try await channel.executeThenClose { inbound, outbound in
+            answered = try await channel.executeThenClose { inbound, outbound in
                 var dialogue = SMTPDialogue(
                     channel: channel.channel, inbound: inbound.makeAsyncIterator(), outbound: outbound,
-                    configuration: configuration)
-                return try await dialogue.transfer(raw, from: sender, to: routable)
+                    configuration: configuration, recipients: routable)
+                return await dialogue.transfer(raw, from: sender)
             }
-            outcome.accepted = answered.accepted
-            outcome.refused += answered.refused
-            outcome.deferred = answered.deferred
-            outcome.deferralReason = answered.deferralReason
         } catch {
-            outcome.deferred = routable
-            outcome.deferralReason = (error as? RelayError)?.description ?? "relay unreachable: \(error)"
+            answered = RelayOutcome(deferred: routable, deferralReason: "relay unreachable: \(error)")
         }
+        outcome.accepted = answered.accepted
+        outcome.refused += answered.refused
+        outcome.deferred = answered.deferred
+        outcome.deferralReason = answered.deferralReason
         return outcome
     }
 
@@ -76,9 +75,7 @@ struct SMTPClient: Sendable {
         else { return false }
         return bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }
     }
-}
 
-extension SMTPClient {
     /// The message as DATA sends it: every line ended by CRLF (a bare CR or LF becomes one),
     /// a leading dot doubled (RFC 5321 4.5.2), then the lone dot that ends it.
     static func dataBlock(_ raw: [UInt8]) -> ByteBuffer {
@@ -99,31 +96,44 @@ extension SMTPClient {
     }
 }
 
-/// One SMTP conversation on an open connection.
+/// One SMTP conversation on an open connection, for one message.
 private struct SMTPDialogue {
     let channel: any Channel
-    var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+    var inbound: NIOAsyncChannelInboundStream<SMTPChunk>.AsyncIterator
     let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     let configuration: RelayConfiguration
+    /// The recipients no reply has settled yet; the others are in `outcome`.
+    private var unsettled: [String]
+    private var outcome = RelayOutcome()
     private var pending: [UInt8] = []
     private var isEncrypted = false
 
     init(
-        channel: any Channel, inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator,
-        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, configuration: RelayConfiguration
+        channel: any Channel, inbound: NIOAsyncChannelInboundStream<SMTPChunk>.AsyncIterator,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>, configuration: RelayConfiguration, recipients: [String]
     ) {
         self.channel = channel
         self.inbound = inbound
         self.outbound = outbound
         self.configuration = configuration
+        unsettled = recipients
     }
 
-    mutating func transfer(_ raw: [UInt8], from sender: String, to recipients: [String]) async throws -> RelayOutcome {
-        try expect(try await reply(), "greeting")
+    /// The whole conversation; whatever fails defers the recipients not settled by then.
+    mutating func transfer(_ raw: [UInt8], from sender: String) async -> RelayOutcome {
+        do {
+            try await converse(raw, from: sender)
+        } catch {
+            outcome.deferred += unsettled
+            outcome.deferralReason = (error as? RelayError)?.description ?? "relay conversation failed: \(error)"
+        }
+        return outcome
+    }
+
+    private mutating func converse(_ raw: [UInt8], from sender: String) async throws {
+        try expect(try await reply(), 220, "the greeting")
         var extensions = try await hello()
-        if extensions["STARTTLS"] != nil {
-            try expect(try await command("STARTTLS"), "STARTTLS")
-            try await startTLS()
+        if extensions["STARTTLS"] != nil, try await startTLS() {
             extensions = try await hello()
         } else if configuration.requireTLS {
             throw RelayError.refused("the relay does not offer STARTTLS, which is required")
@@ -132,64 +142,81 @@ private struct SMTPDialogue {
             try await authenticate(credentials, mechanisms: extensions["AUTH"] ?? [])
         }
         if let limit = extensions["SIZE"]?.first.flatMap(Int.init), limit > 0, raw.count > limit {
-            let reply = "552 5.3.4 the relay takes at most \(limit) bytes"
-            return RelayOutcome(refused: recipients.map { ($0, reply) })
+            settle(unsettled, "552 5.3.4 the relay takes at most \(limit) bytes")
+            return
         }
         var mail = "MAIL FROM:<\(SMTPClient.isSafeInCommand(sender) ? sender : "")>"
         if extensions["SIZE"] != nil { mail += " SIZE=\(raw.count)" }
-        if extensions["8BITMIME"] != nil, raw.contains(where: { $0 >= 0x80 }) { mail += " BODY=8BITMIME" }
-        let mailReply = try await command(mail)
-        if let outcome = Self.everyone(recipients, answered: mailReply) { return outcome }
+        if raw.contains(where: { $0 >= 0x80 }) {
+            guard extensions["8BITMIME"] != nil else {
+                settle(unsettled, "554 5.6.3 the relay does not take 8-bit content (8BITMIME)")
+                return
+            }
+            mail += " BODY=8BITMIME"
+        }
+        guard try await settleUnlessCompleted(try await command(mail), unsettled) else { return }
 
-        var outcome = RelayOutcome()
         var accepted: [String] = []
-        for recipient in recipients {
+        for recipient in unsettled {
             let reply = try await command("RCPT TO:<\(recipient)>")
-            if reply.isPositive {
+            if reply.isCompletion {
                 accepted.append(recipient)
-            } else if reply.isPermanent {
-                outcome.refused.append((recipient, reply.description))
             } else {
-                outcome.deferred.append(recipient)
-                outcome.deferralReason = reply.description
+                settle([recipient], reply)
             }
         }
+        unsettled = accepted
         guard !accepted.isEmpty else {
             try? await quit()
-            return outcome
+            return
         }
         let dataReply = try await command("DATA")
         guard dataReply.code == 354 else {
-            if let everyone = Self.everyone(accepted, answered: dataReply) {
-                return Self.merge(outcome, everyone)
+            guard dataReply.isCompletion else {
+                _ = try await settleUnlessCompleted(dataReply, accepted)
+                return
             }
             throw RelayError.protocolViolation("DATA answered \(dataReply)")
         }
         try await outbound.write(SMTPClient.dataBlock(raw))
-        let final = try await reply()
+        if try await settleUnlessCompleted(try await reply(), accepted) {
+            outcome.accepted = accepted
+            unsettled = []
+        }
         try? await quit()
-        return Self.merge(outcome, Self.everyone(accepted, answered: final) ?? RelayOutcome(accepted: accepted))
     }
 
-    /// The outcome for all of `recipients` when `reply` is not positive; nil when it is.
-    private static func everyone(_ recipients: [String], answered reply: SMTPReply) -> RelayOutcome? {
-        if reply.isPositive { return nil }
-        if reply.isPermanent { return RelayOutcome(refused: recipients.map { ($0, reply.description) }) }
-        return RelayOutcome(deferred: recipients, deferralReason: reply.description)
+    /// Records `reply` for `recipients` when it is not a completion (and quits); false then.
+    private mutating func settleUnlessCompleted(_ reply: SMTPReply, _ recipients: [String]) async throws -> Bool {
+        guard !reply.isCompletion else { return true }
+        settle(recipients, reply)
+        try? await quit()
+        return false
     }
 
-    private static func merge(_ first: RelayOutcome, _ second: RelayOutcome) -> RelayOutcome {
-        RelayOutcome(
-            accepted: first.accepted + second.accepted, refused: first.refused + second.refused,
-            deferred: first.deferred + second.deferred, deferralReason: second.deferralReason ?? first.deferralReason)
+    /// Refused for good on a 5yz, else deferred with the reply as the reason.
+    private mutating func settle(_ recipients: [String], _ reply: SMTPReply) {
+        if reply.isPermanent {
+            settle(recipients, reply.description)
+        } else {
+            outcome.deferred += recipients
+            outcome.deferralReason = reply.description
+            unsettled.removeAll { recipients.contains($0) }
+        }
     }
 
-    /// EHLO, or HELO when the relay does not know EHLO; the extensions it offers, keyword
-    /// upper-cased, with their parameters.
+    private mutating func settle(_ recipients: [String], _ reason: String) {
+        outcome.refused += recipients.map { ($0, reason) }
+        unsettled.removeAll { recipients.contains($0) }
+    }
+
+    /// EHLO, or HELO when the relay does not know EHLO (500, 502, 504, 550); the extensions it
+    /// offers, keyword upper-cased, with their parameters.
     private mutating func hello() async throws -> [String: [String]] {
         let reply = try await command("EHLO \(configuration.heloName)")
-        guard reply.isPositive else {
-            try expect(try await command("HELO \(configuration.heloName)"), "HELO")
+        guard reply.isCompletion else {
+            guard [500, 502, 504, 550].contains(reply.code) else { throw RelayError.refused("EHLO answered \(reply)") }
+            try expect(try await command("HELO \(configuration.heloName)"), 250, "HELO")
             return [:]
         }
         var extensions: [String: [String]] = [:]
@@ -201,20 +228,27 @@ private struct SMTPDialogue {
         return extensions
     }
 
-    /// Switches the connection to TLS after the relay's 220; bytes already sent after that
-    /// reply would be read as if encrypted, so they end the conversation (CVE-2011-0411).
-    private mutating func startTLS() async throws {
-        guard pending.isEmpty else { throw RelayError.protocolViolation("bytes after the STARTTLS reply") }
+    /// STARTTLS; true once the handshake is done, false when the relay declined (454) and TLS
+    /// is not required. `StartTLSSwitch` makes the switch at the reply's last byte.
+    private mutating func startTLS() async throws -> Bool {
+        guard pending.isEmpty else { throw RelayError.protocolViolation("bytes before the STARTTLS reply") }
         var tls = TLSConfiguration.makeClientConfiguration()
         if let file = configuration.trustRootsFile { tls.trustRoots = .file(file) }
-        let isAddress = configuration.host.contains(":") || configuration.host.allSatisfy { $0.isNumber || $0 == "." }
         let context = try NIOSSLContext(configuration: tls)
-        let serverHostname = isAddress ? nil : configuration.host
-        try await channel.eventLoop.submit { [channel] in
-            let handler = try NIOSSLClientHandler(context: context, serverHostname: serverHostname)
-            try channel.pipeline.syncOperations.addHandler(handler, position: .first)
+        let serverHostname = configuration.hostIsAddress ? nil : configuration.host
+        let handshake = try await channel.eventLoop.submit { [channel] in
+            try channel.pipeline.syncOperations.handler(type: StartTLSSwitch.self)
+                .arm(context: context, serverHostname: serverHostname, on: channel.eventLoop)
         }.get()
+        let reply = try await command("STARTTLS")
+        guard reply.code == 220 else {
+            if configuration.requireTLS { throw RelayError.refused("STARTTLS answered \(reply)") }
+            return false
+        }
+        guard pending.isEmpty else { throw RelayError.protocolViolation("plaintext after the STARTTLS reply") }
+        try await handshake.get()
         isEncrypted = true
+        return true
     }
 
     /// AUTH PLAIN when offered, else AUTH LOGIN; the password never goes unencrypted to
@@ -226,14 +260,11 @@ private struct SMTPDialogue {
         }
         if mechanisms.contains("PLAIN") {
             let token = Data("\0\(credentials.username)\0\(credentials.password)".utf8).base64EncodedString()
-            try expect(try await command("AUTH PLAIN \(token)"), "AUTH PLAIN")
+            try expect(try await command("AUTH PLAIN \(token)"), 235, "AUTH PLAIN")
         } else if mechanisms.contains("LOGIN") {
-            guard try await command("AUTH LOGIN").code == 334,
-                try await command(Data(credentials.username.utf8).base64EncodedString()).code == 334
-            else { throw RelayError.refused("the relay refused AUTH LOGIN") }
-            try expect(
-                try await command(Data(credentials.password.utf8).base64EncodedString()),
-                "AUTH LOGIN")
+            try expect(try await command("AUTH LOGIN"), 334, "AUTH LOGIN")
+            try expect(try await command(Data(credentials.username.utf8).base64EncodedString()), 334, "AUTH LOGIN")
+            try expect(try await command(Data(credentials.password.utf8).base64EncodedString()), 235, "AUTH LOGIN")
         } else {
             throw RelayError.refused("the relay offers neither AUTH PLAIN nor LOGIN")
         }
@@ -243,8 +274,8 @@ private struct SMTPDialogue {
         _ = try await command("QUIT")
     }
 
-    private func expect(_ reply: SMTPReply, _ step: String) throws {
-        guard reply.isPositive else { throw RelayError.refused("relay answered \(step) with \(reply)") }
+    private func expect(_ reply: SMTPReply, _ code: Int, _ step: String) throws {
+        guard reply.code == code else { throw RelayError.refused("relay answered \(step) with \(reply)") }
     }
 
     /// Sends one command line and reads its reply.
@@ -261,7 +292,7 @@ private struct SMTPDialogue {
         }
     }
 
-    /// Reads one line, without its line end.
+    /// Reads one line, without its line end; once TLS is on, a plaintext chunk ends the conversation.
     private mutating func line() async throws -> String {
         while true {
             if let end = pending.firstIndex(of: 10) {
@@ -275,7 +306,10 @@ private struct SMTPDialogue {
             guard let chunk = try await inbound.next() else {
                 throw RelayError.unreachable("the relay closed the connection")
             }
-            pending.append(contentsOf: chunk.readableBytesView)
+            guard chunk.isEncrypted || !isEncrypted else {
+                throw RelayError.protocolViolation("plaintext after the switch to TLS")
+            }
+            pending.append(contentsOf: chunk.bytes.readableBytesView)
         }
     }
 }

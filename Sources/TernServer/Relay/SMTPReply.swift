@@ -4,9 +4,8 @@ struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
     /// The text after the code on each line.
     let lines: [String]
 
-    var isPositive: Bool { (200..<400).contains(code) }
-    /// 4yz: try again later.
-    var isTransient: Bool { (400..<500).contains(code) }
+    /// 2yz: done.
+    var isCompletion: Bool { (200..<300).contains(code) }
     /// 5yz: this will not work, whatever later.
     var isPermanent: Bool { (500..<600).contains(code) }
 
@@ -15,12 +14,16 @@ struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
         ([String(code)] + lines.filter { !$0.isEmpty }).joined(separator: " ")
     }
 
-    /// The enhanced status code (RFC 3463) the reply starts with, as `5.1.1`.
-    var enhancedStatus: String? {
-        guard let first = lines.first?.split(separator: " ").first,
-            first.wholeMatch(of: /[245]\.\d{1,3}\.\d{1,3}/) != nil
+    /// The enhanced status code (RFC 3463) at the start of `reason` (`550 5.1.1 …` or
+    /// `4.4.7 …`), whose class agrees with the reply code when there is one.
+    static func enhancedStatus(in reason: String) -> String? {
+        let words = reason.split(separator: " ", maxSplits: 2)
+        let code = words.first.flatMap { $0.wholeMatch(of: /[2-5][0-9][0-9]/) != nil ? $0 : nil }
+        guard let candidate = code == nil ? words.first : words.dropFirst().first,
+            candidate.wholeMatch(of: /[245]\.[0-9]{1,3}\.[0-9]{1,3}/) != nil,
+            code.map({ $0.first == candidate.first }) ?? true
         else { return nil }
-        return String(first)
+        return String(candidate)
     }
 }
 
@@ -43,7 +46,9 @@ struct SMTPReplyReader {
             throw RelayError.protocolViolation("a reply's lines have codes \(self.code ?? 0) and \(code)")
         }
         self.code = code
-        lines.append(bytes.count > 4 ? String(decoding: bytes[4...], as: UTF8.self) : "")
+        // The text goes to logs, `tern queue list` and bounces: no control characters.
+        let text = bytes.count > 4 ? bytes[4...].map { $0 < 0x20 || $0 == 0x7F ? UInt8(ascii: " ") : $0 } : []
+        lines.append(String(decoding: text, as: UTF8.self))
         guard lines.count <= Self.maxLines else {
             throw RelayError.protocolViolation("a reply of over \(Self.maxLines) lines")
         }

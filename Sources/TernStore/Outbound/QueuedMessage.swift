@@ -65,28 +65,22 @@ public struct ClaimedMessage: Sendable {
 }
 
 /// What one delivery attempt of a queued message came to, recorded by `Store.recordAttempt`
-/// in one transaction: delivered and failed recipients leave the message, deferred ones stay
-/// until `nextAttemptAt`, and the bounce for the failed ones is filed in the sender's Inbox.
+/// in one transaction: the recipients still to try (none: the message leaves the queue), and
+/// the bounce for those refused or given up on, filed in the sender's Inbox.
 public struct QueueAttempt: Sendable {
     public var id: QueuedMessage.ID
-    /// Recipients the relay accepted.
-    public var delivered: [String]
-    /// Recipients refused for good (or given up on), each with the reason.
-    public var failed: [(address: String, reason: String)]
-    /// Recipients to try again, with the reason they were not delivered.
+    /// Recipients to try again at `nextAttemptAt`, with the reason they were not delivered.
     public var deferred: [String]
     public var deferralReason: String?
     public var nextAttemptAt: Date
-    /// The delivery status notification for `failed`, filed in the sender's Inbox.
+    /// The delivery status notification for the recipients that failed.
     public var bounce: EmailItem?
 
     public init(
-        id: QueuedMessage.ID, delivered: [String] = [], failed: [(address: String, reason: String)] = [],
-        deferred: [String] = [], deferralReason: String? = nil, nextAttemptAt: Date = Date(), bounce: EmailItem? = nil
+        id: QueuedMessage.ID, deferred: [String] = [], deferralReason: String? = nil, nextAttemptAt: Date = Date(),
+        bounce: EmailItem? = nil
     ) {
         self.id = id
-        self.delivered = delivered
-        self.failed = failed
         self.deferred = deferred
         self.deferralReason = deferralReason
         self.nextAttemptAt = nextAttemptAt

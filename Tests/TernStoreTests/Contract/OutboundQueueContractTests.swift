@@ -38,7 +38,7 @@ struct OutboundQueueContractTests {
         #expect(afterLease.first?.message.attempts == 2, "a runner killed mid-attempt leaves it to the next")
     }
 
-    @Test(arguments: StoreBackend.allCases)
+    @Test(.timeLimit(.minutes(1)), arguments: StoreBackend.allCases)
     func anAttemptKeepsOnlyDeferredRecipientsAndFilesTheBounce(_ backend: StoreBackend) async throws {
         let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
@@ -46,19 +46,23 @@ struct OutboundQueueContractTests {
         let inbox = try await fixture.folder(.inbox)
         let inboxChanges = fixture.store.changes(for: fixture.user.id)
         let retryAt = Date().addingTimeInterval(300)
-        guard case .email(let bounce) = StoreFixture.email("Undelivered") else { return }
+        let content = StoreFixture.email("Undelivered")
+        guard case .email(let bounce) = content else {
+            Issue.record("the fixture is not an email: \(content)")
+            return
+        }
         try await fixture.store.recordAttempt(
             QueueAttempt(
-                id: queued.id, failed: [("carla@outside.example", "550 5.1.1 no such user")],
-                deferred: ["dave@elsewhere.example"], deferralReason: "451 4.3.0 later", nextAttemptAt: retryAt,
-                bounce: bounce))
+                id: queued.id, deferred: ["dave@elsewhere.example"], deferralReason: "451 4.3.0 later",
+                nextAttemptAt: retryAt, bounce: bounce))
         let left = try #require(try await fixture.store.queuedMessages().first)
         #expect(left.recipients == ["dave@elsewhere.example"] && left.lastError == "451 4.3.0 later")
         #expect(abs(left.nextAttemptAt.timeIntervalSince(retryAt)) < 0.01)
         #expect(try await fixture.store.itemCount(in: inbox.id) == 1)
-        #expect(await inboxChanges.first { _ in true }?.folderIDs.contains(inbox.id) == true)
+        var changes = inboxChanges.makeAsyncIterator()
+        #expect(await changes.next()?.folderIDs.contains(inbox.id) == true, "the bounce is announced")
 
-        try await fixture.store.recordAttempt(QueueAttempt(id: queued.id, delivered: ["dave@elsewhere.example"]))
+        try await fixture.store.recordAttempt(QueueAttempt(id: queued.id))
         #expect(try await fixture.store.queuedMessages().isEmpty)
     }
 
