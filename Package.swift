@@ -75,7 +75,9 @@ let package = Package(
         ),
         .target(
             name: "TernSync",
-            dependencies: ["ActiveSync", "TernStore", "MIME", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "ActiveSync", "TernStore", "TernImport", "MIME", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(name: "TernImport", dependencies: ["ActiveSync", "TernStore", "MIME"], swiftSettings: strictSettings),
@@ -92,7 +94,7 @@ let package = Package(
         .target(
             name: "TernServer",
             dependencies: [
-                "TernSync", "TernPush", "TernAdmin", "TernAuth", "TernStore", "ActiveSync", "MIME", "WBXML",
+                "TernSync", "TernPush", "TernAdmin", "TernAuth", "TernStore", "TernImport", "ActiveSync", "MIME", "WBXML",
                 "SchemaValidation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -34,6 +34,8 @@ public struct EmailData: Hashable, Sendable {
     public var body: BodyData?
     public var bodyPart: BodyData?
     public var messageClass: String?
+    /// The meeting of an invitation or cancellation (MS-ASEMAIL 2.2.2.48).
+    public var meetingRequest: MeetingRequestData?
     public var internetCPID: Int?
     /// An empty flag (`<email:Flag/>`) says there is none, and clears one.
     public var flag: FlagData?
@@ -85,6 +87,7 @@ public struct EmailData: Hashable, Sendable {
         list.append(body?.element)
         list.append(bodyPart?.element)
         list.append(EmailTag.messageClass, messageClass)
+        list.append(meetingRequest?.element(version: version))
         list.append(EmailTag.internetCPID, internetCPID)
         list.append(flag?.element)
         list.append(EmailTag.contentClass, contentClass)

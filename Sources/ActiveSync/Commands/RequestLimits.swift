@@ -10,4 +10,7 @@ public enum RequestLimits {
     public static let itemOperations = 100
     /// Moves in one MoveItems: past it, Status 103.
     public static let moves = 1_000
+    /// Requests in one MeetingResponse: past it, Status 103. The specification names no
+    /// number; this is ItemOperations' 100, more than a device sends at once.
+    public static let meetingResponses = 100
 }

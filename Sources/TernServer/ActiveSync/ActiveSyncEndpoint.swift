@@ -302,6 +302,11 @@ struct ActiveSyncEndpoint: Sendable {
         case .getItemEstimate: try await GetItemEstimateHandler(store: store).handle(request)
         case .moveItems: try await MoveItemsHandler(store: store).handle(request)
         case .itemOperations: try await ItemOperationsHandler(store: store).handle(request)
+        case .meetingResponse:
+            try await MeetingResponseHandler(
+                store: store,
+                submission: MailSubmission(store: store, limits: configuration.submission, outbound: outbound)
+            ).handle(request)
         case .sendMail, .smartReply, .smartForward:
             try await ComposeMailHandler(store: store, limits: configuration.submission, outbound: outbound).handle(
                 request)

@@ -22,7 +22,8 @@ public struct LMTPService: Service {
         store: any Store, host: String, port: Int, maxMessageBytes: Int = 64 << 20,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
-        delivery = MailDelivery(store: store, maxMessageBytes: maxMessageBytes)
+        delivery = MailDelivery(
+            store: store, maxMessageBytes: maxMessageBytes, scheduling: MeetingScheduler(store: store))
         self.host = host
         self.port = port
         self.onListening = onListening

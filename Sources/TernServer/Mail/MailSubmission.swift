@@ -80,6 +80,10 @@ struct MailSubmission {
             throw SubmissionRefusal(.messagePreviouslySent, "ClientId \(request.clientID ?? "") was sent before")
         }
         if relayed != nil { outbound?.wake() }
+        if let delivered = try? MIMEMessage(accepting: sent), delivered.calendarPart != nil {
+            let scheduler = MeetingScheduler(store: store)
+            for recipient in recipientUsers.values { await scheduler.schedule(delivered, deliveredTo: recipient) }
+        }
     }
 
     /// `mime` read as a message within the size limit; Status 120 past it, 107 when it is not MIME.

@@ -37,17 +37,22 @@ extension EmailItem {
         if type.mimeType == "application/pkcs7-mime" || type.mimeType == "application/x-pkcs7-mime" {
             return "IPM.Note.SMIME"
         }
-        if Self.hasCalendarRequest(message.root) { return "IPM.Schedule.Meeting.Request" }
-        return "IPM.Note"
+        return meetingMessageClass(message) ?? "IPM.Note"
     }
 
-    private static func hasCalendarRequest(_ part: MIMEPart) -> Bool {
-        if part.contentType.mimeType == "text/calendar" {
-            return part.contentType.parameters["method"].map {
-                $0.trimmingCharacters(in: .init(charactersIn: "\"")).uppercased()
-            } == "REQUEST"
+    /// The class of an iMIP message: an invitation, its cancellation, or an attendee's answer
+    /// by its PARTSTAT (MS-ASEMAIL 2.2.2.49).
+    private static func meetingMessageClass(_ message: MIMEMessage) -> String? {
+        switch message.calendarMethod {
+        case "REQUEST": return "IPM.Schedule.Meeting.Request"
+        case "CANCEL": return "IPM.Schedule.Meeting.Canceled"
+        case "REPLY":
+            let text = message.calendarPart?.text().uppercased() ?? ""
+            if text.contains("PARTSTAT=DECLINED") { return "IPM.Schedule.Meeting.Resp.Neg" }
+            if text.contains("PARTSTAT=TENTATIVE") { return "IPM.Schedule.Meeting.Resp.Tent" }
+            return "IPM.Schedule.Meeting.Resp.Pos"
+        default: return nil
         }
-        return part.children.contains(where: hasCalendarRequest)
     }
 }
 

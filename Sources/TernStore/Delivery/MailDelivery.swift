@@ -9,9 +9,13 @@ public struct MailDelivery: Sendable {
     /// The largest message accepted; larger ones are refused before parsing.
     public let maxMessageBytes: Int
 
-    public init(store: any Store, maxMessageBytes: Int = 64 << 20) {
+    /// Puts delivered meeting messages in the recipient's calendar; nil files them only.
+    public let scheduling: (any MeetingScheduling)?
+
+    public init(store: any Store, maxMessageBytes: Int = 64 << 20, scheduling: (any MeetingScheduling)? = nil) {
         self.store = store
         self.maxMessageBytes = maxMessageBytes
+        self.scheduling = scheduling
     }
 
     /// Delivers `raw` to the user owning `address`, into the mail folder named `folderName`
@@ -39,7 +43,10 @@ public struct MailDelivery: Sendable {
             guard let folder else {
                 throw DeliveryError(.unknownFolder, "\(user.login) has no mail folder named \(folderName ?? "Inbox")")
             }
-            return try await store.addItem(.email(EmailItem(message: message, receivedAt: receivedAt)), to: folder.id)
+            let item = try await store.addItem(
+                .email(EmailItem(message: message, receivedAt: receivedAt)), to: folder.id)
+            if let scheduling, message.calendarPart != nil { await scheduling.schedule(message, deliveredTo: user) }
+            return item
         } catch let error as DeliveryError {
             throw error
         } catch {

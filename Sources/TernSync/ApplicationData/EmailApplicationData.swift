@@ -30,6 +30,7 @@ enum EmailApplicationData {
         data.body = body.body
         data.bodyPart = options.bodyPartPreference.map { EmailBody.part(for: email, preference: $0, options: options) }
         data.messageClass = properties.messageClass
+        data.meetingRequest = MeetingRequestMapping.data(for: email)
         data.internetCPID = 65001
         data.flag = properties.flag.map(FlagData.init) ?? FlagData()
         data.contentClass = "urn:content-classes:message"

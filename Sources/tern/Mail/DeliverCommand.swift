@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TernServer
 import TernStore
 
 /// `tern deliver --to ADDR [--folder NAME]`: a local delivery agent for an MTA.
@@ -26,7 +27,9 @@ struct DeliverCommand: AsyncParsableCommand {
         let message = readStandardInput(upTo: maxMessageBytes + 1)
         let store = try dataOptions.openStore()
         do {
-            _ = try await MailDelivery(store: store, maxMessageBytes: maxMessageBytes).deliver(
+            _ = try await MailDelivery(
+                store: store, maxMessageBytes: maxMessageBytes, scheduling: MeetingScheduler(store: store)
+            ).deliver(
                 message, to: to, folderName: folder)
         } catch {
             throw failure("\(error)", exitCode: Self.exitCode(error.code))
