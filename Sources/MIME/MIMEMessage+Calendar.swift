@@ -11,11 +11,16 @@ extension MIMEMessage {
     /// part's `method` parameter (RFC 6047 2.4 requires them to agree).
     public var calendarMethod: String? {
         guard let part = calendarPart else { return nil }
+        let declared = part.contentType.parameters["method"].map { $0.trimmingQuotes().uppercased() }
+        guard part.decodedSize <= Self.maxCalendarBytes else { return declared }
         for line in part.text().split(whereSeparator: \.isNewline) where line.uppercased().hasPrefix("METHOD:") {
             return line.dropFirst("METHOD:".count).trimmingCharacters(in: .whitespaces).uppercased()
         }
-        return part.contentType.parameters["method"].map { $0.trimmingQuotes().uppercased() }
+        return declared
     }
+
+    /// The largest calendar part read for its METHOD or its event; an invitation is a few kilobytes.
+    public static let maxCalendarBytes = 1 << 20
 
     private static func calendarPart(in part: MIMEPart) -> MIMEPart? {
         let type = part.contentType.mimeType.lowercased()

@@ -15,20 +15,22 @@ public struct MeetingMessage: Sendable {
     /// The first VEVENT, its overrides merged; MeetingStatus as seen by the recipient.
     public let event: CalendarItem
 
-    /// The largest calendar part read; an invitation is a few kilobytes.
-    public static let maxCalendarBytes = 1 << 20
-
     /// The scheduling message in `message`, read for a recipient with `recipientAddresses`;
     /// nil when it has no text/calendar part with a METHOD this server acts on and a usable VEVENT.
     public init?(in message: MIMEMessage, recipientAddresses: [String]) {
-        guard let part = message.calendarPart, part.decodedSize <= Self.maxCalendarBytes,
+        guard let part = message.calendarPart, part.decodedSize <= MIMEMessage.maxCalendarBytes,
             let method = message.calendarMethod.flatMap(Method.init(rawValue:))
         else { return nil }
+        let text = part.text()
+        // Without a UID of its own the reader would make one up, different each time.
+        guard text.split(whereSeparator: \.isNewline).contains(where: { $0.uppercased().hasPrefix("UID:") }) else {
+            return nil
+        }
         let reader = ICalendarReader(ownerAddresses: Set(recipientAddresses))
-        let events = reader.read(part.text()).imported.compactMap { object -> CalendarItem? in
+        let events = reader.read(text).imported.compactMap { object -> CalendarItem? in
             if case .event(let event) = object { event } else { nil }
         }
-        guard let event = events.first, !event.uid.isEmpty else { return nil }
+        guard let event = events.first else { return nil }
         self.method = method
         self.event = event
     }

@@ -14,7 +14,7 @@ public struct MeetingRequestData: Hashable, Sendable {
     public var location: String?
     /// `"Carla" <carla@example.org>`.
     public var organizer: String?
-    /// Minutes before the start.
+    /// Seconds before the start (MS-ASEMAIL 2.2.2.63; the calendar's Reminder is in minutes).
     public var reminder: Int?
     public var responseRequested: Bool
     public var sensitivity: Int

@@ -10,8 +10,9 @@ import TernStore
 /// removes it. A meeting request answered from the Inbox moves to Deleted Items, as Exchange
 /// does. With SendResponse (16.0+; before, the device sends its own answer with SendMail)
 /// the iTIP REPLY goes to the organizer through `MailSubmission`, locally or by the relay.
-/// Each Request gets its own Result: Status 2 for an item that is no meeting request, with
-/// CalendarId unless declined.
+/// Each Request gets its own Result, with CalendarId unless declined: Status 2 for an item
+/// that is no meeting request to answer (another organizer's UID, a cancelled meeting, one
+/// occurrence by InstanceId, an item named by LongId, which are not supported yet).
 struct MeetingResponseHandler {
     let store: any Store
     let submission: MailSubmission
@@ -20,17 +21,21 @@ struct MeetingResponseHandler {
         let parsed = try request.decodedBody(as: MeetingResponseRequest.self)
         var results: [MeetingResponseResponse.Result] = []
         for answer in parsed.requests {
-            results.append(await respond(answer, for: request.user))
+            results.append(
+                await respond(answer, for: request.user, mayAskToSend: request.protocolVersion >= .v16_0))
         }
         return .document(MeetingResponseResponse(results: results).element)
     }
 
-    private func respond(_ request: MeetingResponseRequest.Request, for user: User) async
+    private func respond(_ request: MeetingResponseRequest.Request, for user: User, mayAskToSend: Bool) async
         -> MeetingResponseResponse.Result
     {
         func result(_ status: MeetingResponseStatus, _ calendarID: String? = nil) -> MeetingResponseResponse.Result {
             MeetingResponseResponse.Result(requestID: request.requestID, status: status, calendarID: calendarID)
         }
+        // One occurrence of a series, or an item found by Search, is not answered yet: Status 2
+        // rather than an answer to the whole series or to another item.
+        guard !request.isLongID, request.instanceID == nil else { return result(.invalidMeetingRequest) }
         do {
             let folders = try await store.folders(of: user.id)
             guard let folder = folders.first(where: { $0.serverID == request.collectionID }),
@@ -64,7 +69,9 @@ struct MeetingResponseHandler {
             {
                 _ = try await store.moveItem(from: folder.id, serverID: item.serverID, to: deleted.id)
             }
-            if request.sendResponse, event.organizerEmail != nil {
+            if request.sendResponse, mayAskToSend, let organizer = event.organizerEmail,
+                SMTPClient.isSafeInCommand(organizer)
+            {
                 let reply = MeetingReply(
                     event: event, attendeeName: user.displayName, attendeeAddress: ownAddress, answer: request.answer)
                 // The answer stands in the calendar even when it cannot be sent (no relay).
@@ -91,8 +98,19 @@ struct MeetingResponseHandler {
                 let meeting = MeetingMessage(in: message, recipientAddresses: user.emailAddresses),
                 meeting.method == .request
             else { return nil }
-            let stored = try await MeetingScheduler.event(uid: meeting.event.uid, in: calendar.id, of: store)
-            return (stored?.event ?? meeting.event, stored?.serverID)
+            let invited = meeting.event
+            guard let organizer = invited.organizerEmail?.lowercased(), !MeetingScheduler.owns(user, organizer) else {
+                return nil
+            }
+            guard let stored = try await MeetingScheduler.event(uid: invited.uid, in: calendar.id, of: store) else {
+                return (invited, nil)
+            }
+            // An invitation whose UID names another organizer's event (or the user's own), or
+            // one answered after its meeting was cancelled, is no request to answer.
+            guard stored.event.organizerEmail?.lowercased() == organizer, stored.event.meetingStatus & 4 == 0 else {
+                return nil
+            }
+            return (stored.event, stored.serverID)
         default:
             return nil
         }

@@ -14,11 +14,12 @@ struct MeetingReply {
     let answer: MeetingResponseRequest.Answer
 
     func mime(at date: Date) -> [UInt8] {
-        let subject = "\(answer.subjectPrefix): \(event.subject ?? "")"
+        let subject = "\(answer.subjectPrefix): \((event.subject ?? "").prefix(Self.maxSubjectCharacters))"
         let boundary = "=_tern-reply-\(UUID().uuidString.lowercased())"
         let person = attendeeName.isEmpty ? attendeeAddress : attendeeName
         let lines = [
-            "To: <\(event.organizerEmail ?? "")>", "Subject: \(EncodedWord.encode(subject))", "MIME-Version: 1.0",
+            "From: <\(attendeeAddress)>", "To: <\(event.organizerEmail ?? "")>",
+            "Subject: \(EncodedWord.encode(subject))", "MIME-Version: 1.0",
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"", "",
             "--\(boundary)", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64", "",
         ]
@@ -46,11 +47,20 @@ struct MeetingReply {
         return lines.map(Self.folded).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// The longest subject taken from the invitation: its SUMMARY is anyone's text, and the
+    /// encoded Subject line must stay within a header's bounds.
+    static let maxSubjectCharacters = 100
+
+    /// A UTC DATE-TIME (RFC 5545 3.3.5, form 2): `20261207T083000Z`.
     private static func utc(_ date: Date) -> String {
-        date.formatted(
-            Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(includingFractionalSeconds: false)
-        )
-        .replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let numbers = [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second].map { $0 ?? 0 }
+        let digits = zip(numbers, [4, 2, 2, 2, 2, 2]).map { number, width in
+            String(repeating: "0", count: max(0, width - String(number).count)) + String(number)
+        }
+        return digits[0...2].joined() + "T" + digits[3...5].joined() + "Z"
     }
 
     /// A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, a line break as `\n`.

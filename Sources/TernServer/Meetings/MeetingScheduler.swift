@@ -1,4 +1,5 @@
 import ActiveSync
+import Foundation
 public import MIME
 import TernImport
 public import TernStore
@@ -8,15 +9,22 @@ public import TernStore
 /// calendar or updates it, a cancellation (CANCEL) marks it cancelled and free, an answer
 /// (REPLY) records the attendee's status in the organizer's event.
 ///
-/// Anyone can mail anyone, so a message only changes what it may: an update or cancellation
-/// must come from the event's organizer, and an answer only changes the status of the
-/// attendee who sent it. An invitation older than the stored one (DTSTAMP) changes nothing.
+/// Anyone can mail anyone, so a message only changes what it may: an invitation, update or
+/// cancellation must come from the event's organizer, and an answer only changes the status
+/// of the attendee who sent it. "From" is the message's From address, which the MTA in front
+/// is trusted to have checked (SPF/DKIM/DMARC); Tern does not check it again. An invitation
+/// older than the stored one (DTSTAMP; SEQUENCE is not kept) changes nothing, and one stamped
+/// more than a day ahead is ignored.
 public struct MeetingScheduler: MeetingScheduling {
     let store: any Store
 
     public init(store: any Store) {
         self.store = store
     }
+
+    /// How far ahead of this server's clock a DTSTAMP may be: one from further ahead would
+    /// make every genuine update look older.
+    static let clockSkew: TimeInterval = 86_400
 
     public func schedule(_ message: MIMEMessage, deliveredTo user: User) async {
         guard let meeting = MeetingMessage(in: message, recipientAddresses: user.emailAddresses),
@@ -50,14 +58,16 @@ public struct MeetingScheduler: MeetingScheduling {
         _ invited: CalendarItem, replacing stored: (serverID: String, event: CalendarItem)?, in calendar: Folder,
         from sender: String?, for user: User
     ) async throws {
-        guard let organizer = invited.organizerEmail?.lowercased(), !Self.owns(user, organizer) else { return }
+        guard let organizer = invited.organizerEmail?.lowercased(), !Self.owns(user, organizer), sender == organizer,
+            (invited.dtStamp ?? .distantPast) <= Date().addingTimeInterval(Self.clockSkew)
+        else { return }
         var event = invited
         event.busyStatus = 1
         guard let stored else {
             _ = try await store.addItem(.event(event), to: calendar.id)
             return
         }
-        guard stored.event.organizerEmail?.lowercased() == organizer, sender == organizer else { return }
+        guard stored.event.organizerEmail?.lowercased() == organizer else { return }
         if let new = invited.dtStamp, let old = stored.event.dtStamp, new < old { return }
         if invited.startTime == stored.event.startTime, invited.endTime == stored.event.endTime {
             // The same time: the user's answer still stands.

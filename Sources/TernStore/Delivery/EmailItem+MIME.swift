@@ -47,7 +47,8 @@ extension EmailItem {
         case "REQUEST": return "IPM.Schedule.Meeting.Request"
         case "CANCEL": return "IPM.Schedule.Meeting.Canceled"
         case "REPLY":
-            let text = message.calendarPart?.text().uppercased() ?? ""
+            let part = message.calendarPart
+            let text = part.map { $0.decodedSize <= MIMEMessage.maxCalendarBytes ? $0.text().uppercased() : "" } ?? ""
             if text.contains("PARTSTAT=DECLINED") { return "IPM.Schedule.Meeting.Resp.Neg" }
             if text.contains("PARTSTAT=TENTATIVE") { return "IPM.Schedule.Meeting.Resp.Tent" }
             return "IPM.Schedule.Meeting.Resp.Pos"

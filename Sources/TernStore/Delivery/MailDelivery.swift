@@ -45,7 +45,10 @@ public struct MailDelivery: Sendable {
             }
             let item = try await store.addItem(
                 .email(EmailItem(message: message, receivedAt: receivedAt)), to: folder.id)
-            if let scheduling, message.calendarPart != nil { await scheduling.schedule(message, deliveredTo: user) }
+            // Meeting mail filed elsewhere (`--folder Junk`) is mail only.
+            if let scheduling, folder.type == .inbox, message.calendarPart != nil {
+                await scheduling.schedule(message, deliveredTo: user)
+            }
             return item
         } catch let error as DeliveryError {
             throw error

@@ -20,7 +20,7 @@ enum MeetingRequestMapping {
             organizer: event.organizerEmail.map {
                 MailAddress(name: event.organizerName ?? "", address: $0).description
             },
-            reminder: event.reminder, responseRequested: isInvitation, sensitivity: event.sensitivity,
+            reminder: event.reminder.map { $0 * 60 }, responseRequested: isInvitation, sensitivity: event.sensitivity,
             busyStatus: event.busyStatus, timeZone: Array(event.timeZone ?? TimeZoneInformation.utc.encoded),
             globalObjectID: MeetingRequestData.globalObjectID(uid: event.uid),
             meetingMessageType: isInvitation ? 1 : nil)

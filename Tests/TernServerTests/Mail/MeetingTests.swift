@@ -100,6 +100,39 @@ import WBXML
         #expect(calendar.contains("UID:budget-2027@outside.example"))
         #expect(calendar.contains("ATTENDEE;PARTSTAT=ACCEPTED;CN=Anna:mailto:anna@tern.example"), "\(calendar)")
         #expect(calendar.contains("ORGANIZER:mailto:carla@outside.example"))
+        #expect(calendar.contains(/DTSTAMP:\d{8}T\d{6}Z/), "a UTC DATE-TIME")
+    }
+
+    @Test func anInvitationReusingTheUIDOfAnotherOrganizersEventCannotBeAnsweredIntoIt() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        try await Self.deliver(Self.invitation(), on: server)
+        let hostile = Self.invitation(from: "mallory@outside.example", organizer: "mallory@outside.example")
+        try await Self.deliver(hostile, on: server)
+        let inbox = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .inbox })
+        let items = try await server.store.itemChanges(in: inbox.id, since: ModSeq(rawValue: 0), limit: 10).changed
+        #expect(items.count == 2)
+        let device = try await server.session(version: "16.1")
+        let reply = try await device.send(
+            "MeetingResponse",
+            MeetingResponseRequest(requests: [
+                .init(answer: .declined, collectionID: inbox.serverID, requestID: items[1].serverID),
+                .init(answer: .accepted, collectionID: inbox.serverID, requestID: items[0].serverID, instanceID: "x"),
+            ]).element)
+        let results = try #require(reply.body.flatMap(MeetingResponseResponse.init)?.results)
+        #expect(results.map(\.status) == [.invalidMeetingRequest, .invalidMeetingRequest])
+        let events = try await Self.events(server)
+        #expect(events.count == 1 && events.first?.event.organizerEmail == "carla@outside.example")
+    }
+
+    @Test func anInvitationStampedFarAheadOrFiledOutsideTheInboxChangesNoCalendar() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        try await Self.deliver(Self.invitation(stamp: "20991201T090000Z"), on: server)
+        #expect(try await Self.events(server).isEmpty)
+        _ = try await MailDelivery(store: server.store, scheduling: MeetingScheduler(store: server.store)).deliver(
+            Self.invitation(), to: "anna@tern.example", folderName: "Drafts")
+        #expect(try await Self.events(server).isEmpty)
     }
 
     @Test func decliningRemovesTheEventAndWithoutSendResponseNothingIsSent() async throws {

@@ -20,20 +20,25 @@ public struct MeetingResponseRequest: DecodableRequest, Hashable {
 
     public struct Request: Hashable, Sendable {
         public let answer: Answer
-        public let collectionID: String
+        /// The folder of the item; nil when a search:LongId names it instead.
+        public let collectionID: String?
+        /// The item's RequestId, or the search:LongId that stands for it.
         public let requestID: String
+        /// Whether `requestID` is a search:LongId (an item found by Search).
+        public let isLongID: Bool
         /// The occurrence of a recurring meeting answered, when not the whole series.
         public let instanceID: String?
         /// 16.0+: the server sends the answer to the organizer (before 16.0 the device does, with SendMail).
         public let sendResponse: Bool
 
         public init(
-            answer: Answer, collectionID: String, requestID: String, instanceID: String? = nil,
+            answer: Answer, collectionID: String?, requestID: String, isLongID: Bool = false, instanceID: String? = nil,
             sendResponse: Bool = false
         ) {
             self.answer = answer
             self.collectionID = collectionID
             self.requestID = requestID
+            self.isLongID = isLongID
             self.instanceID = instanceID
             self.sendResponse = sendResponse
         }
@@ -45,9 +50,9 @@ public struct MeetingResponseRequest: DecodableRequest, Hashable {
         self.requests = requests
     }
 
-    /// Status 103 when the root is not MeetingResponse, a Request lacks UserResponse,
-    /// CollectionId or RequestId (a LongId, which points into Search results, is not kept
-    /// here), its UserResponse is not 1–3, there is none or more than `RequestLimits.meetingResponses`.
+    /// Status 103 when the root is not MeetingResponse, a Request lacks UserResponse or both a
+    /// search:LongId and CollectionId with RequestId, its UserResponse is not 1–3, there is
+    /// none or more than `RequestLimits.meetingResponses`.
     public init(_ root: WBXMLElement) throws(RequestDecodingError<MeetingResponseStatus>) {
         try Self.requireRoot(root)
         var requests: [Request] = []
@@ -56,13 +61,21 @@ public struct MeetingResponseRequest: DecodableRequest, Hashable {
             guard let answer = Int(text).flatMap(Answer.init(rawValue:)) else {
                 throw Self.malformed("UserResponse \(text) is not 1, 2 or 3")
             }
+            let instanceID = element.firstElement(MeetingResponseTag.instanceId)?.text
+            let sendResponse = element.firstElement(MeetingResponseTag.sendResponse) != nil
+            if let longID = element.firstElement(SearchTag.longId)?.text, !longID.isEmpty {
+                requests.append(
+                    Request(
+                        answer: answer, collectionID: nil, requestID: longID, isLongID: true, instanceID: instanceID,
+                        sendResponse: sendResponse))
+                continue
+            }
             requests.append(
                 Request(
                     answer: answer,
                     collectionID: try element.requiredText(MeetingResponseTag.collectionId, for: Self.self),
                     requestID: try element.requiredText(MeetingResponseTag.requestId, for: Self.self),
-                    instanceID: element.firstElement(MeetingResponseTag.instanceId)?.text,
-                    sendResponse: element.firstElement(MeetingResponseTag.sendResponse) != nil))
+                    instanceID: instanceID, sendResponse: sendResponse))
         }
         guard !requests.isEmpty else { throw Self.malformed("no Request") }
         guard requests.count <= RequestLimits.meetingResponses else {
@@ -76,11 +89,13 @@ public struct MeetingResponseRequest: DecodableRequest, Hashable {
         WBXMLElement(
             MeetingResponseTag.meetingResponse,
             elements: requests.map { request in
-                var children = [
-                    WBXMLElement(MeetingResponseTag.userResponse, text: String(request.answer.rawValue)),
-                    WBXMLElement(MeetingResponseTag.collectionId, text: request.collectionID),
-                    WBXMLElement(MeetingResponseTag.requestId, text: request.requestID),
-                ]
+                var children = [WBXMLElement(MeetingResponseTag.userResponse, text: String(request.answer.rawValue))]
+                if request.isLongID {
+                    children.append(WBXMLElement(SearchTag.longId, text: request.requestID))
+                } else {
+                    children.append(WBXMLElement(MeetingResponseTag.collectionId, text: request.collectionID ?? ""))
+                    children.append(WBXMLElement(MeetingResponseTag.requestId, text: request.requestID))
+                }
                 if let instance = request.instanceID {
                     children.append(WBXMLElement(MeetingResponseTag.instanceId, text: instance))
                 }
