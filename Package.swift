@@ -184,7 +184,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TernSyncTests",
-            dependencies: ["TernSync", "TernAuth", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "TernTesting"],
+            dependencies: ["TernSync", "TernImport", "TernAuth", "TernStore", "TernStoreSQLite", "ActiveSync", "WBXML", "TernTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "ActiveSyncTests", dependencies: ["ActiveSync", "WBXML", "TernTesting"], swiftSettings: strictSettings),

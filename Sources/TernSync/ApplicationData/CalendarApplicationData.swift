@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import TernImport
 import TernStore
 
 /// A stored event to and from its typed ApplicationData (`CalendarData`, MS-ASCAL 2.2.2).
@@ -10,7 +11,9 @@ import TernStore
 enum CalendarApplicationData {
     static func encode(_ event: CalendarItem, options: ItemEncodingOptions) -> CalendarData {
         var data = CalendarData()
-        data.timeZone = event.timeZone
+        // An event stored without a zone has UTC times, which the UTC blob describes: a device
+        // needs one to place the event (MS-ASCAL 2.2.2.46).
+        data.timeZone = event.timeZone ?? TimeZoneInformation.utc.encoded
         data.allDayEvent = event.allDayEvent
         data.startTime = event.startTime
         data.endTime = event.endTime

@@ -23,6 +23,12 @@ struct CollectionSync {
             return SyncCollectionResponse(
                 syncKey: request.syncKey, collectionID: request.collectionID, status: SyncStatus.hierarchyChanged)
         }
+        // GetChanges asking for changes with key 0 (MS-ASCMD 2.2.3.84), and Supported in a
+        // Notes collection (MS-ASNOTE 3.1.5.1), are protocol errors.
+        if (request.syncKey == "0" && request.getChanges == true) || (itemClass == .notes && request.supported != nil) {
+            return SyncCollectionResponse(
+                syncKey: request.syncKey, collectionID: folder.serverID, status: SyncStatus.protocolError)
+        }
         let states = try await store.syncStates(of: deviceID, collection: folder.serverID)
         if request.syncKey == "0" {
             let fresh = CollectionState(

@@ -119,3 +119,21 @@ import WBXML
         #expect(moved?.firstElement(CalendarTag.exceptionStartTime)?.text == "20261221T090000Z")
     }
 }
+
+/// An event that reached the store without a zone still travels with a TimeZone blob.
+@Suite struct CalendarTimeZoneTests {
+    @Test func anEventStoredWithoutAZoneSyncsWithTheUTCBlob() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let calendar = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .calendar })
+        let start = Date(timeIntervalSince1970: 1_796_000_000)
+        _ = try await server.store.addItem(
+            .event(CalendarItem(startTime: start, endTime: start.addingTimeInterval(1800), uid: "no-zone")),
+            to: calendar.id)
+        let device = try await server.session(version: "14.1")
+        let key = try await SyncOverHTTPTests.start(device, collection: calendar.serverID)
+        let (_, replies) = try await SyncOverHTTPTests.drain(device, key: key, collection: calendar.serverID)
+        let blob = try #require(replies.first?.text("Timezone").flatMap { Data(base64Encoded: $0) })
+        #expect(blob.count == 172 && blob.prefix(4) == Data([0, 0, 0, 0]), "bias 0: UTC")
+    }
+}

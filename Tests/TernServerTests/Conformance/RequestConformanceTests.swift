@@ -203,3 +203,38 @@ import WBXML
         #expect(reply.ping?.status == .missingParameters)
     }
 }
+
+/// Sync requests MS-ASCMD and MS-ASNOTE call protocol errors, as libwbxml's `xml2wbxml -a -n`
+/// writes them.
+@Suite struct SyncProtocolErrorTests {
+    /// `<Sync><Collections><Collection><SyncKey>0</SyncKey><CollectionId>1</CollectionId><GetChanges/>`.
+    static let getChangesWithKeyZero: [UInt8] = [
+        0x03, 0x01, 0x6A, 0x00, 0x45, 0x5C, 0x4F, 0x4B, 0x03, 0x30, 0x00, 0x01, 0x52, 0x03, 0x31, 0x00, 0x01, 0x13,
+        0x01, 0x01, 0x01,
+    ]
+    /// The same for collection 9 (Notes) with `<Supported><notes:Subject/></Supported>` instead.
+    static let supportedInNotes: [UInt8] = [
+        0x03, 0x01, 0x6A, 0x00, 0x45, 0x5C, 0x4F, 0x4B, 0x03, 0x30, 0x00, 0x01, 0x52, 0x03, 0x39, 0x00, 0x01, 0x60,
+        0x00, 0x17, 0x05, 0x01, 0x01, 0x01, 0x01,
+    ]
+
+    @Test func getChangesWithSyncKeyZeroIsStatus4() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let device = try await server.session()
+        let reply = try await server.post("Sync", policyKey: device.policyKey, rawBody: Self.getChangesWithKeyZero)
+        #expect(reply.text("Status") == "4" && reply.text("SyncKey") == "0")
+        let plain = try await device.send("Sync", SyncOverHTTPTests.syncBody(key: "0", collection: "1"))
+        #expect(plain.text("Status") == "1", "without GetChanges, key 0 starts the collection")
+    }
+
+    @Test func supportedInANotesSyncIsStatus4() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let notes = try #require(try await server.store.folders(of: server.user.id).first { $0.type == .notes })
+        #expect(notes.serverID == "9", "the bytes name collection 9")
+        let device = try await server.session()
+        let reply = try await server.post("Sync", policyKey: device.policyKey, rawBody: Self.supportedInNotes)
+        #expect(reply.text("Status") == "4")
+    }
+}
