@@ -1,7 +1,7 @@
 public import TernStore
 
-/// Files parsed contacts, events and tasks into the user's default Contacts, Calendar and
-/// Tasks folders, in transactions of `batchSize` items.
+/// Files parsed contacts, events, tasks and notes into the user's default Contacts, Calendar,
+/// Tasks and Notes folders, in transactions of `batchSize` items.
 public struct PIMImport: Sendable {
     public let store: any Store
     public let batchSize: Int
@@ -22,6 +22,12 @@ public struct PIMImport: Sendable {
         summary.imported =
             try await add(batch.events.map(ItemContent.event), to: .calendar, of: user)
             + add(batch.tasks.map(ItemContent.task), to: .tasks, of: user)
+        return summary
+    }
+
+    public func run(_ batch: ImportBatch<NoteItem>, for user: User) async throws(StoreError) -> ImportSummary {
+        var summary = ImportSummary(skipped: batch.skipped, warnings: batch.warningCount)
+        summary.imported = try await add(batch.imported.map(ItemContent.note), to: .notes, of: user)
         return summary
     }
 

@@ -80,3 +80,28 @@ struct ImportPIMCommandTests {
         #expect(event.timeZone?.count == 172)
     }
 }
+
+/// `tern import vnt`: notes from a vNote file, a note with neither text nor subject reported.
+struct ImportVNoteCommandTests {
+    @Test func notesAreImportedAndAnEmptyOneReportedWithItsLine() async throws {
+        let data = try TemporaryDirectory("tern-import-vnt")
+        defer { data.remove() }
+        let store = try SQLiteStore(dataDirectory: data.path)
+        let user = try await store.createUser(
+            NewUser(login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: "x"))
+        let file = ImportPIMCommandTests.fixtures.appending(path: "notes.vnt").path
+        let result = try ChildProcess(
+            ImportPIMCommandTests.tern, ["import", "vnt", "--user", "anna", file, "--data", data.path]
+        ).run()
+        #expect(result.status == 0, "\(result.standardError)")
+        let output = String(decoding: result.standardOutput, as: UTF8.self)
+        #expect(output.hasPrefix("imported 2, skipped 1 (line 12: VNOTE with neither BODY nor SUMMARY)"), "\(output)")
+        let folder = try #require(try await store.folders(of: user.id).first { $0.type == .notes })
+        let notes = try await store.itemChanges(in: folder.id, since: .zero, limit: 10).changed.compactMap { item in
+            if case .note(let note) = item.content { note } else { nil }
+        }
+        #expect(notes.map(\.subject) == ["Groceries", "Café at noon"])
+        #expect(notes.first?.body == "milk\neggs, bread" && notes.first?.categories == ["Home", "Errands"])
+        #expect(notes.first?.lastModified == Date(timeIntervalSince1970: 1_796_115_600))
+    }
+}

@@ -1,12 +1,13 @@
 import ArgumentParser
 
-/// `tern import mbox|maildir|vcf|ics --user NAME PATH`: bulk import into a user's folders.
+/// `tern import mbox|maildir|vcf|ics|vnt --user NAME PATH`: bulk import into a user's folders.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import mail, contacts, events and tasks for a user.",
+        abstract: "Import mail, contacts, events, tasks and notes for a user.",
         subcommands: [
             ImportMboxCommand.self, ImportMaildirCommand.self, ImportVCardCommand.self, ImportICalendarCommand.self,
+            ImportVNoteCommand.self,
         ]
     )
 }

@@ -41,7 +41,21 @@ struct ImportICalendarCommand: AsyncParsableCommand {
     }
 }
 
-/// The largest vCard or iCalendar file read; larger ones are refused before parsing.
+/// `tern import vnt --user NAME FILE`: vNote notes into the user's Notes folder.
+struct ImportVNoteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "vnt", abstract: "Import vNote 1.1 notes.")
+
+    @OptionGroup var options: ImportOptions
+
+    func run() async throws {
+        let data = try readImportFile(options.path)
+        try await importPIM(options) { store, user in
+            try await PIMImport(store: store).run(VNoteReader().read(data), for: user)
+        }
+    }
+}
+
+/// The largest vCard, iCalendar or vNote file read; larger ones are refused before parsing.
 private let maxImportFileBytes = 512 << 20
 
 private func readImportFile(_ path: String) throws -> Data {
