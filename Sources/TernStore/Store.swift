@@ -46,6 +46,8 @@ public protocol Store: Sendable {
     /// Whether `userID` submitted a message under `clientID` before.
     func isSubmitted(clientID: String, by userID: User.ID) async throws(StoreError) -> Bool
     func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item?
+    /// The event of a calendar folder with an iCalendar UID, found by index (meeting mail).
+    func event(uid: String, in folderID: Folder.ID) async throws(StoreError) -> Item?
     func updateItem(in folderID: Folder.ID, serverID: String, content: ItemContent) async throws(StoreError) -> Item
     func deleteItem(in folderID: Folder.ID, serverID: String) async throws(StoreError)
     /// Moves an item; it gets a new server id in the destination, a tombstone in the source.

@@ -173,6 +173,14 @@ enum Migrations {
                     CREATE INDEX outbound_queue_due ON outbound_queue(next_attempt_at);
                     """)
         }
+        migrator.registerMigration("v9-event-uids") { db in
+            // Meeting mail finds its event by the iCalendar UID inside the event's JSON.
+            try db.execute(
+                sql: """
+                    CREATE INDEX items_by_event_uid ON items(folder_id, \(SQLiteStore.eventUIDExpression))
+                    WHERE class = 'Calendar';
+                    """)
+        }
         return migrator
     }
 }

@@ -186,6 +186,21 @@ extension SQLiteStore {
                 """)
     }
 
+    public func event(uid: String, in folderID: Folder.ID) async throws(StoreError) -> Item? {
+        try await read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT items.*, NULL AS raw FROM items
+                    WHERE folder_id = ? AND class = 'Calendar' AND \(Self.eventUIDExpression) = ? LIMIT 1
+                    """, arguments: [folderID, uid]
+            ).map(ItemCoding.item)
+        }
+    }
+
+    /// An event's UID as SQL, the expression `items_by_event_uid` indexes (a query must spell it the same).
+    static let eventUIDExpression = "json_extract(CAST(properties AS TEXT), '$.uid')"
+
     static func fetchItem(_ db: Database, folderID: Folder.ID, serverID: String) throws -> Item? {
         try Row.fetchOne(
             db,

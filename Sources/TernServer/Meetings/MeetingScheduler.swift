@@ -47,11 +47,10 @@ public struct MeetingScheduler: MeetingScheduling {
     static func event(uid: String, in folderID: Folder.ID, of store: any Store) async throws
         -> (serverID: String, event: CalendarItem)?
     {
-        let items = try await store.itemChanges(in: folderID, since: ModSeq(rawValue: 0), limit: 100_000).changed
-        for item in items {
-            if case .event(let event) = item.content, event.uid == uid { return (item.serverID, event) }
+        guard let item = try await store.event(uid: uid, in: folderID), case .event(let event) = item.content else {
+            return nil
         }
-        return nil
+        return (item.serverID, event)
     }
 
     private func invite(
