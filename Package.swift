@@ -177,6 +177,7 @@ let package = Package(
             dependencies: [
                 "TernServer", "TernAdmin", "TernAuth", "TernPush", "ActiveSync", "TernStore", "TernStoreSQLite", "WBXML",
                 "TernTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import MIME
 import ServiceLifecycle
@@ -130,6 +131,27 @@ import Testing
                 """, port: port)
             #expect(output == "announced 552\nmail 250\nrcpt 250\ndata 552\n")
             #expect(try await Self.inboxCount(server) == 0)
+        }
+    }
+
+    /// A store that cannot write (here: a trigger that fails every insert of an item, as a
+    /// full or failing disk would) gets 452 per recipient, so the MTA keeps the message and
+    /// tries again; once it can write, the same message is delivered once.
+    @Test func aStoreThatCannotWriteIs452AndTheRetryDelivers() async throws {
+        try await Self.withListener { server, port in
+            let database = try DatabaseQueue(path: SQLiteStore.databasePath(inDataDirectory: server.directory.path))
+            try await database.write { db in
+                try db.execute(
+                    sql: "CREATE TRIGGER refuse BEFORE INSERT ON items BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+            }
+            let conversation =
+                "LHLO mta.example\r\nMAIL FROM:<carla@outside.example>\r\nRCPT TO:<anna@tern.example>\r\nDATA\r\n"
+                + "Subject: Later\r\n\r\nx\r\n.\r\nQUIT\r\n"
+            #expect(try await Self.pipelined(conversation, port: port) == "220 250 250 250 354 452 221\n")
+            #expect(try await Self.inboxCount(server) == 0)
+            try await database.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
+            #expect(try await Self.pipelined(conversation, port: port) == "220 250 250 250 354 250 221\n")
+            #expect(try await Self.inboxCount(server) == 1)
         }
     }
 }
