@@ -5,17 +5,21 @@ import TernAuth
 import TernServer
 import TernStore
 import TernStoreSQLite
+import TernTesting
 import WBXML
 
 // Mail flow: LMTP delivery rate (5 KB messages over 4 concurrent connections, each message
-// committed before its 250) and the latency of a SendMail to a local recipient (delivered to
-// their Inbox and the sender's Sent Items in one transaction), on a fresh SQLite store.
+// committed before its 250), the latency of a SendMail to a local recipient (delivered to
+// their Inbox and the sender's Sent Items in one transaction), and SendMail to another server
+// through the relay (queued while the relay is down, then drained to aiosmtpd on loopback), on a fresh SQLite
+// store. The relay phase needs Debian's python3-aiosmtpd.
 //
 //   swift run -c release --package-path Benchmarks --scratch-path .build-release mail-flow
 
 let lmtpMessages = 4_000
 let lmtpConnections = 4
 let sendCount = 1_000
+let relayCount = 500
 
 let directory = FileManager.default.temporaryDirectory.appending(path: "tern-mail-bench-\(UUID().uuidString)").path
 defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -71,7 +75,8 @@ let lmtpElapsed = seconds(ContinuousClock.now - lmtpStarted)
 let lmtpCPU = seconds(ProcessFigures.cpuTime() - cpuBefore)
 print(
     String(
-        format: "LMTP delivery, %d messages of ~5 KB over %d connections: %.2f s, %.0f messages/s, %.3f CPU s per 1,000",
+        format:
+            "LMTP delivery, %d messages of ~5 KB over %d connections: %.2f s, %.0f messages/s, %.3f CPU s per 1,000",
         lmtpMessages, lmtpConnections, lmtpElapsed, Double(lmtpMessages) / lmtpElapsed,
         lmtpCPU / Double(lmtpMessages) * 1000))
 
@@ -79,6 +84,9 @@ print(
 
 var configuration = ServerConfiguration(port: 0)
 configuration.autoblock.maxQuietRequestsPerMinute = 0
+// The relay is down while the SendMails queue, then comes up: its rate is the queue's alone.
+let relayPort = try SMTPSink.freePort()
+configuration.relay = RelayConfiguration(host: "127.0.0.1", port: relayPort, heloName: "bench.example")
 let httpPort = await start { onListening in
     try await TernServer(store: store, configuration: configuration).run(onListening: onListening)
 }
@@ -97,10 +105,13 @@ let connection = try LoopbackConnection(port: httpPort)
 }
 
 let policyType = ProvisionRequest.wbxmlPolicyType
-guard let phaseOne = try send("Provision", ProvisionRequest.policyRequest(policyType: policyType, deviceInformation: nil).element),
+guard
+    let phaseOne = try send(
+        "Provision", ProvisionRequest.policyRequest(policyType: policyType, deviceInformation: nil).element),
     case .policy(_, let temporaryKey, _) = ProvisionResponse(phaseOne),
     let phaseTwo = try send(
-        "Provision", ProvisionRequest.acknowledgement(policyType: policyType, policyKey: temporaryKey, status: 1).element,
+        "Provision",
+        ProvisionRequest.acknowledgement(policyType: policyType, policyKey: temporaryKey, status: 1).element,
         policyKey: temporaryKey),
     case .provisioned(let policyKey) = ProvisionResponse(phaseTwo)
 else { fatalError("provisioning failed") }
@@ -114,3 +125,28 @@ for number in 0..<sendCount {
     samples.append(ContinuousClock.now - started)
 }
 print("SendMail to a local recipient (Inbox and Sent Items): \(percentiles(samples))")
+
+// MARK: Relay
+
+var relaySamples: [Duration] = []
+for number in 0..<relayCount {
+    let mime = Array("To: Carla <carla@outside.example>\r\nSubject: Out \(number)\r\n\r\nSee you at noon.\r\n".utf8)
+    let request = ComposeMailRequest(clientID: "relay-\(number)", mime: mime).element
+    let started = ContinuousClock.now
+    if let refused = try send("SendMail", request, policyKey: policyKey) { fatalError("SendMail refused: \(refused)") }
+    relaySamples.append(ContinuousClock.now - started)
+}
+print("SendMail to another server, request to answer (queued): \(percentiles(relaySamples))")
+let sink = try SMTPSink(port: relayPort)
+defer { sink.stop() }
+let relayStarted = ContinuousClock.now
+let relayCPUBefore = ProcessFigures.cpuTime()
+_ = try await store.retryQueuedMessages(id: nil)
+while try sink.received().count < relayCount { try await Task.sleep(for: .milliseconds(20)) }
+let relayElapsed = seconds(ContinuousClock.now - relayStarted)
+let relayCPU = seconds(ProcessFigures.cpuTime() - relayCPUBefore)
+print(
+    String(
+        format:
+            "Relay, %d queued messages handed to aiosmtpd on loopback: %.2f s, %.0f messages/s, %.3f CPU s per 1,000",
+        relayCount, relayElapsed, Double(relayCount) / relayElapsed, relayCPU / Double(relayCount) * 1000))
