@@ -140,6 +140,36 @@ import WBXML
             ItemOperationsTag.itemOperations, elements: [WBXMLElement(ItemOperationsTag.fetch, elements: fetch)])
     }
 
+    /// GetAttachment as a 12.1 device sends it: a POST with the FileReference as AttachmentName.
+    @Test func getAttachmentAnswersTheBytesWithTheirTypeAnd500ForOneThatIsGone() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let phone = try await server.session(version: "12.1")
+        _ = try await Self.deliverWithAttachment(server)
+        let key = try await SyncOverHTTPTests.start(phone, collection: "1")
+        let (_, synced) = try await SyncOverHTTPTests.drain(phone, key: key, collection: "1")
+        let reference = try #require(synced.first?.text("FileReference"))
+        func getAttachment(_ name: String?) async throws -> (status: Int, headers: [String: String], body: [UInt8]) {
+            var url =
+                "http://127.0.0.1:\(server.port)/Microsoft-Server-ActiveSync?Cmd=GetAttachment&User=anna"
+                + "&DeviceId=ApplF17XK2QJ&DeviceType=iPhone"
+            if let name {
+                url += "&AttachmentName=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            }
+            return try await server.curl(
+                [
+                    "-X", "POST", "-u", "anna:secret", "-H", "MS-ASProtocolVersion: 12.1", "-H",
+                    "X-MS-PolicyKey: \(phone.policyKey)",
+                ], url: url, payload: nil)
+        }
+        let fetched = try await getAttachment(reference)
+        #expect(fetched.status == 200 && fetched.body == Self.pngBytes)
+        #expect(fetched.headers["content-type"] == "image/png")
+        #expect(try await getAttachment("1:99/0").status == 500, "a message that is gone")
+        #expect(try await getAttachment(reference.replacingOccurrences(of: "/0", with: "/7")).status == 500)
+        #expect(try await getAttachment(nil).status == 400)
+    }
+
     @Test func itemOperationsFetchesItemsAndAttachmentsInlineOrMultipart() async throws {
         let server = try await RunningServer()
         defer { Task { await server.stop() } }

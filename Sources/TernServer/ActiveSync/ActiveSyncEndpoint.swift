@@ -274,6 +274,11 @@ struct ActiveSyncEndpoint: Sendable {
         switch answer {
         case .httpStatus(let code):
             return .response(Response(status: .init(code: code)))
+        case .content(let bytes, let contentType):
+            var headers = HTTPFields()
+            headers[.contentType] = contentType
+            return .response(
+                Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))))
         case .document(let root):
             var headers = HTTPFields()
             headers[.contentType] = form.contentType
@@ -302,6 +307,7 @@ struct ActiveSyncEndpoint: Sendable {
         case .getItemEstimate: try await GetItemEstimateHandler(store: store).handle(request)
         case .moveItems: try await MoveItemsHandler(store: store).handle(request)
         case .itemOperations: try await ItemOperationsHandler(store: store).handle(request)
+        case .getAttachment: try await GetAttachmentHandler(store: store).handle(request)
         case .meetingResponse:
             try await MeetingResponseHandler(
                 store: store,

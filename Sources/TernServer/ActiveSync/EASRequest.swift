@@ -41,5 +41,7 @@ enum EASResponse: Sendable {
     /// A WBXML document followed by binary parts (MS-ASCMD 2.2.2.10.1).
     case multipart(WBXMLElement, parts: [[UInt8]])
     case httpStatus(Int)
+    /// A body that is no EAS document: an attachment's bytes for GetAttachment.
+    case content([UInt8], contentType: String)
     case held(HeldRequest)
 }

@@ -37,3 +37,18 @@ struct ItemOperationsHandler {
         return request.acceptsMultipart ? .multipart(response.element, parts: parts) : .document(response.element)
     }
 }
+
+/// GetAttachment (MS-ASCMD 2.2.1.8, the 12.x way to fetch an attachment): the AttachmentName
+/// parameter is the FileReference a Sync gave; the answer is the attachment's bytes with its
+/// Content-Type, HTTP 500 when it is gone (as the specification says), 400 without a name.
+struct GetAttachmentHandler {
+    let store: any Store
+
+    func handle(_ request: EASRequest) async throws -> EASResponse {
+        guard let name = request.line.attachmentName, !name.isEmpty else { return .httpStatus(400) }
+        switch try await AttachmentLookup(store: store, userID: request.user.id).find(name) {
+        case .found(let bytes, let contentType): return .content(bytes, contentType: contentType)
+        case .noItem, .noAttachment: return .httpStatus(500)
+        }
+    }
+}

@@ -64,16 +64,13 @@ public struct ItemOperationsService: Sendable {
         func failed(_ status: ItemOperationsStatus) -> ItemOperationsResponse.Result {
             .attachment(status: status, fileReference: text, fetched: nil)
         }
-        guard let reference = FileReference(text), let folderServerID = reference.serverID.split(separator: ":").first,
-            let folder = try await store.folder(of: userID, serverID: String(folderServerID)),
-            let item = try await store.item(in: folder.id, serverID: reference.serverID),
-            case .email(let email) = item.content
-        else { return failed(ItemOperationsStatus.objectNotFound) }
-        guard let message = try? MIMEMessage(accepting: Array(email.raw)),
-            message.attachments.indices.contains(reference.attachmentIndex)
-        else { return failed(ItemOperationsStatus.invalidAttachment) }
-        let attachment = message.attachments[reference.attachmentIndex]
-        let bytes = attachment.decodedBytes()
+        let bytes: [UInt8]
+        let contentType: String
+        switch try await AttachmentLookup(store: store, userID: userID).find(text) {
+        case .noItem: return failed(ItemOperationsStatus.objectNotFound)
+        case .noAttachment: return failed(ItemOperationsStatus.invalidAttachment)
+        case .found(let found, let type): (bytes, contentType) = (found, type)
+        }
         var bounds: Range<Int>?
         if let range {
             guard let asked = Self.byteRange(range, total: bytes.count) else {
@@ -92,7 +89,7 @@ public struct ItemOperationsService: Sendable {
         return .attachment(
             status: ItemOperationsStatus.success, fileReference: text,
             fetched: .init(
-                range: bounds, total: bounds.map { _ in bytes.count }, contentType: attachment.contentType.mimeType,
+                range: bounds, total: bounds.map { _ in bytes.count }, contentType: contentType,
                 content: content))
     }
 
