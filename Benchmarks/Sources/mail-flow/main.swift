@@ -116,26 +116,25 @@ guard
     case .provisioned(let policyKey) = ProvisionResponse(phaseTwo)
 else { fatalError("provisioning failed") }
 
-var samples: [Duration] = []
-for number in 0..<sendCount {
-    let mime = Array("To: Bruno <bruno@tern.example>\r\nSubject: Note \(number)\r\n\r\nSee you at noon.\r\n".utf8)
-    let request = ComposeMailRequest(clientID: "bench-\(number)", mime: mime).element
-    let started = ContinuousClock.now
-    if let refused = try send("SendMail", request, policyKey: policyKey) { fatalError("SendMail refused: \(refused)") }
-    samples.append(ContinuousClock.now - started)
+/// Sends `count` SendMails to `recipient`, each with its own ClientId; the time each took.
+@MainActor func sendMails(_ count: Int, to recipient: String, clientPrefix: String) throws -> [Duration] {
+    try (0..<count).map { number in
+        let mime = Array("To: \(recipient)\r\nSubject: Note \(number)\r\n\r\nSee you at noon.\r\n".utf8)
+        let request = ComposeMailRequest(clientID: "\(clientPrefix)-\(number)", mime: mime).element
+        let started = ContinuousClock.now
+        if let refused = try send("SendMail", request, policyKey: policyKey) {
+            fatalError("SendMail refused: \(refused)")
+        }
+        return ContinuousClock.now - started
+    }
 }
+
+let samples = try sendMails(sendCount, to: "Bruno <bruno@tern.example>", clientPrefix: "bench")
 print("SendMail to a local recipient (Inbox and Sent Items): \(percentiles(samples))")
 
 // MARK: Relay
 
-var relaySamples: [Duration] = []
-for number in 0..<relayCount {
-    let mime = Array("To: Carla <carla@outside.example>\r\nSubject: Out \(number)\r\n\r\nSee you at noon.\r\n".utf8)
-    let request = ComposeMailRequest(clientID: "relay-\(number)", mime: mime).element
-    let started = ContinuousClock.now
-    if let refused = try send("SendMail", request, policyKey: policyKey) { fatalError("SendMail refused: \(refused)") }
-    relaySamples.append(ContinuousClock.now - started)
-}
+let relaySamples = try sendMails(relayCount, to: "Carla <carla@outside.example>", clientPrefix: "relay")
 print("SendMail to another server, request to answer (queued): \(percentiles(relaySamples))")
 let sink = try SMTPSink(port: relayPort)
 defer { sink.stop() }
