@@ -18,10 +18,9 @@ public struct MeetingMessage: Sendable {
     /// The scheduling message in `message`, read for a recipient with `recipientAddresses`;
     /// nil when it has no text/calendar part with a METHOD this server acts on and a usable VEVENT.
     public init?(in message: MIMEMessage, recipientAddresses: [String]) {
-        guard let part = message.calendarPart, part.decodedSize <= MIMEMessage.maxCalendarBytes,
-            let method = message.calendarMethod.flatMap(Method.init(rawValue:))
+        guard let content = message.calendarContent, let text = content.text,
+            let method = content.method.flatMap(Method.init(rawValue:))
         else { return nil }
-        let text = part.text()
         // Without a UID of its own the reader would make one up, different each time.
         guard text.split(whereSeparator: \.isNewline).contains(where: { $0.uppercased().hasPrefix("UID:") }) else {
             return nil

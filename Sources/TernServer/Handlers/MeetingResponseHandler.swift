@@ -45,12 +45,9 @@ struct MeetingResponseHandler {
             else { return result(.invalidMeetingRequest) }
 
             var event = meeting.event
-            let ownAddress =
-                event.attendees.first { MeetingScheduler.owns(user, $0.email) }?.email
-                ?? user.primaryAddress ?? user.login
-            if let index = event.attendees.firstIndex(where: { MeetingScheduler.owns(user, $0.email) }) {
-                event.attendees[index].status = request.answer.attendeeStatus
-            }
+            let ownIndex = event.attendees.firstIndex { MeetingScheduler.owns(user, $0.email) }
+            let ownAddress = ownIndex.map { event.attendees[$0].email } ?? user.primaryAddress ?? user.login
+            if let ownIndex { event.attendees[ownIndex].status = request.answer.attendeeStatus }
             var calendarID: String?
             switch request.answer {
             case .declined:

@@ -57,7 +57,8 @@ struct MailSubmission {
         let fields = try Self.headerFields(of: message, from: user, at: date)
         var copies: [Submission.Copy] = []
         let sent = message.rewritingHeaders(removing: ["Bcc"], setting: fields.set, adding: fields.add)
-        let delivered = try Self.item(sent, at: date)
+        let sentMessage = try Self.rewritten(sent)
+        let delivered = EmailItem(message: sentMessage, receivedAt: date)
         for recipient in recipientUsers.values.sorted(by: { $0.id < $1.id }) {
             guard let inbox = try await store.folders(of: recipient.id).first(where: { $0.type == .inbox }) else {
                 throw SubmissionRefusal(.mailSubmissionFailed, "\(recipient.login) has no Inbox")
@@ -67,7 +68,9 @@ struct MailSubmission {
         if request.saveInSentItems,
             let sent = try await store.folders(of: user.id).first(where: { $0.type == .sentItems })
         {
-            var copy = try Self.item(message.rewritingHeaders(setting: fields.set, adding: fields.add), at: date)
+            var copy = EmailItem(
+                message: try Self.rewritten(message.rewritingHeaders(setting: fields.set, adding: fields.add)),
+                receivedAt: date)
             copy.properties.read = true
             copies.append(Submission.Copy(folderID: sent.id, content: .email(copy)))
         }
@@ -80,9 +83,9 @@ struct MailSubmission {
             throw SubmissionRefusal(.messagePreviouslySent, "ClientId \(request.clientID ?? "") was sent before")
         }
         if relayed != nil { outbound?.wake() }
-        if let delivered = try? MIMEMessage(accepting: sent), delivered.calendarPart != nil {
+        if sentMessage.calendarPart != nil {
             let scheduler = MeetingScheduler(store: store)
-            for recipient in recipientUsers.values { await scheduler.schedule(delivered, deliveredTo: recipient) }
+            for recipient in recipientUsers.values { await scheduler.schedule(sentMessage, deliveredTo: recipient) }
         }
     }
 
@@ -154,9 +157,10 @@ struct MailSubmission {
         return encoded == name ? MailAddress(name: name, address: address).description : "\(encoded) <\(address)>"
     }
 
-    private static func item(_ raw: [UInt8], at date: Date) throws -> EmailItem {
+    /// The message with its header rewritten, read again; Status 107 if that fails.
+    private static func rewritten(_ raw: [UInt8]) throws -> MIMEMessage {
         do {
-            return EmailItem(message: try MIMEMessage(accepting: raw), receivedAt: date)
+            return try MIMEMessage(accepting: raw)
         } catch {
             throw SubmissionRefusal(.invalidMIME, "the rewritten message is not MIME: \(error)")
         }

@@ -43,12 +43,12 @@ extension EmailItem {
     /// The class of an iMIP message: an invitation, its cancellation, or an attendee's answer
     /// by its PARTSTAT (MS-ASEMAIL 2.2.2.49).
     private static func meetingMessageClass(_ message: MIMEMessage) -> String? {
-        switch message.calendarMethod {
+        let calendar = message.calendarContent
+        switch calendar?.method {
         case "REQUEST": return "IPM.Schedule.Meeting.Request"
         case "CANCEL": return "IPM.Schedule.Meeting.Canceled"
         case "REPLY":
-            let part = message.calendarPart
-            let text = part.map { $0.decodedSize <= MIMEMessage.maxCalendarBytes ? $0.text().uppercased() : "" } ?? ""
+            let text = calendar?.text?.uppercased() ?? ""
             if text.contains("PARTSTAT=DECLINED") { return "IPM.Schedule.Meeting.Resp.Neg" }
             if text.contains("PARTSTAT=TENTATIVE") { return "IPM.Schedule.Meeting.Resp.Tent" }
             return "IPM.Schedule.Meeting.Resp.Pos"

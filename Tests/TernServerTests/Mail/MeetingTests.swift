@@ -95,8 +95,8 @@ import WBXML
         #expect(sent.rcptTos == ["carla@outside.example"] && sent.mailFrom == "anna@tern.example")
         let message = try MIMEMessage(parsing: Array(sent.content.utf8))
         #expect(message.subject == "Accepted: Budget 2027")
-        #expect(message.calendarMethod == "REPLY")
-        let calendar = message.calendarPart?.text() ?? ""
+        #expect(message.calendarContent?.method == "REPLY")
+        let calendar = message.calendarContent?.text ?? ""
         #expect(calendar.contains("UID:budget-2027@outside.example"))
         #expect(calendar.contains("ATTENDEE;PARTSTAT=ACCEPTED;CN=Anna:mailto:anna@tern.example"), "\(calendar)")
         #expect(calendar.contains("ORGANIZER:mailto:carla@outside.example"))
