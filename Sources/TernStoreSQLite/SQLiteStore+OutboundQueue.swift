@@ -18,28 +18,24 @@ extension SQLiteStore {
     public func claimQueuedMessages(dueAt now: Date, lease: TimeInterval, limit: Int) async throws(StoreError)
         -> [ClaimedMessage]
     {
-        do {
-            return try await pool.write { db in
-                let rows = try Row.fetchAll(
-                    db,
+        try await writeWithoutChange { db in
+            let rows = try Row.fetchAll(
+                db,
+                literal: """
+                    SELECT *, length(raw) AS size FROM outbound_queue
+                    WHERE next_attempt_at <= \(now.timeIntervalSince1970) ORDER BY next_attempt_at LIMIT \(limit)
+                    """)
+            return try rows.map { row in
+                var message = try Self.queuedMessage(row)
+                message.attempts += 1
+                message.nextAttemptAt = now.addingTimeInterval(lease)
+                try db.execute(
                     literal: """
-                        SELECT *, length(raw) AS size FROM outbound_queue
-                        WHERE next_attempt_at <= \(now.timeIntervalSince1970) ORDER BY next_attempt_at LIMIT \(limit)
+                        UPDATE outbound_queue SET attempts = \(message.attempts),
+                        next_attempt_at = \(message.nextAttemptAt.timeIntervalSince1970) WHERE id = \(message.id)
                         """)
-                return try rows.map { row in
-                    var message = try Self.queuedMessage(row)
-                    message.attempts += 1
-                    message.nextAttemptAt = now.addingTimeInterval(lease)
-                    try db.execute(
-                        literal: """
-                            UPDATE outbound_queue SET attempts = \(message.attempts),
-                            next_attempt_at = \(message.nextAttemptAt.timeIntervalSince1970) WHERE id = \(message.id)
-                            """)
-                    return ClaimedMessage(message: message, raw: Array(row["raw"] as Data))
-                }
+                return ClaimedMessage(message: message, raw: Array(row["raw"] as Data))
             }
-        } catch {
-            throw Self.storeError(error)
         }
     }
 
@@ -80,28 +76,20 @@ extension SQLiteStore {
 
     public func retryQueuedMessages(id: QueuedMessage.ID?) async throws(StoreError) -> Int {
         let now = Date().timeIntervalSince1970
-        do {
-            return try await pool.write { db in
-                if let id {
-                    try db.execute(literal: "UPDATE outbound_queue SET next_attempt_at = \(now) WHERE id = \(id)")
-                } else {
-                    try db.execute(literal: "UPDATE outbound_queue SET next_attempt_at = \(now)")
-                }
-                return db.changesCount
+        return try await writeWithoutChange { db in
+            if let id {
+                try db.execute(literal: "UPDATE outbound_queue SET next_attempt_at = \(now) WHERE id = \(id)")
+            } else {
+                try db.execute(literal: "UPDATE outbound_queue SET next_attempt_at = \(now)")
             }
-        } catch {
-            throw Self.storeError(error)
+            return db.changesCount
         }
     }
 
     public func dropQueuedMessage(id: QueuedMessage.ID) async throws(StoreError) -> Bool {
-        do {
-            return try await pool.write { db in
-                try db.execute(literal: "DELETE FROM outbound_queue WHERE id = \(id)")
-                return db.changesCount > 0
-            }
-        } catch {
-            throw Self.storeError(error)
+        try await writeWithoutChange { db in
+            try db.execute(literal: "DELETE FROM outbound_queue WHERE id = \(id)")
+            return db.changesCount > 0
         }
     }
 
