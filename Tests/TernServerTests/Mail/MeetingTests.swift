@@ -184,6 +184,20 @@ import WBXML
         #expect(try await device.send("MeetingResponse", malformed).text("Status") == "103")
     }
 
+    @Test func moreRequestsThanTheLimitInOneMeetingResponseIsStatus103() async throws {
+        let server = try await RunningServer()
+        defer { Task { await server.stop() } }
+        let device = try await server.session(version: "16.1")
+        let requests = (0...RequestLimits.meetingResponses).map { number in
+            MeetingResponseRequest.Request(answer: .accepted, collectionID: "1", requestID: "1:\(number)")
+        }
+        let reply = try await device.send("MeetingResponse", MeetingResponseRequest(requests: requests).element)
+        #expect(reply.text("Status") == "103")
+        let atLimit = try await device.send(
+            "MeetingResponse", MeetingResponseRequest(requests: Array(requests.dropLast())).element)
+        #expect(atLimit.body.flatMap(MeetingResponseResponse.init)?.results.count == RequestLimits.meetingResponses)
+    }
+
     @Test func aCancellationFromTheOrganizerFreesTheTimeAndOneFromAnyoneElseChangesNothing() async throws {
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
