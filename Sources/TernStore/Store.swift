@@ -18,6 +18,10 @@ public protocol Store: Sendable {
     func setPasswordHash(_ hash: String, login: String) async throws(StoreError)
     /// Removes the user and everything they own.
     func removeUser(login: String) async throws(StoreError)
+    /// The user's photo (JPEG) the address book shows; nil when none is set.
+    func userPhoto(of userID: User.ID) async throws(StoreError) -> Data?
+    /// Sets the user's photo, or removes it with nil.
+    func setUserPhoto(_ photo: Data?, of userID: User.ID) async throws(StoreError)
 
     // MARK: Folders
 
@@ -57,6 +61,14 @@ public protocol Store: Sendable {
     func deleteAllItems(in folderID: Folder.ID) async throws(StoreError) -> Int
     func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges
     func itemCount(in folderID: Folder.ID) async throws(StoreError) -> Int
+
+    // MARK: Search
+
+    /// A page of the mail matching `query`, newest first, with the total, from the full-text
+    /// index every item write keeps in its own transaction.
+    func searchMail(_ query: MailSearchQuery) async throws(StoreError) -> MailSearchResult
+    /// Indexes every stored email again (`tern index rebuild`); returns how many.
+    func rebuildMailSearchIndex() async throws(StoreError) -> Int
 
     // MARK: Outbound queue
 

@@ -181,6 +181,28 @@ enum Migrations {
                     WHERE class = 'Calendar';
                     """)
         }
+        migrator.registerMigration("v10-search") { db in
+            // The full-text index of mail (see SQLiteStore+Search), filled from the mail
+            // already stored; its rows go with their items by trigger, also on cascades.
+            // And the users' photos the address book (GAL) shows.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE mail_search USING fts5(
+                        subject, sender, recipients, body,
+                        folder_id UNINDEXED, received UNINDEXED, conversation UNINDEXED,
+                        tokenize = 'unicode61 remove_diacritics 2'
+                    );
+                    CREATE TRIGGER items_leave_mail_search AFTER DELETE ON items WHEN old.class = 'Email'
+                    BEGIN
+                        DELETE FROM mail_search WHERE rowid = old.id;
+                    END;
+                    CREATE TABLE user_photos (
+                        user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                        photo BLOB NOT NULL
+                    );
+                    """)
+            _ = try SQLiteStore.indexAllMail(db)
+        }
         return migrator
     }
 }

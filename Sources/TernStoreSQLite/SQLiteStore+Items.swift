@@ -56,15 +56,17 @@ extension SQLiteStore {
             guard item.content.itemClass == content.itemClass else {
                 throw StoreError(.invalid, "item \(serverID) is \(item.content.itemClass), not \(content.itemClass)")
             }
+            let previous = item.content
             item.content = content
             item.modSeq = transaction.nextModSeq(touching: folderID)
             try transaction.db.executeCached(
                 literal: """
                     UPDATE items SET properties = \(try ItemCoding.properties(content)), modseq = \(item.modSeq.rawValue) WHERE id = \(item.id)
                     """)
-            if case .email(let email) = content {
+            if case .email(let email) = content, case .email(let old) = previous {
                 try transaction.db.executeCached(
                     literal: "UPDATE messages SET raw = \(email.raw) WHERE item_id = \(item.id)")
+                try Self.reindexMail(email, replacing: old, itemID: item.id, folderID: folderID, in: transaction.db)
             }
             return item
         }
@@ -170,6 +172,7 @@ extension SQLiteStore {
         let id = db.lastInsertedRowID
         if case .email(let email) = content {
             try db.executeCached(literal: "INSERT INTO messages (item_id, raw) VALUES (\(id), \(email.raw))")
+            try indexMail(email, itemID: id, folderID: folder.id, in: db)
         }
         return Item(id: id, folderID: folder.id, serverID: serverID, content: content, modSeq: modSeq)
     }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 public import TernStore
 
@@ -75,6 +75,22 @@ extension SQLiteStore {
             return db.changesCount
         }
         guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }
+    }
+
+    public func userPhoto(of userID: User.ID) async throws(StoreError) -> Data? {
+        try await read { db in try Data.fetchOne(db, literal: "SELECT photo FROM user_photos WHERE user_id = \(userID)")
+        }
+    }
+
+    public func setUserPhoto(_ photo: Data?, of userID: User.ID) async throws(StoreError) {
+        try await writeWithoutChange { db in
+            if let photo {
+                try db.executeCached(
+                    literal: "INSERT OR REPLACE INTO user_photos (user_id, photo) VALUES (\(userID), \(photo))")
+            } else {
+                try db.executeCached(literal: "DELETE FROM user_photos WHERE user_id = \(userID)")
+            }
+        }
     }
 
     public func removeUser(login: String) async throws(StoreError) {

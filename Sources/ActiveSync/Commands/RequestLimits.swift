@@ -13,4 +13,10 @@ public enum RequestLimits {
     /// Requests in one MeetingResponse: past it, Status 103. The specification names no
     /// number; this is ItemOperations' 100, more than a device sends at once.
     public static let meetingResponses = 100
+    /// Characters of a Search or Find query's text: past it, the Store's Status 2.
+    public static let searchTextCharacters = 256
+    /// Words of a mailbox query's FreeText: past it, the Store's Status 8 (too complex).
+    public static let searchWords = 16
+    /// To elements in one ResolveRecipients (MS-ASCMD 2.2.3.180.2): past it, Status 5.
+    public static let recipientsToResolve = 100
 }

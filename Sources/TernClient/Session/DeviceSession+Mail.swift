@@ -76,9 +76,11 @@ extension DeviceSession {
         else {
             throw ClientError(.server, "the server's Search response is not one")
         }
-        guard response.status == 1, response.storeStatus ?? 1 == 1 else {
-            throw ClientError(.server, "Search failed with Status \(response.storeStatus ?? response.status)")
+        guard response.status == .success, response.storeStatus == .success else {
+            throw ClientError(
+                .server, "Search failed with Status \((response.storeStatus ?? response.status).rawValue)")
         }
-        return response.results.map(SearchHit.init)
+        // A search without matches answers one empty Result.
+        return response.results.filter { $0.longID != nil }.map(SearchHit.init)
     }
 }

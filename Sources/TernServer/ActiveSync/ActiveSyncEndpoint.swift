@@ -308,6 +308,7 @@ struct ActiveSyncEndpoint: Sendable {
         case .moveItems: try await MoveItemsHandler(store: store).handle(request)
         case .itemOperations: try await ItemOperationsHandler(store: store).handle(request)
         case .getAttachment: try await GetAttachmentHandler(store: store).handle(request)
+        case .search: try await SearchHandler(store: store).handle(request)
         case .meetingResponse:
             try await MeetingResponseHandler(
                 store: store,

@@ -17,7 +17,9 @@ struct ComposeMailHandler {
             let line = request.line
             compose = ComposeMailRequest(
                 kind: kind, clientID: nil, saveInSentItems: line.saveInSent,
-                source: kind == .sendMail ? nil : .init(folderID: line.collectionID, itemID: line.itemID), mime: mime)
+                source: kind == .sendMail
+                    ? nil : .init(folderID: line.collectionID, itemID: line.itemID, longID: line.longID),
+                mime: mime)
         } else {
             guard let body = request.body else { throw SubmissionRefusal(.invalidXML, "no body") }
             compose = try ComposeMailRequest(body)

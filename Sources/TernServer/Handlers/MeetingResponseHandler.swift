@@ -12,7 +12,8 @@ import TernStore
 /// the iTIP REPLY goes to the organizer through `MailSubmission`, locally or by the relay.
 /// Each Request gets its own Result, with CalendarId unless declined: Status 2 for an item
 /// that is no meeting request to answer (another organizer's UID, a cancelled meeting, one
-/// occurrence by InstanceId, an item named by LongId, which are not supported yet).
+/// occurrence by InstanceId, which is not supported yet). An item found by Search is named
+/// by its LongId.
 struct MeetingResponseHandler {
     let store: any Store
     let submission: MailSubmission
@@ -33,14 +34,16 @@ struct MeetingResponseHandler {
         func result(_ status: MeetingResponseStatus, _ calendarID: String? = nil) -> MeetingResponseResponse.Result {
             MeetingResponseResponse.Result(requestID: request.requestID, status: status, calendarID: calendarID)
         }
-        // One occurrence of a series, or an item found by Search, is not answered yet: Status 2
-        // rather than an answer to the whole series or to another item.
-        guard !request.isLongID, request.instanceID == nil else { return result(.invalidMeetingRequest) }
+        // One occurrence of a series is not answered yet: Status 2 rather than an answer to
+        // the whole series.
+        guard request.instanceID == nil, let (collectionID, serverID) = request.item?.location else {
+            return result(.invalidMeetingRequest)
+        }
         do {
             let folders = try await store.folders(of: user.id)
-            guard let folder = folders.first(where: { $0.serverID == request.collectionID }),
+            guard let folder = folders.first(where: { $0.serverID == collectionID }),
                 let calendar = folders.first(where: { $0.type == .calendar }),
-                let item = try await store.item(in: folder.id, serverID: request.requestID),
+                let item = try await store.item(in: folder.id, serverID: serverID),
                 let meeting = try await meeting(in: item, of: user, calendar: calendar)
             else { return result(.invalidMeetingRequest) }
 

@@ -105,13 +105,13 @@ struct MailSubmission {
     /// The message a SmartReply or SmartForward names, which must be one of `user`'s own
     /// (Status 150 otherwise, whatever another user holds under that id).
     private func original(named source: ComposeMailRequest.Source?, of user: User) async throws -> MIMEMessage {
-        guard let folderID = source?.folderID, let itemID = source?.itemID,
+        guard let (folderID, itemID) = source?.item?.location,
             let folder = try await store.folder(of: user.id, serverID: folderID),
             let item = try await store.item(in: folder.id, serverID: itemID), case .email(let email) = item.content,
             let original = try? MIMEMessage(accepting: Array(email.raw))
         else {
             throw SubmissionRefusal(
-                .itemNotFound, "no message \(source?.itemID ?? "?") in the user's folder \(source?.folderID ?? "?")")
+                .itemNotFound, "no message \(source?.itemID ?? source?.longID ?? "?") in the user's mailbox")
         }
         return original
     }

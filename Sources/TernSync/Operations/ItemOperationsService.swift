@@ -25,8 +25,8 @@ public struct ItemOperationsService: Sendable {
         var parts: [[UInt8]] = []
         for operation in request.operations {
             switch operation {
-            case .fetchItem(let collectionID, let serverID, let options):
-                results.append(try await fetchItem(collectionID: collectionID, serverID: serverID, options: options))
+            case .fetchItem(let reference, let options):
+                results.append(try await fetchItem(reference, options: options))
             case .fetchAttachment(let reference, let range):
                 results.append(try await fetchAttachment(reference, range: range, multipart: multipart, parts: &parts))
             case .emptyFolderContents(let collectionID, let deleteSubfolders):
@@ -38,13 +38,14 @@ public struct ItemOperationsService: Sendable {
         return (ItemOperationsResponse(status: ItemOperationsStatus.success, results: results), parts)
     }
 
-    private func fetchItem(collectionID: String, serverID: String, options: SyncOptions?) async throws(StoreError)
+    private func fetchItem(_ reference: ItemReference, options: SyncOptions?) async throws(StoreError)
         -> ItemOperationsResponse.Result
     {
         func failed(_ status: ItemOperationsStatus) -> ItemOperationsResponse.Result {
-            .item(status: status, collectionID: collectionID, serverID: serverID, fetched: nil)
+            .item(status: status, reference: reference, fetched: nil)
         }
-        guard let folder = try await store.folder(of: userID, serverID: collectionID),
+        guard let (collectionID, serverID) = reference.location,
+            let folder = try await store.folder(of: userID, serverID: collectionID),
             let item = try await store.item(in: folder.id, serverID: serverID)
         else { return failed(ItemOperationsStatus.objectNotFound) }
         let encoding = ItemEncodingOptions(options: options, protocolVersion: protocolVersion)
@@ -54,7 +55,7 @@ public struct ItemOperationsService: Sendable {
                 .encodableElements(version: protocolVersion)
         else { return failed(ItemOperationsStatus.conversionFailure) }
         return .item(
-            status: ItemOperationsStatus.success, collectionID: collectionID, serverID: serverID,
+            status: ItemOperationsStatus.success, reference: reference,
             fetched: .init(itemClass: item.content.itemClass, properties: properties))
     }
 

@@ -49,6 +49,12 @@ public struct ComposeMailRequest: Hashable, Sendable {
             self.longID = longID
             self.instanceID = instanceID
         }
+
+        /// The item named, by folder and item or else by LongId; nil when neither is complete.
+        public var item: ItemReference? {
+            if let folderID, let itemID { return .server(collectionID: folderID, serverID: itemID) }
+            return longID.map(ItemReference.longID)
+        }
     }
 
     public var kind: Kind

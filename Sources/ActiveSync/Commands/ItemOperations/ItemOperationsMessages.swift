@@ -7,8 +7,8 @@ public struct ItemOperationsRequest: DecodableRequest, Hashable {
     public static let malformedStatus = ItemOperationsStatus.protocolError
 
     public enum Operation: Hashable, Sendable {
-        /// An item by collection and server id, with Sync-style Options.
-        case fetchItem(collectionID: String, serverID: String, options: SyncOptions?)
+        /// An item by collection and server id or by a Search LongId, with Sync-style Options.
+        case fetchItem(ItemReference, options: SyncOptions?)
         /// An attachment by its FileReference, optionally a byte range of it (`0-1023`).
         case fetchAttachment(fileReference: String, range: String?)
         case emptyFolderContents(collectionID: String, deleteSubfolders: Bool)
@@ -41,7 +41,10 @@ public struct ItemOperationsRequest: DecodableRequest, Hashable {
                 {
                     operations.append(
                         .fetchItem(
-                            collectionID: collectionID, serverID: serverID, options: options.map(SyncOptions.init)))
+                            .server(collectionID: collectionID, serverID: serverID),
+                            options: options.map(SyncOptions.init)))
+                } else if let longID = element.firstElement(SearchTag.longId)?.text {
+                    operations.append(.fetchItem(.longID(longID), options: options.map(SyncOptions.init)))
                 } else {
                     operations.append(.unsupported(element.tag))
                 }

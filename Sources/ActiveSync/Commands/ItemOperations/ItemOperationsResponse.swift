@@ -14,7 +14,8 @@ public struct ItemOperationsResponse: Hashable, Sendable {
     /// The outcome of one operation.
     public enum Result: Hashable, Sendable {
         /// A Fetch of an item: on success its class and ApplicationData's children as Properties.
-        case item(status: ItemOperationsStatus, collectionID: String, serverID: String, fetched: FetchedItem?)
+        /// The item is named as the request named it.
+        case item(status: ItemOperationsStatus, reference: ItemReference, fetched: FetchedItem?)
         /// A Fetch of an attachment by FileReference: on success its bytes or a part number.
         case attachment(status: ItemOperationsStatus, fileReference: String, fetched: FetchedAttachment?)
         case emptyFolderContents(status: ItemOperationsStatus, collectionID: String)
@@ -72,11 +73,15 @@ public struct ItemOperationsResponse: Hashable, Sendable {
 
     private static func element(_ result: Result) -> WBXMLElement {
         switch result {
-        case .item(let status, let collectionID, let serverID, let fetched):
-            var children = [
-                Self.status(status), WBXMLElement(AirSyncTag.collectionId, text: collectionID),
-                WBXMLElement(AirSyncTag.serverId, text: serverID),
-            ]
+        case .item(let status, let reference, let fetched):
+            var children = [Self.status(status)]
+            switch reference {
+            case .server(let collectionID, let serverID):
+                children.append(WBXMLElement(AirSyncTag.collectionId, text: collectionID))
+                children.append(WBXMLElement(AirSyncTag.serverId, text: serverID))
+            case .longID(let longID):
+                children.append(WBXMLElement(SearchTag.longId, text: longID))
+            }
             if let fetched {
                 children.append(WBXMLElement(AirSyncTag.`class`, text: fetched.itemClass.rawValue))
                 children.append(WBXMLElement(ItemOperationsTag.properties, elements: fetched.properties))

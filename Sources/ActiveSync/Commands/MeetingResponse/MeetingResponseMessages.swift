@@ -42,6 +42,12 @@ public struct MeetingResponseRequest: DecodableRequest, Hashable {
             self.instanceID = instanceID
             self.sendResponse = sendResponse
         }
+
+        /// The item answered: the folder and RequestId, or the LongId.
+        public var item: ItemReference? {
+            if isLongID { return .longID(requestID) }
+            return collectionID.map { .server(collectionID: $0, serverID: requestID) }
+        }
     }
 
     public let requests: [Request]

@@ -45,7 +45,7 @@ struct SearchMessagesTests {
                     ]),
             ])
         let read = try #require(SearchResponse(try Self.throughBytes(answer)))
-        #expect(read.status == 1 && read.storeStatus == 1 && read.total == 1)
+        #expect(read.status == .success && read.storeStatus == .success && read.total == 1)
         #expect(read.results.map(\.longID) == ["RgAAAAD"] && read.results.map(\.collectionID) == ["5"])
         #expect(read.results.first?.properties?.firstElement(EmailTag.subject)?.text == "Lunch?")
     }

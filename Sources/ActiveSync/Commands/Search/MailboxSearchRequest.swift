@@ -47,38 +47,3 @@ public struct MailboxSearchRequest: Hashable, Sendable {
             ])
     }
 }
-
-/// A Search response (MS-ASCMD 2.2.1.16) as a device reads it: the overall and the store's
-/// Status, and each Result with its folder, LongId and properties.
-public struct SearchResponse: Hashable, Sendable {
-    public struct Result: Hashable, Sendable {
-        public let longID: String?
-        public let collectionID: String?
-        /// `<Properties>` with the item's properties as children (e.g. `Email:Subject`).
-        public let properties: WBXMLElement?
-    }
-
-    public let status: Int
-    public let storeStatus: Int?
-    public let results: [Result]
-    /// How many matched in all (`Total`), more than `results` when the range cut them.
-    public let total: Int?
-
-    /// nil when the root is not Search or has no Status.
-    public init?(_ root: WBXMLElement) {
-        guard root.tag == SearchTag.search, let status = root.firstElement(SearchTag.status)?.text.flatMap({ Int($0) })
-        else {
-            return nil
-        }
-        self.status = status
-        let store = root.firstElement(SearchTag.response)?.firstElement(SearchTag.store)
-        storeStatus = store?.firstElement(SearchTag.status)?.text.flatMap { Int($0) }
-        total = store?.firstElement(SearchTag.total)?.text.flatMap { Int($0) }
-        results = (store?.elements ?? []).filter { $0.tag == SearchTag.result }.map { result in
-            Result(
-                longID: result.firstElement(SearchTag.longId)?.text,
-                collectionID: result.firstElement(AirSyncTag.collectionId)?.text,
-                properties: result.firstElement(SearchTag.properties))
-        }
-    }
-}

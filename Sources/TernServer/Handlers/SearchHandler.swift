@@ -1,0 +1,25 @@
+import ActiveSync
+import TernStore
+import TernSync
+
+/// Search (MS-ASCMD 2.2.1.16), Mailbox and GAL stores. A query the decoder refuses is
+/// answered in the Store's Status with the Search Status 1, as the specification places
+/// them; a store that fails is the Search Status 3.
+struct SearchHandler {
+    let store: any Store
+
+    func handle(_ request: EASRequest) async throws -> EASResponse {
+        let parsed: SearchRequest
+        do {
+            parsed = try request.decodedBody(as: SearchRequest.self)
+        } catch {
+            return .document(SearchResponse(storeStatus: error.status).element)
+        }
+        let service = SearchService(store: store, user: request.user, protocolVersion: request.protocolVersion)
+        do {
+            return .document(try await service.handle(parsed).element)
+        } catch {
+            return .document(SearchResponse(status: .serverError, storeStatus: nil).element)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import MIME
+
+/// The text of an email a search looks in, column by column: subject, sender (From),
+/// recipients (To and Cc) and the body's readable text (the plain body, else the HTML body's
+/// visible text), at most `maxBodyCharacters` of it.
+public struct MailSearchText: Hashable, Sendable {
+    public var subject: String
+    public var sender: String
+    public var recipients: String
+    public var body: String
+
+    /// How much of a body is indexed: enough for any letter a person writes, bounded for the
+    /// mailing-list digests and logs some mail carries.
+    public static let maxBodyCharacters = 100_000
+
+    public init(subject: String, sender: String, recipients: String, body: String) {
+        self.subject = subject
+        self.sender = sender
+        self.recipients = recipients
+        self.body = body
+    }
+
+    /// The text of `email`; the body from its message, which is read again (a message that
+    /// does not parse has no body text, its headers as stored still count).
+    public init(_ email: EmailItem) {
+        let properties = email.properties
+        let message = try? MIMEMessage(accepting: Array(email.raw))
+        self.init(
+            subject: properties.subject ?? "", sender: properties.from ?? "",
+            recipients: [properties.to, properties.cc].compactMap { $0 }.joined(separator: ", "),
+            body: message?.preview(maxCharacters: Self.maxBodyCharacters) ?? "")
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+public import TernStore
+
+/// Mail search on the SQLite FTS5 table `mail_search`: one row per email, its rowid the
+/// item's id, holding the text columns of `MailSearchText` and, unindexed, the folder, the
+/// time received and the conversation, so a page of results is chosen without reading items.
+///
+/// `insertItem` indexes a new email and `updateItem` one whose text changed, in the item's
+/// own transaction; a trigger removes the row with its item (also when a folder or user is
+/// deleted), so a search never misses a committed message or finds a deleted one. The
+/// tokenizer folds case and removes diacritics: "zurich" finds "Zürich".
+extension SQLiteStore {
+    public func searchMail(_ query: MailSearchQuery) async throws(StoreError) -> MailSearchResult {
+        guard !query.folderIDs.isEmpty, query.limit > 0 else { return MailSearchResult(items: [], total: 0) }
+        return try await read { db in
+            let filter = Self.searchFilter(query)
+            let page = try Row.fetchAll(
+                db,
+                literal: """
+                    SELECT rowid, COUNT(*) OVER () AS total FROM mail_search WHERE \(filter)
+                    ORDER BY received DESC, rowid DESC LIMIT \(query.limit) OFFSET \(max(query.offset, 0))
+                    """)
+            let total: Int =
+                if let first = page.first { first["total"] } else {
+                    try Int.fetchOne(db, literal: "SELECT COUNT(*) FROM mail_search WHERE \(filter)") ?? 0
+                }
+            let ids: [Int64] = page.map { $0["rowid"] }
+            let items = try ItemCoding.items(
+                Row.fetchAll(
+                    db,
+                    literal: """
+                        SELECT items.*, messages.raw FROM items LEFT JOIN messages ON messages.item_id = items.id
+                        WHERE items.id IN \(ids)
+                        """))
+            let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return MailSearchResult(items: ids.compactMap { byID[$0] }, total: total)
+        }
+    }
+
+    public func rebuildMailSearchIndex() async throws(StoreError) -> Int {
+        try await writeWithoutChange { db in
+            try db.execute(sql: "DELETE FROM mail_search")
+            return try Self.indexAllMail(db)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The WHERE clause of a search: the words as prefix terms (each quoted, so nothing a
+    /// user types is read as FTS syntax), then the folder, date and conversation filters.
+    private static func searchFilter(_ query: MailSearchQuery) -> SQL {
+        var conditions: [SQL] = ["folder_id IN \(query.folderIDs)"]
+        if !query.words.isEmpty {
+            let terms = query.words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }
+            conditions.insert("mail_search MATCH \(terms.joined(separator: " AND "))", at: 0)
+        }
+        if let after = query.receivedAfter { conditions.append("received > \(after.timeIntervalSince1970)") }
+        if let before = query.receivedBefore { conditions.append("received < \(before.timeIntervalSince1970)") }
+        if let conversation = query.conversationID { conditions.append("conversation = \(conversation)") }
+        return conditions.joined(separator: " AND ")
+    }
+
+    /// Adds the search row of a new email item.
+    static func indexMail(_ email: EmailItem, itemID: Int64, folderID: Folder.ID, in db: Database) throws {
+        let text = MailSearchText(email)
+        let properties = email.properties
+        try db.executeCached(
+            literal: """
+                INSERT INTO mail_search (rowid, subject, sender, recipients, body, folder_id, received, conversation)
+                VALUES (\(itemID), \(text.subject), \(text.sender), \(text.recipients), \(text.body), \(folderID),
+                \(properties.dateReceived.timeIntervalSince1970), \(properties.conversationID))
+                """)
+    }
+
+    /// Replaces the search row of an email whose message or headers changed (a draft edited);
+    /// a change of read state or flag leaves it as it is.
+    static func reindexMail(
+        _ email: EmailItem, replacing old: EmailItem, itemID: Int64, folderID: Folder.ID, in db: Database
+    )
+        throws
+    {
+        let before = old.properties
+        let after = email.properties
+        guard
+            old.raw != email.raw || before.subject != after.subject || before.from != after.from
+                || before.to != after.to || before.cc != after.cc || before.dateReceived != after.dateReceived
+                || before.conversationID != after.conversationID
+        else { return }
+        try db.executeCached(literal: "DELETE FROM mail_search WHERE rowid = \(itemID)")
+        try indexMail(email, itemID: itemID, folderID: folderID, in: db)
+    }
+
+    /// Indexes every stored email (the migration that creates the index, and a rebuild);
+    /// returns how many.
+    static func indexAllMail(_ db: Database) throws -> Int {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT items.*, messages.raw FROM items LEFT JOIN messages ON messages.item_id = items.id
+                WHERE items.class = 'Email'
+                """)
+        var count = 0
+        while let row = try rows.next() {
+            let item = try ItemCoding.item(row)
+            guard case .email(let email) = item.content else { continue }
+            try indexMail(email, itemID: item.id, folderID: item.folderID, in: db)
+            count += 1
+        }
+        return count
+    }
+}
