@@ -309,6 +309,7 @@ struct ActiveSyncEndpoint: Sendable {
         case .itemOperations: try await ItemOperationsHandler(store: store).handle(request)
         case .getAttachment: try await GetAttachmentHandler(store: store).handle(request)
         case .search: try await SearchHandler(store: store).handle(request)
+        case .resolveRecipients: try await ResolveRecipientsHandler(store: store).handle(request)
         case .meetingResponse:
             try await MeetingResponseHandler(
                 store: store,

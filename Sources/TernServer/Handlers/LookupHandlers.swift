@@ -23,3 +23,20 @@ struct SearchHandler {
         }
     }
 }
+
+/// ResolveRecipients (MS-ASCMD 2.2.1.15); its decoder refuses more than
+/// `RequestLimits.recipientsToResolve` names or a bad free/busy window with Status 5, and a
+/// store that fails is Status 6.
+struct ResolveRecipientsHandler {
+    let store: any Store
+
+    func handle(_ request: EASRequest) async throws -> EASResponse {
+        let parsed = try request.decodedBody(as: ResolveRecipientsRequest.self)
+        let resolver = RecipientResolver(store: store, user: request.user, protocolVersion: request.protocolVersion)
+        do {
+            return .document(try await resolver.handle(parsed).element)
+        } catch {
+            return .document(ResolveRecipientsResponse(status: .serverError).element)
+        }
+    }
+}
