@@ -14,7 +14,8 @@ struct TernDevice: AsyncParsableCommand {
             SetupCommand.self, StatusCommand.self, SyncCommand.self, FoldersCommand.self, ListCommand.self,
             ShowCommand.self, AddCommand.self, EditCommand.self, MoveCommand.self, RemoveCommand.self, SendCommand.self,
             ReplyCommand.self,
-            ForwardCommand.self, SearchCommand.self, WatchCommand.self, PINCommand.self, WipeStatusCommand.self,
+            ForwardCommand.self, SearchCommand.self, LookupCommand.self, WatchCommand.self, PINCommand.self,
+            WipeStatusCommand.self,
         ]
     )
 

@@ -258,9 +258,43 @@ import Testing
                 && outside.error
                     == "tern-device: the server did not send the message: a recipient is not on this server and it has no relay (SendMail Status 116)\n",
             "\(outside)")
-        let found = try await server.device("phone", ["search", "lunch"])
+    }
+
+    @Test func searchFindsOldMailAndLookupFindsColleaguesWithTheirPhotos() async throws {
+        let server = try await ServeProcess()
+        defer { server.stop() }
+        #expect(try await server.setUp("phone").status == 0)
+        for (subject, body) in [("Ferry times", "The ferry to Zürich leaves at nine."), ("Lunch", "Pizza?")] {
+            #expect(try server.deliver(subject: subject, body: body).status == 0)
+        }
+        let found = try await server.device("phone", ["search", "zurich", "--json"])
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [[String: Any]])
+        #expect(found.status == 0 && hits.map { $0["subject"] as? String } == ["Ferry times"], "\(found)")
+        #expect((hits.first?["longID"] as? String)?.contains("/") == true)
+        #expect(try server.tern(["index", "rebuild"]).output == "indexed 2 messages\n")
+        #expect(try await server.device("phone", ["search", "pizza"]).output.contains("Lunch"))
+
+        let added = try server.tern(
+            [
+                "user", "add", "mschmidt", "--email", "maria@tern.example", "--display-name", "Maria Schmidt",
+                "--password-stdin",
+            ],
+            input: Array("pw\n".utf8))
+        #expect(added.status == 0, "\(added)")
+        let photo = server.folder.url.appending(path: "maria.jpg")
+        try Data([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]).write(to: photo)
         #expect(
-            found.status == 1 && found.error == "tern-device: the server does not implement Search (HTTP 501)\n",
-            "\(found)")
+            try server.tern(["user", "photo", "mschmidt", photo.path]).output == "photo of mschmidt set (7 bytes)\n")
+        let notAPhoto = server.folder.url.appending(path: "notes.txt")
+        try Data("hello".utf8).write(to: notAPhoto)
+        let refused = try server.tern(["user", "photo", "mschmidt", notAPhoto.path])
+        #expect(refused.status == 1 && refused.error == "tern: the photo is neither JPEG nor PNG\n", "\(refused)")
+        let people = try await server.device("phone", ["lookup", "schm"])
+        #expect(
+            people.status == 0 && people.output.contains("Maria Schmidt")
+                && people.output.contains("maria@tern.example"))
+        let nobody = try await server.device("phone", ["lookup", "zebra", "--json"])
+        let listed = try JSONSerialization.jsonObject(with: Data(nobody.output.utf8)) as? [Any]
+        #expect(nobody.status == 0 && listed?.isEmpty == true, "\(nobody)")
     }
 }

@@ -1,4 +1,4 @@
-import ActiveSync
+public import ActiveSync
 import Foundation
 import MIME
 import WBXML
@@ -82,5 +82,20 @@ extension DeviceSession {
         }
         // A search without matches answers one empty Result.
         return response.results.filter { $0.longID != nil }.map(SearchHit.init)
+    }
+
+    /// Looks people up in the server's address book (Search of the GAL store) by the start of
+    /// a name, alias or address.
+    public func lookup(_ text: String, limit: Int = 50) async throws -> [GALEntry] {
+        guard let root = try await exchange(.search, GALSearchRequest(text: text, limit: limit).element),
+            let response = SearchResponse(root)
+        else {
+            throw ClientError(.server, "the server's Search response is not one")
+        }
+        guard response.status == .success, response.storeStatus == .success else {
+            throw ClientError(
+                .server, "the GAL search failed with Status \((response.storeStatus ?? response.status).rawValue)")
+        }
+        return response.results.compactMap { $0.properties.flatMap(GALEntry.init(properties:)) }
     }
 }

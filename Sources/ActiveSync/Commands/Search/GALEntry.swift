@@ -2,7 +2,7 @@ public import WBXML
 
 /// A person of the global address list as Search and Find send one (MS-ASCMD 2.2.3.134.2
 /// Properties): only the properties that have a value, in the GAL code page.
-public struct GALEntry: Hashable, Sendable {
+public struct GALEntry: Hashable, Sendable, Codable {
     public var displayName: String
     public var alias: String?
     public var firstName: String?
@@ -11,7 +11,7 @@ public struct GALEntry: Hashable, Sendable {
     public var picture: Picture?
 
     /// A contact picture result (14.1+): a Status, and the JPEG bytes when it is 1.
-    public struct Picture: Hashable, Sendable {
+    public struct Picture: Hashable, Sendable, Codable {
         public var status: Int
         public var data: [UInt8]?
 
