@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ActiveSync", targets: ["ActiveSync"]),
         .library(name: "TernStore", targets: ["TernStore"]),
         .library(name: "TernStoreSQLite", targets: ["TernStoreSQLite"]),
+        .library(name: "MIME", targets: ["MIME"]),
         .library(name: "TernImport", targets: ["TernImport"]),
         .library(name: "TernSync", targets: ["TernSync"]),
         .library(name: "TernAuth", targets: ["TernAuth"]),

@@ -8,7 +8,10 @@ let rootIdentity = Context.packageDirectory.split(separator: "/").dropLast().las
 let package = Package(
     name: "TernBenchmarks",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(path: ".."), .package(url: "https://github.com/apple/swift-log", from: "1.16.2")],
+    dependencies: [
+        .package(path: ".."), .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
     targets: [
         .systemLibrary(name: "CLibWBXML", pkgConfig: "libwbxml2", providers: [.apt(["libwbxml2-dev"])]),
         .executableTarget(
@@ -78,6 +81,20 @@ let package = Package(
                 .product(name: "TernStoreSQLite", package: rootIdentity),
                 .product(name: "TernSync", package: rootIdentity),
                 .product(name: "TernTesting", package: rootIdentity),
+                .product(name: "WBXML", package: rootIdentity),
+            ]
+        ),
+        .executableTarget(
+            name: "search-latency",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "ActiveSync", package: rootIdentity),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "MIME", package: rootIdentity),
+                .product(name: "TernAuth", package: rootIdentity),
+                .product(name: "TernServer", package: rootIdentity),
+                .product(name: "TernStore", package: rootIdentity),
+                .product(name: "TernStoreSQLite", package: rootIdentity),
                 .product(name: "WBXML", package: rootIdentity),
             ]
         ),

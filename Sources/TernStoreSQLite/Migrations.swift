@@ -188,8 +188,7 @@ enum Migrations {
             try db.execute(
                 sql: """
                     CREATE VIRTUAL TABLE mail_search USING fts5(
-                        subject, sender, recipients, body,
-                        folder_id UNINDEXED, received UNINDEXED, conversation UNINDEXED,
+                        subject, sender, recipients, body, scope, received UNINDEXED,
                         tokenize = 'unicode61 remove_diacritics 2'
                     );
                     CREATE TRIGGER items_leave_mail_search AFTER DELETE ON items WHEN old.class = 'Email'

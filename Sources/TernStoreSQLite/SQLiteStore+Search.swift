@@ -3,8 +3,10 @@ import GRDB
 public import TernStore
 
 /// Mail search on the SQLite FTS5 table `mail_search`: one row per email, its rowid the
-/// item's id, holding the text columns of `MailSearchText` and, unindexed, the folder, the
-/// time received and the conversation, so a page of results is chosen without reading items.
+/// item's id, holding the text columns of `MailSearchText`, a `scope` column of tokens for
+/// its folder (`f17`) and conversation (`c` and 32 hex digits), and, unindexed, the time it
+/// was received. Folder and conversation filters are index lookups like the words, so a
+/// page is chosen without reading any row, newest delivered (highest id) first.
 ///
 /// `insertItem` indexes a new email and `updateItem` one whose text changed, in the item's
 /// own transaction; a trigger removes the row with its item (also when a folder or user is
@@ -15,17 +17,13 @@ extension SQLiteStore {
         guard !query.folderIDs.isEmpty, query.limit > 0 else { return MailSearchResult(items: [], total: 0) }
         return try await read { db in
             let filter = Self.searchFilter(query)
-            let page = try Row.fetchAll(
+            let ids = try Int64.fetchAll(
                 db,
                 literal: """
-                    SELECT rowid, COUNT(*) OVER () AS total FROM mail_search WHERE \(filter)
-                    ORDER BY received DESC, rowid DESC LIMIT \(query.limit) OFFSET \(max(query.offset, 0))
+                    SELECT rowid FROM mail_search WHERE \(filter)
+                    ORDER BY rowid DESC LIMIT \(query.limit) OFFSET \(max(query.offset, 0))
                     """)
-            let total: Int =
-                if let first = page.first { first["total"] } else {
-                    try Int.fetchOne(db, literal: "SELECT COUNT(*) FROM mail_search WHERE \(filter)") ?? 0
-                }
-            let ids: [Int64] = page.map { $0["rowid"] }
+            let total = try Int.fetchOne(db, literal: "SELECT COUNT(*) FROM mail_search WHERE \(filter)") ?? 0
             let items = try ItemCoding.items(
                 Row.fetchAll(
                     db,
@@ -47,29 +45,38 @@ extension SQLiteStore {
 
     // MARK: Helpers
 
-    /// The WHERE clause of a search: the words as prefix terms (each quoted, so nothing a
-    /// user types is read as FTS syntax), then the folder, date and conversation filters.
+    /// The WHERE clause of a search: one MATCH of the scope tokens and the words as prefix
+    /// terms of the text columns (each quoted, so nothing a user types is read as FTS syntax),
+    /// then the date filters, which read the rows the MATCH leaves.
     private static func searchFilter(_ query: MailSearchQuery) -> SQL {
-        var conditions: [SQL] = ["folder_id IN \(query.folderIDs)"]
-        if !query.words.isEmpty {
-            let terms = query.words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }
-            conditions.insert("mail_search MATCH \(terms.joined(separator: " AND "))", at: 0)
+        var expression = "scope : (\(query.folderIDs.map { "f\($0)" }.joined(separator: " OR ")))"
+        if let conversation = query.conversationID { expression += " AND scope : \(conversationToken(conversation))" }
+        for word in query.words {
+            expression +=
+                " AND {subject sender recipients body} : \"\(word.replacingOccurrences(of: "\"", with: "\"\""))\"*"
         }
+        var conditions: [SQL] = ["mail_search MATCH \(expression)"]
         if let after = query.receivedAfter { conditions.append("received > \(after.timeIntervalSince1970)") }
         if let before = query.receivedBefore { conditions.append("received < \(before.timeIntervalSince1970)") }
-        if let conversation = query.conversationID { conditions.append("conversation = \(conversation)") }
         return conditions.joined(separator: " AND ")
+    }
+
+    /// The scope token of a conversation: `c` and its id in hex.
+    private static func conversationToken(_ id: Data) -> String {
+        "c" + id.map { String(format: "%02x", $0) }.joined()
     }
 
     /// Adds the search row of a new email item.
     static func indexMail(_ email: EmailItem, itemID: Int64, folderID: Folder.ID, in db: Database) throws {
         let text = MailSearchText(email)
         let properties = email.properties
+        let scope = ["f\(folderID)", properties.conversationID.map(conversationToken)].compactMap { $0 }.joined(
+            separator: " ")
         try db.executeCached(
             literal: """
-                INSERT INTO mail_search (rowid, subject, sender, recipients, body, folder_id, received, conversation)
-                VALUES (\(itemID), \(text.subject), \(text.sender), \(text.recipients), \(text.body), \(folderID),
-                \(properties.dateReceived.timeIntervalSince1970), \(properties.conversationID))
+                INSERT INTO mail_search (rowid, subject, sender, recipients, body, scope, received)
+                VALUES (\(itemID), \(text.subject), \(text.sender), \(text.recipients), \(text.body), \(scope),
+                \(properties.dateReceived.timeIntervalSince1970))
                 """)
     }
 

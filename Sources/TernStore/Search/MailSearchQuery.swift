@@ -2,7 +2,7 @@ public import Foundation
 
 /// A search of a user's mail: every word of `words` (as a prefix, case and accents folded)
 /// in the subject, sender, recipients or body text, within `folderIDs`, optionally received
-/// in a time window or in one conversation. Results come newest first; `offset` and `limit`
+/// in a time window or in one conversation. Results come newest delivered first; `offset` and `limit`
 /// choose a page of them.
 public struct MailSearchQuery: Hashable, Sendable {
     public var words: [String]

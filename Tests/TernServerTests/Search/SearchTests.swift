@@ -93,7 +93,10 @@ import WBXML
         let server = try await RunningServer()
         defer { Task { await server.stop() } }
         let inbox = try await Self.folder(.inbox, of: server)
-        let contents = try (0..<25).map { try Self.email("Note \($0)", body: "harbour news", daysAgo: Double($0)) }
+        // Delivered oldest first, as mail arrives: results come newest delivered first.
+        let contents = try (0..<25).reversed().map {
+            try Self.email("Note \($0)", body: "harbour news", daysAgo: Double($0))
+        }
         _ = try await server.store.addItems(contents, to: inbox.id)
         let phone = try await server.session()
         let first = try await phone.send("Search", SearchRequests.mailbox("harbour", range: "0-9"))
