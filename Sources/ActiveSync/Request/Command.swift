@@ -54,11 +54,12 @@ public struct Command: RawRepresentable, Hashable, Sendable, CustomStringConvert
     /// ```
     ///
     /// `Find` exists only in 16.1; every other entry is valid from 12.1 on. The 2.5-only
-    /// commands (GetHierarchy and the *Collection family) are not offered.
+    /// commands (GetHierarchy and the *Collection family) are not offered, nor ValidateCert,
+    /// which Tern does not serve (a device that never sees it checks certificates itself).
     public static let advertised: [Command] = [
         .sync, .sendMail, .smartForward, .smartReply, .getAttachment, .folderSync, .folderCreate,
         .folderDelete, .folderUpdate, .moveItems, .getItemEstimate, .meetingResponse, .search,
-        .settings, .ping, .itemOperations, .provision, .resolveRecipients, .validateCert, .find,
+        .settings, .ping, .itemOperations, .provision, .resolveRecipients, .find,
     ]
 
     /// Every command with a code, in code order (MS-ASHTTP 2.2.1.1.1.1.2). Codes 5 to 8 are the

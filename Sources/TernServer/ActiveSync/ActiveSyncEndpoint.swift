@@ -310,6 +310,7 @@ struct ActiveSyncEndpoint: Sendable {
         case .getAttachment: try await GetAttachmentHandler(store: store).handle(request)
         case .search: try await SearchHandler(store: store).handle(request)
         case .resolveRecipients: try await ResolveRecipientsHandler(store: store).handle(request)
+        case .find: try await FindHandler(store: store).handle(request)
         case .meetingResponse:
             try await MeetingResponseHandler(
                 store: store,

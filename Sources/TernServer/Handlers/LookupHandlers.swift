@@ -40,3 +40,28 @@ struct ResolveRecipientsHandler {
         }
     }
 }
+
+/// Find (MS-ASCMD 2.2.1.2, 16.1): a Range that does not start at 0 is the Response's Status
+/// 4, any other request the decoder refuses the Find Status 2; a store that fails is 2 as well,
+/// Find having no server-error status.
+struct FindHandler {
+    let store: any Store
+
+    func handle(_ request: EASRequest) async throws -> EASResponse {
+        let parsed: FindRequest
+        do {
+            parsed = try request.decodedBody(as: FindRequest.self)
+        } catch {
+            let refused =
+                error.status == .rangeNotFromZero
+                ? FindResponse(responseStatus: .rangeNotFromZero)
+                : FindResponse(status: error.status, responseStatus: nil)
+            return .document(refused.element)
+        }
+        do {
+            return .document(try await FindService(store: store, user: request.user).handle(parsed).element)
+        } catch {
+            return .document(FindResponse(status: .invalidRequest, responseStatus: nil).element)
+        }
+    }
+}

@@ -36,12 +36,12 @@ struct CommandTests {
         #expect(Command(knownName: name) == .folderSync)
     }
 
-    @Test func advertisedListIsTheDesignListWithFindLast() {
+    @Test func advertisedListIsEveryServedCommandWithFindLast() {
         #expect(
             Command.advertised.map(\.rawValue).joined(separator: ",")
                 == "Sync,SendMail,SmartForward,SmartReply,GetAttachment,FolderSync,FolderCreate,FolderDelete,"
                 + "FolderUpdate,MoveItems,GetItemEstimate,MeetingResponse,Search,Settings,Ping,ItemOperations,"
-                + "Provision,ResolveRecipients,ValidateCert,Find")
+                + "Provision,ResolveRecipients,Find")
         #expect(Set(Command.advertised).count == Command.advertised.count)
         #expect(Command.advertised.allSatisfy { $0.code != nil })
         #expect(!Command.advertised.contains(.getHierarchy))
