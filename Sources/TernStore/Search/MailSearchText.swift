@@ -2,8 +2,8 @@ import Foundation
 import MIME
 
 /// The text of an email a search looks in, column by column: subject, sender (From),
-/// recipients (To and Cc) and the body's readable text (the plain body, else the HTML body's
-/// visible text), at most `maxBodyCharacters` of it.
+/// recipients (To and Cc) and the body's readable text (the plain body as it is, else the
+/// HTML body's visible text), at most `maxBodyCharacters` of it.
 public struct MailSearchText: Hashable, Sendable {
     public var subject: String
     public var sender: String
@@ -29,6 +29,12 @@ public struct MailSearchText: Hashable, Sendable {
         self.init(
             subject: properties.subject ?? "", sender: properties.from ?? "",
             recipients: [properties.to, properties.cc].compactMap { $0 }.joined(separator: ", "),
-            body: message?.preview(maxCharacters: Self.maxBodyCharacters) ?? "")
+            body: Self.bounded(message?.readableText(maxCharacters: Self.maxBodyCharacters) ?? ""))
+    }
+
+    /// At most `maxBodyCharacters` Unicode scalars of `text`, cut without counting when it is shorter.
+    private static func bounded(_ text: String) -> String {
+        guard text.utf8.count > maxBodyCharacters else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxBodyCharacters)))
     }
 }
