@@ -18,7 +18,12 @@ let package = Package(
             name: "wbxml-throughput",
             dependencies: ["CLibWBXML", .product(name: "WBXML", package: rootIdentity)]
         ),
-        .target(name: "BenchmarkSupport"),
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [
+                .product(name: "ActiveSync", package: rootIdentity), .product(name: "WBXML", package: rootIdentity),
+            ]
+        ),
         .systemLibrary(name: "CEpoll"),
         .executableTarget(
             name: "store-throughput",

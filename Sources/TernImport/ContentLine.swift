@@ -153,9 +153,18 @@ extension ContentLine {
     /// Splits a file into unfolded logical lines (RFC 5545 3.1, RFC 6350 3.2).
     ///
     /// A line break (CRLF, or a bare LF as many exporters write) followed by one space or tab
-    /// continues the previous line; the break and that one character are removed. Folding is
+    /// continues the previous line; the break and that one character are removed. A
+    /// quoted-printable value (vCard 2.1, vNote 1.1) that ends in `=` continues on the next
+    /// line whatever it starts with, the break kept for the decoder. Folding is
     /// undone on bytes, so a UTF-8 sequence split across a fold is rejoined. Blank lines are
     /// dropped. A logical line longer than `maxBytes` is dropped whole with a warning.
+    /// Whether a line so far is a quoted-printable value ending in a soft line break: `=` last,
+    /// and `QUOTED-PRINTABLE` among the parameters before the first colon.
+    static func endsInSoftLineBreak(_ line: [UInt8]) -> Bool {
+        guard line.last == UInt8(ascii: "="), let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        return String(decoding: line[..<colon], as: UTF8.self).uppercased().contains("QUOTED-PRINTABLE")
+    }
+
     static func unfold(
         _ bytes: [UInt8], maxBytes: Int, warnings: inout WarningLog
     ) -> [(bytes: [UInt8], line: Int)] {
@@ -198,6 +207,17 @@ extension ContentLine {
                     } else {
                         current.append(contentsOf: continuation)
                     }
+                }
+                continue
+            }
+            if currentIsOpen, !currentTooLong, Self.endsInSoftLineBreak(current) {
+                // vCard 2.1 / vNote 1.1 quoted-printable: `=` at the end continues the value on
+                // the next line with no leading space; the decoder removes the `=` CRLF.
+                if current.count + physical.count + 2 > maxBytes {
+                    currentTooLong = true
+                    current.removeAll()
+                } else {
+                    current.append(contentsOf: [carriageReturn, lineFeedByte] + physical)
                 }
                 continue
             }

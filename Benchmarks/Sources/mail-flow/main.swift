@@ -90,31 +90,7 @@ configuration.relay = RelayConfiguration(host: "127.0.0.1", port: relayPort, hel
 let httpPort = await start { onListening in
     try await TernServer(store: store, configuration: configuration).run(onListening: onListening)
 }
-let connection = try LoopbackConnection(port: httpPort)
-
-@MainActor func send(_ command: String, _ body: WBXMLElement, policyKey: UInt32? = nil) throws -> WBXMLElement? {
-    var headers = [
-        "Authorization": "Basic " + Data("anna:secret".utf8).base64EncodedString(), "MS-ASProtocolVersion": "16.1",
-        "Content-Type": "application/vnd.ms-sync.wbxml",
-    ]
-    if let policyKey { headers["X-MS-PolicyKey"] = String(policyKey) }
-    let target = "/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=BENCH0001&DeviceType=Bench"
-    let (status, bytes) = try connection.post(target, headers: headers, body: try WBXMLEncoder().encode(body))
-    guard status == 200 else { fatalError("\(command) answered HTTP \(status)") }
-    return bytes.isEmpty ? nil : try WBXMLDecoder().decode(bytes).root
-}
-
-let policyType = ProvisionRequest.wbxmlPolicyType
-guard
-    let phaseOne = try send(
-        "Provision", ProvisionRequest.policyRequest(policyType: policyType, deviceInformation: nil).element),
-    case .policy(_, let temporaryKey, _) = ProvisionResponse(phaseOne),
-    let phaseTwo = try send(
-        "Provision",
-        ProvisionRequest.acknowledgement(policyType: policyType, policyKey: temporaryKey, status: 1).element,
-        policyKey: temporaryKey),
-    case .provisioned(let policyKey) = ProvisionResponse(phaseTwo)
-else { fatalError("provisioning failed") }
+let device = try BenchmarkDevice(port: httpPort, version: "16.1")
 
 /// Sends `count` SendMails to `recipient`, each with its own ClientId; the time each took.
 @MainActor func sendMails(_ count: Int, to recipient: String, clientPrefix: String) throws -> [Duration] {
@@ -122,7 +98,7 @@ else { fatalError("provisioning failed") }
         let mime = Array("To: \(recipient)\r\nSubject: Note \(number)\r\n\r\nSee you at noon.\r\n".utf8)
         let request = ComposeMailRequest(clientID: "\(clientPrefix)-\(number)", mime: mime).element
         let started = ContinuousClock.now
-        if let refused = try send("SendMail", request, policyKey: policyKey) {
+        if let refused = try device.send("SendMail", request) {
             fatalError("SendMail refused: \(refused)")
         }
         return ContinuousClock.now - started

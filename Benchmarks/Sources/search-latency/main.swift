@@ -116,31 +116,7 @@ func firstPort() async -> Int {
     fatalError("the server did not start")
 }
 let httpPort = await firstPort()
-let connection = try LoopbackConnection(port: httpPort)
-
-@MainActor func send(_ command: String, _ body: WBXMLElement, policyKey: UInt32? = nil) throws -> WBXMLElement? {
-    var headers = [
-        "Authorization": "Basic " + Data("anna:secret".utf8).base64EncodedString(), "MS-ASProtocolVersion": "14.1",
-        "Content-Type": "application/vnd.ms-sync.wbxml",
-    ]
-    if let policyKey { headers["X-MS-PolicyKey"] = String(policyKey) }
-    let target = "/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=BENCH0001&DeviceType=Bench"
-    let (status, bytes) = try connection.post(target, headers: headers, body: try WBXMLEncoder().encode(body))
-    guard status == 200 else { fatalError("\(command) answered HTTP \(status)") }
-    return bytes.isEmpty ? nil : try WBXMLDecoder().decode(bytes).root
-}
-
-let policyType = ProvisionRequest.wbxmlPolicyType
-guard
-    let phaseOne = try send(
-        "Provision", ProvisionRequest.policyRequest(policyType: policyType, deviceInformation: nil).element),
-    case .policy(_, let temporaryKey, _) = ProvisionResponse(phaseOne),
-    let phaseTwo = try send(
-        "Provision",
-        ProvisionRequest.acknowledgement(policyType: policyType, policyKey: temporaryKey, status: 1).element,
-        policyKey: temporaryKey),
-    case .provisioned(let policyKey) = ProvisionResponse(phaseTwo)
-else { fatalError("provisioning failed") }
+let device = try BenchmarkDevice(port: httpPort, version: "14.1")
 
 /// Runs `text` as a Mailbox Search for the first 50 results `count` times; the time each
 /// took and the Total the last one reported.
@@ -150,7 +126,7 @@ else { fatalError("provisioning failed") }
     for _ in 0..<count {
         let request = MailboxSearchRequest(text: text, limit: 50).element
         let started = ContinuousClock.now
-        guard let root = try send("Search", request, policyKey: policyKey), let response = SearchResponse(root),
+        guard let root = try device.send("Search", request), let response = SearchResponse(root),
             response.storeStatus == .success
         else { fatalError("Search for \(text) failed") }
         samples.append(ContinuousClock.now - started)

@@ -99,7 +99,9 @@ enum SoakClient {
     }
 
     private static func sync(key: String, collection: String, bodyType: Int) -> [UInt8] {
-        var children = [WBXMLElement(AirSyncTag.syncKey, text: key), WBXMLElement(AirSyncTag.collectionId, text: collection)]
+        var children = [
+            WBXMLElement(AirSyncTag.syncKey, text: key), WBXMLElement(AirSyncTag.collectionId, text: collection),
+        ]
         if key != "0" {
             children.append(WBXMLElement(AirSyncTag.windowSize, text: "50"))
             children.append(
@@ -117,7 +119,8 @@ enum SoakClient {
         let root = WBXMLElement(
             AirSyncTag.sync,
             elements: [
-                WBXMLElement(AirSyncTag.collections, elements: [WBXMLElement(AirSyncTag.collection, elements: children)])
+                WBXMLElement(
+                    AirSyncTag.collections, elements: [WBXMLElement(AirSyncTag.collection, elements: children)])
             ])
         return (try? WBXMLEncoder().encode(root)) ?? []
     }

@@ -48,12 +48,12 @@ public struct SearchService: Sendable {
         let results = found.items.compactMap { item -> SearchResponse.Result? in
             guard let collectionID = collectionIDs[item.folderID],
                 let properties = ApplicationDataMapping.encode(item.content, serverID: item.serverID, options: encoding)
-                    .encodableElements(version: protocolVersion),
-                case .longID(let longID) = ItemReference.longID(collectionID: collectionID, serverID: item.serverID)
+                    .encodableElements(version: protocolVersion)
             else { return nil }
             return SearchResponse.Result(
-                itemClass: item.content.itemClass.rawValue, longID: longID, collectionID: collectionID,
-                properties: properties)
+                itemClass: item.content.itemClass.rawValue,
+                longID: ItemReference.searchLongID(collectionID: collectionID, serverID: item.serverID),
+                collectionID: collectionID, properties: properties)
         }
         return SearchResponse(
             storeStatus: .success, results: results, range: range.returned(results.count), total: found.total)

@@ -18,17 +18,7 @@ public struct GALSearchRequest: Hashable, Sendable {
     }
 
     public var element: WBXMLElement {
-        WBXMLElement(
-            SearchTag.search,
-            elements: [
-                WBXMLElement(
-                    SearchTag.store,
-                    elements: [
-                        WBXMLElement(SearchTag.name, text: "GAL"), WBXMLElement(SearchTag.query, text: text),
-                        WBXMLElement(
-                            SearchTag.options,
-                            elements: [WBXMLElement(SearchTag.range, text: "0-\(max(limit, 1) - 1)")]),
-                    ])
-            ])
+        SearchRequest.element(
+            store: "GAL", query: .text(text), options: [WBXMLElement(SearchTag.range, text: "0-\(max(limit, 1) - 1)")])
     }
 }

@@ -7,8 +7,8 @@ public enum ItemReference: Hashable, Sendable {
 
     /// The LongId Tern gives an item found by Search: its CollectionId and ServerId joined by
     /// a slash. Devices treat it as opaque; it stays valid while the item stays in its folder.
-    public static func longID(collectionID: String, serverID: String) -> ItemReference {
-        .longID("\(collectionID)/\(serverID)")
+    public static func searchLongID(collectionID: String, serverID: String) -> String {
+        "\(collectionID)/\(serverID)"
     }
 
     /// The folder and item this names; nil for a LongId Tern did not make.

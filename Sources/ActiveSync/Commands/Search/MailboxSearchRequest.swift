@@ -19,30 +19,33 @@ public struct MailboxSearchRequest: Hashable, Sendable {
     }
 
     public var element: WBXMLElement {
-        return WBXMLElement(
+        SearchRequest.element(
+            store: "Mailbox",
+            query: .element(
+                WBXMLElement(
+                    SearchTag.and,
+                    elements: [
+                        WBXMLElement(AirSyncTag.`class`, text: "Email"), WBXMLElement(SearchTag.freeText, text: text),
+                    ])),
+            options: [
+                WBXMLElement(SearchTag.range, text: "0-\(max(limit, 1) - 1)"), WBXMLElement(SearchTag.rebuildResults),
+                WBXMLElement(SearchTag.deepTraversal),
+            ])
+    }
+}
+
+extension SearchRequest {
+    /// `<Search><Store><Name>store</Name><Query>query</Query><Options>options</Options></Store></Search>`
+    /// as a device writes it; `query` is the Query's content (And, or the GAL's text).
+    static func element(store: String, query: WBXMLNode, options: [WBXMLElement]) -> WBXMLElement {
+        WBXMLElement(
             SearchTag.search,
             elements: [
                 WBXMLElement(
                     SearchTag.store,
                     elements: [
-                        WBXMLElement(SearchTag.name, text: "Mailbox"),
-                        WBXMLElement(
-                            SearchTag.query,
-                            elements: [
-                                WBXMLElement(
-                                    SearchTag.and,
-                                    elements: [
-                                        WBXMLElement(AirSyncTag.`class`, text: "Email"),
-                                        WBXMLElement(SearchTag.freeText, text: text),
-                                    ])
-                            ]),
-                        WBXMLElement(
-                            SearchTag.options,
-                            elements: [
-                                WBXMLElement(SearchTag.range, text: "0-\(max(limit, 1) - 1)"),
-                                WBXMLElement(SearchTag.rebuildResults),
-                                WBXMLElement(SearchTag.deepTraversal),
-                            ]),
+                        WBXMLElement(SearchTag.name, text: store), WBXMLElement(SearchTag.query, children: [query]),
+                        WBXMLElement(SearchTag.options, elements: options),
                     ])
             ])
     }
