@@ -65,7 +65,14 @@ extension SQLiteStore {
 
     public func users() async throws(StoreError) -> [User] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY login").map { try Self.user($0, db) }
+            // Two queries whatever the number of users (the GAL reads them all).
+            var addresses: [User.ID: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT user_id, address FROM addresses ORDER BY user_id, position") {
+                addresses[row["user_id"], default: []].append(row["address"])
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM users ORDER BY login").map { row in
+                Self.user(row, addresses: addresses[row["id"]] ?? [])
+            }
         }
     }
 
@@ -105,8 +112,12 @@ extension SQLiteStore {
         let id: User.ID = row["id"]
         let addresses = try String.fetchAll(
             db, literal: "SELECT address FROM addresses WHERE user_id = \(id) ORDER BY position")
-        return User(
-            id: id, login: row["login"], emailAddresses: addresses, displayName: row["display_name"],
+        return user(row, addresses: addresses)
+    }
+
+    private static func user(_ row: Row, addresses: [String]) -> User {
+        User(
+            id: row["id"], login: row["login"], emailAddresses: addresses, displayName: row["display_name"],
             passwordHash: row["password_hash"], createdAt: Date(timeIntervalSince1970: row["created_at"]))
     }
 }

@@ -55,8 +55,8 @@ public struct FindService: Sendable {
     private func findPeople(_ text: String, picture: PictureOptions?, count: Int) async throws(StoreError)
         -> FindResponse
     {
-        let directory = GALDirectory(store: store)
-        let matches = try await directory.users(matching: text)
+        let directory = try await GALDirectory.load(from: store)
+        let matches = directory.users(matching: text)
         var budget = picture?.maxPictures
         var entries: [GALEntry] = []
         for person in matches.prefix(count) {

@@ -4,26 +4,32 @@ public import TernStore
 
 /// The global address list: the users of this server, found by what a name, alias or
 /// address starts with, case and accents folded ("zoe" finds "Zoë Brandt"). Search, Find
-/// and ResolveRecipients look people up here.
+/// and ResolveRecipients look people up here; the users are read once per request.
 public struct GALDirectory: Sendable {
     let store: any Store
+    let people: [User]
 
-    public init(store: any Store) {
-        self.store = store
+    /// The directory as the store holds it now, sorted by display name.
+    public static func load(from store: any Store) async throws(StoreError) -> GALDirectory {
+        GALDirectory(
+            store: store,
+            people: try await store.users().sorted {
+                ($0.displayName.lowercased(), $0.login) < ($1.displayName.lowercased(), $1.login)
+            })
     }
 
     /// The users `text` is the start of: of the display name or of any word of it (first or
-    /// last name), of the login (the alias), or of an address; sorted by display name.
-    public func users(matching text: String) async throws(StoreError) -> [User] {
+    /// last name), of the login (the alias), or of an address; in display-name order.
+    public func users(matching text: String) -> [User] {
         let wanted = Self.folded(text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !wanted.isEmpty else { return [] }
-        return try await store.users().filter { user in
+        return people.filter { user in
             let name = Self.folded(user.displayName)
             let names = [name] + name.split(separator: " ").map(String.init)
             return (names + [Self.folded(user.login)] + user.emailAddresses.map(Self.folded)).contains {
                 $0.hasPrefix(wanted)
             }
-        }.sorted { ($0.displayName.lowercased(), $0.login) < ($1.displayName.lowercased(), $1.login) }
+        }
     }
 
     /// The entry Search and Find send for `user`, with a picture when `pictures` asks for one

@@ -25,11 +25,12 @@ public struct RecipientResolver: Sendable {
 
     public func handle(_ request: ResolveRecipientsRequest) async throws(StoreError) -> ResolveRecipientsResponse {
         let contacts = try await self.contacts()
+        let directory = try await GALDirectory.load(from: store)
         let pictures = protocolVersion >= .v14_1 ? request.picture : nil
         var budget = pictures?.maxPictures
         var responses: [ResolveRecipientsResponse.Response] = []
         for name in request.names {
-            let matches = try await candidates(for: name, contacts: contacts)
+            let matches = try await candidates(for: name, in: directory, contacts: contacts)
             let shown =
                 matches.count == 1
                 ? matches : Array(matches.prefix(request.maxAmbiguousRecipients ?? Self.defaultAmbiguousRecipients))
@@ -49,7 +50,7 @@ public struct RecipientResolver: Sendable {
                     if request.certificateRetrieval > 1 { recipient.certificatesStatus = .noValidCertificate }
                 }
                 if let pictures, case .gal(let person) = match {
-                    recipient.picture = try await GALDirectory(store: store).picture(
+                    recipient.picture = try await directory.picture(
                         of: person, options: pictures, budget: &budget)
                 }
                 recipients.append(recipient)
@@ -81,13 +82,13 @@ public struct RecipientResolver: Sendable {
 
     /// GAL users first, then contacts whose address no GAL user has. An exact address of a
     /// user resolves to that user alone.
-    private func candidates(for name: String, contacts: [(name: String, address: String)]) async throws(StoreError)
-        -> [Match]
-    {
+    private func candidates(
+        for name: String, in directory: GALDirectory, contacts: [(name: String, address: String)]
+    ) async throws(StoreError) -> [Match] {
         let wanted = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !wanted.isEmpty else { return [] }
         if let exact = try await store.user(address: wanted) { return [.gal(exact)] }
-        var matches = try await GALDirectory(store: store).users(matching: wanted).map(Match.gal)
+        var matches = directory.users(matching: wanted).map(Match.gal)
         var addresses = Set(matches.map { $0.address.lowercased() })
         let folded = GALDirectory.folded(wanted)
         for contact in contacts where !addresses.contains(contact.address.lowercased()) {

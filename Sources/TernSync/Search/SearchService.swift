@@ -60,8 +60,8 @@ public struct SearchService: Sendable {
     }
 
     private func searchGAL(_ query: GALQuery, range: SearchRange) async throws(StoreError) -> SearchResponse {
-        let directory = GALDirectory(store: store)
-        let matches = try await directory.users(matching: query.text)
+        let directory = try await GALDirectory.load(from: store)
+        let matches = directory.users(matching: query.text)
         guard range.first < max(matches.count, 1) else {
             return SearchResponse(storeStatus: .endOfRetrievableRange, total: matches.count)
         }
