@@ -66,7 +66,10 @@ let package = Package(
         ),
         .target(
             name: "TernAuth",
-            dependencies: [.product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
+            dependencies: [
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(

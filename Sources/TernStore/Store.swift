@@ -18,6 +18,10 @@ public protocol Store: Sendable {
     func setPasswordHash(_ hash: String, login: String) async throws(StoreError)
     /// Removes the user and everything they own.
     func removeUser(login: String) async throws(StoreError)
+    /// The keyed verifier of the user's password (`PasswordVerifierKey`); nil until a
+    /// password has passed bcrypt with a key configured, and again after a password change.
+    func passwordVerifier(of userID: User.ID) async throws(StoreError) -> Data?
+    func setPasswordVerifier(_ verifier: Data, of userID: User.ID) async throws(StoreError)
     /// The user's photo (JPEG) the address book shows; nil when none is set.
     func userPhoto(of userID: User.ID) async throws(StoreError) -> Data?
     /// Sets the user's photo, or removes it with nil.

@@ -202,6 +202,10 @@ enum Migrations {
                     """)
             _ = try SQLiteStore.indexAllMail(db)
         }
+        migrator.registerMigration("v11-password-verifiers") { db in
+            // The keyed fast check of a password that passed bcrypt (TernAuth PasswordVerifierKey).
+            try db.execute(sql: "ALTER TABLE users ADD COLUMN password_verifier BLOB")
+        }
         return migrator
     }
 }

@@ -78,10 +78,23 @@ extension SQLiteStore {
 
     public func setPasswordHash(_ hash: String, login: String) async throws(StoreError) {
         let changed = try await writeWithoutChange { db in
-            try db.executeCached(literal: "UPDATE users SET password_hash = \(hash) WHERE login = \(login)")
+            try db.executeCached(
+                literal: "UPDATE users SET password_hash = \(hash), password_verifier = NULL WHERE login = \(login)")
             return db.changesCount
         }
         guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }
+    }
+
+    public func passwordVerifier(of userID: User.ID) async throws(StoreError) -> Data? {
+        try await read { db in
+            try Data.fetchOne(db, literal: "SELECT password_verifier FROM users WHERE id = \(userID)")
+        }
+    }
+
+    public func setPasswordVerifier(_ verifier: Data, of userID: User.ID) async throws(StoreError) {
+        try await writeWithoutChange { db in
+            try db.executeCached(literal: "UPDATE users SET password_verifier = \(verifier) WHERE id = \(userID)")
+        }
     }
 
     public func userPhoto(of userID: User.ID) async throws(StoreError) -> Data? {

@@ -50,6 +50,15 @@ final class RawHTTPConnection: Sendable {
         }
     }
 
+    /// Sends one request and reads its response, without waiting to see whether the server
+    /// closes the connection after it; nil when it closed before answering.
+    func request(_ text: String) async -> Response? {
+        await detached {
+            self.sendBlocking(Array(text.utf8))
+            return self.readResponses(1).responses.first
+        }
+    }
+
     /// Sends without waiting for an answer.
     func write(_ text: String) async {
         await detached { self.sendBlocking(Array(text.utf8)) }
@@ -96,6 +105,18 @@ final class RawHTTPConnection: Sendable {
     }
 
     private func readBlocking(responses count: Int) -> (responses: [Response], closed: Bool) {
+        let (responses, closed) = readResponses(count)
+        if closed { return (responses, true) }
+        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var chunk = [UInt8](repeating: 0, count: 512)
+        // A close with unread input arrives as a reset rather than an end of stream.
+        let received = recv(descriptor, &chunk, chunk.count, 0)
+        return (responses, received == 0 || (received < 0 && errno == ECONNRESET))
+    }
+
+    /// `count` responses, or fewer and true when the stream ended first (10 s at most per read).
+    private func readResponses(_ count: Int) -> (responses: [Response], closed: Bool) {
         var wait = timeval(tv_sec: 10, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
         var buffer: [UInt8] = []
@@ -108,12 +129,7 @@ final class RawHTTPConnection: Sendable {
                 return (responses, true)
             }
         }
-        var timeout = timeval(tv_sec: 1, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var chunk = [UInt8](repeating: 0, count: 512)
-        // A close with unread input arrives as a reset rather than an end of stream.
-        let received = recv(descriptor, &chunk, chunk.count, 0)
-        return (responses, received == 0 || (received < 0 && errno == ECONNRESET))
+        return (responses, false)
     }
 
     /// Appends what arrives; false at the end of the stream or on a timeout.

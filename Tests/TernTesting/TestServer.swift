@@ -45,7 +45,12 @@ public final class TestServer: Sendable {
             host: "127.0.0.1", port: 0, schemaDirectory: Fixtures.repositoryRoot.appending(path: "Schemas").path,
             adminToken: adminToken, publicURL: publicURL)
         tuning(&configuration)
-        server = TernServer(store: store, configuration: configuration, clock: clock)
+        do {
+            server = try TernServer(store: store, configuration: configuration, clock: clock)
+        } catch {
+            await ServerSlots.shared.release()
+            throw error
+        }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let group = ServiceGroup(
             configuration: .init(
@@ -63,6 +68,9 @@ public final class TestServer: Sendable {
 
     /// How many Pings and Syncs with Wait the server holds now.
     public var heldRequestCount: Int { server.heldRequestCount }
+
+    /// How the server has checked sign-ins since it started.
+    public var passwordCheckFigures: PasswordCheckFigures { server.passwordCheckFigures }
 
     /// Request body bytes the server's connections hold now.
     public var bufferedRequestBytes: Int { server.bufferedRequestBytes }

@@ -88,7 +88,7 @@ configuration.autoblock.maxQuietRequestsPerMinute = 0
 let relayPort = try SMTPSink.freePort()
 configuration.relay = RelayConfiguration(host: "127.0.0.1", port: relayPort, heloName: "bench.example")
 let httpPort = await start { onListening in
-    try await TernServer(store: store, configuration: configuration).run(onListening: onListening)
+    try await (try TernServer(store: store, configuration: configuration)).run(onListening: onListening)
 }
 let device = try BenchmarkDevice(port: httpPort, version: "16.1")
 

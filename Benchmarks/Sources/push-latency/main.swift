@@ -127,7 +127,7 @@ progress("set up \(deviceCount) users and devices")
 let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
 let configuration = ServerConfiguration(port: 0, maxHeldPerUser: 50, maxHeldTotal: deviceCount + 1, backlog: 8192)
 let server = Task {
-    try await TernServer(store: store, configuration: configuration).run { portContinuation.yield($0) }
+    try await (try TernServer(store: store, configuration: configuration)).run { portContinuation.yield($0) }
 }
 var listening: Int?
 for await bound in ports {

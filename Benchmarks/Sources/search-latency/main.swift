@@ -109,7 +109,7 @@ print(
 var configuration = ServerConfiguration(port: 0)
 configuration.autoblock.maxQuietRequestsPerMinute = 0
 let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-Task { try await TernServer(store: store, configuration: configuration).run { continuation.yield($0) } }
+Task { try await (try TernServer(store: store, configuration: configuration)).run { continuation.yield($0) } }
 /// The port the server reports once it listens.
 func firstPort() async -> Int {
     for await port in ports { return port }

@@ -68,7 +68,7 @@ let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
 var configuration = ServerConfiguration(port: 0, minHeartbeat: 10)
 configuration.maxHeldPerUser = 8
 let server = Task {
-    try await TernServer(store: store, configuration: configuration).run { portContinuation.yield($0) }
+    try await (try TernServer(store: store, configuration: configuration)).run { portContinuation.yield($0) }
 }
 var listening: Int?
 for await bound in ports {

@@ -38,7 +38,7 @@ let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
 var configuration = ServerConfiguration(port: 0)
 configuration.autoblock.maxQuietRequestsPerMinute = 0
 let server = Task {
-    try await TernServer(store: store, configuration: configuration).run { portContinuation.yield($0) }
+    try await (try TernServer(store: store, configuration: configuration)).run { portContinuation.yield($0) }
 }
 var listening: Int?
 for await bound in ports {

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Synchronization
 import TernAuth
 import TernStore
@@ -12,6 +13,11 @@ import TernStore
 /// that a guesser cannot give up early on slow answers and learn from the quick ones.
 /// Waiting is `Task.sleep`, which holds no thread; bcrypt itself still runs on the caller's.
 /// A name no user has costs the same bcrypt work as a wrong password.
+///
+/// With a `PasswordVerifierKey`, a password that passed bcrypt once is checked by its keyed
+/// verifier in the store from then on, also after a restart, so a server coming back to
+/// 100,000 devices does no bcrypt for them. bcrypt runs through `PasswordCheckGate`: a
+/// sign-in that finds it full is answered 503 with Retry-After.
 final class Authenticator: Sendable {
     private struct State {
         var cache = CredentialCache()
@@ -19,13 +25,28 @@ final class Authenticator: Sendable {
     }
 
     let store: any Store
+    let verifierKey: PasswordVerifierKey?
+    let gate: PasswordCheckGate
+    private let retryAfterSeconds: Int
     private let state = Mutex(State())
+    private let verifierSignIns = Atomic<Int>(0)
 
     /// A hash of no one's password, at the default cost, verified when no user has the name.
     private static let absentUserHash = PasswordHash.make(String(UInt64.random(in: .min ... .max), radix: 36))
 
-    init(store: any Store) {
+    init(store: any Store, limits: PasswordCheckLimits = PasswordCheckLimits()) throws {
         self.store = store
+        verifierKey = try limits.verifierKeyFile.map(PasswordVerifierKey.init(contentsOfFile:))
+        gate = PasswordCheckGate(maxRunning: limits.maxRunning, maxWaiting: limits.maxWaiting)
+        retryAfterSeconds = limits.retryAfterSeconds
+    }
+
+    /// How sign-ins were checked since the server started.
+    var figures: PasswordCheckFigures {
+        let gate = gate.figures
+        return PasswordCheckFigures(
+            bcryptChecks: gate.checks, verifierChecks: verifierSignIns.load(ordering: .relaxed),
+            busyRefusals: gate.refusals, peakConcurrentBcrypt: gate.peakRunning)
     }
 
     /// The signed-in user, or nil when the name or the password is wrong.
@@ -46,16 +67,37 @@ final class Authenticator: Sendable {
         if wait > .zero { try await Task.sleep(for: wait) }
         // An unknown name is checked against a hash too, so that it costs what a wrong
         // password costs and the answer's timing does not tell which accounts exist.
-        let verified = PasswordHash.verify(credentials.password, hash: found?.passwordHash ?? Self.absentUserHash)
+        if let user = found, let key = verifierKey, let stored = try await store.passwordVerifier(of: user.id),
+            key.matches(stored, password: credentials.password, passwordHash: user.passwordHash)
+        {
+            verifierSignIns.add(1, ordering: .relaxed)
+            remember(user, password: credentials.password, login: login)
+            return user
+        }
+        let verified: Bool
+        do {
+            verified = try await gate.run {
+                PasswordHash.verify(credentials.password, hash: found?.passwordHash ?? Self.absentUserHash)
+            }
+        } catch {
+            throw HTTPRefusal(status: 503, headers: [.retryAfter: String(retryAfterSeconds)])
+        }
         guard let user = found, verified else {
             state.withLock { $0.throttle.recordFailure(of: keys, at: .now) }
             return nil
         }
+        if let key = verifierKey {
+            try await store.setPasswordVerifier(
+                key.verifier(password: credentials.password, passwordHash: user.passwordHash), of: user.id)
+        }
+        remember(user, password: credentials.password, login: login)
+        return user
+    }
+
+    private func remember(_ user: User, password: String, login: FailureThrottle.Key) {
         state.withLock { state in
-            state.cache.insert(
-                login: user.login, password: credentials.password, passwordHash: user.passwordHash, at: .now)
+            state.cache.insert(login: user.login, password: password, passwordHash: user.passwordHash, at: .now)
             state.throttle.recordSuccess(of: login)
         }
-        return user
     }
 }

@@ -26,6 +26,8 @@ public struct ServerConfiguration: Sendable {
     public var maxConcurrentRequests: Int
     /// When slow or idle connections are closed.
     public var connectionLimits: ConnectionLimits
+    /// The password verifier key and the bounds on bcrypt work.
+    public var passwordChecks = PasswordCheckLimits()
     /// When Tern blocks a misbehaving device by itself.
     public var autoblock: AutoblockLimits
     /// The bounds of a message a device sends.

@@ -21,9 +21,13 @@ public struct TernServer: Sendable {
     private let clock: any Clock<Duration>
     /// Bodies are read whole before routing; together they may hold four of the largest.
     private let budget: RequestBodyBudget
+    private let authenticator: Authenticator
 
-    /// A server on `store`; heartbeats and held requests' deadlines run on `clock`.
-    public init(store: any Store, configuration: ServerConfiguration, clock: any Clock<Duration> = ContinuousClock()) {
+    /// A server on `store`; heartbeats and held requests' deadlines run on `clock`. Throws
+    /// when the password verifier key file cannot be used.
+    public init(store: any Store, configuration: ServerConfiguration, clock: any Clock<Duration> = ContinuousClock())
+        throws
+    {
         self.store = store
         self.configuration = configuration
         self.clock = clock
@@ -32,7 +36,11 @@ public struct TernServer: Sendable {
             store: store, maxHeldPerUser: configuration.maxHeldPerUser, maxHeldTotal: configuration.maxHeldTotal,
             clock: clock)
         outbound = configuration.relay.map { OutboundQueue(store: store, relay: $0, logger: Self.logger) }
+        authenticator = try Authenticator(store: store, limits: configuration.passwordChecks)
     }
+
+    /// How sign-ins have been checked: bcrypt, the keyed verifier, refusals when busy.
+    public var passwordCheckFigures: PasswordCheckFigures { authenticator.figures }
 
     /// How many Pings and Syncs with Wait are held now.
     public var heldRequestCount: Int { hub.heldCount }
@@ -58,7 +66,6 @@ public struct TernServer: Sendable {
     /// shutdown of that group answers held requests, then stops the HTTP server.
     public func service(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some Service {
         let validator = try configuration.schemaDirectory.map { try SchemaValidator(schemaDirectory: $0) }
-        let authenticator = Authenticator(store: store)
         let endpoint = ActiveSyncEndpoint(
             store: store, configuration: configuration, validator: validator, authenticator: authenticator, hub: hub,
             admission: AdmissionGate(limit: configuration.maxConcurrentRequests),

@@ -32,6 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
               autoblock        {"maxQuietRequestsPerMinute": 60, "requestRateBlockSeconds": 900, "maxUserAgentChangesPerDay": 2}: \
             a device sending more Pings or Syncs that bring it nothing, or changing its User-Agent more often (then for 14 \
             hours), gets 503 with Retry-After until the block ends or `tern device allow` lifts it; 0 requests turns the rate off
+              passwordVerifierKey  a file of 32+ secret bytes (mode 0600, kept out of the data folder and its backups):             a password that passed bcrypt is checked later, after a restart too, by an HMAC under this key, so 100,000             devices signing in again cost no bcrypt (default: none, every new sign-in is bcrypt)
             """)
 
     @Option(help: "A JSON configuration file (keys below).")
@@ -45,6 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Queue mail for other servers for this SMTP relay, smtp://HOST:PORT (settings: relay in --config).")
     var relay: String?
+
+    @Option(help: "The password verifier key file (see passwordVerifierKey below).")
+    var passwordVerifierKey: String?
 
     @Option(help: "Folder of the XSDs that XML-form requests are validated against (default: ./Schemas if present).")
     var schemas: String?
@@ -89,8 +93,14 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.connectionLimits = file.connectionLimits
         configuration.autoblock = file.autoblockLimits
         configuration.relay = file.relayConfiguration(url: relay)
+        configuration.passwordChecks.verifierKeyFile = passwordVerifierKey ?? file.passwordVerifierKey
         let store = try dataOptions.openStore()
-        let server = TernServer(store: store, configuration: configuration)
+        let server: TernServer
+        do {
+            server = try TernServer(store: store, configuration: configuration)
+        } catch {
+            throw failure("\(error)")
+        }
         var listener: LMTPService?
         if let address = lmtp ?? file.lmtp {
             guard let (lmtpHost, lmtpPort) = Self.split(address) else { throw failure("bad lmtp address \(address)") }

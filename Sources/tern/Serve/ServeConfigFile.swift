@@ -10,7 +10,8 @@ import TernServer
 ///  "publicURL": "https://mail.example.com", "maxRequestBytes": 33554432,
 ///  "heartbeat": {"min": 60, "max": 3540}, "maxHeldPerUser": 50, "maxHeldTotal": 200000,
 ///  "maxConcurrentRequests": 64, "connections": {"headTimeout": 30, "idleTimeout": 120, "minBodyBytesPerSecond": 1024},
-///  "autoblock": {"maxQuietRequestsPerMinute": 60, "requestRateBlockSeconds": 900, "maxUserAgentChangesPerDay": 2}}
+///  "autoblock": {"maxQuietRequestsPerMinute": 60, "requestRateBlockSeconds": 900, "maxUserAgentChangesPerDay": 2},
+///  "passwordVerifierKey": "/etc/tern/verifier.key"}
 /// ```
 ///
 /// A key it does not know is refused rather than ignored, so that a typo (`"adminTocken"`)
@@ -31,6 +32,8 @@ struct ServeConfigFile: Decodable, Equatable {
     var maxConcurrentRequests: Int?
     /// When slow and idle connections are closed: seconds, and bytes a second.
     var connections: Connections?
+    /// The file of the key that spares a restart its bcrypt storm (mode 0600, 32+ bytes).
+    var passwordVerifierKey: String?
 
     struct Connections: Decodable, Equatable {
         var headTimeout: Int?
@@ -107,6 +110,7 @@ struct ServeConfigFile: Decodable, Equatable {
         maxHeldTotal = try container.decodeIfPresent(Int.self, forKey: .maxHeldTotal)
         maxConcurrentRequests = try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests)
         connections = try container.decodeIfPresent(Connections.self, forKey: .connections)
+        passwordVerifierKey = try container.decodeIfPresent(String.self, forKey: .passwordVerifierKey)
         autoblock = try container.decodeIfPresent(Autoblock.self, forKey: .autoblock)
         relay = try container.decodeIfPresent(Relay.self, forKey: .relay)
     }
@@ -114,7 +118,7 @@ struct ServeConfigFile: Decodable, Equatable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal,
             maxConcurrentRequests
-        case connections, autoblock, relay
+        case connections, autoblock, relay, passwordVerifierKey
     }
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
