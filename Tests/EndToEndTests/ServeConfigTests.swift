@@ -99,7 +99,7 @@ struct ServeConfigTests {
         (#"{"listen": "#, "not valid JSON"),
         (
             #"{"adminTocken": "x"}"#,
-            #""adminTocken": unknown key (known: listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock, relay)"#
+            #""adminTocken": unknown key (known: listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock, relay, passwordVerifierKey)"#
         ),
         (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
         (#"{"relay": {"url": "smtps://relay.example"}}"#, "relay.url takes smtp://HOST[:PORT]"),
@@ -130,6 +130,19 @@ struct ServeConfigTests {
         let result = try ChildProcess(Self.tern, ["serve", "--config", path, "--data", folder.path]).run()
         #expect(result.status == 1)
         #expect(result.standardError == "tern: config \(path): \(message)\n")
+    }
+
+    @Test func aVerifierKeyOthersMayReadIsOneLineAndExit1() throws {
+        let folder = try TemporaryDirectory("tern-config")
+        defer { folder.remove() }
+        let key = folder.url.appending(path: "verifier.key").path
+        try Data(repeating: 7, count: 32).write(to: URL(fileURLWithPath: key))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key)
+        let result = try ChildProcess(
+            Self.tern, ["serve", "--password-verifier-key", key, "--listen", "127.0.0.1:0", "--data", folder.path]
+        ).run()
+        #expect(result.status == 1)
+        #expect(result.standardError == "tern: the verifier key \(key) may be read by others: chmod 600 it\n")
     }
 
     @Test func aMissingFileIsOneLineAndExit1() throws {
