@@ -66,6 +66,11 @@ public protocol Store: Sendable {
     func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges
     func itemCount(in folderID: Folder.ID) async throws(StoreError) -> Int
 
+    // MARK: Health
+
+    /// Throws unless the store is reachable, writable (a write is committed) and migrated.
+    func checkReadiness() async throws(StoreError)
+
     // MARK: Search
 
     /// A page of the mail matching `query`, newest first, with the total, from the full-text

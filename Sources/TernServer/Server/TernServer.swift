@@ -93,8 +93,9 @@ public struct TernServer: Sendable {
         if let adminToken = configuration.adminToken {
             AdminAPI(token: adminToken, store: store).register(on: router)
         }
-        let responder = router.buildResponder()
         let logger = Self.logger
+        HealthEndpoints(store: store, logger: logger).register(on: router)
+        let responder = router.buildResponder()
         let statistics = ConnectionStatistics()
         let server = Server(
             childChannelSetup: HTTPExchangeChannel(
