@@ -133,8 +133,8 @@ let package = Package(
         .executableTarget(
             name: "tern",
             dependencies: [
-                "ActiveSync", "TernServer", "TernAdmin", "TernStore", "TernStoreSQLite", "TernImport", "TerminalOutput",
-                "WBXML",
+                "ActiveSync", "TernServer", "TernAdmin", "TernAuth", "TernStore", "TernStoreSQLite", "TernImport",
+                "TerminalOutput", "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

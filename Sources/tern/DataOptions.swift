@@ -9,7 +9,12 @@ struct DataOptions: ParsableArguments {
     var data: String?
 
     var directory: String {
-        data ?? ProcessInfo.processInfo.environment["TERN_DATA"] ?? "./tern-data"
+        data ?? Self.defaultDirectory
+    }
+
+    /// `$TERN_DATA`, else `./tern-data`.
+    static var defaultDirectory: String {
+        ProcessInfo.processInfo.environment["TERN_DATA"] ?? "./tern-data"
     }
 
     func openStore() throws -> any Store {

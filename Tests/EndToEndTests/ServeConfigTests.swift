@@ -145,6 +145,38 @@ struct ServeConfigTests {
         #expect(result.standardError == "tern: the verifier key \(key) may be read by others: chmod 600 it\n")
     }
 
+    @Test func configCheckNamesEveryMistakeOrPrintsTheEffectiveConfigurationMasked() throws {
+        let folder = try TemporaryDirectory("tern-config")
+        defer { folder.remove() }
+        let bad = try write(
+            #"{"adminToken": "short", "maxHeldTotal": 0, "passwordVerifierKey": "/nonexistent/key"}"#, in: folder)
+        let refused = try ChildProcess(Self.tern, ["config", "check", bad]).run()
+        #expect(refused.status == 1)
+        #expect(
+            refused.standardError == """
+                tern: config \(bad): adminToken is shorter than 16 characters
+                tern: config \(bad): maxHeldTotal is below 1
+                tern: config \(bad): passwordVerifierKey: cannot read the verifier key /nonexistent/key
+
+                """)
+        let good = try write(
+            """
+            {"listen": "0.0.0.0:8443", "adminToken": "\(Self.token)", "maxHeldPerUser": 9,
+             "relay": {"url": "smtp://relay.example:587", "username": "tern", "password": "relay-secret"}}
+            """, in: folder)
+        let env = try #require(ChildProcess.onPath("env"))
+        let checked = try ChildProcess(env, ["TERN_DATA=/srv/tern", Self.tern.path, "config", "check", good]).run()
+        let output = String(decoding: checked.standardOutput, as: UTF8.self)
+        #expect(checked.status == 0, "\(checked.standardError)")
+        let effective = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(effective["listen"] as? String == "0.0.0.0:8443" && effective["data"] as? String == "/srv/tern")
+        #expect(effective["maxHeldPerUser"] as? Int == 9 && effective["maxHeldTotal"] as? Int == 200_000)
+        #expect(effective["adminToken"] as? String == "********")
+        let relay = try #require(effective["relay"] as? [String: Any])
+        #expect(relay["password"] as? String == "********" && relay["username"] as? String == "tern")
+        #expect(!output.contains(Self.token) && !output.contains("relay-secret"))
+    }
+
     @Test func aMissingFileIsOneLineAndExit1() throws {
         let result = try ChildProcess(Self.tern, ["serve", "--config", "/nonexistent/tern.json"]).run()
         #expect(

@@ -67,6 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
+    static let defaultListen = "127.0.0.1:8080"
+
     static func split(_ address: String) -> (host: String, port: Int)? {
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
             (0...65535).contains(port), colon != address.startIndex
@@ -76,24 +78,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let file = try config.map(ServeConfigFile.load) ?? ServeConfigFile()
-        guard let (host, port) = Self.split(listen ?? file.listen ?? "127.0.0.1:8080") else {
+        guard let (host, port) = Self.split(listen ?? file.listen ?? Self.defaultListen) else {
             throw ValidationError("bad --listen")
         }
         let schemaDirectory =
             schemas ?? (FileManager.default.fileExists(atPath: "Schemas/ActiveSync.xsd") ? "Schemas" : nil)
         var dataOptions = dataOptions
         if dataOptions.data == nil { dataOptions.data = file.data }
-        var configuration = ServerConfiguration(
-            host: host, port: port, maxRequestBytes: file.maxRequestBytes ?? ServerConfiguration().maxRequestBytes,
-            schemaDirectory: schemaDirectory, adminToken: file.adminToken, publicURL: file.publicURL,
-            minHeartbeat: file.heartbeatBounds.min, maxHeartbeat: file.heartbeatBounds.max)
-        if let cap = file.maxHeldPerUser { configuration.maxHeldPerUser = cap }
-        if let cap = file.maxHeldTotal { configuration.maxHeldTotal = cap }
-        if let cap = file.maxConcurrentRequests { configuration.maxConcurrentRequests = cap }
-        configuration.connectionLimits = file.connectionLimits
-        configuration.autoblock = file.autoblockLimits
-        configuration.relay = file.relayConfiguration(url: relay)
-        configuration.passwordChecks.verifierKeyFile = passwordVerifierKey ?? file.passwordVerifierKey
+        let configuration = file.serverConfiguration(
+            host: host, port: port, schemaDirectory: schemaDirectory, relay: relay,
+            passwordVerifierKey: passwordVerifierKey)
         let store = try dataOptions.openStore()
         let server: TernServer
         do {

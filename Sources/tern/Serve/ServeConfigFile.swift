@@ -1,4 +1,5 @@
 import Foundation
+import TernAuth
 import TernServer
 
 /// The JSON file `tern serve --config FILE` reads; every key is optional and the command
@@ -123,17 +124,25 @@ struct ServeConfigFile: Decodable, Equatable {
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
     static func load(_ path: String) throws -> ServeConfigFile {
+        let file = try decode(path)
+        do {
+            try file.check()
+        } catch {
+            throw failure("config \(path): \(error.message)")
+        }
+        return file
+    }
+
+    /// Reads `path` without checking its values; a file that cannot be read or is not the
+    /// config's JSON is one line and exit 1.
+    static func decode(_ path: String) throws -> ServeConfigFile {
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw failure("config \(path): cannot read the file")
         }
         do {
-            let file = try JSONDecoder().decode(ServeConfigFile.self, from: bytes)
-            try file.check()
-            return file
+            return try JSONDecoder().decode(ServeConfigFile.self, from: bytes)
         } catch let error as DecodingError {
             throw failure("config \(path): \(error.readableDescription)")
-        } catch let error as ServeConfigFile.Invalid {
-            throw failure("config \(path): \(error.message)")
         }
     }
 
@@ -143,46 +152,85 @@ struct ServeConfigFile: Decodable, Equatable {
     }
 
     private func check() throws(Invalid) {
+        if let first = problems.first { throw Invalid(message: first) }
+    }
+
+    /// Every setting of the right type that still cannot be used, one sentence each, in the
+    /// order of the keys; empty when the file is good.
+    var problems: [String] {
+        var problems: [String] = []
         if let listen, ServeCommand.split(listen) == nil {
-            throw Invalid(message: "listen takes HOST:PORT, e.g. 0.0.0.0:8080")
+            problems.append("listen takes HOST:PORT, e.g. 0.0.0.0:8080")
         }
-        if let lmtp, ServeCommand.split(lmtp) == nil {
-            throw Invalid(message: "lmtp takes HOST:PORT, e.g. 127.0.0.1:2424")
-        }
-        if let data, data.isEmpty { throw Invalid(message: "data is empty") }
-        if let problem = relay?.problem { throw Invalid(message: problem) }
-        if let adminToken, adminToken.count < 16 { throw Invalid(message: "adminToken is shorter than 16 characters") }
+        if let lmtp, ServeCommand.split(lmtp) == nil { problems.append("lmtp takes HOST:PORT, e.g. 127.0.0.1:2424") }
+        if let data, data.isEmpty { problems.append("data is empty") }
+        if let problem = relay?.problem { problems.append(problem) }
+        if let adminToken, adminToken.count < 16 { problems.append("adminToken is shorter than 16 characters") }
         if let publicURL {
-            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                url.host?.isEmpty == false, url.query == nil, url.fragment == nil
-            else { throw Invalid(message: "publicURL takes http(s)://HOST[:PORT], e.g. https://mail.example.com") }
+            if URL(string: publicURL).map({ url in
+                !["http", "https"].contains(url.scheme?.lowercased() ?? "") || url.host?.isEmpty != false
+                    || url.query != nil || url.fragment != nil
+            }) ?? true {
+                problems.append("publicURL takes http(s)://HOST[:PORT], e.g. https://mail.example.com")
+            }
         }
-        if let maxRequestBytes, maxRequestBytes < 1 << 10 { throw Invalid(message: "maxRequestBytes is below 1024") }
-        if let maxHeldPerUser, maxHeldPerUser < 1 { throw Invalid(message: "maxHeldPerUser is below 1") }
-        if let maxHeldTotal, maxHeldTotal < 1 { throw Invalid(message: "maxHeldTotal is below 1") }
-        if let maxConcurrentRequests, maxConcurrentRequests < 1 {
-            throw Invalid(message: "maxConcurrentRequests is below 1")
+        if let maxRequestBytes, maxRequestBytes < 1 << 10 { problems.append("maxRequestBytes is below 1024") }
+        for (name, value) in [
+            ("maxHeldPerUser", maxHeldPerUser), ("maxHeldTotal", maxHeldTotal),
+            ("maxConcurrentRequests", maxConcurrentRequests),
+        ] {
+            if let value, value < 1 { problems.append("\(name) is below 1") }
         }
         for (name, value) in [("headTimeout", connections?.headTimeout), ("idleTimeout", connections?.idleTimeout)] {
-            if let value, value < 1 { throw Invalid(message: "connections.\(name) is below 1 second") }
+            if let value, value < 1 { problems.append("connections.\(name) is below 1 second") }
         }
         if let rate = connections?.minBodyBytesPerSecond, rate < 1 {
-            throw Invalid(message: "connections.minBodyBytesPerSecond is below 1")
+            problems.append("connections.minBodyBytesPerSecond is below 1")
         }
         if let rate = autoblock?.maxQuietRequestsPerMinute, rate < 0 {
-            throw Invalid(message: "autoblock.maxQuietRequestsPerMinute is below 0")
+            problems.append("autoblock.maxQuietRequestsPerMinute is below 0")
         }
         if let seconds = autoblock?.requestRateBlockSeconds, seconds < 1 {
-            throw Invalid(message: "autoblock.requestRateBlockSeconds is below 1")
+            problems.append("autoblock.requestRateBlockSeconds is below 1")
         }
         if let changes = autoblock?.maxUserAgentChangesPerDay, changes < 1 {
-            throw Invalid(message: "autoblock.maxUserAgentChangesPerDay is below 1")
+            problems.append("autoblock.maxUserAgentChangesPerDay is below 1")
         }
         let bounds = heartbeatBounds
-        guard bounds.min >= 1, bounds.min <= bounds.max else {
-            throw Invalid(
-                message: "heartbeat takes 1 <= min <= max (seconds), got min \(bounds.min), max \(bounds.max)")
+        if bounds.min < 1 || bounds.min > bounds.max {
+            problems.append("heartbeat takes 1 <= min <= max (seconds), got min \(bounds.min), max \(bounds.max)")
         }
+        if let passwordVerifierKey {
+            do {
+                _ = try PasswordVerifierKey(contentsOfFile: passwordVerifierKey)
+            } catch {
+                problems.append("passwordVerifierKey: \(error)")
+            }
+        }
+        if let roots = relay?.trustRoots, !FileManager.default.isReadableFile(atPath: roots) {
+            problems.append("relay.trustRoots: cannot read \(roots)")
+        }
+        return problems
+    }
+
+    /// The server's configuration from this file, defaults filled in, with what the command
+    /// line gives instead (it wins).
+    func serverConfiguration(
+        host: String, port: Int, schemaDirectory: String?, relay commandLineRelay: String?,
+        passwordVerifierKey commandLineKey: String?
+    ) -> ServerConfiguration {
+        var configuration = ServerConfiguration(
+            host: host, port: port, maxRequestBytes: maxRequestBytes ?? ServerConfiguration().maxRequestBytes,
+            schemaDirectory: schemaDirectory, adminToken: adminToken, publicURL: publicURL,
+            minHeartbeat: heartbeatBounds.min, maxHeartbeat: heartbeatBounds.max)
+        if let cap = maxHeldPerUser { configuration.maxHeldPerUser = cap }
+        if let cap = maxHeldTotal { configuration.maxHeldTotal = cap }
+        if let cap = maxConcurrentRequests { configuration.maxConcurrentRequests = cap }
+        configuration.connectionLimits = connectionLimits
+        configuration.autoblock = autoblockLimits
+        configuration.relay = relayConfiguration(url: commandLineRelay)
+        configuration.passwordChecks.verifierKeyFile = commandLineKey ?? passwordVerifierKey
+        return configuration
     }
 
     /// The connection limits, defaults filled in.
