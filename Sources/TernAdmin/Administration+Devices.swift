@@ -1,6 +1,6 @@
 import ActiveSync
 import Foundation
-import TernStore
+public import TernStore
 import TernSync
 
 extension Administration {
@@ -52,6 +52,13 @@ extension Administration {
             device.wipeFailedAt = nil
             device.provisioning = .unprovisioned
         }
+    }
+
+    /// Starts (or with nil stops) writing the device's decoded requests and responses to its
+    /// trace file in the server's data folder.
+    @discardableResult
+    public func trace(login: String, deviceID: String, _ trace: DeviceTrace?) async throws -> DeviceSummary {
+        try await updateDevice(login: login, deviceID: deviceID) { $0.trace = trace }
     }
 
     /// Forgets the device and its sync state; seen again it is a new device, which

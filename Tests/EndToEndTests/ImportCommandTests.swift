@@ -24,6 +24,13 @@ struct ImportCommandTests {
         messages.map { "From sender@example.org Mon Nov 30 10:00:00 2026\n" + $0 + "\n" }.joined()
     }
 
+    /// A file's modification time in nanoseconds, nil when it does not exist.
+    static func modificationTime(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
+    }
+
     private func makeUser(_ data: TemporaryDirectory) async throws -> (SQLiteStore, Folder) {
         let store = try SQLiteStore(dataDirectory: data.path)
         let user = try await store.createUser(
@@ -106,7 +113,7 @@ struct ImportCommandTests {
     @Test func anImportKilledHalfWayKeepsEveryCommittedBatchAndNothingHalfWritten() async throws {
         let data = try TemporaryDirectory("tern-import")
         defer { data.remove() }
-        let (store, inbox) = try await makeUser(data)
+        let (_, inbox) = try await makeUser(data)
         let file = data.url.appending(path: "big.mbox")
         try Data(Self.mbox((1...20_000).map { Self.message($0) }).utf8).write(to: file)
 
@@ -114,12 +121,20 @@ struct ImportCommandTests {
         process.executableURL = Self.tern
         process.arguments = ["import", "mbox", "--user", "anna", file.path, "--data", data.path]
         process.standardOutput = FileHandle.nullDevice
-        // The change feed hears the import's first batch commit at once (it watches the WAL),
-        // so the kill lands mid-import even when the other tests keep both cores busy.
-        var changes = store.allChanges().makeAsyncIterator()
+        // The import rings the commit bell after each batch it commits. A thread of its own
+        // watches the bell and kills at the first ring, off the cooperative pool that the
+        // other tests keep busy, so the kill lands mid-import however loaded the machine is.
+        let bell = SQLiteStore.databasePath(inDataDirectory: data.path) + "-bell"
+        let rungBefore = Self.modificationTime(bell)
         try process.run()
-        _ = await changes.next()
-        kill(process.processIdentifier, SIGKILL)
+        let pid = process.processIdentifier
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                while process.isRunning, Self.modificationTime(bell) == rungBefore { usleep(100) }
+                kill(pid, SIGKILL)
+                done.resume()
+            }
+        }
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the import finished before it could be killed")
 

@@ -23,6 +23,8 @@ struct ActiveSyncEndpoint: Sendable {
     let quietRequests: QuietRequestRate
     /// The relay's queue, for mail to other servers; nil without a relay.
     let outbound: OutboundQueue?
+    /// Traced devices' files (`ServerConfiguration.traceDirectory`); nil without a directory.
+    let traceLog: DeviceTraceLog?
 
     static let path = "Microsoft-Server-ActiveSync"
 
@@ -207,6 +209,9 @@ struct ActiveSyncEndpoint: Sendable {
         } catch let refusal as any CommandRefusal {
             answer = try Self.answer(refusal, to: easRequest)
         }
+        traceLog?.record(
+            device, login: user.login, command: line.command.rawValue, version: version.description, request: body,
+            mimeBytes: form == .mime ? bytes.count : nil, answer: answer)
         if Self.isQuiet(answer, of: line.command, request: body) { quietRequests.record(device.id) }
         var outcome = try encode(answer, as: form)
         if line.command == .folderSync, (try? easRequest.decodedBody(as: FolderSyncRequest.self))?.syncKey == "0",

@@ -28,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     public var connectionLimits: ConnectionLimits
     /// The password verifier key and the bounds on bcrypt work.
     public var passwordChecks = PasswordCheckLimits()
+    /// Where traced devices' files go (`tern device trace`); nil writes none.
+    public var traceDirectory: String?
     /// When Tern blocks a misbehaving device by itself.
     public var autoblock: AutoblockLimits
     /// The bounds of a message a device sends.

@@ -70,7 +70,7 @@ public struct TernServer: Sendable {
             store: store, configuration: configuration, validator: validator, authenticator: authenticator, hub: hub,
             admission: AdmissionGate(limit: configuration.maxConcurrentRequests),
             quietRequests: QuietRequestRate(limit: configuration.autoblock.maxQuietRequestsPerMinute),
-            outbound: outbound)
+            outbound: outbound, traceLog: configuration.traceDirectory.map(DeviceTraceLog.init))
         let router = Router(context: TernRequestContext.self)
         router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: .options) { _, _ in endpoint.options() }
         router.post(RouterPath(stringLiteral: ActiveSyncEndpoint.path)) { request, context in

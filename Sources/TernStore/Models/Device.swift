@@ -31,6 +31,9 @@ public struct Device: Hashable, Sendable, Codable {
     public var autoblock: Autoblock?
     /// The User-Agent headers it sent, to count changes.
     public var userAgents: UserAgentHistory?
+    /// Whether the server writes the device's decoded requests and responses to its trace
+    /// file (`tern device trace`); nil when it does not.
+    public var trace: DeviceTrace?
 
     /// Whether the device is refused at `date`: blocked by an admin, or by an autoblock that
     /// has not run out.

@@ -1,15 +1,14 @@
 import ArgumentParser
 import TernAdmin
 
-/// `tern device list|wipe|block|allow|remove|resync`: see and control users' phones.
+/// `tern device list|wipe|block|allow|remove|resync|trace`: see and control users' phones.
 struct DeviceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device",
-        abstract: "List devices; wipe, block, allow, remove or resync one.",
+        abstract: "List devices; wipe, block, allow, remove, resync or trace one.",
         subcommands: [
             DeviceListCommand.self, DeviceWipeCommand.self, DeviceBlockCommand.self, DeviceAllowCommand.self,
-            DeviceRemoveCommand.self,
-            DeviceResyncCommand.self,
+            DeviceRemoveCommand.self, DeviceResyncCommand.self, DeviceTraceCommand.self,
         ]
     )
 }

@@ -85,9 +85,10 @@ struct ServeCommand: AsyncParsableCommand {
             schemas ?? (FileManager.default.fileExists(atPath: "Schemas/ActiveSync.xsd") ? "Schemas" : nil)
         var dataOptions = dataOptions
         if dataOptions.data == nil { dataOptions.data = file.data }
-        let configuration = file.serverConfiguration(
+        var configuration = file.serverConfiguration(
             host: host, port: port, schemaDirectory: schemaDirectory, relay: relay,
             passwordVerifierKey: passwordVerifierKey)
+        configuration.traceDirectory = URL(fileURLWithPath: dataOptions.directory).appending(path: "traces").path
         let store = try dataOptions.openStore()
         let server: TernServer
         do {
