@@ -30,7 +30,11 @@ public struct SearchService: Sendable {
         let words = MailSearchQuery.words(in: query.freeText ?? "")
         guard words.count <= RequestLimits.searchWords else { return SearchResponse(storeStatus: .tooComplex) }
         let folders = try await store.folders(of: user.id)
-        guard let searched = MailFolderScope(folders).folders(query.collectionIDs, deep: query.deepTraversal) else {
+        guard
+            let searched = MailFolderScope(folders).folders(query.collectionIDs, deep: query.deepTraversal)?.filter({
+                query.folderTypes.isEmpty || query.folderTypes.contains($0.type.rawValue)
+            })
+        else {
             return SearchResponse(storeStatus: .folderSyncRequired)
         }
         let found = try await store.searchMail(

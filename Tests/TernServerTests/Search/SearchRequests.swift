@@ -15,9 +15,8 @@ enum SearchRequests {
         if let range { optionList.append(WBXMLElement(SearchTag.range, text: range)) }
         optionList.append(WBXMLElement(SearchTag.rebuildResults))
         if deep { optionList.append(WBXMLElement(SearchTag.deepTraversal)) }
-        return store(
-            "Mailbox",
-            query: WBXMLElement(SearchTag.query, elements: [WBXMLElement(SearchTag.and, elements: and + conditions)]),
+        return SearchRequest.element(
+            store: "Mailbox", query: .element(WBXMLElement(SearchTag.and, elements: and + conditions)),
             options: optionList)
     }
 
@@ -25,20 +24,7 @@ enum SearchRequests {
     static func gal(_ text: String, range: String = "0-9", picture: Bool = false) -> WBXMLElement {
         var options = [WBXMLElement(SearchTag.range, text: range)]
         if picture { options.append(WBXMLElement(SearchTag.picture)) }
-        return store("GAL", query: WBXMLElement(SearchTag.query, text: text), options: options)
-    }
-
-    static func store(_ name: String, query: WBXMLElement, options: [WBXMLElement]) -> WBXMLElement {
-        WBXMLElement(
-            SearchTag.search,
-            elements: [
-                WBXMLElement(
-                    SearchTag.store,
-                    elements: [
-                        WBXMLElement(SearchTag.name, text: name), query,
-                        WBXMLElement(SearchTag.options, elements: options),
-                    ])
-            ])
+        return SearchRequest.element(store: "GAL", query: .text(text), options: options)
     }
 
     /// `<GreaterThan><email:DateReceived/><Value>date</Value></GreaterThan>` (or LessThan).

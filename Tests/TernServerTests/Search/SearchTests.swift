@@ -65,6 +65,20 @@ import WBXML
         #expect(deep.text("Total") == "1" && deep.text("CollectionId") == archive.serverID)
         let everywhere = try await phone.send("Search", SearchRequests.mailbox("zeppelin"))
         #expect(everywhere.text("Total") == "1")
+        let equalTo = { (property: WBXMLTag, value: String) in
+            WBXMLElement(
+                SearchTag.equalTo, elements: [WBXMLElement(property), WBXMLElement(SearchTag.value, text: value)])
+        }
+        let byFolder = try await phone.send(
+            "Search",
+            SearchRequests.mailbox("zeppelin", conditions: [equalTo(AirSyncTag.collectionId, archive.serverID)]))
+        #expect(byFolder.text("Total") == "1")
+        let inboxesOnly = try await phone.send(
+            "Search", SearchRequests.mailbox("zeppelin", conditions: [equalTo(FolderHierarchyTag.type, "2")]))
+        #expect(inboxesOnly.text("Total") == "0")
+        let userFolders = try await phone.send(
+            "Search", SearchRequests.mailbox("zeppelin", conditions: [equalTo(FolderHierarchyTag.type, "12")]))
+        #expect(userFolders.text("Total") == "1")
     }
 
     @Test func aDateWindowKeepsOnlyMailReceivedInIt() async throws {

@@ -37,7 +37,7 @@ public struct MailboxSearchRequest: Hashable, Sendable {
 extension SearchRequest {
     /// `<Search><Store><Name>store</Name><Query>query</Query><Options>options</Options></Store></Search>`
     /// as a device writes it; `query` is the Query's content (And, or the GAL's text).
-    static func element(store: String, query: WBXMLNode, options: [WBXMLElement]) -> WBXMLElement {
+    public static func element(store: String, query: WBXMLNode, options: [WBXMLElement]) -> WBXMLElement {
         WBXMLElement(
             SearchTag.search,
             elements: [

@@ -13,7 +13,8 @@ public import WBXML
 ///
 /// A query the server does not take is refused with the Store's Status: 2 for a bad Range,
 /// date or ConversationId, an email property in the query or text past the limits; 8
-/// (too complex) for Or, EqualTo, a second And or And's elements outside it.
+/// (too complex) for Or, EqualTo on anything but a folder, a second And or And's elements
+/// outside it.
 public struct SearchRequest: DecodableRequest, Hashable {
     public static let rootTag = SearchTag.search
     public static let malformedStatus = SearchStatus.invalidRequest
@@ -68,6 +69,9 @@ public struct MailboxQuery: Hashable, Sendable {
     public var classes: [String]
     /// The folders to search; empty means every mail folder.
     public var collectionIDs: [String]
+    /// Folder types (FolderHierarchy Type, 2 Inbox, 12 user mail, …) whose folders to search,
+    /// from EqualTo; empty means no such filter.
+    public var folderTypes: [Int]
     public var conversationID: Data?
     /// GreaterThan DateReceived: received after this date.
     public var receivedAfter: Date?
@@ -79,13 +83,15 @@ public struct MailboxQuery: Hashable, Sendable {
     public var options: SyncOptions?
 
     public init(
-        freeText: String? = nil, classes: [String] = [], collectionIDs: [String] = [], conversationID: Data? = nil,
+        freeText: String? = nil, classes: [String] = [], collectionIDs: [String] = [], folderTypes: [Int] = [],
+        conversationID: Data? = nil,
         receivedAfter: Date? = nil, receivedBefore: Date? = nil, deepTraversal: Bool = false,
         options: SyncOptions? = nil
     ) {
         self.freeText = freeText
         self.classes = classes
         self.collectionIDs = collectionIDs
+        self.folderTypes = folderTypes
         self.conversationID = conversationID
         self.receivedAfter = receivedAfter
         self.receivedBefore = receivedBefore
@@ -119,11 +125,30 @@ public struct MailboxQuery: Hashable, Sendable {
             case SearchTag.lessThan:
                 guard receivedBefore == nil else { throw Refusal(.invalidRequest, "more than one LessThan") }
                 receivedBefore = try Self.dateReceived(element)
-            case SearchTag.or, SearchTag.and, SearchTag.equalTo:
+            case SearchTag.equalTo:
+                try addFolderCondition(element)
+            case SearchTag.or, SearchTag.and:
                 throw Refusal(.tooComplex, "\(element.tag) is not searched")
             default:
                 throw Refusal(.invalidRequest, "\(element.tag) is not a Mailbox query element")
             }
+        }
+    }
+
+    /// `<EqualTo><airsync:CollectionId/><Value>7</Value></EqualTo>`, or with FolderHierarchy
+    /// Type and a folder type number; EqualTo on anything else (a document library's LinkId)
+    /// is too complex.
+    private mutating func addFolderCondition(_ equalTo: WBXMLElement) throws(RequestDecodingError<SearchStatus>) {
+        let children = equalTo.elements
+        guard children.count == 2, children[1].tag == SearchTag.value, let value = children[1].text else {
+            throw RequestDecodingError(.invalidRequest, "EqualTo is a property and a Value")
+        }
+        switch children[0].tag {
+        case AirSyncTag.collectionId: collectionIDs.append(value)
+        case FolderHierarchyTag.type:
+            guard let type = Int(value) else { throw RequestDecodingError(.invalidRequest, "a folder type \(value)") }
+            folderTypes.append(type)
+        default: throw RequestDecodingError(.tooComplex, "EqualTo on \(children[0].tag) is not searched")
         }
     }
 
