@@ -66,7 +66,7 @@ final class ServeProcess: @unchecked Sendable {
             if chunk.isEmpty { break }
             said += String(decoding: chunk, as: UTF8.self)
         }
-        guard let port = said.firstMatch(of: /tern: listening on http:\/\/127\.0\.0\.1:(\d+)\//).map({ String($0.1) })
+        guard let port = said.firstMatch(of: /tern: listening on https?:\/\/127\.0\.0\.1:(\d+)\//).map({ String($0.1) })
         else {
             process.terminate()
             process.waitUntilExit()

@@ -50,6 +50,7 @@ extension TestServer {
                 headers: extra)
         }
         var arguments = ["-X", "POST", "-H", "MS-ASProtocolVersion: \(version)"] + extra.flatMap { ["-H", $0] }
+        if let certificateFile { arguments += ["--cacert", certificateFile] }
         if let password { arguments += ["-u", "anna:\(password)"] }
         if let policyKey { arguments += ["-H", "X-MS-PolicyKey: \(policyKey)"] }
         var payload: [UInt8]?
@@ -66,7 +67,7 @@ extension TestServer {
             payload = try WBXMLEncoder().encode(body)
         }
         let url =
-            "http://127.0.0.1:\(port)/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=\(deviceID)&DeviceType=iPhone"
+            "\(certificateFile == nil ? "http" : "https")://127.0.0.1:\(port)/Microsoft-Server-ActiveSync?Cmd=\(command)&User=anna&DeviceId=\(deviceID)&DeviceType=iPhone"
         let (status, headers, data) = try await curl(arguments, url: url, payload: payload)
         let type = headers["content-type"] ?? ""
         let parts = type.hasPrefix("application/vnd.ms-sync.multipart") ? Self.multipartParts(data) : []

@@ -69,6 +69,15 @@ public final class TestServer: Sendable {
     /// How many Pings and Syncs with Wait the server holds now.
     public var heldRequestCount: Int { server.heldRequestCount }
 
+    /// The certificate the server speaks HTTPS with (self-signed in tests, so also the CA a
+    /// client trusts); nil for plain HTTP.
+    public var certificateFile: String? { server.configuration.tls?.certificateFile }
+
+    /// Reads the certificate files again, as SIGHUP does.
+    public func reloadCertificates() throws {
+        try server.reloadCertificates()
+    }
+
     /// How the server has checked sign-ins since it started.
     public var passwordCheckFigures: PasswordCheckFigures { server.passwordCheckFigures }
 

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypesHTTP1
+import NIOSSL
 
 /// HTTP/1.1 connections served by `HTTPExchangeHandler` in place of Hummingbird's
 /// `HTTP1Channel`, whose task per connection keeps a held Ping's whole call stack (about
@@ -23,15 +24,18 @@ struct HTTPExchangeChannel: ServerChildChannel {
     let limits: ConnectionLimits
     /// Shared by every connection of the server.
     let statistics: ConnectionStatistics
+    /// With certificates, every connection speaks TLS first, with the context current when it opened.
+    let tls: TLSCertificates?
     let respond: HTTPExchangeHandler.Respond
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Connection> {
         let reads = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65_536)
         return channel.setOption(ChannelOptions.recvAllocator, value: reads).flatMapThrowing {
             let pipeline = channel.pipeline.syncOperations
+            if let tls { try pipeline.addHandler(NIOSSLServerHandler(context: tls.context)) }
             try pipeline.addHandler(RequestBytesSignal())
             try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
-            try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+            try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: tls != nil))
             try pipeline.addHandler(HTTPConnectionStateHandler(logger: logger))
             try pipeline.addHandler(
                 HTTPExchangeHandler(

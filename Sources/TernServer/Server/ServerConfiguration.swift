@@ -30,6 +30,8 @@ public struct ServerConfiguration: Sendable {
     public var passwordChecks = PasswordCheckLimits()
     /// Where traced devices' files go (`tern device trace`); nil writes none.
     public var traceDirectory: String?
+    /// The certificate and key files to speak HTTPS with; nil speaks plain HTTP (behind a proxy).
+    public var tls: TLSFiles?
     /// When Tern blocks a misbehaving device by itself.
     public var autoblock: AutoblockLimits
     /// The bounds of a message a device sends.

@@ -22,6 +22,8 @@ public struct TernServer: Sendable {
     /// Bodies are read whole before routing; together they may hold four of the largest.
     private let budget: RequestBodyBudget
     private let authenticator: Authenticator
+    /// HTTPS when configured.
+    private let tls: TLSCertificates?
 
     /// A server on `store`; heartbeats and held requests' deadlines run on `clock`. Throws
     /// when the password verifier key file cannot be used.
@@ -37,6 +39,13 @@ public struct TernServer: Sendable {
             clock: clock)
         outbound = configuration.relay.map { OutboundQueue(store: store, relay: $0, logger: Self.logger) }
         authenticator = try Authenticator(store: store, limits: configuration.passwordChecks)
+        tls = try configuration.tls.map(TLSCertificates.init)
+    }
+
+    /// Reads the TLS certificate and key files again (what SIGHUP does): new connections get
+    /// the new certificate, open ones keep theirs. Throws, keeping the old, when they are bad.
+    public func reloadCertificates() throws {
+        try tls?.reload()
     }
 
     /// How sign-ins have been checked: bcrypt, the keyed verifier, refusals when busy.
@@ -100,7 +109,7 @@ public struct TernServer: Sendable {
         let server = Server(
             childChannelSetup: HTTPExchangeChannel(
                 maxBodyBytes: configuration.maxRequestBytes, serverName: "Tern", budget: budget,
-                limits: configuration.connectionLimits, statistics: statistics
+                limits: configuration.connectionLimits, statistics: statistics, tls: tls
             ) { request, channel, deferral in
                 do {
                     return try await responder.respond(
@@ -125,7 +134,9 @@ public struct TernServer: Sendable {
                 services: [
                     ChangeFollower(store: store, clock: clock), HTTPService(server: server), hub, HeapTrimmer(),
                     ConnectionReporter(statistics: statistics, logger: logger),
-                ] + (outbound.map { [$0] } ?? []), logger: Self.logger))
+                ] + (outbound.map { [$0] } ?? [])
+                    + (tls.map { [CertificateReloader(certificates: $0, logger: logger)] } ?? []),
+                logger: Self.logger))
     }
 
     private static var logger: Logger {

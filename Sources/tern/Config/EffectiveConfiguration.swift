@@ -48,6 +48,8 @@ struct EffectiveConfiguration: Encodable {
     let autoblock: Autoblock
     let relay: Relay?
     let passwordVerifierKey: String?
+    let tlsCertificate: String?
+    let tlsKey: String?
 
     init(_ configuration: ServerConfiguration, lmtp: String?, data: String) {
         listen = "\(configuration.host):\(configuration.port)"
@@ -78,5 +80,7 @@ struct EffectiveConfiguration: Encodable {
                 retry: Bounds(min: Int(relay.minBackoff), max: Int(relay.maxBackoff)), lifetime: Int(relay.lifetime))
         }
         passwordVerifierKey = configuration.passwordChecks.verifierKeyFile
+        tlsCertificate = configuration.tls?.certificateFile
+        tlsKey = configuration.tls?.keyFile
     }
 }

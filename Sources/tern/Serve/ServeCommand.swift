@@ -32,6 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
               autoblock        {"maxQuietRequestsPerMinute": 60, "requestRateBlockSeconds": 900, "maxUserAgentChangesPerDay": 2}: \
             a device sending more Pings or Syncs that bring it nothing, or changing its User-Agent more often (then for 14 \
             hours), gets 503 with Retry-After until the block ends or `tern device allow` lifts it; 0 requests turns the rate off
+              tlsCertificate, tlsKey  PEM files of the certificate chain and its key: the server speaks HTTPS \
+            (TLS 1.2+) itself; SIGHUP reloads them without dropping open connections (default: plain HTTP, for a proxy)
               passwordVerifierKey  a file of 32+ secret bytes (mode 0600, kept out of the data folder and its backups):             a password that passed bcrypt is checked later, after a restart too, by an HMAC under this key, so 100,000             devices signing in again cost no bcrypt (default: none, every new sign-in is bcrypt)
             """)
 
@@ -50,6 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The password verifier key file (see passwordVerifierKey below).")
     var passwordVerifierKey: String?
 
+    @Option(help: "Speak HTTPS with this PEM certificate chain (with --tls-key; SIGHUP reloads both).")
+    var tlsCert: String?
+
+    @Option(help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
+
     @Option(help: "Folder of the XSDs that XML-form requests are validated against (default: ./Schemas if present).")
     var schemas: String?
 
@@ -62,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let lmtp, Self.split(lmtp) == nil {
             throw ValidationError("--lmtp takes HOST:PORT, e.g. 127.0.0.1:2424")
         }
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         if let relay, RelayConfiguration(url: relay) == nil {
             throw ValidationError("--relay takes smtp://HOST[:PORT], e.g. smtp://127.0.0.1:25")
         }
@@ -87,7 +96,8 @@ struct ServeCommand: AsyncParsableCommand {
         if dataOptions.data == nil { dataOptions.data = file.data }
         var configuration = file.serverConfiguration(
             host: host, port: port, schemaDirectory: schemaDirectory, relay: relay,
-            passwordVerifierKey: passwordVerifierKey)
+            passwordVerifierKey: passwordVerifierKey,
+            tls: tlsCert.flatMap { certificate in tlsKey.map { TLSFiles(certificateFile: certificate, keyFile: $0) } })
         configuration.traceDirectory = URL(fileURLWithPath: dataOptions.directory).appending(path: "traces").path
         let store = try dataOptions.openStore()
         let server: TernServer
@@ -106,10 +116,13 @@ struct ServeCommand: AsyncParsableCommand {
         if let relay = configuration.relay {
             FileHandle.standardError.write(Data("tern: relaying to smtp://\(relay.host):\(relay.port)\n".utf8))
         }
+        let scheme = configuration.tls == nil ? "http" : "https"
         do {
             try await server.run(lmtp: listener) { port in
                 FileHandle.standardError.write(
-                    Data("tern: listening on http://\(host):\(port)/Microsoft-Server-ActiveSync\n".utf8))
+                    Data(
+                        "tern: listening on \(scheme)://\(host):\(port)/Microsoft-Server-ActiveSync\n"
+                            .utf8))
             }
         } catch {
             throw failure("\(error)")

@@ -35,6 +35,9 @@ struct ServeConfigFile: Decodable, Equatable {
     var connections: Connections?
     /// The file of the key that spares a restart its bcrypt storm (mode 0600, 32+ bytes).
     var passwordVerifierKey: String?
+    /// PEM files to speak HTTPS with: the certificate chain and its private key.
+    var tlsCertificate: String?
+    var tlsKey: String?
 
     struct Connections: Decodable, Equatable {
         var headTimeout: Int?
@@ -112,6 +115,8 @@ struct ServeConfigFile: Decodable, Equatable {
         maxConcurrentRequests = try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRequests)
         connections = try container.decodeIfPresent(Connections.self, forKey: .connections)
         passwordVerifierKey = try container.decodeIfPresent(String.self, forKey: .passwordVerifierKey)
+        tlsCertificate = try container.decodeIfPresent(String.self, forKey: .tlsCertificate)
+        tlsKey = try container.decodeIfPresent(String.self, forKey: .tlsKey)
         autoblock = try container.decodeIfPresent(Autoblock.self, forKey: .autoblock)
         relay = try container.decodeIfPresent(Relay.self, forKey: .relay)
     }
@@ -119,7 +124,7 @@ struct ServeConfigFile: Decodable, Equatable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal,
             maxConcurrentRequests
-        case connections, autoblock, relay, passwordVerifierKey
+        case connections, autoblock, relay, passwordVerifierKey, tlsCertificate, tlsKey
     }
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
@@ -207,6 +212,15 @@ struct ServeConfigFile: Decodable, Equatable {
                 problems.append("passwordVerifierKey: \(error)")
             }
         }
+        if (tlsCertificate == nil) != (tlsKey == nil) {
+            problems.append("tlsCertificate and tlsKey go together")
+        } else if let tlsCertificate, let tlsKey {
+            do {
+                _ = try TLSCertificates(TLSFiles(certificateFile: tlsCertificate, keyFile: tlsKey))
+            } catch {
+                problems.append("\(error)")
+            }
+        }
         if let roots = relay?.trustRoots, !FileManager.default.isReadableFile(atPath: roots) {
             problems.append("relay.trustRoots: cannot read \(roots)")
         }
@@ -217,7 +231,7 @@ struct ServeConfigFile: Decodable, Equatable {
     /// line gives instead (it wins).
     func serverConfiguration(
         host: String, port: Int, schemaDirectory: String?, relay commandLineRelay: String?,
-        passwordVerifierKey commandLineKey: String?
+        passwordVerifierKey commandLineKey: String?, tls commandLineTLS: TLSFiles? = nil
     ) -> ServerConfiguration {
         var configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: maxRequestBytes ?? ServerConfiguration().maxRequestBytes,
@@ -230,6 +244,11 @@ struct ServeConfigFile: Decodable, Equatable {
         configuration.autoblock = autoblockLimits
         configuration.relay = relayConfiguration(url: commandLineRelay)
         configuration.passwordChecks.verifierKeyFile = commandLineKey ?? passwordVerifierKey
+        configuration.tls =
+            commandLineTLS
+            ?? tlsCertificate.flatMap { certificate in
+                tlsKey.map { TLSFiles(certificateFile: certificate, keyFile: $0) }
+            }
         return configuration
     }
 
