@@ -14,7 +14,7 @@ final class ServeProcess: @unchecked Sendable {
 
     let folder: TemporaryDirectory
     private(set) var endpoint: String
-    private var process: Process
+    private(set) var process: Process
     /// The `serve` command line, kept for `killAndRestart()`.
     private let serveArguments: [String]
 

@@ -57,13 +57,15 @@ public struct TernServer: Sendable {
     /// Request body bytes all connections hold in memory now.
     public var bufferedRequestBytes: Int { budget.reserved }
 
-    /// Runs until SIGTERM or SIGINT, with the LMTP listener in the same group when given;
-    /// `onListening` gets the bound port (useful with port 0).
+    /// Runs until SIGTERM or SIGINT (a second one during the graceful shutdown exits at once),
+    /// with the LMTP listener in the same group when given; `onListening` gets the bound port
+    /// (useful with port 0).
     public func run(lmtp: LMTPService? = nil, onListening: @escaping @Sendable (Int) async -> Void = { _ in })
         async throws
     {
         let logger = Self.logger
-        let services: [any Service] = [try service(onListening: onListening)] + (lmtp.map { [$0] } ?? [])
+        let services: [any Service] =
+            [SecondSignalExit(logger: logger), try service(onListening: onListening)] + (lmtp.map { [$0] } ?? [])
         let group = ServiceGroup(
             configuration: .init(
                 services: services,
