@@ -4,19 +4,6 @@ import Testing
 
 /// `tern serve --tls-cert --tls-key` speaks HTTPS, and SIGHUP swaps in renewed files.
 @Suite struct ServeTLSTests {
-    /// A self-signed certificate for 127.0.0.1 written to `certificate` and `key`.
-    static func makeCertificate(certificate: String, key: String) throws {
-        let openssl = try #require(ChildProcess.onPath("openssl"))
-        let made = try ChildProcess(
-            openssl,
-            [
-                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", certificate,
-            ]
-        ).run()
-        #expect(made.status == 0, "\(made.standardError)")
-    }
-
     /// The status of OPTIONS over HTTPS trusting `authority`; 0 when TLS fails.
     static func options(port: String, trusting authority: String) throws -> Int {
         let curl = try #require(ChildProcess.onPath("curl"))
@@ -34,8 +21,8 @@ import Testing
         let folder = try TemporaryDirectory("tern-tls")
         defer { folder.remove() }
         let path = { (name: String) in folder.url.appending(path: name).path }
-        try Self.makeCertificate(certificate: path("old.pem"), key: path("old.key"))
-        try Self.makeCertificate(certificate: path("new.pem"), key: path("new.key"))
+        try TestCertificate.make(certificate: path("old.pem"), key: path("old.key"))
+        try TestCertificate.make(certificate: path("new.pem"), key: path("new.key"))
         try FileManager.default.copyItem(atPath: path("old.pem"), toPath: path("live.pem"))
         try FileManager.default.copyItem(atPath: path("old.key"), toPath: path("live.key"))
         let (process, port) = try ServeProcess.launch([

@@ -10,21 +10,12 @@ import WBXML
 /// HTTPS spoken by the server itself (`--tls-cert`, `--tls-key`), with certificates made by
 /// openssl in the test.
 @Suite struct TLSTests {
-    /// A self-signed certificate for 127.0.0.1 and its key, written to `name`.pem and `name`.key.
+    /// A self-signed certificate for 127.0.0.1 and its key, as `name`.pem and `name`.key.
     static func makeCertificate(_ name: String, in directory: TemporaryDirectory) throws -> TLSFiles {
         let files = TLSFiles(
             certificateFile: directory.url.appending(path: "\(name).pem").path,
             keyFile: directory.url.appending(path: "\(name).key").path)
-        let openssl = try #require(ChildProcess.onPath("openssl"))
-        let made = try ChildProcess(
-            openssl,
-            [
-                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", files.keyFile, "-out",
-                files.certificateFile,
-            ]
-        ).run()
-        #expect(made.status == 0, "\(made.standardError)")
+        try TestCertificate.make(certificate: files.certificateFile, key: files.keyFile)
         return files
     }
 
