@@ -136,6 +136,7 @@ let package = Package(
                 "ActiveSync", "TernServer", "TernAdmin", "TernAuth", "TernStore", "TernStoreSQLite", "TernImport",
                 "TerminalOutput", "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -142,8 +142,6 @@ public struct TernServer: Sendable {
     }
 
     private static var logger: Logger {
-        var logger = Logger(label: "tern")
-        logger.logLevel = .info
-        return logger
+        Logger(label: "tern")
     }
 }

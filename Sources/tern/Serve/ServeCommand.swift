@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import TernServer
 
 /// `tern serve [--config FILE] [--listen HOST:PORT] [--lmtp HOST:PORT] [--relay smtp://HOST:PORT] [--data DIR]`:
@@ -49,6 +50,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Queue mail for other servers for this SMTP relay, smtp://HOST:PORT (settings: relay in --config).")
     var relay: String?
 
+    @Option(help: "How the log is written to stderr: text, or json (one object a line).")
+    var logFormat: LogFormat = .text
+
+    @Option(help: "The least important log level written: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
     @Option(help: "The password verifier key file (see passwordVerifierKey below).")
     var passwordVerifierKey: String?
 
@@ -70,6 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let lmtp, Self.split(lmtp) == nil {
             throw ValidationError("--lmtp takes HOST:PORT, e.g. 127.0.0.1:2424")
         }
+        if Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical")
+        }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         if let relay, RelayConfiguration(url: relay) == nil {
             throw ValidationError("--relay takes smtp://HOST[:PORT], e.g. smtp://127.0.0.1:25")
@@ -87,6 +97,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let file = try config.map(ServeConfigFile.load) ?? ServeConfigFile()
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { [logFormat] label in
+            switch logFormat {
+            case .json: return JSONLogHandler(label: label, level: level)
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        }
         guard let (host, port) = Self.split(listen ?? file.listen ?? Self.defaultListen) else {
             throw ValidationError("bad --listen")
         }
@@ -128,4 +148,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw failure("\(error)")
         }
     }
+}
+
+/// `--log-format`: readable lines, or one JSON object a line.
+enum LogFormat: String, ExpressibleByArgument {
+    case text, json
 }
