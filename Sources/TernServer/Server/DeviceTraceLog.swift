@@ -1,3 +1,4 @@
+import ActiveSync
 import Foundation
 import Synchronization
 import TernStore
@@ -24,7 +25,7 @@ final class DeviceTraceLog: Sendable {
     ) {
         guard let trace = device.trace else { return }
         let bodies = trace == .bodies
-        var text = "== \(ISO8601DateFormatter().string(from: Date())) \(command) (\(version)) request\n"
+        var text = "== \(EASDate.format(Date(), .extended)) \(command) (\(version)) request\n"
         if let request {
             text += XMLWriter().write(Self.masked(request, bodies: bodies)) + "\n"
         } else if let mimeBytes {

@@ -1,3 +1,4 @@
+import ActiveSync
 import Foundation
 public import Logging
 
@@ -25,7 +26,7 @@ public struct JSONLogHandler: LogHandler {
             fields[key] = "\(value)"
         }
         if let error = event.error { fields["error"] = "\(error)" }
-        fields["time"] = ISO8601DateFormatter().string(from: Date())
+        fields["time"] = EASDate.format(Date(), .extended)
         fields["level"] = event.level.rawValue
         fields["label"] = label
         fields["message"] = event.message.description

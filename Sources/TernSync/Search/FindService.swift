@@ -26,17 +26,15 @@ public struct FindService: Sendable {
     private func findMail(_ text: String, in collectionID: String?, deep: Bool, count: Int) async throws(StoreError)
         -> FindResponse
     {
-        let words = MailSearchQuery.words(in: text)
-        guard words.count <= RequestLimits.searchWords else {
-            return FindResponse(status: .invalidRequest, responseStatus: nil)
+        let outcome = try await UserMailSearch(store: store, user: user).run(
+            text, in: collectionID.map { [$0] } ?? [], deep: deep,
+            query: MailSearchQuery(words: [], folderIDs: [], limit: count))
+        let (found, collectionIDs): (MailSearchResult, [Folder.ID: String])
+        switch outcome {
+        case .tooManyWords: return FindResponse(status: .invalidRequest, responseStatus: nil)
+        case .unknownFolder: return FindResponse(status: .folderSyncRequired, responseStatus: nil)
+        case .found(let result, let ids): (found, collectionIDs) = (result, ids)
         }
-        let folders = try await store.folders(of: user.id)
-        guard let searched = MailFolderScope(folders).folders(collectionID.map { [$0] } ?? [], deep: deep) else {
-            return FindResponse(status: .folderSyncRequired, responseStatus: nil)
-        }
-        let found = try await store.searchMail(
-            MailSearchQuery(words: words, folderIDs: searched.map(\.id), limit: count))
-        let collectionIDs = Dictionary(uniqueKeysWithValues: folders.map { ($0.id, $0.serverID) })
         let results = found.items.compactMap { item -> FindResponse.MailResult? in
             guard case .email(let email) = item.content, let collectionID = collectionIDs[item.folderID] else {
                 return nil

@@ -103,19 +103,17 @@ public struct RecipientResolver: Sendable {
     /// Every address of the user's contacts, with the contact's name.
     private func contacts() async throws(StoreError) -> [(name: String, address: String)] {
         var found: [(name: String, address: String)] = []
-        for folder in try await store.folders(of: user.id) where folder.type.itemClass == .contacts {
-            for item in try await store.itemChanges(in: folder.id, since: .zero, limit: 100_000).changed {
-                guard case .contact(let contact) = item.content else { continue }
-                let fields = contact.fields
-                let name =
-                    [fields[.firstName], fields[.lastName]].compactMap { $0 }.joined(separator: " ").nonEmpty
-                    ?? fields[.fileAs] ?? ""
-                for field in [ContactField.email1Address, .email2Address, .email3Address] {
-                    guard let value = fields[field], let address = AddressList.parse(value).first?.address else {
-                        continue
-                    }
-                    found.append((name.isEmpty ? address : name, address))
+        for content in try await items(of: user.id, in: .contacts) {
+            guard case .contact(let contact) = content else { continue }
+            let fields = contact.fields
+            let name =
+                [fields[.firstName], fields[.lastName]].compactMap { $0 }.joined(separator: " ").nonEmpty
+                ?? fields[.fileAs] ?? ""
+            for field in [ContactField.email1Address, .email2Address, .email3Address] {
+                guard let value = fields[field], let address = AddressList.parse(value).first?.address else {
+                    continue
                 }
+                found.append((name.isEmpty ? address : name, address))
             }
         }
         return found
@@ -126,12 +124,19 @@ public struct RecipientResolver: Sendable {
     {
         guard case .gal(let person) = match else { return .init(status: .availabilityFailed) }
         var events: [CalendarItem] = []
-        for folder in try await store.folders(of: person.id) where folder.type.itemClass == .calendar {
-            for item in try await store.itemChanges(in: folder.id, since: .zero, limit: 100_000).changed {
-                if case .event(let event) = item.content { events.append(event) }
-            }
+        for content in try await items(of: person.id, in: .calendar) {
+            if case .event(let event) = content { events.append(event) }
         }
         return .init(status: .success, mergedFreeBusy: FreeBusy.merged(events, in: window))
+    }
+
+    /// Every item in the folders of `userID` that hold `itemClass`.
+    private func items(of userID: User.ID, in itemClass: ItemClass) async throws(StoreError) -> [ItemContent] {
+        var contents: [ItemContent] = []
+        for folder in try await store.folders(of: userID) where folder.type.itemClass == itemClass {
+            contents += try await store.itemChanges(in: folder.id, since: .zero, limit: 100_000).changed.map(\.content)
+        }
+        return contents
     }
 }
 

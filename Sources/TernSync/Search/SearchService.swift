@@ -27,27 +27,22 @@ public struct SearchService: Sendable {
         guard query.classes.isEmpty || query.classes.contains(where: { $0.lowercased() == "email" }) else {
             return SearchResponse(storeStatus: .tooComplex)
         }
-        let words = MailSearchQuery.words(in: query.freeText ?? "")
-        guard words.count <= RequestLimits.searchWords else { return SearchResponse(storeStatus: .tooComplex) }
-        let folders = try await store.folders(of: user.id)
-        guard
-            let searched = MailFolderScope(folders).folders(query.collectionIDs, deep: query.deepTraversal)?.filter({
-                query.folderTypes.isEmpty || query.folderTypes.contains($0.type.rawValue)
-            })
-        else {
-            return SearchResponse(storeStatus: .folderSyncRequired)
+        let outcome = try await UserMailSearch(store: store, user: user).run(
+            query.freeText ?? "", in: query.collectionIDs, deep: query.deepTraversal, folderTypes: query.folderTypes,
+            query: MailSearchQuery(
+                words: [], folderIDs: [], receivedAfter: query.receivedAfter, receivedBefore: query.receivedBefore,
+                conversationID: query.conversationID, offset: range.first, limit: range.count))
+        let (found, collectionIDs): (MailSearchResult, [Folder.ID: String])
+        switch outcome {
+        case .tooManyWords: return SearchResponse(storeStatus: .tooComplex)
+        case .unknownFolder: return SearchResponse(storeStatus: .folderSyncRequired)
+        case .found(let result, let ids): (found, collectionIDs) = (result, ids)
         }
-        let found = try await store.searchMail(
-            MailSearchQuery(
-                words: words, folderIDs: searched.map(\.id), receivedAfter: query.receivedAfter,
-                receivedBefore: query.receivedBefore, conversationID: query.conversationID, offset: range.first,
-                limit: range.count))
         guard !found.items.isEmpty else {
             return found.total > 0
                 ? SearchResponse(storeStatus: .endOfRetrievableRange, total: found.total)
                 : SearchResponse(storeStatus: .success, results: [.empty], total: 0)
         }
-        let collectionIDs = Dictionary(uniqueKeysWithValues: folders.map { ($0.id, $0.serverID) })
         let encoding = ItemEncodingOptions(options: query.options, protocolVersion: protocolVersion)
         let results = found.items.compactMap { item -> SearchResponse.Result? in
             guard let collectionID = collectionIDs[item.folderID],

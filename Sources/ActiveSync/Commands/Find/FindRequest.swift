@@ -46,7 +46,7 @@ public struct FindRequest: DecodableRequest, Hashable {
             let options = mailbox.firstElement(FindTag.options)
             last = try Self.last(options)
             criterion = .mailbox(
-                text: try Self.checked(Self.withoutPropertyNames(text)),
+                text: try SearchText.check(Self.withoutPropertyNames(text), else: FindStatus.invalidRequest),
                 collectionID: query?.firstElement(AirSyncTag.collectionId)?.text,
                 deepTraversal: options?.firstElement(FindTag.deepTraversal) != nil)
         } else if let gal = execute?.firstElement(FindTag.galSearchCriterion) {
@@ -56,7 +56,7 @@ public struct FindRequest: DecodableRequest, Hashable {
             let options = gal.firstElement(FindTag.options)
             last = try Self.last(options)
             criterion = .gal(
-                text: try Self.checked(text),
+                text: try SearchText.check(text, else: FindStatus.invalidRequest),
                 picture: options?.firstElement(FindTag.picture).map {
                     PictureOptions($0, maxSize: FindTag.maxSize, maxPictures: FindTag.maxPictures)
                 })
@@ -75,13 +75,6 @@ public struct FindRequest: DecodableRequest, Hashable {
         else { throw malformed("the Range \(text) is not m-n up to 999") }
         guard first == 0 else { throw RequestDecodingError(.rangeNotFromZero, "the Range \(text) does not start at 0") }
         return last
-    }
-
-    private static func checked(_ text: String) throws(RequestDecodingError<FindStatus>) -> String {
-        guard text.count <= RequestLimits.searchTextCharacters else {
-            throw malformed("a query of \(text.count) characters, over \(RequestLimits.searchTextCharacters)")
-        }
-        return text
     }
 
     /// KQL's `property:value` searched as the value anywhere: `from:anna subject:lunch` reads

@@ -50,12 +50,15 @@ public struct SearchRequest: DecodableRequest, Hashable {
     }
 }
 
-/// The text of a search, within the limits of `RequestLimits`.
+/// The text of a Search or Find query, within `RequestLimits.searchTextCharacters`;
+/// refused with `status` past it.
 enum SearchText {
-    static func check(_ text: String) throws(RequestDecodingError<SearchStatus>) -> String {
+    static func check<Status: CommandStatus>(_ text: String, else status: Status) throws(RequestDecodingError<Status>)
+        -> String
+    {
         guard text.count <= RequestLimits.searchTextCharacters else {
             throw RequestDecodingError(
-                .invalidRequest, "a query of \(text.count) characters, over \(RequestLimits.searchTextCharacters)")
+                status, "a query of \(text.count) characters, over \(RequestLimits.searchTextCharacters)")
         }
         return text
     }
@@ -111,7 +114,7 @@ public struct MailboxQuery: Hashable, Sendable {
             switch element.tag {
             case SearchTag.freeText:
                 guard freeText == nil else { throw Refusal(.tooComplex, "more than one FreeText") }
-                freeText = try SearchText.check(element.text ?? "")
+                freeText = try SearchText.check(element.text ?? "", else: SearchStatus.invalidRequest)
             case AirSyncTag.`class`: classes.append(element.text ?? "")
             case AirSyncTag.collectionId: collectionIDs.append(element.text ?? "")
             case SearchTag.conversationId:
@@ -191,7 +194,7 @@ public struct GALQuery: Hashable, Sendable {
             throw RequestDecodingError(.invalidRequest, "a GAL Query is text")
         }
         self.init(
-            text: try SearchText.check(text),
+            text: try SearchText.check(text, else: SearchStatus.invalidRequest),
             picture: options?.firstElement(SearchTag.picture).map {
                 PictureOptions($0, maxSize: SearchTag.maxSize, maxPictures: SearchTag.maxPictures)
             })
