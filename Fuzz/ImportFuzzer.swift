@@ -21,7 +21,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     let options = ItemEncodingOptions(protocolVersion: .v16_1)
     for content in contents {
-        guard (try? WBXMLEncoder().encode(ApplicationData.encode(content, serverID: "5:1", options: options))) != nil else {
+        guard
+            (try? WBXMLEncoder().encode(
+                ApplicationDataMapping.encode(content, serverID: "5:1", options: options).element(version: .v16_1)))
+                != nil
+        else {
             fatalError("an imported item does not encode for a device")
         }
     }

@@ -15,7 +15,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let message = try? MIMEMessage(parsing: bytes) else { return 0 }
     let addresses = (message.from + message.to + message.cc + message.replyTo).map(\.description)
-    let texts = [message.subject, message.plainTextBody, message.htmlBody, message.preview()].compactMap { $0 }
+    let texts =
+        [message.subject, message.plainTextBody, message.htmlBody, message.preview()].compactMap { $0 }
         + message.attachments.compactMap(\.filename) + message.attachments.compactMap(\.contentID) + addresses
     for text in texts where text.unicodeScalars.contains(where: \.isUnsendable) {
         fatalError("decoded text holds an unsendable character")
@@ -23,7 +24,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let email = EmailItem(message: message, receivedAt: Date(timeIntervalSince1970: 0))
     for (version, type) in [(ProtocolVersion.v12_1, 1), (.v14_1, 2), (.v16_1, 4), (.v16_1, 1)] {
         let options = ItemEncodingOptions(protocolVersion: version, bodyPreferences: [BodyPreference(type: type)])
-        let element = ApplicationData.encode(.email(email), serverID: "5:1", options: options)
+        let element = ApplicationDataMapping.encode(.email(email), serverID: "5:1", options: options).element(
+            version: version)
         guard (try? WBXMLEncoder().encode(element)) != nil else {
             fatalError("a parsed message does not encode for a device (\(version), body type \(type))")
         }

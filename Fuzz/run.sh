@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds Tern's parsers of untrusted bytes with libFuzzer and AddressSanitizer and fuzzes each
 # target in turn, seeded with the test corpora. Usage: Fuzz/run.sh [SECONDS] [TARGET...]
-# (default 60 seconds each; targets wbxml, mime, import, request). Needs the package resolved
+# (default 60 seconds each; targets wbxml, mime, import, request, mail). Needs the package resolved
 # once (`swift build`), for swift-log's sources. Findings land in .build-fuzz/findings/TARGET/,
 # and each target's last lines (inputs, coverage) in .build-fuzz/TARGET.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-targets=("${@:-wbxml mime import request}")
+targets=("${@:-wbxml mime import request mail}")
 targets=(${targets[@]})
 out=.build-fuzz
 modules=$out/modules
@@ -26,13 +26,13 @@ module() {
 logging=.build/checkouts/swift-log/Sources/Logging
 [ -d "$logging" ] || { echo "Fuzz/run.sh: run \`swift build\` once first (swift-log's sources)" >&2; exit 1; }
 module WBXML Sources/WBXML
-module ActiveSync Sources/ActiveSync
 module MIME Sources/MIME
+module ActiveSync Sources/ActiveSync
 module Logging "$logging"
 module TernStore Sources/TernStore
-module TernSync Sources/TernSync
 module TernImport Sources/TernImport
-libraries=(-L "$modules" -lTernImport -lTernSync -lTernStore -lLogging -lMIME -lActiveSync -lWBXML)
+module TernSync Sources/TernSync
+libraries=(-L "$modules" -lTernSync -lTernImport -lTernStore -lLogging -lActiveSync -lMIME -lWBXML)
 
 seed() {
     case $1 in
@@ -40,6 +40,7 @@ seed() {
     mime) echo Tests/MIMETests/Fixtures/* ;;
     import) echo Tests/TernImportTests/Fixtures/*.vcf Tests/TernImportTests/Fixtures/*.ics ;;
     request) echo Tests/WBXMLTests/Fixtures/*.wbxml ;;
+    mail) echo Fuzz/Seeds/mail/* Tests/MIMETests/Fixtures/* ;;
     esac
 }
 
@@ -53,6 +54,10 @@ for target in "${targets[@]}"; do
     if [ "$target" = wbxml ]; then
         swiftc -parse-as-library -sanitize=fuzzer,address -O -package-name Tern -module-name WBXMLFuzz \
             $(find Sources/WBXML -name '*.swift') "$source" -o "$out/$target-fuzz"
+    elif [ "$target" = mail ]; then
+        swiftc -parse-as-library -sanitize=fuzzer,address -O -enable-bare-slash-regex -module-name MailFuzz "$source" \
+            Sources/TernServer/LMTP/{LMTPCommand,CRLFLineReader}.swift Sources/TernServer/Relay/{SMTPReply,SMTPDataBlock}.swift \
+            -o "$out/$target-fuzz" 2> >(grep -v 'Cannot export local symbol' >&2)
     else
         # ld.gold warns once per sanitizer symbol it cannot export; nothing to act on.
         swiftc "${flags[@]}" -module-name "${target}Fuzz" "$source" "${libraries[@]}" -o "$out/$target-fuzz" \

@@ -81,20 +81,14 @@ public struct LMTPService: Service {
         var session = LMTPSession(delivery: delivery, hostName: host)
         try await connection.executeThenClose { inbound, outbound in
             try await outbound.write(ByteBuffer(string: session.greeting + "\r\n"))
-            var pending: [UInt8] = []
-            // Where the search for the next CRLF resumes: what is before it holds none.
-            var searched = 0
+            var lines = CRLFLineReader()
             for try await chunk in inbound {
-                pending.append(contentsOf: chunk.readableBytesView)
+                lines.append(chunk.readableBytesView)
                 var replies: [String] = []
-                var start = 0
-                while !session.isClosed, let end = Self.lineEnd(in: pending, from: max(start, searched)) {
-                    replies += await session.receive(pending[start..<end])
-                    start = end + 2
+                while !session.isClosed, let line = lines.nextLine() {
+                    replies += await session.receive(line)
                 }
-                pending.removeFirst(start)
-                searched = max(0, pending.count - 1)
-                if pending.count > (session.isReadingData ? Self.maxDataLineBytes : Self.maxCommandLineBytes) {
+                if lines.partialLineCount > (session.isReadingData ? Self.maxDataLineBytes : Self.maxCommandLineBytes) {
                     guard session.isReadingData else {
                         replies.append("500 5.5.2 line too long")
                         try await outbound.write(ByteBuffer(string: replies.map { $0 + "\r\n" }.joined()))
@@ -102,8 +96,7 @@ public struct LMTPService: Service {
                     }
                     // The message is refused at its end, one reply per recipient; the line is dropped.
                     session.refuseMessage()
-                    pending = pending.last == 13 ? [13] : []
-                    searched = 0
+                    lines.dropPartialLine()
                 }
                 if !replies.isEmpty {
                     try await outbound.write(ByteBuffer(string: replies.map { $0 + "\r\n" }.joined()))
@@ -111,16 +104,6 @@ public struct LMTPService: Service {
                 if session.isClosed { return }
             }
         }
-    }
-
-    /// The index of the CR of the first CRLF at or after `from`.
-    private static func lineEnd(in bytes: [UInt8], from: Int) -> Int? {
-        var index = from
-        while index + 1 < bytes.count {
-            if bytes[index] == 13, bytes[index + 1] == 10 { return index }
-            index += 1
-        }
-        return nil
     }
 }
 

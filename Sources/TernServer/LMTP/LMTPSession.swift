@@ -46,73 +46,63 @@ struct LMTPSession {
     /// The replies to one line (without its CRLF), in order.
     mutating func receive(_ line: ArraySlice<UInt8>) async -> [String] {
         if message != nil { return await receiveData(line) }
-        let text = String(decoding: line, as: UTF8.self)
-        let verb = text.prefix { $0 != " " }.uppercased()
-        let argument = text.dropFirst(verb.count).trimmingCharacters(in: .whitespaces)
-        switch verb {
-        case "LHLO":
-            guard !argument.isEmpty, !Self.hasControlCharacter(argument) else {
-                return ["501 5.5.4 LHLO needs a domain"]
-            }
-            clientName = String(argument.prefix { !$0.isWhitespace }.prefix(255))
+        switch LMTPCommand(line: line) {
+        case .lhlo(let name):
+            guard let name else { return ["501 5.5.4 LHLO needs a domain"] }
+            clientName = name
             reset()
             return [
                 "250-\(hostName)", "250-PIPELINING", "250-ENHANCEDSTATUSCODES", "250-8BITMIME",
                 "250 SIZE \(delivery.maxMessageBytes)",
             ]
-        case "HELO", "EHLO": return ["500 5.5.1 this is LMTP: say LHLO"]
-        case "MAIL": return mail(argument)
-        case "RCPT": return await recipient(argument)
-        case "DATA":
+        case .smtpHello: return ["500 5.5.1 this is LMTP: say LHLO"]
+        case .mail(let sender, let size): return mail(from: sender, size: size)
+        case .rcpt(let address): return await recipient(address)
+        case .data:
             guard sender != nil else { return ["503 5.5.1 MAIL first"] }
             guard !recipients.isEmpty else { return ["503 5.5.1 no valid recipients"] }
             message = []
             return ["354 2.0.0 end the message with a line holding only a dot"]
-        case "RSET":
+        case .rset:
             reset()
             return ["250 2.0.0 OK"]
-        case "NOOP": return ["250 2.0.0 OK"]
-        case "VRFY": return ["252 2.5.0 send it and see"]
-        case "QUIT":
+        case .noop: return ["250 2.0.0 OK"]
+        case .vrfy: return ["252 2.5.0 send it and see"]
+        case .quit:
             isClosed = true
             return ["221 2.0.0 \(hostName) closing"]
-        default: return ["500 5.5.2 unknown command"]
+        case .unknown: return ["500 5.5.2 unknown command"]
         }
     }
 
-    private mutating func mail(_ argument: String) -> [String] {
+    private mutating func mail(from path: String?, size: Int?) -> [String] {
         guard clientName != nil else { return ["503 5.5.1 LHLO first"] }
         guard sender == nil else { return ["503 5.5.1 a transaction is open: RSET first"] }
-        guard let path = Self.path(after: "FROM:", in: argument) else { return ["501 5.5.4 MAIL FROM:<address>"] }
-        // The sender goes into Return-Path: nothing that could end or fold a header line.
-        guard !Self.hasControlCharacter(path.address) else { return ["501 5.1.7 bad sender address"] }
-        let size = path.parameters.first { $0.uppercased().hasPrefix("SIZE=") }.flatMap { Int($0.dropFirst(5)) }
+        guard let path else { return ["501 5.5.4 MAIL FROM:<address>"] }
         if let size, size > delivery.maxMessageBytes {
             return ["552 5.3.4 a message of \(size) bytes is over the limit of \(delivery.maxMessageBytes)"]
         }
-        sender = path.address
+        sender = path
         return ["250 2.1.0 sender OK"]
     }
 
-    private mutating func recipient(_ argument: String) async -> [String] {
+    private mutating func recipient(_ address: String?) async -> [String] {
         guard sender != nil else { return ["503 5.5.1 MAIL first"] }
-        guard let path = Self.path(after: "TO:", in: argument), !path.address.isEmpty else {
-            return ["501 5.5.4 RCPT TO:<address>"]
-        }
+        guard let address else { return ["501 5.5.4 RCPT TO:<address>"] }
         guard recipients.count < Self.maxRecipients else { return ["452 4.5.3 too many recipients"] }
-        if recipients.contains(where: { $0.caseInsensitiveCompare(path.address) == .orderedSame }) {
+        if recipients.contains(where: { $0.caseInsensitiveCompare(address) == .orderedSame }) {
             // Named again: answered again after DATA, delivered once.
-            recipients.append(path.address)
+            recipients.append(address)
             return ["250 2.1.5 recipient OK"]
         }
         do {
-            guard try await delivery.store.user(address: path.address) != nil else {
-                return ["550 5.1.1 <\(path.address)> no such user here"]
+            guard try await delivery.store.user(address: address) != nil else {
+                return ["550 5.1.1 <\(address)> no such user here"]
             }
         } catch {
             return ["452 4.3.0 the mail store is unavailable, try again later"]
         }
-        recipients.append(path.address)
+        recipients.append(address)
         return ["250 2.1.5 recipient OK"]
     }
 
@@ -164,10 +154,13 @@ struct LMTPSession {
     }
 
     private static func reply(to error: DeliveryError, for address: String) -> String {
-        switch error.code {
+        // The detail may quote the message: never a line break into the reply.
+        let detail = String(
+            error.detail.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        return switch error.code {
         case .unknownRecipient: "550 5.1.1 <\(address)> no such user here"
-        case .tooLarge: "552 5.3.4 \(error.detail)"
-        case .unparsable: "554 5.6.0 the message cannot be read: \(error.detail)"
+        case .tooLarge: "552 5.3.4 \(detail)"
+        case .unparsable: "554 5.6.0 the message cannot be read: \(detail)"
         default: "452 4.3.0 <\(address)> the mail store is unavailable, try again later"
         }
     }
@@ -177,19 +170,5 @@ struct LMTPSession {
         recipients = []
         message = nil
         messageTooLarge = false
-    }
-
-    private static func hasControlCharacter(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-    }
-
-    /// `FROM:<address> SIZE=123` read as the address and its parameters; nil without the angle brackets.
-    private static func path(after keyword: String, in argument: String) -> (address: String, parameters: [String])? {
-        guard argument.uppercased().hasPrefix(keyword) else { return nil }
-        let rest = argument.dropFirst(keyword.count).trimmingCharacters(in: .whitespaces)
-        guard rest.hasPrefix("<"), let close = rest.firstIndex(of: ">") else { return nil }
-        let address = String(rest[rest.index(after: rest.startIndex)..<close])
-        let parameters = rest[rest.index(after: close)...].split(separator: " ").map(String.init)
-        return (address, parameters)
     }
 }

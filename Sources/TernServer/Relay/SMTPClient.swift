@@ -75,25 +75,6 @@ struct SMTPClient: Sendable {
         else { return false }
         return bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }
     }
-
-    /// The message as DATA sends it: every line ended by CRLF (a bare CR or LF becomes one),
-    /// a leading dot doubled (RFC 5321 4.5.2), then the lone dot that ends it.
-    static func dataBlock(_ raw: [UInt8]) -> ByteBuffer {
-        var block: [UInt8] = []
-        block.reserveCapacity(raw.count + raw.count / 64 + 8)
-        var previous: UInt8 = 10
-        for byte in raw {
-            if previous == 13, byte != 10 { block.append(10) }
-            if byte == 10, previous != 13 { block.append(13) }
-            let lineStart = previous == 10 || (previous == 13 && byte != 10)
-            if lineStart, byte == UInt8(ascii: ".") { block.append(UInt8(ascii: ".")) }
-            block.append(byte)
-            previous = byte
-        }
-        if previous == 13 { block.append(10) } else if previous != 10 { block += [13, 10] }
-        block += Array(".\r\n".utf8)
-        return ByteBuffer(bytes: block)
-    }
 }
 
 /// One SMTP conversation on an open connection, for one message.
@@ -178,7 +159,7 @@ private struct SMTPDialogue {
             }
             throw RelayError.protocolViolation("DATA answered \(dataReply)")
         }
-        try await outbound.write(SMTPClient.dataBlock(raw))
+        try await outbound.write(ByteBuffer(bytes: SMTPDataBlock.encode(raw)))
         if try await settleUnlessCompleted(try await reply(), accepted) {
             outcome.accepted = accepted
             unsettled = []

@@ -31,9 +31,9 @@ import Testing
     }
 
     @Test func theDataBlockDoublesLeadingDotsEndsLinesWithCRLFAndEndsWithALoneDot() {
-        let block = SMTPClient.dataBlock(Array("Subject: x\n\n.hidden\r\n..two\rlast".utf8))
-        #expect(String(buffer: block) == "Subject: x\r\n\r\n..hidden\r\n...two\r\nlast\r\n.\r\n")
-        #expect(String(buffer: SMTPClient.dataBlock(Array("a\r\n".utf8))) == "a\r\n.\r\n")
+        let block = SMTPDataBlock.encode(Array("Subject: x\n\n.hidden\r\n..two\rlast".utf8))
+        #expect(String(decoding: block, as: UTF8.self) == "Subject: x\r\n\r\n..hidden\r\n...two\r\nlast\r\n.\r\n")
+        #expect(String(decoding: SMTPDataBlock.encode(Array("a\r\n".utf8)), as: UTF8.self) == "a\r\n.\r\n")
     }
 
     @Test(arguments: [
