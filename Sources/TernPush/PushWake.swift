@@ -17,6 +17,14 @@ public enum PushWake: Hashable, Sendable {
     case shutDown
     /// The request went away (its connection closed) before it was woken.
     case cancelled
+
+    /// Whether something changed for the device (a push), rather than the hold just ending.
+    public var isPush: Bool {
+        switch self {
+        case .changed, .hierarchyChanged, .deviceChanged: true
+        case .expired, .superseded, .shutDown, .cancelled: false
+        }
+    }
 }
 
 /// Why the registry would not hold a request.

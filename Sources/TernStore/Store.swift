@@ -70,6 +70,8 @@ public protocol Store: Sendable {
 
     /// Throws unless the store is reachable, writable (a write is committed) and migrated.
     func checkReadiness() async throws(StoreError)
+    /// How many read and write transactions the store ran since it opened, and their time.
+    var transactionFigures: StoreTransactionFigures { get }
 
     // MARK: Search
 

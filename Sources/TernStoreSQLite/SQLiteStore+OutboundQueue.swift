@@ -41,32 +41,34 @@ extension SQLiteStore {
 
     public func recordAttempt(_ attempt: QueueAttempt) async throws(StoreError) {
         do {
-            let filed = try await pool.write { db -> Bool in
-                guard
-                    let userID = try User.ID.fetchOne(
-                        db, literal: "SELECT user_id FROM outbound_queue WHERE id = \(attempt.id)")
-                else { return false }
-                if attempt.deferred.isEmpty {
-                    try db.execute(literal: "DELETE FROM outbound_queue WHERE id = \(attempt.id)")
-                } else {
-                    try db.execute(
-                        literal: """
-                            UPDATE outbound_queue SET recipients = \(try Self.encodeRecipients(attempt.deferred)),
-                            next_attempt_at = \(attempt.nextAttemptAt.timeIntervalSince1970),
-                            last_error = \(attempt.deferralReason) WHERE id = \(attempt.id)
-                            """)
+            let filed = try await timed(write: true) {
+                try await pool.write { db -> Bool in
+                    guard
+                        let userID = try User.ID.fetchOne(
+                            db, literal: "SELECT user_id FROM outbound_queue WHERE id = \(attempt.id)")
+                    else { return false }
+                    if attempt.deferred.isEmpty {
+                        try db.execute(literal: "DELETE FROM outbound_queue WHERE id = \(attempt.id)")
+                    } else {
+                        try db.execute(
+                            literal: """
+                                UPDATE outbound_queue SET recipients = \(try Self.encodeRecipients(attempt.deferred)),
+                                next_attempt_at = \(attempt.nextAttemptAt.timeIntervalSince1970),
+                                last_error = \(attempt.deferralReason) WHERE id = \(attempt.id)
+                                """)
+                    }
+                    guard let bounce = attempt.bounce,
+                        let inbox = try Row.fetchOne(
+                            db,
+                            literal:
+                                "SELECT * FROM folders WHERE user_id = \(userID) AND type = \(FolderType.inbox.rawValue)"
+                        ).map(Self.folder)
+                    else { return false }
+                    var transaction = try WriteTransaction(db: db, userID: userID)
+                    _ = try Self.insertItem(&transaction, .email(bounce), into: inbox)
+                    try transaction.finish()
+                    return true
                 }
-                guard let bounce = attempt.bounce,
-                    let inbox = try Row.fetchOne(
-                        db,
-                        literal:
-                            "SELECT * FROM folders WHERE user_id = \(userID) AND type = \(FolderType.inbox.rawValue)"
-                    ).map(Self.folder)
-                else { return false }
-                var transaction = try WriteTransaction(db: db, userID: userID)
-                _ = try Self.insertItem(&transaction, .email(bounce), into: inbox)
-                try transaction.finish()
-                return true
             }
             if filed { feed.committed() }
         } catch {

@@ -18,13 +18,15 @@ extension SQLiteStore {
         let createdAt = Date()
         let userID: User.ID
         do {
-            userID = try await pool.write { db in
-                try db.executeCached(
-                    literal: """
-                        INSERT INTO users (login, display_name, password_hash, created_at)
-                        VALUES (\(login), \(new.displayName), \(new.passwordHash), \(createdAt.timeIntervalSince1970))
-                        """)
-                return db.lastInsertedRowID
+            userID = try await timed(write: true) {
+                try await pool.write { db in
+                    try db.executeCached(
+                        literal: """
+                            INSERT INTO users (login, display_name, password_hash, created_at)
+                            VALUES (\(login), \(new.displayName), \(new.passwordHash), \(createdAt.timeIntervalSince1970))
+                            """)
+                    return db.lastInsertedRowID
+                }
             }
         } catch {
             throw Self.storeError(error)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 public import TernStore
 
 /// The embedded store: one SQLite database in WAL mode under the data folder.
@@ -10,6 +11,7 @@ public import TernStore
 public final class SQLiteStore: Store {
     let pool: DatabasePool
     let feed: ChangeFeed
+    private let figures = Mutex(StoreTransactionFigures())
 
     /// The database file inside a data folder.
     public static func databasePath(inDataDirectory directory: String) -> String {
@@ -54,9 +56,21 @@ public final class SQLiteStore: Store {
 
     // MARK: Transactions
 
+    public var transactionFigures: StoreTransactionFigures { figures.withLock { $0 } }
+
+    /// Runs `body`, adding its time to `transactionFigures` whether or not it throws.
+    func timed<T>(write: Bool, _ body: () async throws -> T) async rethrows -> T {
+        let started = ContinuousClock.now
+        defer {
+            let time = ContinuousClock.now - started
+            figures.withLock { $0.record(write: write, time: time) }
+        }
+        return try await body()
+    }
+
     func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws(StoreError) -> T {
         do {
-            return try await pool.read(body)
+            return try await timed(write: false) { try await pool.read(body) }
         } catch {
             throw Self.storeError(error)
         }
@@ -82,11 +96,13 @@ public final class SQLiteStore: Store {
         _ body: @Sendable @escaping (inout WriteTransaction) throws -> T
     ) async throws(StoreError) -> T {
         do {
-            let result = try await pool.write { db in
-                var transaction = try WriteTransaction(db: db, userID: try owner(db))
-                let value = try body(&transaction)
-                try transaction.finish()
-                return value
+            let result = try await timed(write: true) {
+                try await pool.write { db in
+                    var transaction = try WriteTransaction(db: db, userID: try owner(db))
+                    let value = try body(&transaction)
+                    try transaction.finish()
+                    return value
+                }
             }
             feed.committed()
             return result
@@ -100,7 +116,7 @@ public final class SQLiteStore: Store {
         -> T
     {
         do {
-            return try await pool.write(body)
+            return try await timed(write: true) { try await pool.write(body) }
         } catch {
             throw Self.storeError(error)
         }

@@ -25,6 +25,7 @@ struct ActiveSyncEndpoint: Sendable {
     let outbound: OutboundQueue?
     /// Traced devices' files (`ServerConfiguration.traceDirectory`); nil without a directory.
     let traceLog: DeviceTraceLog?
+    let metrics: ServerMetrics
 
     static let path = "Microsoft-Server-ActiveSync"
 
@@ -69,18 +70,21 @@ struct ActiveSyncEndpoint: Sendable {
             return (outcome, log)
         }.value
         guard case .held(let held, let form) = outcome else {
-            return finish(outcome, log: log, started: started, logger: logger)
+            return finish(outcome, log: log, started: started, held: false, logger: logger)
         }
         let hub = hub
         context.deferral.answerLater(
             ResponseDeferral.Wait(
                 start: { deliver in
                     hub.whenWoken(held.ticket) { wake in
+                        let woken = ContinuousClock.now
                         Task {
                             let outcome = await answering(log: log, logger: logger) {
                                 try await admission.admit { try encode(try await held.answer(wake), as: form) }
                             }
-                            await deliver(finish(outcome, log: log, started: started, logger: logger))
+                            let response = finish(outcome, log: log, started: started, held: true, logger: logger)
+                            if wake.isPush { metrics.pushAnswered(afterWake: .now - woken) }
+                            await deliver(response)
                         }
                     }
                 },
@@ -88,10 +92,11 @@ struct ActiveSyncEndpoint: Sendable {
         return Response(status: .accepted)
     }
 
-    /// The response for what handling came to, logged with how long it took.
-    private func finish(_ outcome: Outcome, log: RequestLog, started: ContinuousClock.Instant, logger: Logger)
-        -> Response
-    {
+    /// The response for what handling came to, logged and counted with how long it took (a
+    /// `held` one's time is mostly its wait, which is not a request time).
+    private func finish(
+        _ outcome: Outcome, log: RequestLog, started: ContinuousClock.Instant, held: Bool, logger: Logger
+    ) -> Response {
         let response: Response
         switch outcome {
         case .response(let answer):
@@ -102,7 +107,9 @@ struct ActiveSyncEndpoint: Sendable {
                 metadata: ["user": "\(log.user)", "device": "\(log.device)"])
             response = Response(status: .serviceUnavailable)
         }
-        let elapsed = (ContinuousClock.now - started).components
+        let time = ContinuousClock.now - started
+        metrics.requestAnswered(command: log.command, status: Int(response.status.code), time: held ? nil : time)
+        let elapsed = time.components
         let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
         logger.info(
             "eas",
@@ -307,7 +314,9 @@ struct ActiveSyncEndpoint: Sendable {
         case .folderSync, .folderCreate, .folderUpdate, .folderDelete:
             try await FolderHierarchyHandler(store: store).handle(request)
         case .settings: try await SettingsHandler(store: store).handle(request)
-        case .sync: try await SyncHandler(store: store, hub: hub, configuration: configuration).handle(request)
+        case .sync:
+            try await SyncHandler(store: store, hub: hub, configuration: configuration, metrics: metrics).handle(
+                request)
         case .ping: try await PingHandler(store: store, hub: hub, configuration: configuration).handle(request)
         case .getItemEstimate: try await GetItemEstimateHandler(store: store).handle(request)
         case .moveItems: try await MoveItemsHandler(store: store).handle(request)

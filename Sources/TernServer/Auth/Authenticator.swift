@@ -30,6 +30,7 @@ final class Authenticator: Sendable {
     private let retryAfterSeconds: Int
     private let state = Mutex(State())
     private let verifierSignIns = Atomic<Int>(0)
+    private let failedSignIns = Atomic<Int>(0)
 
     /// A hash of no one's password, at the default cost, verified when no user has the name.
     private static let absentUserHash = PasswordHash.make(String(UInt64.random(in: .min ... .max), radix: 36))
@@ -46,7 +47,8 @@ final class Authenticator: Sendable {
         let gate = gate.figures
         return PasswordCheckFigures(
             bcryptChecks: gate.checks, verifierChecks: verifierSignIns.load(ordering: .relaxed),
-            busyRefusals: gate.refusals, peakConcurrentBcrypt: gate.peakRunning)
+            busyRefusals: gate.refusals, peakConcurrentBcrypt: gate.peakRunning,
+            failures: failedSignIns.load(ordering: .relaxed))
     }
 
     /// The signed-in user, or nil when the name or the password is wrong.
@@ -83,6 +85,7 @@ final class Authenticator: Sendable {
             throw HTTPRefusal(status: 503, headers: [.retryAfter: String(retryAfterSeconds)])
         }
         guard let user = found, verified else {
+            failedSignIns.add(1, ordering: .relaxed)
             state.withLock { $0.throttle.recordFailure(of: keys, at: .now) }
             return nil
         }

@@ -34,4 +34,6 @@ public struct PasswordCheckFigures: Hashable, Sendable {
     public var busyRefusals: Int
     /// The most bcrypt checks that ran at once.
     public var peakConcurrentBcrypt: Int
+    /// Sign-ins refused: a wrong password or a name no user has.
+    public var failures: Int
 }

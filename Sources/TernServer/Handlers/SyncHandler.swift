@@ -11,6 +11,7 @@ struct SyncHandler {
     let store: any Store
     let hub: PushHub
     let configuration: ServerConfiguration
+    let metrics: ServerMetrics
 
     func handle(_ request: EASRequest) async throws -> EASResponse {
         let engine = request.syncEngine(store)
@@ -20,7 +21,7 @@ struct SyncHandler {
         if let body = request.body {
             let parsed = try SyncRequest(body)
             switch holdInterval(of: parsed) {
-            case .none: return .document(try await engine.sync(parsed).element)
+            case .none: return served(try await engine.sync(parsed))
             case .refused(let response): return .document(response.element)
             case .seconds(let held): seconds = held
             }
@@ -29,7 +30,7 @@ struct SyncHandler {
         } else {
             // The empty request is the cached one again, held as long if it asked to be.
             guard let cached = try await engine.cachedHold() else {
-                return .document(try await engine.sync(nil).element)
+                return served(try await engine.sync(nil))
             }
             (sync, seconds, collectionIDs) = (nil, cached.seconds, cached.collectionIDs)
         }
@@ -49,11 +50,11 @@ struct SyncHandler {
         }
         switch arming {
         case .ready:
-            return .document(quiet.element)
+            return served(quiet)
         case .refused(.overCapacity):
             return .document(SyncResponse(status: SyncStatus.serverError).element)
         case .refused(.shuttingDown):
-            return .document(try await engine.sync(sync).element)
+            return served(try await engine.sync(sync))
         case .armed(let ticket):
             let quietResponse = quiet
             return .held(
@@ -72,11 +73,17 @@ struct SyncHandler {
         case .expired, .superseded, .shutDown, .cancelled:
             return .document(quiet.element)
         case .changed, .hierarchyChanged:
-            return .document(try await engine.sync(sync).element)
+            return served(try await engine.sync(sync))
         case .deviceChanged:
             if let refusal = try await PolicyGate(store: store).refusalAfterChange(of: request) { return refusal }
-            return .document(try await engine.sync(sync).element)
+            return served(try await engine.sync(sync))
         }
+    }
+
+    /// A Sync response to send, its items counted for `/metrics`.
+    private func served(_ response: SyncResponse) -> EASResponse {
+        metrics.syncItemsServed(response.collections.reduce(0) { $0 + $1.commands.count })
+        return .document(response.element)
     }
 
     private enum HoldInterval {

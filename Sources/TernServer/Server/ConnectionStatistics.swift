@@ -22,13 +22,17 @@ final class ConnectionStatistics: Sendable {
     private let slowBodies = Atomic<Int>(0)
     private let idleClosings = Atomic<Int>(0)
     private let slowReaders = Atomic<Int>(0)
+    private let metrics: ServerMetrics?
 
-    init() {}
+    init(metrics: ServerMetrics? = nil) {
+        self.metrics = metrics
+    }
 
     func opened() { open.add(1, ordering: .relaxed) }
     func ended() { open.subtract(1, ordering: .relaxed) }
 
     func closed(_ reason: Closing) {
+        metrics?.connectionClosed(reason)
         switch reason {
         case .headTimeout: headTimeouts.add(1, ordering: .relaxed)
         case .slowBody: slowBodies.add(1, ordering: .relaxed)

@@ -10,7 +10,7 @@ struct HealthEndpoints {
     let store: any Store
     let logger: Logger
 
-    func register(on router: Router<TernRequestContext>) {
+    func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("/healthz") { _, _ in Self.text(.ok, "ok") }
         router.get("/readyz") { _, _ in await ready() }
     }

@@ -38,6 +38,9 @@ public struct ServerConfiguration: Sendable {
     public var submission: SubmissionLimits
     /// Where mail for other servers goes; without a relay it is refused (Status 116).
     public var relay: RelayConfiguration?
+    /// A listener of its own for `/metrics`, `/healthz` and `/readyz`, without credentials;
+    /// without one `/metrics` is served on the EAS listener to the admin token only.
+    public var metricsListener: MetricsListener?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxRequestBytes: Int = 32 << 20, schemaDirectory: String? = nil,

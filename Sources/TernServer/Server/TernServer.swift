@@ -24,6 +24,8 @@ public struct TernServer: Sendable {
     private let authenticator: Authenticator
     /// HTTPS when configured.
     private let tls: TLSCertificates?
+    private let metrics = ServerMetrics()
+    private let statistics: ConnectionStatistics
 
     /// A server on `store`; heartbeats and held requests' deadlines run on `clock`. Throws
     /// when the password verifier key file cannot be used.
@@ -40,6 +42,7 @@ public struct TernServer: Sendable {
         outbound = configuration.relay.map { OutboundQueue(store: store, relay: $0, logger: Self.logger) }
         authenticator = try Authenticator(store: store, limits: configuration.passwordChecks)
         tls = try configuration.tls.map(TLSCertificates.init)
+        statistics = ConnectionStatistics(metrics: metrics)
     }
 
     /// Reads the TLS certificate and key files again (what SIGHUP does): new connections get
@@ -81,7 +84,7 @@ public struct TernServer: Sendable {
             store: store, configuration: configuration, validator: validator, authenticator: authenticator, hub: hub,
             admission: AdmissionGate(limit: configuration.maxConcurrentRequests),
             quietRequests: QuietRequestRate(limit: configuration.autoblock.maxQuietRequestsPerMinute),
-            outbound: outbound, traceLog: configuration.traceDirectory.map(DeviceTraceLog.init))
+            outbound: outbound, traceLog: configuration.traceDirectory.map(DeviceTraceLog.init), metrics: metrics)
         let router = Router(context: TernRequestContext.self)
         router.on(RouterPath(stringLiteral: ActiveSyncEndpoint.path), method: .options) { _, _ in endpoint.options() }
         router.post(RouterPath(stringLiteral: ActiveSyncEndpoint.path)) { request, context in
@@ -105,9 +108,13 @@ public struct TernServer: Sendable {
             AdminAPI(token: adminToken, store: store).register(on: router)
         }
         let logger = Self.logger
-        HealthEndpoints(store: store, logger: logger).register(on: router)
+        let health = HealthEndpoints(store: store, logger: logger)
+        health.register(on: router)
+        if let adminToken = configuration.adminToken {
+            metricsEndpoint(token: adminToken).register(on: router)
+        }
         let responder = router.buildResponder()
-        let statistics = ConnectionStatistics()
+        let statistics = statistics
         let server = Server(
             childChannelSetup: HTTPExchangeChannel(
                 maxBodyBytes: configuration.maxRequestBytes, serverName: "Tern", budget: budget,
@@ -137,8 +144,35 @@ public struct TernServer: Sendable {
                     ChangeFollower(store: store, clock: clock), HTTPService(server: server), hub, HeapTrimmer(),
                     ConnectionReporter(statistics: statistics, logger: logger),
                 ] + (outbound.map { [$0] } ?? [])
-                    + (tls.map { [CertificateReloader(certificates: $0, logger: logger)] } ?? []),
+                    + (tls.map { [CertificateReloader(certificates: $0, logger: logger)] } ?? [])
+                    + (configuration.metricsListener.map { [metricsApplication($0, health: health)] } ?? []),
                 logger: Self.logger))
+    }
+
+    /// `/metrics` with the figures of this server; `token` nil serves it without credentials.
+    private func metricsEndpoint(token: String?) -> MetricsEndpoint {
+        let (hub, statistics, budget, authenticator, store, outbound) = (
+            hub, statistics, budget, authenticator, store, outbound
+        )
+        return MetricsEndpoint(metrics: metrics, token: token) {
+            MetricLevels(
+                heldRequests: hub.heldCount, openConnections: statistics.openConnections,
+                bufferedRequestBytes: budget.reserved,
+                outboundQueue: outbound == nil ? nil : try? await store.queuedMessages().count,
+                passwordChecks: authenticator.figures, store: store.transactionFigures)
+        }
+    }
+
+    /// The metrics listener (`--metrics HOST:PORT`): `/metrics`, `/healthz` and `/readyz`
+    /// without credentials, for a scraper on a private network.
+    private func metricsApplication(_ listener: MetricsListener, health: HealthEndpoints) -> some Service {
+        let router = Router()
+        metricsEndpoint(token: nil).register(on: router)
+        health.register(on: router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(listener.host, port: listener.port), serverName: "Tern"),
+            logger: Self.logger)
     }
 
     private static var logger: Logger {

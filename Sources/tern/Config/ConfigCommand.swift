@@ -32,7 +32,10 @@ struct ConfigCheckCommand: AsyncParsableCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(
             String(
-                decoding: try encoder.encode(EffectiveConfiguration(server, lmtp: config.lmtp, data: data)),
+                decoding: try encoder.encode(
+                    EffectiveConfiguration(
+                        server, lmtp: config.lmtp, data: data, logFormat: config.logFormat ?? .text,
+                        logLevel: config.logLevel ?? "info")),
                 as: UTF8.self))
     }
 }

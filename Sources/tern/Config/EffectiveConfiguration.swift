@@ -50,8 +50,11 @@ struct EffectiveConfiguration: Encodable {
     let passwordVerifierKey: String?
     let tlsCertificate: String?
     let tlsKey: String?
+    let metrics: String?
+    let logFormat: LogFormat
+    let logLevel: String
 
-    init(_ configuration: ServerConfiguration, lmtp: String?, data: String) {
+    init(_ configuration: ServerConfiguration, lmtp: String?, data: String, logFormat: LogFormat, logLevel: String) {
         listen = "\(configuration.host):\(configuration.port)"
         self.lmtp = lmtp
         self.data = data
@@ -82,5 +85,8 @@ struct EffectiveConfiguration: Encodable {
         passwordVerifierKey = configuration.passwordChecks.verifierKeyFile
         tlsCertificate = configuration.tls?.certificateFile
         tlsKey = configuration.tls?.keyFile
+        metrics = configuration.metricsListener.map { "\($0.host):\($0.port)" }
+        self.logFormat = logFormat
+        self.logLevel = logLevel
     }
 }

@@ -35,7 +35,13 @@ struct ServeCommand: AsyncParsableCommand {
             hours), gets 503 with Retry-After until the block ends or `tern device allow` lifts it; 0 requests turns the rate off
               tlsCertificate, tlsKey  PEM files of the certificate chain and its key: the server speaks HTTPS \
             (TLS 1.2+) itself; SIGHUP reloads them without dropping open connections (default: plain HTTP, for a proxy)
-              passwordVerifierKey  a file of 32+ secret bytes (mode 0600, kept out of the data folder and its backups):             a password that passed bcrypt is checked later, after a restart too, by an HMAC under this key, so 100,000             devices signing in again cost no bcrypt (default: none, every new sign-in is bcrypt)
+              passwordVerifierKey  a file of 32+ secret bytes (mode 0600, kept out of the data folder and its backups): \
+            a password that passed bcrypt is checked later, after a restart too, by an HMAC under this key, so 100,000 \
+            devices signing in again cost no bcrypt (default: none, every new sign-in is bcrypt)
+              metrics          "HOST:PORT" of a listener serving /metrics (Prometheus), /healthz and /readyz without \
+            credentials (default: none; /metrics is then on the main listener to the adminToken only)
+              logFormat        "text" or "json" (one object a line) (default text)
+              logLevel         the least level logged: trace, debug, info, notice, warning, error, critical (default info)
             """)
 
     @Option(help: "A JSON configuration file (keys below).")
@@ -50,11 +56,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Queue mail for other servers for this SMTP relay, smtp://HOST:PORT (settings: relay in --config).")
     var relay: String?
 
-    @Option(help: "How the log is written to stderr: text, or json (one object a line).")
-    var logFormat: LogFormat = .text
+    @Option(help: "Also serve /metrics, /healthz and /readyz without credentials on HOST:PORT, e.g. 127.0.0.1:9090.")
+    var metrics: String?
+
+    @Option(help: "How the log is written to stderr: text, or json (one object a line) (default: text).")
+    var logFormat: LogFormat?
 
     @Option(help: "The least important log level written: trace, debug, info, notice, warning, error, critical.")
-    var logLevel = "info"
+    var logLevel: String?
 
     @Option(help: "The password verifier key file (see passwordVerifierKey below).")
     var passwordVerifierKey: String?
@@ -77,7 +86,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let lmtp, Self.split(lmtp) == nil {
             throw ValidationError("--lmtp takes HOST:PORT, e.g. 127.0.0.1:2424")
         }
-        if Logger.Level(rawValue: logLevel) == nil {
+        if let metrics, Self.split(metrics) == nil {
+            throw ValidationError("--metrics takes HOST:PORT, e.g. 127.0.0.1:9090")
+        }
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level takes trace, debug, info, notice, warning, error or critical")
         }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
@@ -97,8 +109,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let file = try config.map(ServeConfigFile.load) ?? ServeConfigFile()
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        LoggingSystem.bootstrap { [logFormat] label in
+        let level = (logLevel ?? file.logLevel).flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let logFormat = logFormat ?? file.logFormat ?? .text
+        LoggingSystem.bootstrap { label in
             switch logFormat {
             case .json: return JSONLogHandler(label: label, level: level)
             case .text:
@@ -117,7 +130,8 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = file.serverConfiguration(
             host: host, port: port, schemaDirectory: schemaDirectory, relay: relay,
             passwordVerifierKey: passwordVerifierKey,
-            tls: tlsCert.flatMap { certificate in tlsKey.map { TLSFiles(certificateFile: certificate, keyFile: $0) } })
+            tls: tlsCert.flatMap { certificate in tlsKey.map { TLSFiles(certificateFile: certificate, keyFile: $0) } },
+            metrics: metrics)
         configuration.traceDirectory = URL(fileURLWithPath: dataOptions.directory).appending(path: "traces").path
         let store = try dataOptions.openStore()
         let server: TernServer
@@ -132,6 +146,10 @@ struct ServeCommand: AsyncParsableCommand {
             listener = LMTPService(store: store, host: lmtpHost, port: lmtpPort) { port in
                 FileHandle.standardError.write(Data("tern: LMTP on \(lmtpHost):\(port)\n".utf8))
             }
+        }
+        if let listener = configuration.metricsListener {
+            FileHandle.standardError.write(
+                Data("tern: metrics on http://\(listener.host):\(listener.port)/metrics\n".utf8))
         }
         if let relay = configuration.relay {
             FileHandle.standardError.write(Data("tern: relaying to smtp://\(relay.host):\(relay.port)\n".utf8))
@@ -151,6 +169,6 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 /// `--log-format`: readable lines, or one JSON object a line.
-enum LogFormat: String, ExpressibleByArgument {
+enum LogFormat: String, ExpressibleByArgument, Decodable, Encodable {
     case text, json
 }

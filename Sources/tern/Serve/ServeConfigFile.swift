@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import TernAuth
 import TernServer
 
@@ -38,6 +39,11 @@ struct ServeConfigFile: Decodable, Equatable {
     /// PEM files to speak HTTPS with: the certificate chain and its private key.
     var tlsCertificate: String?
     var tlsKey: String?
+    /// Where `/metrics`, `/healthz` and `/readyz` are also served without credentials, HOST:PORT.
+    var metrics: String?
+    /// How the log is written (`text` or `json`) and its least level (`info`).
+    var logFormat: LogFormat?
+    var logLevel: String?
 
     struct Connections: Decodable, Equatable {
         var headTimeout: Int?
@@ -117,6 +123,9 @@ struct ServeConfigFile: Decodable, Equatable {
         passwordVerifierKey = try container.decodeIfPresent(String.self, forKey: .passwordVerifierKey)
         tlsCertificate = try container.decodeIfPresent(String.self, forKey: .tlsCertificate)
         tlsKey = try container.decodeIfPresent(String.self, forKey: .tlsKey)
+        metrics = try container.decodeIfPresent(String.self, forKey: .metrics)
+        logFormat = try container.decodeIfPresent(LogFormat.self, forKey: .logFormat)
+        logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel)
         autoblock = try container.decodeIfPresent(Autoblock.self, forKey: .autoblock)
         relay = try container.decodeIfPresent(Relay.self, forKey: .relay)
     }
@@ -124,7 +133,7 @@ struct ServeConfigFile: Decodable, Equatable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal,
             maxConcurrentRequests
-        case connections, autoblock, relay, passwordVerifierKey, tlsCertificate, tlsKey
+        case connections, autoblock, relay, passwordVerifierKey, tlsCertificate, tlsKey, metrics, logFormat, logLevel
     }
 
     /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
@@ -168,6 +177,12 @@ struct ServeConfigFile: Decodable, Equatable {
             problems.append("listen takes HOST:PORT, e.g. 0.0.0.0:8080")
         }
         if let lmtp, ServeCommand.split(lmtp) == nil { problems.append("lmtp takes HOST:PORT, e.g. 127.0.0.1:2424") }
+        if let metrics, ServeCommand.split(metrics) == nil {
+            problems.append("metrics takes HOST:PORT, e.g. 127.0.0.1:9090")
+        }
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
+            problems.append("logLevel takes trace, debug, info, notice, warning, error or critical")
+        }
         if let data, data.isEmpty { problems.append("data is empty") }
         if let problem = relay?.problem { problems.append(problem) }
         if let adminToken, adminToken.count < 16 { problems.append("adminToken is shorter than 16 characters") }
@@ -231,7 +246,8 @@ struct ServeConfigFile: Decodable, Equatable {
     /// line gives instead (it wins).
     func serverConfiguration(
         host: String, port: Int, schemaDirectory: String?, relay commandLineRelay: String?,
-        passwordVerifierKey commandLineKey: String?, tls commandLineTLS: TLSFiles? = nil
+        passwordVerifierKey commandLineKey: String?, tls commandLineTLS: TLSFiles? = nil,
+        metrics commandLineMetrics: String? = nil
     ) -> ServerConfiguration {
         var configuration = ServerConfiguration(
             host: host, port: port, maxRequestBytes: maxRequestBytes ?? ServerConfiguration().maxRequestBytes,
@@ -249,6 +265,9 @@ struct ServeConfigFile: Decodable, Equatable {
             ?? tlsCertificate.flatMap { certificate in
                 tlsKey.map { TLSFiles(certificateFile: certificate, keyFile: $0) }
             }
+        configuration.metricsListener = (commandLineMetrics ?? metrics).flatMap(ServeCommand.split).map {
+            MetricsListener(host: $0.host, port: $0.port)
+        }
         return configuration
     }
 
