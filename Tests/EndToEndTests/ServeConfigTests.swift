@@ -27,9 +27,11 @@ struct ServeConfigTests {
             NewUser(
                 login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
                 passwordHash: PasswordHash.make("secret", cost: 4)))
+        let metricsPort = try SMTPSink.freePort()
         let path = try write(
             """
             {"listen": "127.0.0.1:0", "data": "\(data)", "adminToken": "\(Self.token)",
+             "metrics": "127.0.0.1:\(metricsPort)", "logFormat": "json", "logLevel": "warning",
              "publicURL": "https://mail.example.com", "maxRequestBytes": 65536, "heartbeat": {"min": 120, "max": 1800},
              "maxHeldPerUser": 10, "maxHeldTotal": 1000, "maxConcurrentRequests": 8,
              "connections": {"headTimeout": 20, "idleTimeout": 60, "minBodyBytesPerSecond": 512},
@@ -46,6 +48,8 @@ struct ServeConfigTests {
             "-H", "Authorization: Bearer \(Self.token)", "http://127.0.0.1:\(port)/admin/api/v1/users",
         ])
         #expect(users.contains(#""login":"anna""#), "the admin token was read: \(users)")
+        let metrics = try curl(["--retry", "5", "--retry-connrefused", "http://127.0.0.1:\(metricsPort)/metrics"])
+        #expect(metrics.contains("tern_held_requests"), "the metrics listener was read: \(metrics)")
         let request = """
             <Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/mobilesync/requestschema/2006"><Request>\
             <EMailAddress>anna@tern.example</EMailAddress><AcceptableResponseSchema>\
