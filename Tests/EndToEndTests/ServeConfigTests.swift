@@ -181,6 +181,53 @@ struct ServeConfigTests {
         #expect(!output.contains(Self.token) && !output.contains("relay-secret"))
     }
 
+    @Test func environmentVariablesWinOverTheFileAndTheCommandLineOverBoth() throws {
+        let folder = try TemporaryDirectory("tern-config")
+        defer { folder.remove() }
+        let path = try write(
+            """
+            {"listen": "127.0.0.1:1", "data": "\(folder.path)/file-data", "adminToken": "from-the-file-0123456789",
+             "maxHeldTotal": 1000, "logLevel": "debug"}
+            """, in: folder)
+        let environment = [
+            "TERN_ADMIN_TOKEN": Self.token, "TERN_MAX_HELD_TOTAL": "5", "TERN_LOG_FORMAT": "json",
+            "TERN_DATA": "\(folder.path)/env-data",
+        ]
+        let env = try #require(ChildProcess.onPath("env"))
+        let checked = try ChildProcess(
+            env,
+            environment.sorted { $0.key < $1.key }.map { "\($0)=\($1)" } + [Self.tern.path, "config", "check", path]
+        ).run()
+        #expect(checked.status == 0, "\(checked.standardError)")
+        let effective = try #require(
+            try JSONSerialization.jsonObject(with: Data(checked.standardOutput)) as? [String: Any])
+        #expect(effective["maxHeldTotal"] as? Int == 5 && effective["logFormat"] as? String == "json")
+        #expect(
+            effective["logLevel"] as? String == "debug" && effective["data"] as? String == "\(folder.path)/env-data")
+
+        let (process, port) = try ServeProcess.launch(
+            ["serve", "--config", path, "--listen", "127.0.0.1:0"], environment: environment)
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        let url = "http://127.0.0.1:\(port)/admin/api/v1/users"
+        #expect(
+            try curl(["-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer \(Self.token)", url])
+                == "200")
+        #expect(
+            try curl([
+                "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer from-the-file-0123456789", url,
+            ])
+                == "401")
+        #expect(FileManager.default.fileExists(atPath: "\(folder.path)/env-data/tern.sqlite"))
+
+        let refused = try ChildProcess(env, ["TERN_MAX_HELD_TOTAL=many", Self.tern.path, "serve", "--config", path])
+            .run()
+        #expect(refused.status == 1)
+        #expect(refused.standardError == "tern: config \(path): TERN_MAX_HELD_TOTAL is not a whole number: many\n")
+    }
+
     @Test func aMissingFileIsOneLineAndExit1() throws {
         let result = try ChildProcess(Self.tern, ["serve", "--config", "/nonexistent/tern.json"]).run()
         #expect(
