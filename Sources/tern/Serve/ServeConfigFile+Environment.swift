@@ -10,7 +10,8 @@ extension ServeConfigFile {
         [
             ("listen", \.listen), ("lmtp", \.lmtp), ("data", \.data), ("adminToken", \.adminToken),
             ("publicURL", \.publicURL), ("passwordVerifierKey", \.passwordVerifierKey),
-            ("tlsCertificate", \.tlsCertificate), ("tlsKey", \.tlsKey), ("metrics", \.metrics), ("logLevel", \.logLevel),
+            ("tlsCertificate", \.tlsCertificate), ("tlsKey", \.tlsKey), ("metrics", \.metrics),
+            ("logLevel", \.logLevel),
         ]
     }
 
@@ -40,7 +41,9 @@ extension ServeConfigFile {
             file[keyPath: path] = number
         }
         if let value = environment[Self.environmentVariable(for: "logFormat")] {
-            guard let format = LogFormat(rawValue: value) else { throw Invalid(message: "TERN_LOG_FORMAT takes text or json") }
+            guard let format = LogFormat(rawValue: value) else {
+                throw Invalid(message: "TERN_LOG_FORMAT takes text or json")
+            }
             file.logFormat = format
         }
         if let url = environment[Self.environmentVariable(for: "relay")] {
