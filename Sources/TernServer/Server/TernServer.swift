@@ -114,7 +114,6 @@ public struct TernServer: Sendable {
             metricsEndpoint(token: adminToken).register(on: router)
         }
         let responder = router.buildResponder()
-        let statistics = statistics
         let server = Server(
             childChannelSetup: HTTPExchangeChannel(
                 maxBodyBytes: configuration.maxRequestBytes, serverName: "Tern", budget: budget,
