@@ -6,6 +6,7 @@ import Testing
 
 /// Store contract: the modseq and change log, what changed since N, including deletes and
 /// moves, on every backend.
+@Suite(.droppingPostgresSchemas)
 struct ChangeLogTests {
     @Test(arguments: StoreBackend.allCases)
     func changesSinceAModSeqListAddsUpdatesAndDeletes(_ backend: StoreBackend) async throws {

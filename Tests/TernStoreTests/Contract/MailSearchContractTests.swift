@@ -5,6 +5,7 @@ import TernTesting
 import Testing
 
 /// Store contract: the full-text index follows every write of mail in its own transaction.
+@Suite(.droppingPostgresSchemas)
 struct MailSearchContractTests {
     static func search(_ fixture: StoreFixture, _ text: String, in folders: [Folder]) async throws -> [String] {
         try await fixture.store.searchMail(

@@ -1,22 +1,28 @@
 import Foundation
 import TernAuth
 import TernStore
+import TernStorePostgres
 import TernStoreSQLite
 import TernTesting
 import Testing
 
 /// A store backend the contract tests run on: every backend must show the same behaviour
 /// (modseq, tombstones, change feed, transactions, isolation), so each contract test takes
-/// the backend as its argument.
+/// the backend as its argument. PostgreSQL is among them when `PostgresTestDatabase` says so.
 enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
+    case postgres
+
+    static var allCases: [StoreBackend] { PostgresTestDatabase.isRequested ? [.sqlite, .postgres] : [.sqlite] }
 
     var testDescription: String { rawValue }
 
-    /// A fresh, empty store of this backend whose data lives in `directory`.
-    func open(in directory: TemporaryDirectory) throws -> any Store {
+    /// A fresh, empty store of this backend: SQLite's data lives in `directory`, PostgreSQL's
+    /// in a schema of its own.
+    func open(in directory: TemporaryDirectory) async throws -> any Store {
         switch self {
         case .sqlite: try SQLiteStore(dataDirectory: directory.path)
+        case .postgres: try await PostgresTestDatabase.openStore()
         }
     }
 }
@@ -29,7 +35,7 @@ struct StoreFixture {
 
     init(_ backend: StoreBackend = .sqlite, login: String = "anna") async throws {
         directory = try TemporaryDirectory("tern-store")
-        store = try backend.open(in: directory)
+        store = try await backend.open(in: directory)
         user = try await store.createUser(
             NewUser(
                 login: login, emailAddresses: ["\(login)@tern.example", "\(login).alias@tern.example"],

@@ -1,0 +1,281 @@
+import Logging
+import PostgresNIO
+import Synchronization
+import TernStore
+
+/// Announces committed writes to this node's subscribers, whichever node wrote them.
+///
+/// Every logged transaction appends to `commit_log` under a number of its user's stream
+/// (`LoggedCommit`) and sends `NOTIFY tern_changes` with that number; PostgreSQL delivers a
+/// NOTIFY only once its transaction has committed. The feed keeps, per stream, the last
+/// number it has read (its cursor), and holds one connection of its own that LISTENs. A
+/// notification, or this node's own commit, names a stream and a number past its cursor;
+/// one reader task then reads that stream's log rows past the cursor, an index range, and
+/// hands the changes to the stream's subscribers in order. Streams nobody here listens to
+/// only move their cursor.
+///
+/// Whenever the LISTEN connection is (re)established, and on the safety poll
+/// (`follow(clock:)`), the reader sweeps: it compares every stream's number in the database
+/// (`users.log_seq`, the default policy's version) with its cursor and reads what it missed,
+/// so a wake sent while the connection was down is delivered late, never lost. Log rows
+/// older than `retention` are pruned by the poll.
+///
+/// The LISTEN connection and the reader start with the first subscription, as SQLite's
+/// feed watches its bell only then: a store that nobody listens to (`tern deliver`) opens
+/// no connection for it.
+final class PostgresChangeFeed: Sendable {
+    private struct State {
+        /// Per stream, the number of the last commit read (or passed over: nobody listened).
+        var cursors: [User.ID: Int64]
+        /// Commits heard of and not read yet: the highest number per stream.
+        var pending: [User.ID: Int64] = [:]
+        /// Whether the reader must compare every stream with the database.
+        var sweepDue = false
+        var running: Task<Void, Never>?
+        var stopped = false
+    }
+
+    private let state: Mutex<State>
+    private let subscribers = ChangeSubscribers()
+    private let client: PostgresClient
+    private let listenConfiguration: PostgresConnection.Configuration
+    /// Pokes the reader; at most one poke waits, since one read serves them all.
+    private let pokes: AsyncStream<Void>
+    private let poke: AsyncStream<Void>.Continuation
+    /// How long log rows are kept for a node whose LISTEN connection was down.
+    static let retention: Duration = .seconds(600)
+    /// The safety poll's interval.
+    static let pollInterval: Duration = .seconds(1)
+
+    /// `application_name` of the LISTEN connection, which tells it apart in `pg_stat_activity`.
+    var listenerName: String {
+        listenConfiguration.options.additionalStartupParameters.first { $0.0 == "application_name" }?.1 ?? ""
+    }
+
+    /// Opens the feed with every stream's cursor at its current number: subscribers hear of
+    /// commits from now on.
+    init(client: PostgresClient, listenConfiguration: PostgresConnection.Configuration) async throws {
+        self.client = client
+        self.listenConfiguration = listenConfiguration
+        let cursors = try await client.withConnection { connection in
+            try await Self.streamNumbers(PostgresSession(connection))
+        }
+        state = Mutex(State(cursors: cursors))
+        (pokes, poke) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func stop() {
+        let running = state.withLock { state in
+            state.stopped = true
+            defer { state.running = nil }
+            return state.running
+        }
+        running?.cancel()
+        poke.finish()
+        subscribers.finish()
+    }
+
+    // MARK: Subscribers
+
+    func subscribe(userID: User.ID) -> AsyncStream<StoreChange> {
+        defer { start() }
+        return subscribers.subscribe(userID: userID)
+    }
+
+    /// Every user's changes, buffered without a bound: its one consumer must not miss any.
+    func subscribeToAll() -> AsyncStream<StoreChange> {
+        defer { start() }
+        return subscribers.subscribeToAll()
+    }
+
+    // MARK: What wakes the reader
+
+    /// A commit of this node, or one a notification named.
+    func committed(_ commit: LoggedCommit) {
+        let heard = state.withLock { state in
+            guard commit.logSeq > state.cursors[commit.userID] ?? 0 else { return false }
+            guard subscribers.hears(commit.userID) else {
+                state.cursors[commit.userID] = commit.logSeq
+                return false
+            }
+            state.pending[commit.userID] = max(state.pending[commit.userID] ?? 0, commit.logSeq)
+            return true
+        }
+        if heard { poke.yield() }
+    }
+
+    /// Asks the reader to compare every stream with the database.
+    private func sweep() {
+        state.withLock { $0.sweepDue = true }
+        poke.yield()
+    }
+
+    /// Sweeps every `pollInterval` until cancelled, in case a notification went astray, and
+    /// prunes the log now and then.
+    func follow(clock: some Clock<Duration>) async {
+        var polls = 0
+        while !Task.isCancelled {
+            do { try await clock.sleep(for: Self.pollInterval) } catch { return }
+            sweep()
+            polls += 1
+            if polls % 60 == 0 { await prune() }
+        }
+    }
+
+    /// Deletes log rows older than `retention`; a failure only leaves them for the next time.
+    private func prune() async {
+        let seconds = Double(Self.retention.components.seconds)
+        _ = try? await client.withConnection { connection in
+            try await PostgresSession(connection).run(
+                "DELETE FROM commit_log WHERE committed_at < now() - make_interval(secs => \(seconds))")
+        }
+    }
+
+    // MARK: The reader and the LISTEN connection
+
+    /// Starts the reader and the LISTEN connection, once.
+    private func start() {
+        state.withLock { state in
+            guard state.running == nil, !state.stopped else { return }
+            state.running = Task { [self] in
+                await withDiscardingTaskGroup { group in
+                    group.addTask { await self.read() }
+                    group.addTask { await self.listen() }
+                }
+            }
+        }
+    }
+
+    /// Keeps a connection LISTENing, reconnecting after a growing pause (at most two
+    /// seconds) when it drops, and sweeping each time the LISTEN is in place.
+    private func listen() async {
+        var pause = Duration.milliseconds(50)
+        while !Task.isCancelled {
+            if let connection = try? await PostgresConnection.connect(
+                configuration: listenConfiguration, id: 0, logger: PostgresStore.logger)
+            {
+                _ = try? await connection.listen(on: LoggedCommit.channel) { notifications in
+                    sweep()
+                    pause = .milliseconds(50)
+                    for try await notification in notifications {
+                        if let commit = LoggedCommit(payload: notification.payload) {
+                            committed(commit)
+                        } else {
+                            sweep()
+                        }
+                    }
+                }
+                try? await connection.close()
+            }
+            do { try await Task.sleep(for: pause) } catch { return }
+            pause = min(pause * 2, .seconds(2))
+        }
+    }
+
+    /// Reads what the pokes asked for until cancelled; a failed read is tried again.
+    private func read() async {
+        for await _ in pokes {
+            while !Task.isCancelled {
+                let (pending, sweepDue) = state.withLock { state in
+                    defer {
+                        state.pending = [:]
+                        state.sweepDue = false
+                    }
+                    return (state.pending, state.sweepDue)
+                }
+                guard sweepDue || !pending.isEmpty else { break }
+                do {
+                    try await read(pending, sweeping: sweepDue)
+                } catch {
+                    state.withLock { state in
+                        state.pending.merge(pending, uniquingKeysWith: max)
+                        state.sweepDue = state.sweepDue || sweepDue
+                    }
+                    do { try await Task.sleep(for: .milliseconds(200)) } catch { return }
+                }
+            }
+        }
+    }
+
+    /// Reads the log rows of the streams in `pending` (and, sweeping, of any stream the
+    /// database is further along in) and hands their changes to the subscribers.
+    private func read(_ pending: [User.ID: Int64], sweeping: Bool) async throws {
+        try await client.withConnection { connection in
+            let session = PostgresSession(connection)
+            var targets = pending
+            if sweeping { targets.merge(try await Self.streamNumbers(session), uniquingKeysWith: max) }
+            let reads: [(User.ID, Int64)] = state.withLock { state in
+                var reads: [(User.ID, Int64)] = []
+                for (userID, number) in targets where number > state.cursors[userID] ?? 0 {
+                    if subscribers.hears(userID) {
+                        reads.append((userID, state.cursors[userID] ?? 0))
+                    } else {
+                        state.cursors[userID] = number
+                    }
+                }
+                return reads
+            }
+            guard !reads.isEmpty else { return }
+            let changes = try await Self.changes(after: reads, in: session)
+            let fresh = state.withLock { state in
+                var fresh: [StoreChange] = []
+                for (stream, number, change) in changes where number > state.cursors[stream] ?? 0 {
+                    state.cursors[stream] = number
+                    fresh.append(change)
+                }
+                // A stream whose rows were pruned before they were read moves on all the same.
+                for (userID, _) in reads {
+                    if let number = targets[userID], number > state.cursors[userID] ?? 0 {
+                        state.cursors[userID] = number
+                    }
+                }
+                return fresh
+            }
+            subscribers.announce(fresh)
+        }
+    }
+
+    /// Every stream's current number: each user's `log_seq`, and the default policy's version.
+    private static func streamNumbers(_ session: PostgresSession) async throws -> [User.ID: Int64] {
+        let rows = try await session.rows(
+            """
+            SELECT id, log_seq FROM users WHERE log_seq > 0
+            UNION ALL SELECT \(StoreChange.everyUser), version FROM policies WHERE scope = 0
+            """)
+        var numbers: [User.ID: Int64] = [:]
+        for row in rows {
+            let (userID, number) = try row.decode((Int64, Int64).self)
+            numbers[userID] = number
+        }
+        return numbers
+    }
+
+    /// The changes of each stream after its cursor, in order: one per logged transaction.
+    private static func changes(after cursors: [(User.ID, Int64)], in session: PostgresSession) async throws
+        -> [(stream: User.ID, number: Int64, change: StoreChange)]
+    {
+        let rows = try await session.rows(
+            """
+            SELECT log.user_id, log.log_seq, log.modseq, log.folder_id, log.device_id, log.hierarchy, log.policy
+            FROM commit_log AS log
+            JOIN unnest(\(cursors.map(\.0))::bigint[], \(cursors.map(\.1))::bigint[]) AS cursor(user_id, after)
+            ON log.user_id = cursor.user_id AND log.log_seq > cursor.after
+            ORDER BY log.user_id, log.log_seq
+            """)
+        var changes: [(stream: User.ID, number: Int64, change: StoreChange)] = []
+        var open: (number: Int64, gathering: ChangeLogGathering)?
+        for row in rows {
+            let (userID, number, modSeq, folderID, deviceID, hierarchy, policy) = try row.decode(
+                (Int64, Int64, Int64, Int64?, Int64?, Bool, Bool).self)
+            if let current = open, current.gathering.userID != userID || current.number != number {
+                changes.append((current.gathering.userID, current.number, current.gathering.change))
+                open = nil
+            }
+            var entry = open ?? (number, ChangeLogGathering(userID: userID, modSeq: ModSeq(rawValue: modSeq)))
+            entry.gathering.add(folderID: folderID, deviceID: deviceID, hierarchy: hierarchy, policy: policy)
+            open = entry
+        }
+        if let current = open { changes.append((current.gathering.userID, current.number, current.gathering.change)) }
+        return changes
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import PostgresNIO
+import TernStore
+import TernTesting
+import Testing
+
+@testable import TernStorePostgres
+
+/// Two `PostgresStore`s on one database stand for two server nodes: a write through one is
+/// heard by the other, concurrent writers of one user take consecutive modseqs, and a
+/// LISTEN connection that drops comes back without losing a wake.
+@Suite(.droppingPostgresSchemas, .enabled(if: PostgresTestDatabase.isRequested))
+struct PostgresNodeTests {
+    /// Two nodes on a fresh schema, and a user made through the first.
+    struct Nodes {
+        let first: PostgresStore
+        let second: PostgresStore
+        let user: User
+        let inbox: Folder
+
+        init() async throws {
+            let schema = PostgresTestDatabase.newSchema()
+            first = try await PostgresTestDatabase.openStore(schema: schema)
+            second = try await PostgresTestDatabase.openStore(schema: schema)
+            user = try await first.createUser(
+                NewUser(login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: "x"))
+            inbox = try #require(try await second.folders(of: user.id).first { $0.type == .inbox })
+        }
+    }
+
+    @Test func aWriteThroughOneNodeWakesASubscriberOfTheOtherAtOnce() async throws {
+        let nodes = try await Nodes()
+        // The first wake may come from the sweep that follows the LISTEN; the second is the
+        // NOTIFY's own.
+        let warmUpStream = nodes.first.changes(for: nodes.user.id)
+        let warmUp = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
+        #expect(await ChangeFeedTests.firstChange(warmUpStream)?.modSeq == warmUp.modSeq)
+        let stream = nodes.first.changes(for: nodes.user.id)
+        let started = ContinuousClock.now
+        let item = try await nodes.second.addItem(StoreFixture.email("from the other node"), to: nodes.inbox.id)
+        let change = try #require(await ChangeFeedTests.firstChange(stream))
+        let latency = ContinuousClock.now - started
+        #expect(change.modSeq == item.modSeq && change.folderIDs == [nodes.inbox.id])
+        #expect(latency < .milliseconds(500), "heard after \(latency)")
+    }
+
+    @Test func concurrentWritersOnTwoNodesTakeConsecutiveModSeqsAndLoseNothing() async throws {
+        let nodes = try await Nodes()
+        let start = try await nodes.first.itemChanges(in: nodes.inbox.id, since: .zero, limit: 1).through
+        let feed = nodes.first.allChanges()
+        let perNode = 25
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (name, node) in [("a", nodes.first), ("b", nodes.second)] {
+                for index in 0..<perNode {
+                    group.addTask {
+                        _ = try await node.addItem(StoreFixture.email("\(name)\(index)"), to: nodes.inbox.id)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let changes = try await nodes.second.itemChanges(in: nodes.inbox.id, since: start, limit: 1000)
+        let expected = (1...Int64(2 * perNode)).map { ModSeq(rawValue: start.rawValue + $0) }
+        #expect(changes.changed.map(\.modSeq) == expected)
+        #expect(changes.through == expected.last)
+        #expect(Set(changes.changed.map(\.serverID)).count == 2 * perNode)
+        let heard = await Self.first(2 * perNode, of: feed).map(\.modSeq)
+        #expect(heard == expected, "the feed hears every commit once, in order")
+    }
+
+    @Test func aKilledListenConnectionComesBackAndTheWakesMeanwhileArrive() async throws {
+        let nodes = try await Nodes()
+        let warmUpStream = nodes.first.changes(for: nodes.user.id)
+        _ = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
+        _ = await ChangeFeedTests.firstChange(warmUpStream)
+        let name = nodes.first.feed.listenerName
+        let killed = try await Self.listenerPIDs(name)
+        try #require(killed.count == 1)
+        let meanwhileStream = nodes.first.changes(for: nodes.user.id)
+        try await PostgresTestDatabase.withConnection { connection in
+            try await connection.query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = \(name)",
+                logger: Logger(label: "tern.test.postgres"))
+        }
+        let meanwhile = try await nodes.second.addItem(StoreFixture.email("while it was down"), to: nodes.inbox.id)
+        #expect(await ChangeFeedTests.firstChange(meanwhileStream)?.modSeq == meanwhile.modSeq)
+
+        let back = try await eventually(timeout: .seconds(10)) {
+            let now = try await Self.listenerPIDs(name)
+            return now.count == 1 && now != killed
+        }
+        #expect(back, "a new LISTEN connection replaces the killed one")
+        let afterStream = nodes.first.changes(for: nodes.user.id)
+        let after = try await nodes.second.addItem(StoreFixture.email("after"), to: nodes.inbox.id)
+        #expect(await ChangeFeedTests.firstChange(afterStream)?.modSeq == after.modSeq)
+    }
+
+    /// The first `count` changes of `stream`, or fewer if they do not come within `timeout`.
+    static func first(_ count: Int, of stream: AsyncStream<StoreChange>, timeout: Duration = .seconds(10)) async
+        -> [StoreChange]
+    {
+        await withTaskGroup(of: [StoreChange]?.self) { group in
+            group.addTask {
+                var changes: [StoreChange] = []
+                for await change in stream {
+                    changes.append(change)
+                    if changes.count == count { break }
+                }
+                return changes
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? []
+        }
+    }
+
+    /// The server processes of the LISTEN connections named `name`.
+    static func listenerPIDs(_ name: String) async throws -> Set<Int32> {
+        try await PostgresTestDatabase.withConnection { connection in
+            var pids: Set<Int32> = []
+            for try await pid in try await connection.query(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = \(name)",
+                logger: Logger(label: "tern.test.postgres")
+            ).decode(Int32.self) {
+                pids.insert(pid)
+            }
+            return pids
+        }
+    }
+}
