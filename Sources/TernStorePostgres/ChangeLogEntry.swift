@@ -10,8 +10,11 @@ struct LoggedCommit: Hashable, Sendable {
     let userID: User.ID
     let logSeq: Int64
 
-    /// The NOTIFY channel the feed listens on; the payload is `USER LOGSEQ MODSEQ`.
-    static let channel = "tern_changes"
+    /// The NOTIFY channel of the store's schema, as SQL: channels are per database, and
+    /// stores in different schemas of one database (tests, or several deployments) must not
+    /// hear each other's user ids. A digest keeps the name within PostgreSQL's 63 bytes.
+    /// The payload is `USER LOGSEQ MODSEQ`.
+    static let channelExpression = "'tern_changes:' || md5(current_schema())"
 
     /// Reads a NOTIFY payload; nil for one that is not ours (the feed then reads the log).
     init?(payload: String) {
@@ -57,7 +60,7 @@ struct ChangeLogEntry {
                 """)
         }
         let payload = "\(userID) \(logSeq) \(modSeq.rawValue)"
-        try await session.run("SELECT pg_notify(\(LoggedCommit.channel), \(payload))")
+        try await session.run("SELECT pg_notify(\(unescaped: LoggedCommit.channelExpression), \(payload))")
     }
 
     /// Logs a change that bumps no modseq (a device's access, a user's policy), taking the

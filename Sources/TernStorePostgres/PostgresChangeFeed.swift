@@ -6,7 +6,7 @@ import TernStore
 /// Announces committed writes to this node's subscribers, whichever node wrote them.
 ///
 /// Every logged transaction appends to `commit_log` under a number of its user's stream
-/// (`LoggedCommit`) and sends `NOTIFY tern_changes` with that number; PostgreSQL delivers a
+/// (`LoggedCommit`) and sends a `NOTIFY` on its schema's channel with that number; PostgreSQL delivers a
 /// NOTIFY only once its transaction has committed. The feed keeps, per stream, the last
 /// number it has read (its cursor), and holds one connection of its own that LISTENs. A
 /// notification, or this node's own commit, names a stream and a number past its cursor;
@@ -39,6 +39,8 @@ final class PostgresChangeFeed: Sendable {
     private let subscribers = ChangeSubscribers()
     private let client: PostgresClient
     private let listenConfiguration: PostgresConnection.Configuration
+    /// The NOTIFY channel of the store's schema (`LoggedCommit.channelExpression`).
+    private let channel: String
     /// Pokes the reader; at most one poke waits, since one read serves them all.
     private let pokes: AsyncStream<Void>
     private let poke: AsyncStream<Void>.Continuation
@@ -57,9 +59,15 @@ final class PostgresChangeFeed: Sendable {
     init(client: PostgresClient, listenConfiguration: PostgresConnection.Configuration) async throws {
         self.client = client
         self.listenConfiguration = listenConfiguration
-        let cursors = try await client.withConnection { connection in
-            try await Self.streamNumbers(PostgresSession(connection))
+        let (channel, cursors) = try await client.withConnection { connection in
+            let session = PostgresSession(connection)
+            guard
+                let channel = try await session.value(
+                    String.self, "SELECT \(unescaped: LoggedCommit.channelExpression)")
+            else { throw StoreError(.database, "the store's schema is not on the search path") }
+            return (channel, try await Self.streamNumbers(session))
         }
+        self.channel = channel
         state = Mutex(State(cursors: cursors))
         (pokes, poke) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
@@ -154,7 +162,7 @@ final class PostgresChangeFeed: Sendable {
             if let connection = try? await PostgresConnection.connect(
                 configuration: listenConfiguration, id: 0, logger: PostgresStore.logger)
             {
-                _ = try? await connection.listen(on: LoggedCommit.channel) { notifications in
+                _ = try? await connection.listen(on: channel) { notifications in
                     sweep()
                     pause = .milliseconds(50)
                     for try await notification in notifications {
@@ -250,7 +258,9 @@ final class PostgresChangeFeed: Sendable {
         return numbers
     }
 
-    /// The changes of each stream after its cursor, in order: one per logged transaction.
+    /// The changes of each stream after its cursor: one per logged transaction, in the order
+    /// their first rows were written (a stream's own always in order, since each of its
+    /// transactions began after the one before committed).
     private static func changes(after cursors: [(User.ID, Int64)], in session: PostgresSession) async throws
         -> [(stream: User.ID, number: Int64, change: StoreChange)]
     {
@@ -260,22 +270,25 @@ final class PostgresChangeFeed: Sendable {
             FROM commit_log AS log
             JOIN unnest(\(cursors.map(\.0))::bigint[], \(cursors.map(\.1))::bigint[]) AS cursor(user_id, after)
             ON log.user_id = cursor.user_id AND log.log_seq > cursor.after
-            ORDER BY log.user_id, log.log_seq
+            ORDER BY log.id
             """)
-        var changes: [(stream: User.ID, number: Int64, change: StoreChange)] = []
-        var open: (number: Int64, gathering: ChangeLogGathering)?
+        var gathered: [(number: Int64, gathering: ChangeLogGathering)] = []
+        var positions: [LoggedCommit: Int] = [:]
         for row in rows {
             let (userID, number, modSeq, folderID, deviceID, hierarchy, policy) = try row.decode(
                 (Int64, Int64, Int64, Int64?, Int64?, Bool, Bool).self)
-            if let current = open, current.gathering.userID != userID || current.number != number {
-                changes.append((current.gathering.userID, current.number, current.gathering.change))
-                open = nil
+            let commit = LoggedCommit(userID: userID, logSeq: number)
+            let position: Int
+            if let known = positions[commit] {
+                position = known
+            } else {
+                position = gathered.count
+                positions[commit] = position
+                gathered.append((number, ChangeLogGathering(userID: userID, modSeq: ModSeq(rawValue: modSeq))))
             }
-            var entry = open ?? (number, ChangeLogGathering(userID: userID, modSeq: ModSeq(rawValue: modSeq)))
-            entry.gathering.add(folderID: folderID, deviceID: deviceID, hierarchy: hierarchy, policy: policy)
-            open = entry
+            gathered[position].gathering.add(
+                folderID: folderID, deviceID: deviceID, hierarchy: hierarchy, policy: policy)
         }
-        if let current = open { changes.append((current.gathering.userID, current.number, current.gathering.change)) }
-        return changes
+        return gathered.map { ($0.gathering.userID, $0.number, $0.gathering.change) }
     }
 }

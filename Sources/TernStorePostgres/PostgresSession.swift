@@ -29,7 +29,9 @@ struct PostgresSession {
     }
 
     /// Runs `body` between `begin` and COMMIT, or ROLLBACK when it throws.
-    func transaction<T>(begin: PostgresQuery, _ body: (PostgresSession) async throws -> T) async throws -> T {
+    nonisolated(nonsending) func transaction<T>(begin: PostgresQuery, _ body: (PostgresSession) async throws -> T)
+        async throws -> T
+    {
         try await run(begin)
         do {
             let value = try await body(self)

@@ -14,11 +14,12 @@ extension PostgresStore {
         guard !query.folderIDs.isEmpty, query.limit > 0 else { return MailSearchResult(items: [], total: 0) }
         return try await read { session in
             let ids = try await session.rows(
-                Self.searchStatement(
+                try Self.searchStatement(
                     query, select: "SELECT item_id",
                     then: "ORDER BY item_id DESC LIMIT \(query.limit) OFFSET \(max(query.offset, 0))")
             ).map { try $0.decode(Int64.self) }
-            let total = try await session.value(Int.self, Self.searchStatement(query, select: "SELECT COUNT(*)")) ?? 0
+            let total =
+                try await session.value(Int.self, try Self.searchStatement(query, select: "SELECT COUNT(*)")) ?? 0
             let items = try await Self.items(
                 session,
                 """
@@ -54,20 +55,20 @@ extension PostgresStore {
     /// `select` from the rows of `mail_search` that `query` matches, then `then` (order and
     /// page, integers only). An absent filter is a NULL parameter; each statement is planned
     /// with its values, so a NULL's condition folds away before the plan is made.
-    private static func searchStatement(_ query: MailSearchQuery, select: String, then: String = "")
+    private static func searchStatement(_ query: MailSearchQuery, select: String, then: String = "") throws
         -> PostgresQuery
     {
         let words = MailSearchWords.query(query.words)
         let after = query.receivedAfter?.timeIntervalSince1970
         let before = query.receivedBefore?.timeIntervalSince1970
-        return """
-            \(unescaped: select) FROM mail_search WHERE folder_id = ANY(\(query.folderIDs)::bigint[])
-            AND (\(words)::text IS NULL OR words @@ \(words)::tsquery)
-            AND (\(query.conversationID)::bytea IS NULL OR conversation = \(query.conversationID))
-            AND (\(after)::float8 IS NULL OR received > \(after))
-            AND (\(before)::float8 IS NULL OR received < \(before))
-            \(unescaped: then)
-            """
+        return try """
+        \(unescaped: select) FROM mail_search WHERE folder_id = ANY(\(query.folderIDs)::bigint[])
+        AND (\(words)::text IS NULL OR words @@ \(words)::tsquery)
+        AND (\(query.conversationID)::bytea IS NULL OR conversation = \(query.conversationID))
+        AND (\(after)::float8 IS NULL OR received > \(after))
+        AND (\(before)::float8 IS NULL OR received < \(before))
+        \(unescaped: then)
+        """
     }
 
     /// Adds the search row of a new email item.

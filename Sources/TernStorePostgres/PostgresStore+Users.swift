@@ -18,7 +18,7 @@ extension PostgresStore {
         let createdAt = Date().timeIntervalSince1970
         // The user row, addresses and default folders commit together: a racing node's
         // user with the same login or address makes this one fail whole (unique indexes).
-        let (userID, logged) = try await writeWithoutChange { session in
+        let (userID, logged) = try await writeWithoutChange { session -> (User.ID, LoggedCommit?) in
             guard
                 let userID = try await session.value(
                     Int64.self,

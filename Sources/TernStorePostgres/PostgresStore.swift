@@ -40,7 +40,7 @@ public final class PostgresStore: Store {
                     searchPath: schema, applicationName: "tern feed \(UUID().uuidString)"))
         } catch {
             pool.cancel()
-            throw Self.storeError(error, opening: location)
+            throw PostgresStore.storeError(error, opening: location)
         }
         self.client = client
         self.pool = pool
@@ -77,6 +77,7 @@ public final class PostgresStore: Store {
 
     /// A write that changes no folder or item, so bumps no modseq (accounts, passwords,
     /// settings, sync states). Each statement sees what others committed before it.
+    @discardableResult
     func writeWithoutChange<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws(StoreError) -> T {
         try await transaction(write: true, begin: "BEGIN", body)
     }
@@ -100,7 +101,7 @@ public final class PostgresStore: Store {
         locking: (PostgresSession) async throws -> WriteTransaction,
         _ body: (inout WriteTransaction) async throws -> T
     ) async throws(StoreError) -> T {
-        let (value, logged) = try await writeWithoutChange { session in
+        let (value, logged) = try await writeWithoutChange { session -> (T, LoggedCommit?) in
             var transaction = try await locking(session)
             let value = try await body(&transaction)
             return (value, try await transaction.finish())

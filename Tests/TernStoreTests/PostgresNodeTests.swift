@@ -79,7 +79,7 @@ struct PostgresNodeTests {
         try #require(killed.count == 1)
         let meanwhileStream = nodes.first.changes(for: nodes.user.id)
         try await PostgresTestDatabase.withConnection { connection in
-            try await connection.query(
+            _ = try await connection.query(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = \(name)",
                 logger: Logger(label: "tern.test.postgres"))
         }
