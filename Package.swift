@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "TernStorePostgres",
             dependencies: [
-                "ActiveSync", "TernStore", "MIME",
+                "ActiveSync", "TernStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

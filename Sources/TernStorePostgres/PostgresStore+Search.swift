@@ -34,21 +34,30 @@ extension PostgresStore {
     public func rebuildMailSearchIndex() async throws(StoreError) -> Int {
         try await writeWithoutChange { session in
             try await session.run("DELETE FROM mail_search")
-            let items = try await Self.items(
-                session,
-                """
-                SELECT \(unescaped: Self.itemColumns(prefixed: true)), messages.raw
-                FROM items LEFT JOIN messages ON messages.item_id = items.id WHERE items.class = 'Email'
-                """)
+            // A page of mail at a time, so that a large store is never all in memory.
             var count = 0
-            for item in items {
-                guard case .email(let email) = item.content else { continue }
-                try await Self.indexMail(email, itemID: item.id, folderID: item.folderID, in: session)
-                count += 1
+            var last: Item.ID = 0
+            while true {
+                let page = try await Self.items(
+                    session,
+                    """
+                    SELECT \(unescaped: Self.itemColumns(prefixed: true)), messages.raw
+                    FROM items LEFT JOIN messages ON messages.item_id = items.id
+                    WHERE items.class = 'Email' AND items.id > \(last) ORDER BY items.id LIMIT \(Self.indexingPage)
+                    """)
+                for item in page {
+                    guard case .email(let email) = item.content else { continue }
+                    try await Self.indexMail(email, itemID: item.id, folderID: item.folderID, in: session)
+                    count += 1
+                }
+                guard let next = page.last?.id, page.count == Self.indexingPage else { return count }
+                last = next
             }
-            return count
         }
     }
+
+    /// How many emails a rebuild of the index reads at a time.
+    private static let indexingPage = 256
 
     // MARK: Helpers
 

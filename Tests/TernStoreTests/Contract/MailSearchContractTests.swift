@@ -86,6 +86,18 @@ struct MailSearchContractTests {
         #expect(Self.subjects(inThread) == ["Dinner"] && inThread.total == 1)
     }
 
+    @Test(arguments: StoreBackend.allCases)
+    func aRebuildIndexesEveryMessageHoweverMany(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
+        defer { fixture.directory.remove() }
+        let inbox = try await fixture.folder(.inbox)
+        _ = try await fixture.store.addItems(
+            (1...600).map { StoreFixture.email("m\($0)", body: "okapi") }, to: inbox.id)
+        #expect(try await fixture.store.rebuildMailSearchIndex() == 600)
+        #expect(
+            try await fixture.store.searchMail(MailSearchQuery(words: ["okapi"], folderIDs: [inbox.id])).total == 600)
+    }
+
     static func email(_ subject: String, body: String, conversation: Data? = nil) -> ItemContent {
         guard case .email(var email) = StoreFixture.email(subject, body: body) else {
             return StoreFixture.email(subject)
