@@ -56,19 +56,17 @@ final class PostgresChangeFeed: Sendable {
 
     /// Opens the feed with every stream's cursor at its current number: subscribers hear of
     /// commits from now on.
-    init(client: PostgresClient, listenConfiguration: PostgresConnection.Configuration) async throws {
+    init(
+        client: PostgresClient, opening session: PostgresSession,
+        listenConfiguration: PostgresConnection.Configuration
+    ) async throws {
         self.client = client
         self.listenConfiguration = listenConfiguration
-        let (channel, cursors) = try await client.withConnection { connection in
-            let session = PostgresSession(connection)
-            guard
-                let channel = try await session.value(
-                    String.self, "SELECT \(unescaped: LoggedCommit.channelExpression)")
-            else { throw StoreError(.database, "the store's schema is not on the search path") }
-            return (channel, try await Self.streamNumbers(session))
-        }
+        guard
+            let channel = try await session.value(String.self, "SELECT \(unescaped: LoggedCommit.channelExpression)")
+        else { throw StoreError(.database, "the store's schema is not on the search path") }
         self.channel = channel
-        state = Mutex(State(cursors: cursors))
+        state = Mutex(State(cursors: try await Self.streamNumbers(session)))
         (pokes, poke) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 

@@ -205,30 +205,26 @@ enum PostgresMigrations {
     ]
 
     /// Runs the migrations not yet recorded, each in its own transaction.
-    static func migrate(_ client: PostgresClient, schema: String?) async throws {
+    static func migrate(_ session: PostgresSession, schema: String?) async throws {
         let lockKey = "tern migrations \(schema ?? "")"
-        try await client.withConnection { connection in
-            let session = PostgresSession(connection)
+        try await session.transaction(begin: "BEGIN") { session in
+            try await session.run("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))")
+            if let schema { try await session.run("CREATE SCHEMA IF NOT EXISTS \(unescaped: quoted(schema))") }
+            try await session.run(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    name TEXT PRIMARY KEY,
+                    applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                )
+                """)
+        }
+        for migration in all {
             try await session.transaction(begin: "BEGIN") { session in
                 try await session.run("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))")
-                if let schema { try await session.run("CREATE SCHEMA IF NOT EXISTS \(unescaped: quoted(schema))") }
-                try await session.run(
-                    """
-                    CREATE TABLE IF NOT EXISTS schema_migrations (
-                        name TEXT PRIMARY KEY,
-                        applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
-                    )
-                    """)
-            }
-            for migration in all {
-                try await session.transaction(begin: "BEGIN") { session in
-                    try await session.run("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))")
-                    let done = try await session.run(
-                        "SELECT 1 FROM schema_migrations WHERE name = \(migration.name)")
-                    guard done == 0 else { return }
-                    for statement in migration.statements { try await session.run(statement) }
-                    try await session.run("INSERT INTO schema_migrations (name) VALUES (\(migration.name))")
-                }
+                let done = try await session.run("SELECT 1 FROM schema_migrations WHERE name = \(migration.name)")
+                guard done == 0 else { return }
+                for statement in migration.statements { try await session.run(statement) }
+                try await session.run("INSERT INTO schema_migrations (name) VALUES (\(migration.name))")
             }
         }
     }

@@ -31,13 +31,25 @@ public final class PostgresStore: Store {
         let client = PostgresClient(
             configuration: location.clientConfiguration(poolSize: poolSize, searchPath: schema),
             backgroundLogger: Self.logger)
+        // Opening happens on a connection of its own: the pool waits for a database that is
+        // not there, a single connection fails at once and says why.
         let pool = Task { await client.run() }
         do {
-            try await PostgresMigrations.migrate(client, schema: schema)
-            feed = try await PostgresChangeFeed(
-                client: client,
-                listenConfiguration: location.connectionConfiguration(
-                    searchPath: schema, applicationName: "tern feed \(UUID().uuidString)"))
+            let opening = try await PostgresConnection.connect(
+                configuration: location.connectionConfiguration(searchPath: schema, applicationName: "tern open"),
+                id: 0, logger: Self.logger)
+            do {
+                let session = PostgresSession(opening)
+                try await PostgresMigrations.migrate(session, schema: schema)
+                feed = try await PostgresChangeFeed(
+                    client: client, opening: session,
+                    listenConfiguration: location.connectionConfiguration(
+                        searchPath: schema, applicationName: "tern feed \(UUID().uuidString)"))
+                try await opening.close()
+            } catch {
+                try? await opening.close()
+                throw error
+            }
         } catch {
             pool.cancel()
             throw PostgresStore.storeError(error, opening: location)
@@ -141,15 +153,21 @@ public final class PostgresStore: Store {
 
     static func storeError(_ error: any Error, opening location: PostgresLocation? = nil) -> StoreError {
         if let error = error as? StoreError { return error }
+        let detail: String
         if let error = error as? PSQLError {
-            let message = error.serverInfo?[.message] ?? "\(error.code)"
             if error.serverInfo?[.sqlState] == PostgresSession.uniqueViolation {
-                return StoreError(.alreadyExists, message)
+                return StoreError(.alreadyExists, error.serverInfo?[.message] ?? "\(error.code)")
             }
-            if let location { return StoreError(.database, "cannot open the database \(location): \(message)") }
-            return StoreError(.database, message)
+            // PSQLError's own description says nothing, so that it leaks nothing; the
+            // server's message, or the code and what lies under it, say what went wrong.
+            detail =
+                error.serverInfo?[.message]
+                ?? [error.code.description, error.underlying.map { "\($0)" }]
+                .compactMap { $0 }.joined(separator: ": ")
+        } else {
+            detail = "\(error)"
         }
-        if let location { return StoreError(.database, "cannot open the database \(location): \(error)") }
-        return StoreError(.database, "\(error)")
+        guard let location else { return StoreError(.database, detail) }
+        return StoreError(.database, "cannot open the database \(location): \(detail)")
     }
 }

@@ -57,3 +57,17 @@ struct PostgresLocationTests {
         }
     }
 }
+
+/// Opening a store where no server listens ends in a `StoreError` rather than waiting forever.
+struct PostgresUnreachableTests {
+    @Test(.timeLimit(.minutes(1))) func aDatabaseThatIsNotThereIsADatabaseError() async throws {
+        let started = ContinuousClock.now
+        do {
+            _ = try await PostgresStore(url: "postgres://tern@127.0.0.1:1/tern?sslmode=disable", poolSize: 1)
+            Issue.record("a store opened on a port nobody listens on")
+        } catch {
+            #expect(error.code == .database, "\(error)")
+        }
+        #expect(ContinuousClock.now - started < .seconds(30))
+    }
+}
