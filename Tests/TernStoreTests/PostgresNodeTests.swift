@@ -1,3 +1,4 @@
+import ActiveSync
 import Foundation
 import Logging
 import PostgresNIO
@@ -94,6 +95,61 @@ struct PostgresNodeTests {
         let afterStream = nodes.first.changes(for: nodes.user.id)
         let after = try await nodes.second.addItem(StoreFixture.email("after"), to: nodes.inbox.id)
         #expect(await ChangeFeedTests.firstChange(afterStream)?.modSeq == after.modSeq)
+    }
+
+    @Test func aWipeIssuedThroughOneNodeWakesTheDevicesSubscriberOnTheOther() async throws {
+        let nodes = try await Nodes()
+        var device = try await nodes.first.saveDevice(
+            Device(
+                id: 0, userID: nodes.user.id, deviceID: "phone", deviceType: "iPhone", firstSeen: Date(),
+                lastSeen: Date()))
+        let stream = nodes.first.changes(for: nodes.user.id)
+        device.wipe = .requested(accountOnly: false, at: Date())
+        _ = try await nodes.second.saveDevice(device)
+        let change = try #require(await ChangeFeedTests.firstChange(stream))
+        #expect(change.deviceIDs == [device.id] && change.modSeq == .zero)
+    }
+
+    @Test func aDeviceFirstSeenOnBothNodesAtOnceIsOneDevice() async throws {
+        let nodes = try await Nodes()
+        let seen = Date()
+        let saved = try await withThrowingTaskGroup(of: Device.self) { group in
+            for node in [nodes.first, nodes.second] {
+                group.addTask {
+                    try await node.saveDevice(
+                        Device(
+                            id: 0, userID: nodes.user.id, deviceID: "phone", deviceType: "iPhone", firstSeen: seen,
+                            lastSeen: seen))
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(saved.map(\.id)).count == 1)
+        #expect(try await nodes.first.devices(of: nodes.user.id).count == 1)
+    }
+
+    @Test func oneLoginTakenOnTwoNodesAtOnceMakesOneUser() async throws {
+        let nodes = try await Nodes()
+        let outcomes = await withTaskGroup(of: Result<User, StoreError>.self) { group in
+            for node in [nodes.first, nodes.second] {
+                group.addTask {
+                    do throws(StoreError) {
+                        return .success(
+                            try await node.createUser(
+                                NewUser(
+                                    login: "bruno", emailAddresses: ["bruno@tern.example"], displayName: "Bruno",
+                                    passwordHash: "x")))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let made = outcomes.compactMap { try? $0.get() }
+        #expect(made.count == 1)
+        for case .failure(let error) in outcomes { #expect(error.code == .alreadyExists, "\(error)") }
+        #expect(try await nodes.second.users().map(\.login) == ["anna", "bruno"])
     }
 
     /// The first `count` changes of `stream`, or fewer if they do not come within `timeout`.
