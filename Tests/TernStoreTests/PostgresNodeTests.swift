@@ -15,13 +15,14 @@ import Testing
 struct PostgresNodeTests {
     /// Two nodes on a fresh schema, and a user made through the first.
     struct Nodes {
+        let schema: String
         let first: PostgresStore
         let second: PostgresStore
         let user: User
         let inbox: Folder
 
         init() async throws {
-            let schema = PostgresTestDatabase.newSchema()
+            schema = PostgresTestDatabase.newSchema()
             first = try await PostgresTestDatabase.openStore(schema: schema)
             second = try await PostgresTestDatabase.openStore(schema: schema)
             user = try await first.createUser(
@@ -150,6 +151,51 @@ struct PostgresNodeTests {
         #expect(made.count == 1)
         for case .failure(let error) in outcomes { #expect(error.code == .alreadyExists, "\(error)") }
         #expect(try await nodes.second.users().map(\.login) == ["anna", "bruno"])
+    }
+
+    /// A commit whose NOTIFY never came (as if sent while nobody listened) is found by the
+    /// safety poll of `followChanges`, which compares every user's log number with the feed's.
+    @Test func theSafetyPollFindsACommitWhoseNotificationWasLost() async throws {
+        let nodes = try await Nodes()
+        let warmUp = nodes.first.changes(for: nodes.user.id)
+        _ = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
+        _ = try #require(await ChangeFeedTests.firstChange(warmUp))
+        let stream = nodes.first.changes(for: nodes.user.id)
+        let schema = "\"\(nodes.schema)\""
+        try await PostgresTestDatabase.withConnection { connection in
+            let logger = Logger(label: "tern.test.postgres")
+            _ = try await connection.query("BEGIN", logger: logger)
+            let bumped = try await connection.query(
+                "UPDATE \(unescaped: schema).users SET log_seq = log_seq + 1 WHERE id = \(nodes.user.id) RETURNING log_seq",
+                logger: logger
+            ).collect()
+            let number = try #require(bumped.first).decode(Int64.self)
+            _ = try await connection.query(
+                """
+                INSERT INTO \(unescaped: schema).commit_log (user_id, log_seq, modseq, folder_id)
+                VALUES (\(nodes.user.id), \(number), 0, \(nodes.inbox.id))
+                """, logger: logger)
+            _ = try await connection.query("COMMIT", logger: logger)
+        }
+        let clock = ManualClock()
+        let change = await withTaskGroup(of: StoreChange?.self) { group in
+            group.addTask {
+                await nodes.first.followChanges(clock: clock)
+                return nil
+            }
+            group.addTask { await ChangeFeedTests.firstChange(stream) }
+            group.addTask {
+                while !Task.isCancelled {
+                    clock.advance(by: PostgresChangeFeed.pollInterval)
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        #expect(change?.folderIDs == [nodes.inbox.id])
     }
 
     /// The first `count` changes of `stream`, or fewer if they do not come within `timeout`.
