@@ -29,53 +29,50 @@ struct LoggedCommit: Hashable, Sendable {
     }
 }
 
-/// The `commit_log` rows of one transaction, as SQLite writes them: one per folder whose
-/// items changed, and one for a change of the hierarchy, a device or the policy.
+/// The `commit_log` rows of one transaction, as SQLite writes them (one per folder whose
+/// items changed, one for a change of the hierarchy, a device or the policy), written with
+/// the stream's next number and the NOTIFY in one statement: a write pays one round trip
+/// for its bookkeeping.
 struct ChangeLogEntry {
     let userID: User.ID
-    let logSeq: Int64
-    var modSeq = ModSeq.zero
+    /// The user's new modseq, for a change of folders or items; nil for one that bumps none.
+    var newModSeq: ModSeq?
+    /// The number of a default-policy change (`userID` is `StoreChange.everyUser`): its version.
+    var defaultPolicyVersion: Int64?
     var folderIDs: [Folder.ID] = []
     var hierarchyChanged = false
     var deviceID: Device.ID?
     var policyChanged = false
 
-    var commit: LoggedCommit { LoggedCommit(userID: userID, logSeq: logSeq) }
-
-    /// Inserts the rows and sends the NOTIFY, which PostgreSQL delivers only if and when the
-    /// transaction commits.
-    func append(in session: PostgresSession) async throws {
-        if !folderIDs.isEmpty {
-            try await session.run(
-                """
+    /// Takes the stream's next number (a user's `log_seq`, bumped with their modseq under
+    /// their row lock; or the default policy's version), inserts the rows and sends the
+    /// NOTIFY, which PostgreSQL delivers only if and when the transaction commits.
+    func append(in session: PostgresSession) async throws -> LoggedCommit {
+        let modSeq = (newModSeq ?? .zero).rawValue
+        let flagged = hierarchyChanged || deviceID != nil || policyChanged
+        // Data-modifying WITH clauses run once each whether or not the SELECT reads them;
+        // a user id of 0 matches no user row, so `number` is then the version alone.
+        let rows = try await session.rows(
+            """
+            WITH bumped AS (
+                UPDATE users SET log_seq = log_seq + 1, modseq = COALESCE(\(newModSeq?.rawValue), modseq)
+                WHERE id = \(userID) RETURNING log_seq
+            ), number AS (
+                SELECT log_seq AS value FROM bumped
+                UNION ALL SELECT \(defaultPolicyVersion)::bigint WHERE \(defaultPolicyVersion)::bigint IS NOT NULL
+            ), folder_rows AS (
                 INSERT INTO commit_log (user_id, log_seq, modseq, folder_id)
-                SELECT \(userID), \(logSeq), \(modSeq.rawValue), folder FROM unnest(\(folderIDs)::bigint[]) AS folder
-                """)
-        }
-        if hierarchyChanged || deviceID != nil || policyChanged {
-            try await session.run(
-                """
+                SELECT \(userID), number.value, \(modSeq), folder FROM number, unnest(\(folderIDs)::bigint[]) AS folder
+            ), flag_rows AS (
                 INSERT INTO commit_log (user_id, log_seq, modseq, device_id, hierarchy, policy)
-                VALUES (\(userID), \(logSeq), \(modSeq.rawValue), \(deviceID), \(hierarchyChanged), \(policyChanged))
-                """)
-        }
-        let payload = "\(userID) \(logSeq) \(modSeq.rawValue)"
-        try await session.run("SELECT pg_notify(\(unescaped: LoggedCommit.channelExpression), \(payload))")
-    }
-
-    /// Logs a change that bumps no modseq (a device's access, a user's policy), taking the
-    /// next number of the user's stream under their row lock.
-    static func logUnversionedChange(
-        of userID: User.ID, deviceID: Device.ID? = nil, policyChanged: Bool = false, in session: PostgresSession
-    ) async throws -> LoggedCommit {
-        guard
-            let logSeq = try await session.value(
-                Int64.self, "UPDATE users SET log_seq = log_seq + 1 WHERE id = \(userID) RETURNING log_seq")
-        else {
-            throw StoreError(.notFound, "no user with id \(userID)")
-        }
-        let entry = ChangeLogEntry(userID: userID, logSeq: logSeq, deviceID: deviceID, policyChanged: policyChanged)
-        try await entry.append(in: session)
-        return entry.commit
+                SELECT \(userID), number.value, \(modSeq), \(deviceID), \(hierarchyChanged), \(policyChanged)
+                FROM number WHERE \(flagged)
+            )
+            SELECT value, pg_notify(\(unescaped: LoggedCommit.channelExpression), concat_ws(' ', \(userID), value, \(modSeq)))::text
+            FROM number
+            """)
+        guard let row = rows.first else { throw StoreError(.notFound, "no user with id \(userID)") }
+        let (logSeq, _) = try row.decode((Int64, String).self)
+        return LoggedCommit(userID: userID, logSeq: logSeq)
     }
 }

@@ -51,9 +51,7 @@ extension PostgresStore {
             // gate decides on is worth waking the device's held Ping for.
             guard inserted == nil, Self.accessDiffers(try JSONDecoder().decode(Device.self, from: document), saved)
             else { return (saved, nil) }
-            return (
-                saved, try await ChangeLogEntry.logUnversionedChange(of: saved.userID, deviceID: saved.id, in: session)
-            )
+            return (saved, try await ChangeLogEntry(userID: saved.userID, deviceID: saved.id).append(in: session))
         }
         if let logged { feed.committed(logged) }
         return saved
@@ -81,7 +79,7 @@ extension PostgresStore {
             guard let userID = try await session.value(Int64.self, "SELECT user_id FROM devices WHERE id = \(id)")
             else { return nil }
             try await statements(session)
-            return try await ChangeLogEntry.logUnversionedChange(of: userID, deviceID: id, in: session)
+            return try await ChangeLogEntry(userID: userID, deviceID: id).append(in: session)
         }
         guard let logged else { throw StoreError(.notFound, "no device \(id)") }
         feed.committed(logged)
@@ -118,15 +116,14 @@ extension PostgresStore {
                 ON CONFLICT (scope) DO UPDATE SET document = excluded.document, version = excluded.version
                 """)
             let stored = StoredPolicy(policy: policy, version: version, isUserOverride: userID != nil)
-            if let userID {
-                return (
-                    stored, try await ChangeLogEntry.logUnversionedChange(of: userID, policyChanged: true, in: session)
-                )
-            }
             // The default policy's stream is numbered by version (see `LoggedCommit`).
-            let entry = ChangeLogEntry(userID: StoreChange.everyUser, logSeq: version, policyChanged: true)
-            try await entry.append(in: session)
-            return (stored, entry.commit)
+            let entry =
+                if let userID {
+                    ChangeLogEntry(userID: userID, policyChanged: true)
+                } else {
+                    ChangeLogEntry(userID: StoreChange.everyUser, defaultPolicyVersion: version, policyChanged: true)
+                }
+            return (stored, try await entry.append(in: session))
         }
         feed.committed(logged)
         return stored

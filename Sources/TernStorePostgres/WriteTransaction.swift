@@ -58,18 +58,8 @@ struct WriteTransaction {
     /// with them; nil when nothing changed.
     func finish() async throws -> LoggedCommit? {
         guard hierarchyChanged || !touchedFolders.isEmpty else { return nil }
-        guard
-            let logSeq = try await session.value(
-                Int64.self,
-                "UPDATE users SET modseq = \(modSeq.rawValue), log_seq = log_seq + 1 WHERE id = \(userID) RETURNING log_seq"
-            )
-        else {
-            throw StoreError(.notFound, "no user with id \(userID)")
-        }
-        let entry = ChangeLogEntry(
-            userID: userID, logSeq: logSeq, modSeq: modSeq, folderIDs: touchedFolders.sorted(),
-            hierarchyChanged: hierarchyChanged)
-        try await entry.append(in: session)
-        return entry.commit
+        return try await ChangeLogEntry(
+            userID: userID, newModSeq: modSeq, folderIDs: touchedFolders.sorted(), hierarchyChanged: hierarchyChanged
+        ).append(in: session)
     }
 }
