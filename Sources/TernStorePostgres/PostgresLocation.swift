@@ -94,9 +94,12 @@ struct PostgresLocation: Sendable, CustomStringConvertible {
     }
 
     /// Run-time settings sent in the startup message, so every connection has them from its
-    /// first statement on.
+    /// first statement on. The store's transactions never wait on the client between
+    /// statements for long, so one that does belongs to a node that froze or vanished: the
+    /// server ends it after a minute, and the user rows it locked are free again.
     private static func startupParameters(searchPath: String?, applicationName: String) -> [(String, String)] {
-        [("application_name", applicationName)] + (searchPath.map { [("search_path", $0)] } ?? [])
+        [("application_name", applicationName), ("idle_in_transaction_session_timeout", "60s")]
+            + (searchPath.map { [("search_path", $0)] } ?? [])
     }
 
     /// A URL as text with any password replaced, so it may appear in an error.

@@ -20,12 +20,13 @@ package final class ChangeSubscribers: Sendable {
     package func subscribe(userID: User.ID) -> AsyncStream<StoreChange> {
         let (stream, continuation) = AsyncStream.makeStream(
             of: StoreChange.self, bufferingPolicy: .bufferingNewest(1024))
-        let id = state.withLock { state in
+        let (id, finished) = state.withLock { state in
             let id = state.nextSubscriberID
             state.nextSubscriberID += 1
             if !state.finished { state.subscribers[userID, default: [:]][id] = continuation }
-            return id
+            return (id, state.finished)
         }
+        if finished { continuation.finish() }
         continuation.onTermination = { [weak self] _ in
             self?.state.withLock { state in
                 state.subscribers[userID]?[id] = nil
@@ -38,12 +39,13 @@ package final class ChangeSubscribers: Sendable {
     /// Every user's changes, buffered without a bound: its one consumer must not miss any.
     package func subscribeToAll() -> AsyncStream<StoreChange> {
         let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .unbounded)
-        let id = state.withLock { state in
+        let (id, finished) = state.withLock { state in
             let id = state.nextSubscriberID
             state.nextSubscriberID += 1
             if !state.finished { state.everyone[id] = continuation }
-            return id
+            return (id, state.finished)
         }
+        if finished { continuation.finish() }
         continuation.onTermination = { [weak self] _ in
             self?.state.withLock { state in state.everyone[id] = nil }
         }
