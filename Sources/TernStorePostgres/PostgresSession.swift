@@ -44,8 +44,20 @@ struct PostgresSession {
         }
     }
 
-    /// SQLSTATE of a unique constraint violated.
-    static let uniqueViolation = "23505"
+    /// The store's error for a statement PostgreSQL refused because of what it was given
+    /// (SQLSTATE, PostgreSQL's appendix A); nil for the rest, which are database errors.
+    static func storeErrorCode(sqlState: String?) -> StoreError.Code? {
+        guard let sqlState else { return nil }
+        switch sqlState {
+        case "23505": return .alreadyExists  // unique_violation: a login, address or key taken
+        case "23503": return .notFound  // foreign_key_violation: the user or device is gone
+        case "23502", "23514": return .invalid  // not_null_violation, check_violation
+        default:
+            // Class 22, data exception: text PostgreSQL cannot hold (a NUL character), a
+            // number out of range.
+            return sqlState.hasPrefix("22") ? .invalid : nil
+        }
+    }
 
     /// Whether `error` ended a transaction that may simply be run again: PostgreSQL broke a
     /// deadlock by aborting it, or could not serialise it.

@@ -56,7 +56,7 @@ extension PostgresStore {
                 session,
                 """
                 SELECT \(unescaped: Self.itemColumns), NULL::bytea FROM items
-                WHERE folder_id = \(folderID) AND class = 'Calendar' AND event_uid = \(uid) ORDER BY id LIMIT 1
+                WHERE folder_id = \(folderID) AND class = 'Calendar' AND event_uid = \(Self.indexable(uid)) ORDER BY id LIMIT 1
                 """
             ).first
         }
@@ -215,11 +215,14 @@ extension PostgresStore {
             """)
     }
 
-    /// An event's iCalendar UID, kept in its own indexed column for meeting mail.
+    /// An event's iCalendar UID, kept in its own indexed column for meeting mail, without
+    /// NUL characters, which PostgreSQL text cannot hold (the item itself keeps them).
     private static func eventUID(_ content: ItemContent) -> String? {
-        if case .event(let event) = content { return event.uid }
+        if case .event(let event) = content { return indexable(event.uid) }
         return nil
     }
+
+    private static func indexable(_ uid: String) -> String { uid.replacingOccurrences(of: "\0", with: "") }
 
     static func fetchItem(_ session: PostgresSession, folderID: Folder.ID, serverID: String) async throws -> Item? {
         try await items(

@@ -155,15 +155,15 @@ public final class PostgresStore: Store {
         if let error = error as? StoreError { return error }
         let detail: String
         if let error = error as? PSQLError {
-            if error.serverInfo?[.sqlState] == PostgresSession.uniqueViolation {
-                return StoreError(.alreadyExists, error.serverInfo?[.message] ?? "\(error.code)")
-            }
             // PSQLError's own description says nothing, so that it leaks nothing; the
             // server's message, or the code and what lies under it, say what went wrong.
             detail =
                 error.serverInfo?[.message]
                 ?? [error.code.description, error.underlying.map { "\($0)" }]
                 .compactMap { $0 }.joined(separator: ": ")
+            if let code = PostgresSession.storeErrorCode(sqlState: error.serverInfo?[.sqlState]) {
+                return StoreError(code, detail)
+            }
         } else {
             detail = "\(error)"
         }
