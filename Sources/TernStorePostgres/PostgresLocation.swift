@@ -55,7 +55,9 @@ struct PostgresLocation: Sendable, CustomStringConvertible {
     var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 
     /// What the pool connects with; `searchPath` puts the store's tables in one schema.
-    func clientConfiguration(poolSize: Int, searchPath: String?) -> PostgresClient.Configuration {
+    func clientConfiguration(poolSize: Int, searchPath: String?, applicationName: String)
+        -> PostgresClient.Configuration
+    {
         let mode: PostgresClient.Configuration.TLS =
             switch tls {
             case .disable: .disable
@@ -67,7 +69,7 @@ struct PostgresLocation: Sendable, CustomStringConvertible {
         configuration.options.maximumConnections = poolSize
         configuration.options.minimumConnections = 0
         configuration.options.additionalStartupParameters = Self.startupParameters(
-            searchPath: searchPath, applicationName: "tern")
+            searchPath: searchPath, applicationName: applicationName)
         return configuration
     }
 

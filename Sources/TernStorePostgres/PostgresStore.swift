@@ -17,6 +17,10 @@ public import TernStore
 public final class PostgresStore: Store {
     let client: PostgresClient
     let feed: PostgresChangeFeed
+    /// `application_name` of the pool's connections, `tern` and a tag of this store, which
+    /// its feed's LISTEN connection (`tern feed` and the tag) and its opening connection share,
+    /// so an operator can tell the nodes' connections apart in `pg_stat_activity`.
+    let applicationName: String
     private let pool: Task<Void, Never>
     private let figures = Mutex(StoreTransactionFigures())
 
@@ -28,15 +32,19 @@ public final class PostgresStore: Store {
         guard poolSize > 0 else { throw StoreError(.invalid, "the connection pool needs at least one connection") }
         let location = try PostgresLocation(url: url)
         if let schema { try PostgresMigrations.checkSchemaName(schema) }
+        let tag = UUID().uuidString.prefix(8).lowercased()
+        applicationName = "tern \(tag)"
         let client = PostgresClient(
-            configuration: location.clientConfiguration(poolSize: poolSize, searchPath: schema),
+            configuration: location.clientConfiguration(
+                poolSize: poolSize, searchPath: schema, applicationName: "tern \(tag)"),
             backgroundLogger: Self.logger)
         // Opening happens on a connection of its own: the pool waits for a database that is
         // not there, a single connection fails at once and says why.
         let pool = Task { await client.run() }
         do {
             let opening = try await PostgresConnection.connect(
-                configuration: location.connectionConfiguration(searchPath: schema, applicationName: "tern open"),
+                configuration: location.connectionConfiguration(
+                    searchPath: schema, applicationName: "tern open \(tag)"),
                 id: 0, logger: Self.logger)
             do {
                 let session = PostgresSession(opening)
@@ -44,7 +52,7 @@ public final class PostgresStore: Store {
                 feed = try await PostgresChangeFeed(
                     client: client, opening: session,
                     listenConfiguration: location.connectionConfiguration(
-                        searchPath: schema, applicationName: "tern feed \(UUID().uuidString)"))
+                        searchPath: schema, applicationName: "tern feed \(tag)"))
                 try await opening.close()
             } catch {
                 try? await opening.close()

@@ -198,6 +198,28 @@ struct PostgresNodeTests {
         #expect(change?.folderIDs == [nodes.inbox.id])
     }
 
+    /// A store let go closes its pool and its LISTEN connection: a server that swaps stores,
+    /// or a test suite that opens hundreds, does not run the database out of connections.
+    @Test func aStoreLetGoClosesItsConnections() async throws {
+        let (pool, listener) = try await {
+            let store = try await PostgresTestDatabase.openStore()
+            let user = try await store.createUser(
+                NewUser(login: "anna", emailAddresses: [], displayName: "Anna", passwordHash: "x"))
+            _ = store.changes(for: user.id)
+            let names = (store.applicationName, store.feed.listenerName)
+            let opened = try await eventually { try await Self.connections(named: names.1).count == 1 }
+            #expect(opened, "the first subscriber starts the LISTEN connection")
+            #expect(try await Self.connections(named: names.0).count >= 1)
+            return names
+        }()
+        let closed = try await eventually {
+            let pools = try await Self.connections(named: pool)
+            let listeners = try await Self.connections(named: listener)
+            return pools.isEmpty && listeners.isEmpty
+        }
+        #expect(closed)
+    }
+
     /// The first `count` changes of `stream`, or fewer if they do not come within `timeout`.
     static func first(_ count: Int, of stream: AsyncStream<StoreChange>, timeout: Duration = .seconds(10)) async
         -> [StoreChange]
@@ -223,6 +245,11 @@ struct PostgresNodeTests {
 
     /// The server processes of the LISTEN connections named `name`.
     static func listenerPIDs(_ name: String) async throws -> Set<Int32> {
+        try await connections(named: name)
+    }
+
+    /// The server processes of the connections whose `application_name` is `name`.
+    static func connections(named name: String) async throws -> Set<Int32> {
         try await PostgresTestDatabase.withConnection { connection in
             var pids: Set<Int32> = []
             for try await pid in try await connection.query(
