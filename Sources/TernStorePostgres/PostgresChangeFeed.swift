@@ -41,6 +41,7 @@ final class PostgresChangeFeed: Sendable {
     private let listenConfiguration: PostgresConnection.Configuration
     /// The NOTIFY channel of the store's schema (`LoggedCommit.channelExpression`).
     private let channel: String
+    private let probe: Probe
     /// Pokes the reader; at most one poke waits, since one read serves them all.
     private let pokes: AsyncStream<Void>
     private let poke: AsyncStream<Void>.Continuation
@@ -58,10 +59,11 @@ final class PostgresChangeFeed: Sendable {
     /// commits from now on.
     init(
         client: PostgresClient, opening session: PostgresSession,
-        listenConfiguration: PostgresConnection.Configuration
+        listenConfiguration: PostgresConnection.Configuration, probe: Probe
     ) async throws {
         self.client = client
         self.listenConfiguration = listenConfiguration
+        self.probe = probe
         guard
             let channel = try await session.value(String.self, "SELECT \(unescaped: LoggedCommit.channelExpression)")
         else { throw StoreError(.database, "the store's schema is not on the search path") }
@@ -153,7 +155,10 @@ final class PostgresChangeFeed: Sendable {
     }
 
     /// Keeps a connection LISTENing, reconnecting after a growing pause (at most two
-    /// seconds) when it drops, and sweeping each time the LISTEN is in place.
+    /// seconds) when it drops, and sweeping each time the LISTEN is in place. A connection
+    /// that stops answering (a peer gone without a word, a half-open socket) hears nothing
+    /// and says nothing, so it is asked `SELECT 1` every `probe.interval` and closed when no
+    /// answer comes within `probe.timeout`.
     private func listen() async {
         var pause = Duration.milliseconds(50)
         while !Task.isCancelled {
@@ -163,18 +168,57 @@ final class PostgresChangeFeed: Sendable {
                 _ = try? await connection.listen(on: channel) { notifications in
                     sweep()
                     pause = .milliseconds(50)
-                    for try await notification in notifications {
-                        if let commit = LoggedCommit(payload: notification.payload) {
-                            committed(commit)
-                        } else {
-                            sweep()
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            for try await notification in notifications {
+                                if let commit = LoggedCommit(payload: notification.payload) {
+                                    self.committed(commit)
+                                } else {
+                                    self.sweep()
+                                }
+                            }
                         }
+                        group.addTask { try await Self.probe(connection, self.probe) }
+                        // Whichever ends first, the connection is done with.
+                        _ = try await group.next()
+                        group.cancelAll()
                     }
                 }
                 try? await connection.close()
             }
             do { try await Task.sleep(for: pause) } catch { return }
             pause = min(pause * 2, .seconds(2))
+        }
+    }
+
+    /// How often the LISTEN connection is asked whether it is alive, and how long it has to answer.
+    struct Probe: Sendable {
+        var interval: Duration
+        var timeout: Duration
+
+        static let standard = Probe(interval: .seconds(10), timeout: .seconds(5))
+    }
+
+    /// Asks `connection` for `SELECT 1` every `probe.interval` until it fails to answer in
+    /// time, then closes it (which also ends a query left waiting) and throws.
+    private static func probe(_ connection: PostgresConnection, _ probe: Probe) async throws {
+        while true {
+            try await Task.sleep(for: probe.interval)
+            let answered = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    _ = try await connection.query("SELECT 1", logger: PostgresStore.logger).collect()
+                    return true
+                }
+                group.addTask {
+                    try await Task.sleep(for: probe.timeout)
+                    return false
+                }
+                let first = try await group.next() ?? false
+                if !first { try? await connection.close() }
+                group.cancelAll()
+                return first
+            }
+            guard answered else { throw StoreError(.database, "the LISTEN connection stopped answering") }
         }
     }
 

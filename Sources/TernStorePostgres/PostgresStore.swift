@@ -28,7 +28,13 @@ public final class PostgresStore: Store {
     /// migrating it to the current schema, with at most `poolSize` connections besides the
     /// change feed's own. `schema` keeps the store's tables in that schema (created if need be)
     /// rather than in `public`, so that several stores may share a database (tests).
-    public init(url: String, poolSize: Int = 16, schema: String? = nil) async throws(StoreError) {
+    public convenience init(url: String, poolSize: Int = 16, schema: String? = nil) async throws(StoreError) {
+        try await self.init(url: url, poolSize: poolSize, schema: schema, listenProbe: .standard)
+    }
+
+    /// As the public initializer, with the LISTEN connection's liveness probe chosen (tests
+    /// make it quick).
+    init(url: String, poolSize: Int, schema: String?, listenProbe: PostgresChangeFeed.Probe) async throws(StoreError) {
         guard poolSize > 0 else { throw StoreError(.invalid, "the connection pool needs at least one connection") }
         let location = try PostgresLocation(url: url)
         if let schema { try PostgresMigrations.checkSchemaName(schema) }
@@ -52,7 +58,8 @@ public final class PostgresStore: Store {
                 feed = try await PostgresChangeFeed(
                     client: client, opening: session,
                     listenConfiguration: location.connectionConfiguration(
-                        searchPath: schema, applicationName: "tern feed \(tag)"))
+                        searchPath: schema, applicationName: "tern feed \(tag)"),
+                    probe: listenProbe)
                 try await opening.close()
             } catch {
                 try? await opening.close()

@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import Glibc
 import Logging
 import PostgresNIO
 import TernStore
@@ -196,6 +197,34 @@ struct PostgresNodeTests {
             return first
         }
         #expect(change?.folderIDs == [nodes.inbox.id])
+    }
+
+    /// A LISTEN connection whose server process freezes (SIGSTOP: the socket stays open,
+    /// nothing answers, as with a peer gone without a word) is found out by its probe and
+    /// replaced, and wakes reach the subscriber again. Needs to signal the server's process:
+    /// root, with the database on this machine.
+    @Test(.enabled(if: getuid() == 0)) func aListenConnectionThatStopsAnsweringIsReplaced() async throws {
+        let schema = PostgresTestDatabase.newSchema()
+        let quick = PostgresChangeFeed.Probe(interval: .milliseconds(200), timeout: .milliseconds(500))
+        let first = try await PostgresTestDatabase.openStore(schema: schema, listenProbe: quick)
+        let second = try await PostgresTestDatabase.openStore(schema: schema)
+        let user = try await first.createUser(
+            NewUser(login: "anna", emailAddresses: [], displayName: "Anna", passwordHash: "x"))
+        let inbox = try #require(try await second.folders(of: user.id).first { $0.type == .inbox })
+        let warmUp = first.changes(for: user.id)
+        _ = try await second.addItem(StoreFixture.email("warm-up"), to: inbox.id)
+        _ = try #require(await ChangeFeedTests.firstChange(warmUp))
+        let name = first.feed.listenerName
+        let frozen = try #require(try await Self.listenerPIDs(name).first)
+        try #require(kill(pid_t(frozen), SIGSTOP) == 0)
+        defer { kill(pid_t(frozen), SIGCONT) }
+        let replaced = try await eventually(timeout: .seconds(10)) {
+            try await Self.listenerPIDs(name).contains { $0 != frozen }
+        }
+        #expect(replaced, "a new LISTEN connection takes the frozen one's place")
+        let stream = first.changes(for: user.id)
+        let item = try await second.addItem(StoreFixture.email("after the freeze"), to: inbox.id)
+        #expect(await ChangeFeedTests.firstChange(stream)?.modSeq == item.modSeq)
     }
 
     /// A store let go closes its pool and its LISTEN connection: a server that swaps stores,

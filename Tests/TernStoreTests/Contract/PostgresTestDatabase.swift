@@ -24,11 +24,13 @@ enum PostgresTestDatabase {
     }
 
     /// A store in `schema`: a second node on the same data.
-    static func openStore(schema: String, poolSize: Int = 4) async throws -> PostgresStore {
+    static func openStore(
+        schema: String, poolSize: Int = 4, listenProbe: PostgresChangeFeed.Probe = .standard
+    ) async throws -> PostgresStore {
         guard let url else {
             throw StoreError(.database, "TERN_TEST_POSTGRES_URL is not set; eval \"$(bash .ci/postgres.sh)\" sets it")
         }
-        return try await PostgresStore(url: url, poolSize: poolSize, schema: schema)
+        return try await PostgresStore(url: url, poolSize: poolSize, schema: schema, listenProbe: listenProbe)
     }
 
     /// A schema name nobody has used, registered for dropping at the end of the test.
