@@ -47,8 +47,13 @@ final class PostgresChangeFeed: Sendable {
     private let poke: AsyncStream<Void>.Continuation
     /// How long log rows are kept for a node whose LISTEN connection was down.
     static let retention: Duration = .seconds(600)
-    /// The safety poll's interval.
-    static let pollInterval: Duration = .seconds(1)
+    /// The safety poll's interval. NOTIFY carries the wakes, and a LISTEN connection that
+    /// drops or stops answering is replaced and followed by a sweep, so the poll only guards
+    /// against what nobody foresaw; each sweep reads every user's `log_seq`, which is why it
+    /// runs seldom.
+    static let pollInterval: Duration = .seconds(5)
+    /// How often the safety poll also prunes the log.
+    static let pruneInterval: Duration = .seconds(60)
 
     /// `application_name` of the LISTEN connection, which tells it apart in `pg_stat_activity`.
     var listenerName: String {
@@ -121,12 +126,15 @@ final class PostgresChangeFeed: Sendable {
     /// Sweeps every `pollInterval` until cancelled, in case a notification went astray, and
     /// prunes the log now and then.
     func follow(clock: some Clock<Duration>) async {
-        var polls = 0
+        var sincePrune = Duration.zero
         while !Task.isCancelled {
             do { try await clock.sleep(for: Self.pollInterval) } catch { return }
             sweep()
-            polls += 1
-            if polls % 60 == 0 { await prune() }
+            sincePrune += Self.pollInterval
+            if sincePrune >= Self.pruneInterval {
+                sincePrune = .zero
+                await prune()
+            }
         }
     }
 

@@ -227,6 +227,53 @@ struct PostgresNodeTests {
         #expect(await ChangeFeedTests.firstChange(stream)?.modSeq == item.modSeq)
     }
 
+    /// The safety poll prunes log rows past `retention` and keeps the rest.
+    @Test func theSafetyPollPrunesOldLogRows() async throws {
+        let nodes = try await Nodes()
+        _ = try await nodes.second.addItem(StoreFixture.email("recent"), to: nodes.inbox.id)
+        let log = "\"\(nodes.schema)\".commit_log"
+        try await PostgresTestDatabase.withConnection { connection in
+            _ = try await connection.query(
+                """
+                INSERT INTO \(unescaped: log) (user_id, log_seq, modseq, committed_at)
+                VALUES (\(nodes.user.id), 0, 0, now() - interval '1 day')
+                """, logger: Logger(label: "tern.test.postgres"))
+        }
+        let clock = ManualClock()
+        let pruned = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await nodes.first.followChanges(clock: clock)
+                return false
+            }
+            group.addTask {
+                let gone =
+                    (try? await eventually { @Sendable in
+                        clock.advance(by: PostgresChangeFeed.pollInterval)
+                        return try await Self.logRows(log, since: "1 hour").old == 0
+                    }) ?? false
+                return gone
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        #expect(pruned, "the day-old row is pruned")
+        #expect(try await Self.logRows(log, since: "1 hour").recent > 0, "the recent rows stay")
+    }
+
+    /// How many rows of `log` are older and newer than `since` (an interval).
+    static func logRows(_ log: String, since: String) async throws -> (old: Int, recent: Int) {
+        try await PostgresTestDatabase.withConnection { connection in
+            let rows = try await connection.query(
+                """
+                SELECT count(*) FILTER (WHERE committed_at < now() - \(since)::interval),
+                count(*) FILTER (WHERE committed_at >= now() - \(since)::interval) FROM \(unescaped: log)
+                """, logger: Logger(label: "tern.test.postgres")
+            ).collect()
+            return try rows[0].decode((Int, Int).self)
+        }
+    }
+
     /// A store let go closes its pool and its LISTEN connection: a server that swaps stores,
     /// or a test suite that opens hundreds, does not run the database out of connections.
     @Test func aStoreLetGoClosesItsConnections() async throws {
