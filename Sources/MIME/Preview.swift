@@ -133,7 +133,8 @@ public enum Preview {
             let value =
                 digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
-            return ([scalar], end + 1)
+            // `&#2;` must not bring back a character no EAS string can carry.
+            return ([scalar.isUnsendable ? "\u{FFFD}" : scalar], end + 1)
         }
         guard let scalar = namedReferences[body] else { return nil }
         return ([scalar], end + 1)

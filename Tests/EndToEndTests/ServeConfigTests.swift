@@ -27,9 +27,11 @@ struct ServeConfigTests {
             NewUser(
                 login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
                 passwordHash: PasswordHash.make("secret", cost: 4)))
+        let metricsPort = try SMTPSink.freePort()
         let path = try write(
             """
             {"listen": "127.0.0.1:0", "data": "\(data)", "adminToken": "\(Self.token)",
+             "metrics": "127.0.0.1:\(metricsPort)", "logFormat": "json", "logLevel": "warning",
              "publicURL": "https://mail.example.com", "maxRequestBytes": 65536, "heartbeat": {"min": 120, "max": 1800},
              "maxHeldPerUser": 10, "maxHeldTotal": 1000, "maxConcurrentRequests": 8,
              "connections": {"headTimeout": 20, "idleTimeout": 60, "minBodyBytesPerSecond": 512},
@@ -46,6 +48,8 @@ struct ServeConfigTests {
             "-H", "Authorization: Bearer \(Self.token)", "http://127.0.0.1:\(port)/admin/api/v1/users",
         ])
         #expect(users.contains(#""login":"anna""#), "the admin token was read: \(users)")
+        let metrics = try curl(["--retry", "5", "--retry-connrefused", "http://127.0.0.1:\(metricsPort)/metrics"])
+        #expect(metrics.contains("tern_held_requests"), "the metrics listener was read: \(metrics)")
         let request = """
             <Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/mobilesync/requestschema/2006"><Request>\
             <EMailAddress>anna@tern.example</EMailAddress><AcceptableResponseSchema>\
@@ -175,6 +179,53 @@ struct ServeConfigTests {
         let relay = try #require(effective["relay"] as? [String: Any])
         #expect(relay["password"] as? String == "********" && relay["username"] as? String == "tern")
         #expect(!output.contains(Self.token) && !output.contains("relay-secret"))
+    }
+
+    @Test func environmentVariablesWinOverTheFileAndTheCommandLineOverBoth() throws {
+        let folder = try TemporaryDirectory("tern-config")
+        defer { folder.remove() }
+        let path = try write(
+            """
+            {"listen": "127.0.0.1:1", "data": "\(folder.path)/file-data", "adminToken": "from-the-file-0123456789",
+             "maxHeldTotal": 1000, "logLevel": "debug"}
+            """, in: folder)
+        let environment = [
+            "TERN_ADMIN_TOKEN": Self.token, "TERN_MAX_HELD_TOTAL": "5", "TERN_LOG_FORMAT": "json",
+            "TERN_DATA": "\(folder.path)/env-data",
+        ]
+        let env = try #require(ChildProcess.onPath("env"))
+        let checked = try ChildProcess(
+            env,
+            environment.sorted { $0.key < $1.key }.map { "\($0)=\($1)" } + [Self.tern.path, "config", "check", path]
+        ).run()
+        #expect(checked.status == 0, "\(checked.standardError)")
+        let effective = try #require(
+            try JSONSerialization.jsonObject(with: Data(checked.standardOutput)) as? [String: Any])
+        #expect(effective["maxHeldTotal"] as? Int == 5 && effective["logFormat"] as? String == "json")
+        #expect(
+            effective["logLevel"] as? String == "debug" && effective["data"] as? String == "\(folder.path)/env-data")
+
+        let (process, port) = try ServeProcess.launch(
+            ["serve", "--config", path, "--listen", "127.0.0.1:0"], environment: environment)
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        let url = "http://127.0.0.1:\(port)/admin/api/v1/users"
+        #expect(
+            try curl(["-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer \(Self.token)", url])
+                == "200")
+        #expect(
+            try curl([
+                "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer from-the-file-0123456789", url,
+            ])
+                == "401")
+        #expect(FileManager.default.fileExists(atPath: "\(folder.path)/env-data/tern.sqlite"))
+
+        let refused = try ChildProcess(env, ["TERN_MAX_HELD_TOTAL=many", Self.tern.path, "serve", "--config", path])
+            .run()
+        #expect(refused.status == 1)
+        #expect(refused.standardError == "tern: config \(path): TERN_MAX_HELD_TOTAL is not a whole number: many\n")
     }
 
     @Test func aMissingFileIsOneLineAndExit1() throws {

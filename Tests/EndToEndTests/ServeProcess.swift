@@ -52,10 +52,13 @@ final class ServeProcess: @unchecked Sendable {
 
     /// Starts `tern` with `arguments` (a `serve` command) and waits for its "listening on"
     /// line; returns the process and the port it listens on.
-    static func launch(_ arguments: [String]) throws -> (Process, port: String) {
+    static func launch(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, port: String) {
         let process = Process()
         process.executableURL = tern
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

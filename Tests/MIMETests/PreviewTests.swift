@@ -19,6 +19,7 @@ struct PreviewTests {
         ("<SCRIPT>alert('<p>')</SCRIPT>shown", "shown"),
         ("1 < 2 &amp;&amp; 3 &gt; 2", "1 < 2 && 3 > 2"),
         ("&#72;&#x69; &unknown; &amp", "Hi &unknown; &amp"),
+        ("a&#x2;b&#27;c&#xFFFF;d", "a\u{FFFD}b\u{FFFD}c\u{FFFD}d"),
         ("<a href=\"x>y\">link</a>", "link"),
         ("<img alt='a'>text", "text"),
         ("unclosed <b", "unclosed"),

@@ -18,7 +18,12 @@ struct ConfigCheckCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let config = try ServeConfigFile.decode(file)
+        let config: ServeConfigFile
+        do {
+            config = try ServeConfigFile.decode(file).overridden(by: ProcessInfo.processInfo.environment)
+        } catch let error as ServeConfigFile.Invalid {
+            throw failure("environment: \(error.message)")
+        }
         let problems = config.problems
         guard problems.isEmpty else {
             for problem in problems { FileHandle.standardError.write(Data("tern: config \(file): \(problem)\n".utf8)) }

@@ -10,7 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve", abstract: "Run the Exchange ActiveSync server.",
         discussion: """
             --config FILE reads a JSON object; every key is optional, options given on the command line win, and an \
-            unknown key is an error:
+            unknown key is an error. Each key below but the nested ones can also come from the environment, as TERN_ and \
+            the key in capitals with underscores (TERN_ADMIN_TOKEN, TERN_MAX_HELD_TOTAL; TERN_RELAY is the relay's url), \
+            which wins over the file:
               listen           "HOST:PORT" to listen on (default 127.0.0.1:8080)
               lmtp             "HOST:PORT" of an LMTP listener for an MTA to deliver to (default: none)
               relay            {"url": "smtp://HOST:PORT", "username": "…", "password": "…", "requireTLS": false, \
@@ -108,7 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let file = try config.map(ServeConfigFile.load) ?? ServeConfigFile()
+        let file = try ServeConfigFile.load(config, environment: ProcessInfo.processInfo.environment)
         let level = (logLevel ?? file.logLevel).flatMap(Logger.Level.init(rawValue:)) ?? .info
         let logFormat = logFormat ?? file.logFormat ?? .text
         LoggingSystem.bootstrap { label in

@@ -21,6 +21,9 @@ extension ServeConfigFile {
         /// Seconds a message is retried before it bounces.
         var lifetime: Int?
 
+        /// A relay of which nothing is set yet.
+        init() {}
+
         init(from decoder: any Decoder) throws {
             try refuseUnknownKeys(decoder, known: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -136,15 +136,17 @@ struct ServeConfigFile: Decodable, Equatable {
         case connections, autoblock, relay, passwordVerifierKey, tlsCertificate, tlsKey, metrics, logFormat, logLevel
     }
 
-    /// Reads and checks `path`; any problem is one line, `tern: config PATH: ...`, and exit 1.
-    static func load(_ path: String) throws -> ServeConfigFile {
-        let file = try decode(path)
+    /// Reads `path` (none: every key at its default), puts the `TERN_` environment variables
+    /// over it and checks the result; any problem is one line, `tern: config PATH: ...`, and exit 1.
+    static func load(_ path: String?, environment: [String: String]) throws -> ServeConfigFile {
+        let place = path.map { "config \($0)" } ?? "environment"
         do {
+            let file = try (path.map(decode) ?? ServeConfigFile()).overridden(by: environment)
             try file.check()
-        } catch {
-            throw failure("config \(path): \(error.message)")
+            return file
+        } catch let error as Invalid {
+            throw failure("\(place): \(error.message)")
         }
-        return file
     }
 
     /// Reads `path` without checking its values; a file that cannot be read or is not the
