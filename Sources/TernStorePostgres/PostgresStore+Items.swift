@@ -126,7 +126,8 @@ extension PostgresStore {
     }
 
     public func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges {
-        let limit = max(limit, 0)
+        // As SQLite reads LIMIT, a negative limit is none at all (NULL is PostgreSQL's ALL).
+        let bound = limit < 0 ? nil : limit
         return try await read { session in
             let changed = try await Self.items(
                 session,
@@ -134,7 +135,7 @@ extension PostgresStore {
                 SELECT \(unescaped: Self.itemColumns(prefixed: true)), messages.raw
                 FROM items LEFT JOIN messages ON messages.item_id = items.id
                 WHERE items.folder_id = \(folderID) AND items.modseq > \(since.rawValue)
-                ORDER BY items.modseq LIMIT \(limit)
+                ORDER BY items.modseq LIMIT \(bound)
                 """)
             let through = changed.count == limit ? changed.last?.modSeq.rawValue : nil
             let removed = try await session.rows(

@@ -14,6 +14,8 @@ extension PostgresStore {
         -> [ClaimedMessage]
     {
         let due = now.timeIntervalSince1970
+        // As SQLite reads LIMIT, a negative limit is none at all (NULL is PostgreSQL's ALL).
+        let bound = limit < 0 ? nil : limit
         let nextAttempt = now.addingTimeInterval(lease).timeIntervalSince1970
         return try await writeWithoutChange { session in
             // SKIP LOCKED: a runner on another node claiming at the same moment takes other
@@ -22,7 +24,7 @@ extension PostgresStore {
                 """
                 WITH due AS (
                     SELECT id, next_attempt_at AS was_due FROM outbound_queue WHERE next_attempt_at <= \(due)
-                    ORDER BY next_attempt_at, id LIMIT \(max(limit, 0)) FOR UPDATE SKIP LOCKED
+                    ORDER BY next_attempt_at, id LIMIT \(bound) FOR UPDATE SKIP LOCKED
                 )
                 UPDATE outbound_queue AS queue SET attempts = queue.attempts + 1, next_attempt_at = \(nextAttempt)
                 FROM due WHERE queue.id = due.id

@@ -33,6 +33,17 @@ struct ChangeLogTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func aNegativeLimitMeansNoLimit(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
+        defer { fixture.directory.remove() }
+        let inbox = try await fixture.folder(.inbox)
+        let added = try await fixture.store.addItems((1...3).map { StoreFixture.email("m\($0)") }, to: inbox.id)
+        let all = try await fixture.store.itemChanges(in: inbox.id, since: .zero, limit: -1)
+        #expect(all.changed.map(\.serverID) == added.map(\.serverID))
+        #expect(all.through == added.last?.modSeq)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func aLimitedPageEndsAtItsLastItemSoTheNextPageContinues(_ backend: StoreBackend) async throws {
         let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
