@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Logging
 import PostgresNIO
+import Synchronization
 import TernStore
 import TernTesting
 import Testing
@@ -70,6 +71,70 @@ struct PostgresNodeTests {
         #expect(Set(changes.changed.map(\.serverID)).count == 2 * perNode)
         let heard = await Self.first(2 * perNode, of: feed).map(\.modSeq)
         #expect(heard == expected, "the feed hears every commit once, in order")
+    }
+
+    /// A device that syncs a folder in small pages while both nodes add, edit, delete and
+    /// move its items ends holding exactly what the folder holds: no change committed under
+    /// a modseq it had already passed.
+    @Test func aDeviceSyncingDuringWritesOnBothNodesMissesNothing() async throws {
+        let nodes = try await Nodes()
+        let elsewhere = try await nodes.first.createFolder(
+            of: nodes.user.id, parentServerID: nodes.inbox.serverID, displayName: "Elsewhere", type: .userCreatedMail)
+        let inbox = nodes.inbox.id
+        let done = Flag()
+        let writing = Task {
+            defer { done.raise() }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (index, node) in [nodes.first, nodes.second].enumerated() {
+                    group.addTask { try await Self.churn(inbox, via: elsewhere.id, on: node, name: "n\(index)") }
+                }
+                try await group.waitForAll()
+            }
+        }
+        // The device, in pages of 7 from the second node, while the writers run and then
+        // until a page read after they finished brings nothing.
+        var held: Set<String> = []
+        var since = ModSeq.zero
+        while true {
+            let finished = done.isRaised
+            let page = try await nodes.second.itemChanges(in: inbox, since: since, limit: 7)
+            held.subtract(page.deletedServerIDs)
+            held.formUnion(page.changed.map(\.serverID))
+            since = page.through
+            if finished && page.changed.isEmpty && page.removed.isEmpty { break }
+        }
+        try await writing.value
+        let now = try await nodes.first.itemChanges(in: inbox, since: .zero, limit: 10_000)
+        #expect(held == Set(now.changed.map(\.serverID)))
+        #expect(try await nodes.first.itemCount(in: inbox) == held.count)
+    }
+
+    /// Raised once, read from anywhere.
+    final class Flag: Sendable {
+        private let raised = Mutex(false)
+
+        func raise() { raised.withLock { $0 = true } }
+
+        var isRaised: Bool { raised.withLock { $0 } }
+    }
+
+    /// Adds, edits, moves away and back, and deletes items of `folder`, 40 steps.
+    static func churn(_ folder: Folder.ID, via other: Folder.ID, on store: PostgresStore, name: String) async throws {
+        var mine: [String] = []
+        for step in 0..<40 {
+            switch step % 4 {
+            case 0, 1:
+                mine.append(try await store.addItem(StoreFixture.email("\(name) \(step)"), to: folder).serverID)
+            case 2:
+                guard let serverID = mine.popLast() else { continue }
+                _ = try await store.updateItem(in: folder, serverID: serverID, content: StoreFixture.email("edited"))
+                let away = try await store.moveItem(from: folder, serverID: serverID, to: other)
+                mine.append(try await store.moveItem(from: other, serverID: away.serverID, to: folder).serverID)
+            default:
+                guard !mine.isEmpty else { continue }
+                try await store.deleteItem(in: folder, serverID: mine.removeFirst())
+            }
+        }
     }
 
     @Test func aKilledListenConnectionComesBackAndTheWakesMeanwhileArrive() async throws {
