@@ -7,7 +7,7 @@ extension PostgresStore {
     private static let defaultPolicyScope: Int64 = 0
 
     public func device(of userID: User.ID, deviceID: String) async throws(StoreError) -> Device? {
-        try await read { session in
+        try await readStatement { session in
             try await Self.devices(
                 session, "SELECT document FROM devices WHERE user_id = \(userID) AND device_id = \(deviceID)"
             ).first
@@ -15,7 +15,7 @@ extension PostgresStore {
     }
 
     public func devices(of userID: User.ID?) async throws(StoreError) -> [Device] {
-        try await read { session in
+        try await readStatement { session in
             if let userID {
                 try await Self.devices(session, "SELECT document FROM devices WHERE user_id = \(userID) ORDER BY id")
             } else {
@@ -86,17 +86,22 @@ extension PostgresStore {
     }
 
     public func defaultPolicy() async throws(StoreError) -> StoredPolicy {
-        try await read { session in
-            try await Self.storedPolicy(session, scope: Self.defaultPolicyScope)
+        try await readStatement { session in
+            try await Self.storedPolicy(
+                session, "SELECT document, version, scope FROM policies WHERE scope = \(Self.defaultPolicyScope)")
                 ?? StoredPolicy(policy: DevicePolicy(), version: 0, isUserOverride: false)
         }
     }
 
     public func effectivePolicy(for userID: User.ID) async throws(StoreError) -> StoredPolicy {
-        try await read { session in
-            if let own = try await Self.storedPolicy(session, scope: userID) { return own }
-            return try await Self.storedPolicy(session, scope: Self.defaultPolicyScope)
-                ?? StoredPolicy(policy: DevicePolicy(), version: 0, isUserOverride: false)
+        // The user's override sorts before the default (user ids are above 0).
+        try await readStatement { session in
+            try await Self.storedPolicy(
+                session,
+                """
+                SELECT document, version, scope FROM policies WHERE scope IN (\(userID), \(Self.defaultPolicyScope))
+                ORDER BY scope DESC LIMIT 1
+                """) ?? StoredPolicy(policy: DevicePolicy(), version: 0, isUserOverride: false)
         }
     }
 
@@ -140,11 +145,10 @@ extension PostgresStore {
         }
     }
 
-    private static func storedPolicy(_ session: PostgresSession, scope: Int64) async throws -> StoredPolicy? {
-        guard
-            let row = try await session.rows("SELECT document, version FROM policies WHERE scope = \(scope)").first
-        else { return nil }
-        let (document, version) = try row.decode((Data, Int64).self)
+    /// The policy a query of `document, version, scope` finds first.
+    private static func storedPolicy(_ session: PostgresSession, _ query: PostgresQuery) async throws -> StoredPolicy? {
+        guard let row = try await session.rows(query).first else { return nil }
+        let (document, version, scope) = try row.decode((Data, Int64, Int64).self)
         return StoredPolicy(
             policy: try JSONDecoder().decode(DevicePolicy.self, from: document), version: version,
             isUserOverride: scope != defaultPolicyScope)

@@ -3,14 +3,14 @@ public import TernStore
 
 extension PostgresStore {
     public func folders(of userID: User.ID) async throws(StoreError) -> [Folder] {
-        try await read { session in
+        try await readStatement { session in
             try await Self.folders(
                 session, "SELECT \(unescaped: Self.folderColumns) FROM folders WHERE user_id = \(userID) ORDER BY id")
         }
     }
 
     public func folder(of userID: User.ID, serverID: String) async throws(StoreError) -> Folder? {
-        try await read { session in try await Self.fetchFolder(session, userID: userID, serverID: serverID) }
+        try await readStatement { session in try await Self.fetchFolder(session, userID: userID, serverID: serverID) }
     }
 
     public func createFolder(of userID: User.ID, parentServerID: String, displayName: String, type: FolderType)

@@ -47,11 +47,11 @@ extension PostgresStore {
     }
 
     public func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item? {
-        try await read { session in try await Self.fetchItem(session, folderID: folderID, serverID: serverID) }
+        try await readStatement { session in try await Self.fetchItem(session, folderID: folderID, serverID: serverID) }
     }
 
     public func event(uid: String, in folderID: Folder.ID) async throws(StoreError) -> Item? {
-        try await read { session in
+        try await readStatement { session in
             try await Self.items(
                 session,
                 """
@@ -157,7 +157,7 @@ extension PostgresStore {
     }
 
     public func itemCount(in folderID: Folder.ID) async throws(StoreError) -> Int {
-        try await read { session in
+        try await readStatement { session in
             try await session.value(Int.self, "SELECT COUNT(*) FROM items WHERE folder_id = \(folderID)") ?? 0
         }
     }

@@ -4,7 +4,7 @@ public import TernStore
 
 extension PostgresStore {
     public func outOfOffice(of userID: User.ID) async throws(StoreError) -> OutOfOffice {
-        try await read { session in
+        try await readStatement { session in
             guard
                 let document = try await session.value(
                     Data.self, "SELECT document FROM out_of_office WHERE user_id = \(userID)")

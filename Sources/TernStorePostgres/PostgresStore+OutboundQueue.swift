@@ -4,7 +4,7 @@ public import TernStore
 
 extension PostgresStore {
     public func queuedMessages() async throws(StoreError) -> [QueuedMessage] {
-        try await read { session in
+        try await readStatement { session in
             try await session.rows("SELECT \(unescaped: Self.queueColumns()) FROM outbound_queue ORDER BY id")
                 .map(Self.queuedMessage)
         }

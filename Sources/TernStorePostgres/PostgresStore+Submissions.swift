@@ -4,7 +4,7 @@ public import TernStore
 
 extension PostgresStore {
     public func isSubmitted(clientID: String, by userID: User.ID) async throws(StoreError) -> Bool {
-        try await read { session in
+        try await readStatement { session in
             try await session.run(
                 "SELECT 1 FROM submissions WHERE user_id = \(userID) AND client_id = \(clientID)") > 0
         }

@@ -4,7 +4,7 @@ public import TernStore
 
 extension PostgresStore {
     public func syncStates(of deviceID: Device.ID, collection: String) async throws(StoreError) -> SyncStates? {
-        try await read { session in
+        try await readStatement { session in
             guard
                 let row = try await session.rows(
                     """
@@ -21,7 +21,7 @@ extension PostgresStore {
     }
 
     public func currentSyncStates(of deviceID: Device.ID) async throws(StoreError) -> [String: SyncStateRecord] {
-        try await read { session in
+        try await readStatement { session in
             let rows = try await session.rows(
                 "SELECT collection, current_key, current_state FROM sync_states WHERE device_id = \(deviceID)")
             return Dictionary(

@@ -45,30 +45,38 @@ extension PostgresStore {
     }
 
     public func user(login: String) async throws(StoreError) -> User? {
-        try await read { session in
+        try await readStatement { session in
             try await Self.users(
-                session, "SELECT \(unescaped: Self.userColumns) FROM users WHERE lower(login) = lower(\(login))"
-            )
-            .first
+                session,
+                """
+                SELECT \(unescaped: Self.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+                WHERE lower(users.login) = lower(\(login)) GROUP BY users.id
+                """
+            ).first
         }
     }
 
     public func user(address: String) async throws(StoreError) -> User? {
-        try await read { session in
+        try await readStatement { session in
             try await Self.users(
                 session,
                 """
-                SELECT \(unescaped: Self.userColumns) FROM users
-                WHERE id = (SELECT user_id FROM addresses WHERE lower(address) = lower(\(address)))
+                SELECT \(unescaped: Self.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+                WHERE users.id = (SELECT user_id FROM addresses WHERE lower(address) = lower(\(address)))
+                GROUP BY users.id
                 """
             ).first
         }
     }
 
     public func users() async throws(StoreError) -> [User] {
-        try await read { session in
+        try await readStatement { session in
             try await Self.users(
-                session, "SELECT \(unescaped: Self.userColumns) FROM users ORDER BY lower(login), login")
+                session,
+                """
+                SELECT \(unescaped: Self.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+                GROUP BY users.id ORDER BY lower(users.login), users.login
+                """)
         }
     }
 
@@ -84,7 +92,7 @@ extension PostgresStore {
     }
 
     public func passwordVerifier(of userID: User.ID) async throws(StoreError) -> Data? {
-        try await read { session in
+        try await readStatement { session in
             try await session.value(Data?.self, "SELECT password_verifier FROM users WHERE id = \(userID)") ?? nil
         }
     }
@@ -96,7 +104,7 @@ extension PostgresStore {
     }
 
     public func userPhoto(of userID: User.ID) async throws(StoreError) -> Data? {
-        try await read { session in
+        try await readStatement { session in
             try await session.value(Data.self, "SELECT photo FROM user_photos WHERE user_id = \(userID)")
         }
     }
@@ -122,28 +130,23 @@ extension PostgresStore {
         guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }
     }
 
-    /// The columns `users(_:_:)` reads, in its order.
-    private static let userColumns = "id, login, display_name, password_hash, created_at"
+    /// The columns `users(_:_:)` reads, in its order, the addresses gathered in position order
+    /// (a query of them selects `FROM users` and ends in `GROUP BY users.id`).
+    private static let userColumns = """
+        users.id, users.login, users.display_name, users.password_hash, users.created_at,
+        COALESCE(array_agg(addresses.address ORDER BY addresses.position)
+        FILTER (WHERE addresses.address IS NOT NULL), '{}')
+        """
 
-    /// The users a query of `userColumns` finds, with their addresses (two queries whatever
-    /// the number of users: the GAL reads them all).
+    /// The users a query of `userColumns` finds, each with their addresses, in one statement
+    /// whatever their number (the GAL reads them all).
     private static func users(_ session: PostgresSession, _ query: PostgresQuery) async throws -> [User] {
-        let rows = try await session.rows(query).map { try $0.decode((Int64, String, String, String, Double).self) }
-        guard !rows.isEmpty else { return [] }
-        var addresses: [User.ID: [String]] = [:]
-        for row in try await session.rows(
-            """
-            SELECT user_id, address FROM addresses WHERE user_id = ANY(\(rows.map(\.0))::bigint[])
-            ORDER BY user_id, position
-            """)
-        {
-            let (userID, address) = try row.decode((Int64, String).self)
-            addresses[userID, default: []].append(address)
-        }
-        return rows.map { id, login, displayName, passwordHash, createdAt in
-            User(
-                id: id, login: login, emailAddresses: addresses[id] ?? [], displayName: displayName,
-                passwordHash: passwordHash, createdAt: Date(timeIntervalSince1970: createdAt))
+        try await session.rows(query).map { row in
+            let (id, login, displayName, passwordHash, createdAt, addresses) = try row.decode(
+                (Int64, String, String, String, Double, [String]).self)
+            return User(
+                id: id, login: login, emailAddresses: addresses, displayName: displayName, passwordHash: passwordHash,
+                createdAt: Date(timeIntervalSince1970: createdAt))
         }
     }
 }
