@@ -18,6 +18,13 @@ enum PostgresTestDatabase {
     /// Whether the PostgreSQL cases run: a URL is given, or this is CI, which must have one.
     static var isRequested: Bool { url != nil || ProcessInfo.processInfo.environment["CI"] == "true" }
 
+    /// Whether the database runs on this machine, so that its server processes' ids in
+    /// `pg_stat_activity` are ours to signal.
+    static var isLocal: Bool {
+        guard let url, let host = URLComponents(string: url)?.host else { return false }
+        return ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host)
+    }
+
     /// A store in a fresh schema, dropped when the current test's scope ends.
     static func openStore(poolSize: Int = 4) async throws -> PostgresStore {
         try await openStore(schema: newSchema(), poolSize: poolSize)
