@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "ActiveSync", targets: ["ActiveSync"]),
         .library(name: "TernStore", targets: ["TernStore"]),
         .library(name: "TernStoreSQLite", targets: ["TernStoreSQLite"]),
+        .library(name: "TernStorePostgres", targets: ["TernStorePostgres"]),
         .library(name: "MIME", targets: ["MIME"]),
         .library(name: "TernImport", targets: ["TernImport"]),
         .library(name: "TernSync", targets: ["TernSync"]),
@@ -47,6 +48,8 @@ let package = Package(
         // swift-metrics is in the graph through Hummingbird; /metrics exposes it in Prometheus' format.
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The PostgreSQL store: a connection pool, binding interpolation and LISTEN/NOTIFY.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "WBXML", swiftSettings: strictSettings),
@@ -78,6 +81,16 @@ let package = Package(
         .target(
             name: "TernStoreSQLite",
             dependencies: ["ActiveSync", "TernStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "TernStorePostgres",
+            dependencies: [
+                "ActiveSync", "TernStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -177,8 +190,9 @@ let package = Package(
         .testTarget(
             name: "TernStoreTests",
             dependencies: [
-                "ActiveSync", "TernAuth", "TernStore", "TernStoreSQLite", "TernTesting",
+                "ActiveSync", "TernAuth", "TernStore", "TernStoreSQLite", "TernStorePostgres", "TernTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings
         ),

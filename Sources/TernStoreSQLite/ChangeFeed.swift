@@ -15,10 +15,6 @@ import TernStore
 /// (`Store.followChanges`, a service of the server). Nothing rescans items or folders.
 final class ChangeFeed: Sendable {
     private struct State {
-        var subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]] = [:]
-        /// Subscribers to every user's changes.
-        var everyone: [Int: AsyncStream<StoreChange>.Continuation] = [:]
-        var nextSubscriberID = 0
         var lastSeq: Int64 = 0
         var lastDataVersion: Int64 = -1
         var lastPrunedSeq: Int64 = 0
@@ -26,6 +22,7 @@ final class ChangeFeed: Sendable {
 
     private let queue: DatabaseQueue
     private let state: Mutex<State>
+    private let subscribers = ChangeSubscribers()
     private let watcher: Mutex<FileWriteWatcher?> = Mutex(nil)
     private let bell: CommitBell
     private let pollInterval: Duration
@@ -63,19 +60,14 @@ final class ChangeFeed: Sendable {
 
     func stop() {
         watcher.withLock { $0?.stop() }
-        let subscribers = state.withLock { state in
-            defer { state.subscribers = [:] }
-            defer { state.everyone = [:] }
-            return state.subscribers.values.flatMap(\.values) + state.everyone.values
-        }
-        for continuation in subscribers { continuation.finish() }
+        subscribers.finish()
     }
 
     /// After a commit of this process: announces it to the subscribers here, and rings the
     /// bell for a server in another process when there are none.
     func committed() {
         poll()
-        if state.withLock({ $0.subscribers.isEmpty && $0.everyone.isEmpty }) { bell.ring() }
+        if subscribers.isEmpty { bell.ring() }
     }
 
     /// The first subscriber starts the watch of the bell.
@@ -89,37 +81,13 @@ final class ChangeFeed: Sendable {
 
     func subscribe(userID: User.ID) -> AsyncStream<StoreChange> {
         watchBell()
-        let (stream, continuation) = AsyncStream.makeStream(
-            of: StoreChange.self, bufferingPolicy: .bufferingNewest(1024))
-        let id = state.withLock { state in
-            let id = state.nextSubscriberID
-            state.nextSubscriberID += 1
-            state.subscribers[userID, default: [:]][id] = continuation
-            return id
-        }
-        continuation.onTermination = { [weak self] _ in
-            self?.state.withLock { state in
-                state.subscribers[userID]?[id] = nil
-                if state.subscribers[userID]?.isEmpty == true { state.subscribers[userID] = nil }
-            }
-        }
-        return stream
+        return subscribers.subscribe(userID: userID)
     }
 
     /// Every user's changes, buffered without a bound: its one consumer must not miss any.
     func subscribeToAll() -> AsyncStream<StoreChange> {
         watchBell()
-        let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .unbounded)
-        let id = state.withLock { state in
-            let id = state.nextSubscriberID
-            state.nextSubscriberID += 1
-            state.everyone[id] = continuation
-            return id
-        }
-        continuation.onTermination = { [weak self] _ in
-            self?.state.withLock { state in state.everyone[id] = nil }
-        }
-        return stream
+        return subscribers.subscribeToAll()
     }
 
     /// Reads and announces log rows committed since the last poll. Serialised by the queue.
@@ -135,71 +103,38 @@ final class ChangeFeed: Sendable {
             )
             let changes = Self.group(rows)
             let newLast: Int64 = rows.last?["seq"] ?? lastSeq
-            let (listeners, prune) = state.withLock { state in
+            let prune = state.withLock { state in
                 state.lastSeq = newLast
                 state.lastDataVersion = dataVersion
                 let prune = newLast - state.lastPrunedSeq >= Self.pruneInterval + Self.retainedRows
                 if prune { state.lastPrunedSeq = newLast - Self.retainedRows }
-                let listeners = changes.flatMap { change in
-                    Self.listeners(of: change, in: state.subscribers) + [(change, Array(state.everyone.values))]
-                }
-                return (listeners, prune)
+                return prune
             }
-            for (change, continuations) in listeners {
-                for continuation in continuations { continuation.yield(change) }
-            }
+            subscribers.announce(changes)
             if prune {
                 try db.executeCached(literal: "DELETE FROM commit_log WHERE seq <= \(newLast - Self.retainedRows)")
             }
         }
     }
 
-    /// Who hears a change: the subscribers of its user, or everyone for a default-policy change.
-    private static func listeners(
-        of change: StoreChange, in subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]]
-    ) -> [(StoreChange, [AsyncStream<StoreChange>.Continuation])] {
-        guard change.userID == StoreChange.everyUser else {
-            return [(change, Array((subscribers[change.userID] ?? [:]).values))]
-        }
-        return subscribers.map { userID, continuations in (change.addressed(to: userID), Array(continuations.values)) }
-    }
-
     /// One change per (user, commit): rows of one transaction share user and modseq.
     private static func group(_ rows: [Row]) -> [StoreChange] {
         var result: [StoreChange] = []
-        var current: PendingChange?
+        var current: ChangeLogGathering?
         for row in rows {
             let userID: User.ID = row["user_id"]
-            let modSeq: Int64 = row["modseq"]
+            let modSeq = ModSeq(rawValue: row["modseq"])
             if let open = current, open.userID != userID || open.modSeq != modSeq {
                 result.append(open.change)
                 current = nil
             }
-            var entry = current ?? PendingChange(userID: userID, modSeq: modSeq)
-            if let folderID: Folder.ID = row["folder_id"] { entry.folders.insert(folderID) }
-            if let deviceID: Device.ID = row["device_id"] { entry.devices.insert(deviceID) }
-            if row["hierarchy"] as Bool { entry.hierarchy = true }
-            if row["policy"] as Bool { entry.policy = true }
+            var entry = current ?? ChangeLogGathering(userID: userID, modSeq: modSeq)
+            entry.add(
+                folderID: row["folder_id"], deviceID: row["device_id"], hierarchy: row["hierarchy"],
+                policy: row["policy"])
             current = entry
         }
         if let open = current { result.append(open.change) }
         return result
-    }
-
-    /// A change being gathered from consecutive log rows.
-    private struct PendingChange {
-        let userID: User.ID
-        let modSeq: Int64
-        var folders: Set<Folder.ID> = []
-        var devices: Set<Device.ID> = []
-        var hierarchy = false
-        var policy = false
-
-        var change: StoreChange {
-            StoreChange(
-                userID: userID, modSeq: ModSeq(rawValue: modSeq), folderIDs: folders, hierarchyChanged: hierarchy,
-                deviceIDs: devices,
-                policyChanged: policy)
-        }
     }
 }

@@ -1,13 +1,14 @@
 import ActiveSync
 import Foundation
 import TernStore
-import TernStoreSQLite
 import TernTesting
 import Testing
 
+@Suite(.droppingPostgresSchemas)
 struct DevicePolicyTests {
-    @Test func devicesRoundTripWithProvisioningAndWipeState() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func devicesRoundTripWithProvisioningAndWipeState(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let seen = Date(timeIntervalSince1970: 1_790_000_000)
         let new = Device(
@@ -22,14 +23,15 @@ struct DevicePolicyTests {
         device.lastSeen = seen.addingTimeInterval(120)
         let saved = try await fixture.store.saveDevice(device)
         #expect(saved.id == device.id)
-        let reopened = try SQLiteStore(dataDirectory: fixture.directory.path)
+        let reopened = try await fixture.reopen()
         #expect(try await reopened.device(of: fixture.user.id, deviceID: "ApplF17XK2QJ") == device)
         #expect(try await reopened.devices(of: nil) == [device])
         #expect(try await reopened.devices(of: fixture.user.id + 1).isEmpty)
     }
 
-    @Test func aUserOverrideWinsOverTheDefaultAndEveryChangeIsANewVersion() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func aUserOverrideWinsOverTheDefaultAndEveryChangeIsANewVersion(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let builtIn = try await fixture.store.effectivePolicy(for: fixture.user.id)
         #expect(builtIn.version == 0 && !builtIn.policy.devicePasswordEnabled)

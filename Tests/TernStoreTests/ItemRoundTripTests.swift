@@ -1,11 +1,11 @@
 import ActiveSync
 import Foundation
 import TernStore
-import TernStoreSQLite
 import TernTesting
 import Testing
 
 /// Every item class through SQLite and back, all properties intact, messages byte-exact.
+@Suite(.droppingPostgresSchemas)
 struct ItemRoundTripTests {
     static let berlinTimeZone = Data((0..<172).map { UInt8($0 % 251) })
 
@@ -85,23 +85,24 @@ struct ItemRoundTripTests {
         ),
     ]
 
-    @Test(arguments: samples.indices)
-    func everyItemClassRoundTripsThroughSQLite(_ index: Int) async throws {
+    @Test(arguments: StoreBackend.allCases, samples.indices)
+    func everyItemClassRoundTripsThroughASecondStore(_ backend: StoreBackend, _ index: Int) async throws {
         let (folderType, content) = Self.samples[index]
-        let fixture = try await StoreFixture()
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let folder = try await fixture.folder(folderType)
         let added = try await fixture.store.addItem(content, to: folder.id)
         #expect(added.serverID == "\(folder.serverID):1")
-        // A second store on the same file reads what the first wrote.
-        let reopened = try SQLiteStore(dataDirectory: fixture.directory.path)
+        // A second store on the same data reads what the first wrote.
+        let reopened = try await fixture.reopen()
         let read = try #require(try await reopened.item(in: folder.id, serverID: added.serverID))
         #expect(read.content == content)
         #expect(read == added)
     }
 
-    @Test func anItemOfTheWrongClassForItsFolderIsRefused() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func anItemOfTheWrongClassForItsFolderIsRefused(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let contacts = try await fixture.folder(.contacts)
         await #expect(throws: StoreError.self) {

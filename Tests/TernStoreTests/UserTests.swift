@@ -1,13 +1,14 @@
 import Foundation
 import TernAuth
 import TernStore
-import TernStoreSQLite
 import TernTesting
 import Testing
 
+@Suite(.droppingPostgresSchemas)
 struct UserTests {
-    @Test func aNewUserGetsTheDefaultFolderSet() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func aNewUserGetsTheDefaultFolderSet(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let folders = try await fixture.store.folders(of: fixture.user.id)
         #expect(folders.map(\.displayName) == Folder.defaultSet.map(\.name))
@@ -16,8 +17,9 @@ struct UserTests {
         #expect(Set(folders.map(\.serverID)).count == folders.count)
     }
 
-    @Test func usersRoundTripAndAreFoundByAnyAddressIgnoringCase() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func usersRoundTripAndAreFoundByAnyAddressIgnoringCase(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         let byLogin = try await fixture.store.user(login: "anna")
         #expect(byLogin == fixture.user)
@@ -26,8 +28,9 @@ struct UserTests {
         #expect(try await fixture.store.users().map(\.login) == ["anna"])
     }
 
-    @Test func aTakenLoginOrAddressIsRefused() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func aTakenLoginOrAddressIsRefused(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         await #expect(throws: StoreError.self) {
             _ = try await fixture.store.createUser(
@@ -40,8 +43,9 @@ struct UserTests {
         #expect(try await fixture.store.users().count == 1)
     }
 
-    @Test func passwordsAreStoredAsBcryptHashes() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func passwordsAreStoredAsBcryptHashes(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         #expect(fixture.user.passwordHash.hasPrefix("$2"))
         #expect(PasswordHash.verify("secret", hash: fixture.user.passwordHash))
@@ -51,8 +55,9 @@ struct UserTests {
         #expect(PasswordHash.verify("new", hash: changed.passwordHash))
     }
 
-    @Test func removingAUserRemovesTheirFolders() async throws {
-        let fixture = try await StoreFixture()
+    @Test(arguments: StoreBackend.allCases)
+    func removingAUserRemovesTheirFolders(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }
         try await fixture.store.removeUser(login: "anna")
         #expect(try await fixture.store.user(login: "anna") == nil)

@@ -6,6 +6,7 @@ import Testing
 /// Store contract: committed writes reach the subscribers of their user, and only them, on
 /// every backend. (How a write in another process is heard is the backend's own matter:
 /// `ChangeFeedTests` for SQLite.)
+@Suite(.droppingPostgresSchemas)
 struct ChangeFeedContractTests {
     @Test(arguments: StoreBackend.allCases)
     func aCommittedItemReachesTheSubscriberOfItsUser(_ backend: StoreBackend) async throws {

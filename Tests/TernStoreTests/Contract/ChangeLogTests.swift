@@ -6,6 +6,7 @@ import Testing
 
 /// Store contract: the modseq and change log, what changed since N, including deletes and
 /// moves, on every backend.
+@Suite(.droppingPostgresSchemas)
 struct ChangeLogTests {
     @Test(arguments: StoreBackend.allCases)
     func changesSinceAModSeqListAddsUpdatesAndDeletes(_ backend: StoreBackend) async throws {
@@ -29,6 +30,17 @@ struct ChangeLogTests {
         let nothing = try await fixture.store.itemChanges(in: inbox.id, since: later.through, limit: 100)
         #expect(nothing.changed.isEmpty && nothing.deletedServerIDs.isEmpty)
         #expect(nothing.through == later.through)
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aNegativeLimitMeansNoLimit(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
+        defer { fixture.directory.remove() }
+        let inbox = try await fixture.folder(.inbox)
+        let added = try await fixture.store.addItems((1...3).map { StoreFixture.email("m\($0)") }, to: inbox.id)
+        let all = try await fixture.store.itemChanges(in: inbox.id, since: .zero, limit: -1)
+        #expect(all.changed.map(\.serverID) == added.map(\.serverID))
+        #expect(all.through == added.last?.modSeq)
     }
 
     @Test(arguments: StoreBackend.allCases)

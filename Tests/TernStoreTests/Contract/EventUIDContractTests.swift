@@ -6,6 +6,7 @@ import TernTesting
 import Testing
 
 /// Store contract for finding an event by its iCalendar UID, as meeting mail does.
+@Suite(.droppingPostgresSchemas)
 struct EventUIDContractTests {
     @Test(arguments: StoreBackend.allCases)
     func anEventIsFoundByItsUIDInItsFolderOnly(_ backend: StoreBackend) async throws {

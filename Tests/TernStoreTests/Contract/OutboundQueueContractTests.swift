@@ -6,6 +6,7 @@ import Testing
 /// Store contract for the outbound queue: a message is queued in the submission's
 /// transaction, claimed for one attempt at a time, and leaves the queue only when no
 /// recipient is left; a bounce lands in the sender's Inbox in the attempt's transaction.
+@Suite(.droppingPostgresSchemas)
 struct OutboundQueueContractTests {
     static let message = OutboundMessage(
         sender: "anna@tern.example", recipients: ["carla@outside.example", "dave@elsewhere.example"],

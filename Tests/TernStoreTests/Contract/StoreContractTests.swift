@@ -5,6 +5,7 @@ import Testing
 
 /// Store contract: transactions, idempotent device Adds, sync states and what removing a
 /// user takes with it, on every backend.
+@Suite(.droppingPostgresSchemas)
 struct StoreContractTests {
     @Test(arguments: StoreBackend.allCases)
     func aDevicesAddSentAgainUnderTheSameKeyNamesTheItemItMade(_ backend: StoreBackend) async throws {

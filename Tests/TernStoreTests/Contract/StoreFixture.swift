@@ -1,39 +1,69 @@
 import Foundation
 import TernAuth
 import TernStore
+import TernStorePostgres
 import TernStoreSQLite
 import TernTesting
 import Testing
 
 /// A store backend the contract tests run on: every backend must show the same behaviour
 /// (modseq, tombstones, change feed, transactions, isolation), so each contract test takes
-/// the backend as its argument.
+/// the backend as its argument. PostgreSQL is among them when `PostgresTestDatabase` says so.
 enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
+    case postgres
+
+    static var allCases: [StoreBackend] { PostgresTestDatabase.isRequested ? [.sqlite, .postgres] : [.sqlite] }
 
     var testDescription: String { rawValue }
 
-    /// A fresh, empty store of this backend whose data lives in `directory`.
-    func open(in directory: TemporaryDirectory) throws -> any Store {
-        switch self {
-        case .sqlite: try SQLiteStore(dataDirectory: directory.path)
+    /// Where a store of this backend keeps its data: SQLite's in a folder, PostgreSQL's in a
+    /// schema of its own (dropped when the test ends).
+    struct Place: Sendable {
+        let directory: TemporaryDirectory
+        let schema: String?
+    }
+
+    /// A place no store has used yet.
+    func newPlace() throws -> Place {
+        Place(
+            directory: try TemporaryDirectory("tern-store"),
+            schema: self == .postgres ? PostgresTestDatabase.newSchema() : nil)
+    }
+
+    /// A store of this backend on the data at `place`: empty the first time, and the same
+    /// data again, as another process or node sees it, each time after.
+    func open(at place: Place) async throws -> any Store {
+        switch (self, place.schema) {
+        case (.sqlite, _): try SQLiteStore(dataDirectory: place.directory.path)
+        case (.postgres, let schema?): try await PostgresTestDatabase.openStore(schema: schema)
+        case (.postgres, nil): throw StoreError(.invalid, "a PostgreSQL place needs a schema")
         }
     }
 }
 
 /// A fresh store with one user, for tests.
 struct StoreFixture {
-    let directory: TemporaryDirectory
+    let backend: StoreBackend
+    let place: StoreBackend.Place
     let store: any Store
     let user: User
 
+    var directory: TemporaryDirectory { place.directory }
+
     init(_ backend: StoreBackend = .sqlite, login: String = "anna") async throws {
-        directory = try TemporaryDirectory("tern-store")
-        store = try backend.open(in: directory)
+        self.backend = backend
+        place = try backend.newPlace()
+        store = try await backend.open(at: place)
         user = try await store.createUser(
             NewUser(
                 login: login, emailAddresses: ["\(login)@tern.example", "\(login).alias@tern.example"],
                 displayName: "Anna Example", passwordHash: PasswordHash.make("secret", cost: 4)))
+    }
+
+    /// A second store on the same data, as another process or node opens it.
+    func reopen() async throws -> any Store {
+        try await backend.open(at: place)
     }
 
     func folder(_ type: FolderType) async throws -> Folder {

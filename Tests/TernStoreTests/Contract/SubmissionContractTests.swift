@@ -6,6 +6,7 @@ import Testing
 
 /// Store contract for sent mail: every copy of a submission is filed in one transaction, each
 /// owner's changes are announced, and a ClientId sent before files nothing.
+@Suite(.droppingPostgresSchemas)
 struct SubmissionContractTests {
     @Test(arguments: StoreBackend.allCases)
     func aSubmissionFilesEveryCopyOnceAndAnnouncesEachOwner(_ backend: StoreBackend) async throws {

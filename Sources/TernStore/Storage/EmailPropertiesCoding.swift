@@ -1,15 +1,14 @@
-import Foundation
-import TernStore
+package import Foundation
 
 /// An email's properties as stored: a compact binary record rather than JSON, because
 /// decoding them is a large share of reading a Sync window (512 at a time), and JSON through
 /// `Codable` cost ten times what this does. Fields in a fixed order after a marker byte
 /// (never `{`, so a JSON record cannot be mistaken for one) and a layout version.
-enum EmailPropertiesCoding {
-    static let marker: UInt8 = 0xE5
-    static let version: UInt8 = 1
+package enum EmailPropertiesCoding {
+    package static let marker: UInt8 = 0xE5
+    package static let version: UInt8 = 1
 
-    static func encode(_ properties: EmailProperties) -> Data {
+    package static func encode(_ properties: EmailProperties) -> Data {
         var out = CompactWriter(capacity: 128 + properties.preview.utf8.count)
         out.byte(marker)
         out.byte(version)
@@ -42,7 +41,7 @@ enum EmailPropertiesCoding {
         return Data(out.bytes)
     }
 
-    static func decode(_ data: Data) throws(StoreError) -> EmailProperties {
+    package static func decode(_ data: Data) throws(StoreError) -> EmailProperties {
         var input = CompactReader(data)
         guard try input.byte() == marker, try input.byte() == version else {
             throw StoreError(.database, "stored email properties are not in the compact form, version \(version)")

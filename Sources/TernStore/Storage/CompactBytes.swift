@@ -1,5 +1,4 @@
 import Foundation
-import TernStore
 
 /// Writes values in the compact form of `EmailPropertiesCoding`: unsigned integers as LEB128
 /// varints, signed ones zigzagged first, strings and bytes behind their length, a date as

@@ -1,0 +1,344 @@
+import Logging
+import PostgresNIO
+import Synchronization
+import TernStore
+
+/// Announces committed writes to this node's subscribers, whichever node wrote them.
+///
+/// Every logged transaction appends to `commit_log` under a number of its user's stream
+/// (`LoggedCommit`) and sends a `NOTIFY` on its schema's channel with that number; PostgreSQL delivers a
+/// NOTIFY only once its transaction has committed. The feed keeps, per stream, the last
+/// number it has read (its cursor), and holds one connection of its own that LISTENs. A
+/// notification, or this node's own commit, names a stream and a number past its cursor;
+/// one reader task then reads that stream's log rows past the cursor, an index range, and
+/// hands the changes to the stream's subscribers in order. Streams nobody here listens to
+/// only move their cursor.
+///
+/// Whenever the LISTEN connection is (re)established, and on the safety poll
+/// (`follow(clock:)`), the reader sweeps: it compares every stream's number in the database
+/// (`users.log_seq`, the default policy's version) with its cursor and reads what it missed,
+/// so a wake sent while the connection was down is delivered late, never lost. Log rows
+/// older than `retention` are pruned by the poll.
+///
+/// The LISTEN connection and the reader start with the first subscription, as SQLite's
+/// feed watches its bell only then: a store that nobody listens to (`tern deliver`) opens
+/// no connection for it.
+final class PostgresChangeFeed: Sendable {
+    private struct State {
+        /// Per stream, the number of the last commit read (or passed over: nobody listened).
+        var cursors: [User.ID: Int64]
+        /// Commits heard of and not read yet: the highest number per stream.
+        var pending: [User.ID: Int64] = [:]
+        /// Whether the reader must compare every stream with the database.
+        var sweepDue = false
+        var running: Task<Void, Never>?
+        var stopped = false
+    }
+
+    private let state: Mutex<State>
+    private let subscribers = ChangeSubscribers()
+    private let client: PostgresClient
+    private let listenConfiguration: PostgresConnection.Configuration
+    /// The NOTIFY channel of the store's schema (`LoggedCommit.channelExpression`).
+    private let channel: String
+    private let probe: Probe
+    /// Pokes the reader; at most one poke waits, since one read serves them all.
+    private let pokes: AsyncStream<Void>
+    private let poke: AsyncStream<Void>.Continuation
+    /// How long log rows are kept for a node whose LISTEN connection was down.
+    static let retention: Duration = .seconds(600)
+    /// The safety poll's interval. NOTIFY carries the wakes, and a LISTEN connection that
+    /// drops or stops answering is replaced and followed by a sweep, so the poll only guards
+    /// against what nobody foresaw; each sweep reads every user's `log_seq`, which is why it
+    /// runs seldom.
+    static let pollInterval: Duration = .seconds(5)
+    /// How often the safety poll also prunes the log.
+    static let pruneInterval: Duration = .seconds(60)
+
+    /// `application_name` of the LISTEN connection, which tells it apart in `pg_stat_activity`.
+    var listenerName: String {
+        listenConfiguration.options.additionalStartupParameters.first { $0.0 == "application_name" }?.1 ?? ""
+    }
+
+    /// Opens the feed with every stream's cursor at its current number: subscribers hear of
+    /// commits from now on.
+    init(
+        client: PostgresClient, opening session: PostgresSession,
+        listenConfiguration: PostgresConnection.Configuration, probe: Probe
+    ) async throws {
+        self.client = client
+        self.listenConfiguration = listenConfiguration
+        self.probe = probe
+        guard
+            let channel = try await session.value(String.self, "SELECT \(unescaped: LoggedCommit.channelExpression)")
+        else { throw StoreError(.database, "the store's schema is not on the search path") }
+        self.channel = channel
+        state = Mutex(State(cursors: try await Self.streamNumbers(session)))
+        (pokes, poke) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func stop() {
+        let running = state.withLock { state in
+            state.stopped = true
+            defer { state.running = nil }
+            return state.running
+        }
+        running?.cancel()
+        poke.finish()
+        subscribers.finish()
+    }
+
+    // MARK: Subscribers
+
+    func subscribe(userID: User.ID) -> AsyncStream<StoreChange> {
+        defer { start() }
+        return subscribers.subscribe(userID: userID)
+    }
+
+    /// Every user's changes, buffered without a bound: its one consumer must not miss any.
+    func subscribeToAll() -> AsyncStream<StoreChange> {
+        defer { start() }
+        return subscribers.subscribeToAll()
+    }
+
+    // MARK: What wakes the reader
+
+    /// A commit of this node, or one a notification named.
+    func committed(_ commit: LoggedCommit) {
+        let heard = state.withLock { state in
+            guard commit.logSeq > state.cursors[commit.userID] ?? 0 else { return false }
+            guard subscribers.hears(commit.userID) else {
+                state.cursors[commit.userID] = commit.logSeq
+                return false
+            }
+            state.pending[commit.userID] = max(state.pending[commit.userID] ?? 0, commit.logSeq)
+            return true
+        }
+        if heard { poke.yield() }
+    }
+
+    /// Asks the reader to compare every stream with the database.
+    private func sweep() {
+        state.withLock { $0.sweepDue = true }
+        poke.yield()
+    }
+
+    /// Sweeps every `pollInterval` until cancelled, in case a notification went astray, and
+    /// prunes the log now and then.
+    func follow(clock: some Clock<Duration>) async {
+        var sincePrune = Duration.zero
+        while !Task.isCancelled {
+            do { try await clock.sleep(for: Self.pollInterval) } catch { return }
+            sweep()
+            sincePrune += Self.pollInterval
+            if sincePrune >= Self.pruneInterval {
+                sincePrune = .zero
+                await prune()
+            }
+        }
+    }
+
+    /// Deletes log rows older than `retention`; a failure only leaves them for the next time.
+    private func prune() async {
+        let seconds = Double(Self.retention.components.seconds)
+        _ = try? await client.withConnection { connection in
+            try await PostgresSession(connection).run(
+                "DELETE FROM commit_log WHERE committed_at < now() - make_interval(secs => \(seconds))")
+        }
+    }
+
+    // MARK: The reader and the LISTEN connection
+
+    /// Starts the reader and the LISTEN connection, once.
+    private func start() {
+        state.withLock { state in
+            guard state.running == nil, !state.stopped else { return }
+            state.running = Task { [self] in
+                await withDiscardingTaskGroup { group in
+                    group.addTask { await self.read() }
+                    group.addTask { await self.listen() }
+                }
+            }
+        }
+    }
+
+    /// Keeps a connection LISTENing, reconnecting after a growing pause (at most two
+    /// seconds) when it drops, and sweeping each time the LISTEN is in place. A connection
+    /// that stops answering (a peer gone without a word, a half-open socket) hears nothing
+    /// and says nothing, so it is asked `SELECT 1` every `probe.interval` and closed when no
+    /// answer comes within `probe.timeout`.
+    private func listen() async {
+        var pause = Duration.milliseconds(50)
+        while !Task.isCancelled {
+            if let connection = try? await PostgresConnection.connect(
+                configuration: listenConfiguration, id: 0, logger: PostgresStore.logger)
+            {
+                _ = try? await connection.listen(on: channel) { notifications in
+                    sweep()
+                    pause = .milliseconds(50)
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask {
+                            for try await notification in notifications {
+                                if let commit = LoggedCommit(payload: notification.payload) {
+                                    self.committed(commit)
+                                } else {
+                                    self.sweep()
+                                }
+                            }
+                        }
+                        group.addTask { try await Self.probe(connection, self.probe) }
+                        // Whichever ends first, the connection is done with.
+                        _ = try await group.next()
+                        group.cancelAll()
+                    }
+                }
+                try? await connection.close()
+            }
+            do { try await Task.sleep(for: pause) } catch { return }
+            pause = min(pause * 2, .seconds(2))
+        }
+    }
+
+    /// How often the LISTEN connection is asked whether it is alive, and how long it has to answer.
+    struct Probe: Sendable {
+        var interval: Duration
+        var timeout: Duration
+
+        static let standard = Probe(interval: .seconds(10), timeout: .seconds(5))
+    }
+
+    /// Asks `connection` for `SELECT 1` every `probe.interval` until it fails to answer in
+    /// time, then closes it (which also ends a query left waiting) and throws.
+    private static func probe(_ connection: PostgresConnection, _ probe: Probe) async throws {
+        while true {
+            try await Task.sleep(for: probe.interval)
+            let answered = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    _ = try await connection.query("SELECT 1", logger: PostgresStore.logger).collect()
+                    return true
+                }
+                group.addTask {
+                    try await Task.sleep(for: probe.timeout)
+                    return false
+                }
+                let first = try await group.next() ?? false
+                if !first { try? await connection.close() }
+                group.cancelAll()
+                return first
+            }
+            guard answered else { throw StoreError(.database, "the LISTEN connection stopped answering") }
+        }
+    }
+
+    /// Reads what the pokes asked for until cancelled; a failed read is tried again.
+    private func read() async {
+        for await _ in pokes {
+            while !Task.isCancelled {
+                let (pending, sweepDue) = state.withLock { state in
+                    defer {
+                        state.pending = [:]
+                        state.sweepDue = false
+                    }
+                    return (state.pending, state.sweepDue)
+                }
+                guard sweepDue || !pending.isEmpty else { break }
+                do {
+                    try await read(pending, sweeping: sweepDue)
+                } catch {
+                    state.withLock { state in
+                        state.pending.merge(pending, uniquingKeysWith: max)
+                        state.sweepDue = state.sweepDue || sweepDue
+                    }
+                    do { try await Task.sleep(for: .milliseconds(200)) } catch { return }
+                }
+            }
+        }
+    }
+
+    /// Reads the log rows of the streams in `pending` (and, sweeping, of any stream the
+    /// database is further along in) and hands their changes to the subscribers.
+    private func read(_ pending: [User.ID: Int64], sweeping: Bool) async throws {
+        try await client.withConnection { connection in
+            let session = PostgresSession(connection)
+            var targets = pending
+            if sweeping { targets.merge(try await Self.streamNumbers(session), uniquingKeysWith: max) }
+            let reads: [(User.ID, Int64)] = state.withLock { state in
+                var reads: [(User.ID, Int64)] = []
+                for (userID, number) in targets where number > state.cursors[userID] ?? 0 {
+                    if subscribers.hears(userID) {
+                        reads.append((userID, state.cursors[userID] ?? 0))
+                    } else {
+                        state.cursors[userID] = number
+                    }
+                }
+                return reads
+            }
+            guard !reads.isEmpty else { return }
+            let changes = try await Self.changes(after: reads, in: session)
+            let fresh = state.withLock { state in
+                var fresh: [StoreChange] = []
+                for (stream, number, change) in changes where number > state.cursors[stream] ?? 0 {
+                    state.cursors[stream] = number
+                    fresh.append(change)
+                }
+                // A stream whose rows were pruned before they were read moves on all the same.
+                for (userID, _) in reads {
+                    if let number = targets[userID], number > state.cursors[userID] ?? 0 {
+                        state.cursors[userID] = number
+                    }
+                }
+                return fresh
+            }
+            subscribers.announce(fresh)
+        }
+    }
+
+    /// Every stream's current number: each user's `log_seq`, and the default policy's version.
+    private static func streamNumbers(_ session: PostgresSession) async throws -> [User.ID: Int64] {
+        let rows = try await session.rows(
+            """
+            SELECT id, log_seq FROM users WHERE log_seq > 0
+            UNION ALL SELECT \(StoreChange.everyUser), version FROM policies WHERE scope = 0
+            """)
+        var numbers: [User.ID: Int64] = [:]
+        for row in rows {
+            let (userID, number) = try row.decode((Int64, Int64).self)
+            numbers[userID] = number
+        }
+        return numbers
+    }
+
+    /// The changes of each stream after its cursor: one per logged transaction, in the order
+    /// their first rows were written (a stream's own always in order, since each of its
+    /// transactions began after the one before committed).
+    private static func changes(after cursors: [(User.ID, Int64)], in session: PostgresSession) async throws
+        -> [(stream: User.ID, number: Int64, change: StoreChange)]
+    {
+        let rows = try await session.rows(
+            """
+            SELECT log.user_id, log.log_seq, log.modseq, log.folder_id, log.device_id, log.hierarchy, log.policy
+            FROM commit_log AS log
+            JOIN unnest(\(cursors.map(\.0))::bigint[], \(cursors.map(\.1))::bigint[]) AS cursor(user_id, after)
+            ON log.user_id = cursor.user_id AND log.log_seq > cursor.after
+            ORDER BY log.id
+            """)
+        var gathered: [(number: Int64, gathering: ChangeLogGathering)] = []
+        var positions: [LoggedCommit: Int] = [:]
+        for row in rows {
+            let (userID, number, modSeq, folderID, deviceID, hierarchy, policy) = try row.decode(
+                (Int64, Int64, Int64, Int64?, Int64?, Bool, Bool).self)
+            let commit = LoggedCommit(userID: userID, logSeq: number)
+            let position: Int
+            if let known = positions[commit] {
+                position = known
+            } else {
+                position = gathered.count
+                positions[commit] = position
+                gathered.append((number, ChangeLogGathering(userID: userID, modSeq: ModSeq(rawValue: modSeq))))
+            }
+            gathered[position].gathering.add(
+                folderID: folderID, deviceID: deviceID, hierarchy: hierarchy, policy: policy)
+        }
+        return gathered.map { ($0.gathering.userID, $0.number, $0.gathering.change) }
+    }
+}

@@ -1,0 +1,258 @@
+import ActiveSync
+import Foundation
+import PostgresNIO
+public import TernStore
+
+extension PostgresStore {
+    public func addItem(_ content: ItemContent, to folderID: Folder.ID) async throws(StoreError) -> Item {
+        let items = try await addItems([content], to: folderID)
+        guard let item = items.first else { throw StoreError(.database, "an added item vanished") }
+        return item
+    }
+
+    public func addItems(_ contents: [ItemContent], to folderID: Folder.ID) async throws(StoreError) -> [Item] {
+        try await write(inFolder: folderID) { transaction in
+            let folder = try await Self.fetchFolder(transaction.session, id: folderID)
+            var items: [Item] = []
+            for content in contents { items.append(try await Self.insertItem(&transaction, content, into: folder)) }
+            return items
+        }
+    }
+
+    public func addItem(_ content: ItemContent, to folderID: Folder.ID, from clientAdd: ClientAdd)
+        async throws(StoreError) -> ClientAddOutcome
+    {
+        try await write(inFolder: folderID) { transaction in
+            let session = transaction.session
+            if let earlier = try await session.value(
+                String.self,
+                """
+                SELECT server_id FROM client_adds WHERE device_id = \(clientAdd.deviceID)
+                AND collection = \(clientAdd.collection) AND sync_key = \(clientAdd.syncKey)
+                AND client_id = \(clientAdd.clientID)
+                """)
+            {
+                return .replayed(serverID: earlier)
+            }
+            let item = try await Self.insertItem(
+                &transaction, content, into: try await Self.fetchFolder(session, id: folderID))
+            try await session.run(
+                """
+                INSERT INTO client_adds (device_id, collection, sync_key, client_id, server_id)
+                VALUES (\(clientAdd.deviceID), \(clientAdd.collection), \(clientAdd.syncKey), \(clientAdd.clientID),
+                \(item.serverID))
+                """)
+            return .added(item)
+        }
+    }
+
+    public func item(in folderID: Folder.ID, serverID: String) async throws(StoreError) -> Item? {
+        try await readStatement { session in try await Self.fetchItem(session, folderID: folderID, serverID: serverID) }
+    }
+
+    public func event(uid: String, in folderID: Folder.ID) async throws(StoreError) -> Item? {
+        try await readStatement { session in
+            try await Self.items(
+                session,
+                """
+                SELECT \(unescaped: Self.itemColumns), NULL::bytea FROM items
+                WHERE folder_id = \(folderID) AND class = 'Calendar' AND event_uid = \(Self.indexable(uid)) ORDER BY id LIMIT 1
+                """
+            ).first
+        }
+    }
+
+    public func updateItem(in folderID: Folder.ID, serverID: String, content: ItemContent) async throws(StoreError)
+        -> Item
+    {
+        try await write(inFolder: folderID) { transaction in
+            let session = transaction.session
+            guard var item = try await Self.fetchItem(session, folderID: folderID, serverID: serverID) else {
+                throw StoreError(.notFound, "no item \(serverID)")
+            }
+            guard item.content.itemClass == content.itemClass else {
+                throw StoreError(.invalid, "item \(serverID) is \(item.content.itemClass), not \(content.itemClass)")
+            }
+            let previous = item.content
+            item.content = content
+            item.modSeq = transaction.nextModSeq(touching: folderID)
+            try await session.run(
+                """
+                UPDATE items SET properties = \(try ItemCoding.properties(content)), modseq = \(item.modSeq.rawValue),
+                event_uid = \(Self.eventUID(content)) WHERE id = \(item.id)
+                """)
+            if case .email(let email) = content, case .email(let old) = previous {
+                try await session.run("UPDATE messages SET raw = \(email.raw) WHERE item_id = \(item.id)")
+                try await Self.reindexMail(email, replacing: old, itemID: item.id, folderID: folderID, in: session)
+            }
+            return item
+        }
+    }
+
+    public func deleteItem(in folderID: Folder.ID, serverID: String) async throws(StoreError) {
+        try await write(inFolder: folderID) { transaction in
+            try await Self.removeItem(&transaction, folderID: folderID, serverID: serverID)
+        }
+    }
+
+    public func deleteAllItems(in folderID: Folder.ID) async throws(StoreError) -> Int {
+        try await write(inFolder: folderID) { transaction in
+            let serverIDs = try await transaction.session.rows(
+                "SELECT server_id FROM items WHERE folder_id = \(folderID) ORDER BY id"
+            ).map { try $0.decode(String.self) }
+            for serverID in serverIDs {
+                try await Self.removeItem(&transaction, folderID: folderID, serverID: serverID)
+            }
+            return serverIDs.count
+        }
+    }
+
+    public func moveItem(from folderID: Folder.ID, serverID: String, to destinationID: Folder.ID)
+        async throws(StoreError) -> Item
+    {
+        try await write(inFolder: folderID) { transaction in
+            let session = transaction.session
+            guard let destination = try? await Self.fetchFolder(session, id: destinationID),
+                destination.userID == transaction.userID
+            else {
+                throw StoreError(.notFound, "no destination folder \(destinationID) for this user")
+            }
+            guard let item = try await Self.fetchItem(session, folderID: folderID, serverID: serverID) else {
+                throw StoreError(.notFound, "no item \(serverID)")
+            }
+            try await Self.removeItem(&transaction, folderID: folderID, serverID: serverID)
+            return try await Self.insertItem(&transaction, item.content, into: destination)
+        }
+    }
+
+    public func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges {
+        // As SQLite reads LIMIT, a negative limit is none at all (NULL is PostgreSQL's ALL).
+        let bound = limit < 0 ? nil : limit
+        return try await read { session in
+            let changed = try await Self.items(
+                session,
+                """
+                SELECT \(unescaped: Self.itemColumns(prefixed: true)), messages.raw
+                FROM items LEFT JOIN messages ON messages.item_id = items.id
+                WHERE items.folder_id = \(folderID) AND items.modseq > \(since.rawValue)
+                ORDER BY items.modseq LIMIT \(bound)
+                """)
+            let through = changed.count == limit ? changed.last?.modSeq.rawValue : nil
+            let removed = try await session.rows(
+                """
+                SELECT server_id, modseq FROM item_tombstones WHERE folder_id = \(folderID)
+                AND modseq > \(since.rawValue) AND modseq <= \(through ?? Int64.max) ORDER BY modseq
+                """
+            ).map { row in
+                let (serverID, modSeq) = try row.decode((String, Int64).self)
+                return ItemChanges.Removal(serverID: serverID, modSeq: ModSeq(rawValue: modSeq))
+            }
+            let latest =
+                try await session.value(
+                    Int64.self,
+                    "SELECT users.modseq FROM users JOIN folders ON folders.user_id = users.id WHERE folders.id = \(folderID)"
+                ) ?? since.rawValue
+            return ItemChanges(changed: changed, removed: removed, through: ModSeq(rawValue: through ?? latest))
+        }
+    }
+
+    public func itemCount(in folderID: Folder.ID) async throws(StoreError) -> Int {
+        try await readStatement { session in
+            try await session.value(Int.self, "SELECT COUNT(*) FROM items WHERE folder_id = \(folderID)") ?? 0
+        }
+    }
+
+    // MARK: Helpers
+
+    static func insertItem(_ transaction: inout WriteTransaction, _ content: ItemContent, into folder: Folder)
+        async throws -> Item
+    {
+        guard folder.type.itemClass == content.itemClass else {
+            throw StoreError(
+                .invalid,
+                "folder \(folder.displayName) holds \(folder.type.itemClass?.rawValue ?? "nothing"), not \(content.itemClass)"
+            )
+        }
+        let session = transaction.session
+        guard
+            let number = try await session.value(
+                Int64.self,
+                """
+                UPDATE folders SET next_item_number = next_item_number + 1 WHERE id = \(folder.id)
+                RETURNING next_item_number - 1
+                """)
+        else {
+            throw StoreError(.notFound, "no folder with id \(folder.id)")
+        }
+        let serverID = "\(folder.serverID):\(number)"
+        let modSeq = transaction.nextModSeq(touching: folder.id)
+        guard
+            let id = try await session.value(
+                Int64.self,
+                """
+                INSERT INTO items (folder_id, server_id, class, properties, modseq, event_uid)
+                VALUES (\(folder.id), \(serverID), \(ItemCoding.className(content)), \(try ItemCoding.properties(content)),
+                \(modSeq.rawValue), \(eventUID(content))) RETURNING id
+                """)
+        else { throw StoreError(.database, "a new item got no id") }
+        if case .email(let email) = content {
+            try await session.run("INSERT INTO messages (item_id, raw) VALUES (\(id), \(email.raw))")
+            try await indexMail(email, itemID: id, folderID: folder.id, in: session)
+        }
+        return Item(id: id, folderID: folder.id, serverID: serverID, content: content, modSeq: modSeq)
+    }
+
+    private static func removeItem(_ transaction: inout WriteTransaction, folderID: Folder.ID, serverID: String)
+        async throws
+    {
+        let removed = try await transaction.session.run(
+            "DELETE FROM items WHERE folder_id = \(folderID) AND server_id = \(serverID) RETURNING id")
+        guard removed == 1 else { throw StoreError(.notFound, "no item \(serverID)") }
+        let modSeq = transaction.nextModSeq(touching: folderID)
+        try await transaction.session.run(
+            """
+            INSERT INTO item_tombstones (folder_id, server_id, modseq) VALUES (\(folderID), \(serverID), \(modSeq.rawValue))
+            ON CONFLICT (folder_id, server_id) DO UPDATE SET modseq = excluded.modseq
+            """)
+    }
+
+    /// An event's iCalendar UID, kept in its own indexed column for meeting mail, without
+    /// NUL characters, which PostgreSQL text cannot hold (the item itself keeps them).
+    private static func eventUID(_ content: ItemContent) -> String? {
+        if case .event(let event) = content { return indexable(event.uid) }
+        return nil
+    }
+
+    private static func indexable(_ uid: String) -> String { uid.replacingOccurrences(of: "\0", with: "") }
+
+    static func fetchItem(_ session: PostgresSession, folderID: Folder.ID, serverID: String) async throws -> Item? {
+        try await items(
+            session,
+            """
+            SELECT \(unescaped: itemColumns(prefixed: true)), messages.raw
+            FROM items LEFT JOIN messages ON messages.item_id = items.id
+            WHERE items.folder_id = \(folderID) AND items.server_id = \(serverID)
+            """
+        ).first
+    }
+
+    /// The `items` columns `items(_:_:)` reads, in its order, before the message's bytes.
+    static let itemColumns = itemColumns(prefixed: false)
+
+    static func itemColumns(prefixed: Bool) -> String {
+        ["id", "folder_id", "server_id", "class", "properties", "modseq"].map { prefixed ? "items.\($0)" : $0 }
+            .joined(separator: ", ")
+    }
+
+    /// The items a query of `itemColumns` and the message's bytes (or NULL) finds.
+    static func items(_ session: PostgresSession, _ query: PostgresQuery) async throws -> [Item] {
+        let stored = try await session.rows(query).map { row in
+            let (id, folderID, serverID, className, properties, modSeq, raw) = try row.decode(
+                (Int64, Int64, String, String, Data, Int64, Data?).self)
+            return StoredItem(
+                id: id, folderID: folderID, serverID: serverID, className: className, properties: properties, raw: raw,
+                modSeq: modSeq)
+        }
+        return try ItemCoding.items(stored)
+    }
+}

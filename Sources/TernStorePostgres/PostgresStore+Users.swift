@@ -1,0 +1,152 @@
+public import Foundation
+import PostgresNIO
+public import TernStore
+
+extension PostgresStore {
+    public func createUser(_ new: NewUser) async throws(StoreError) -> User {
+        let login = new.login.trimmingCharacters(in: .whitespaces)
+        guard !login.isEmpty, !login.contains(where: { $0.isWhitespace || $0 == ":" }) else {
+            throw StoreError(.invalid, "login \"\(new.login)\" is empty or holds spaces or a colon")
+        }
+        if let taken = try await user(login: login) {
+            throw StoreError(.alreadyExists, "user \(taken.login) already exists")
+        }
+        let addresses = new.emailAddresses
+        for address in addresses where try await user(address: address) != nil {
+            throw StoreError(.alreadyExists, "address \(address) already belongs to a user")
+        }
+        let createdAt = Date().timeIntervalSince1970
+        // The user row, addresses and default folders commit together: a racing node's
+        // user with the same login or address makes this one fail whole (unique indexes).
+        let (userID, logged) = try await writeWithoutChange { session -> (User.ID, LoggedCommit?) in
+            guard
+                let userID = try await session.value(
+                    Int64.self,
+                    """
+                    INSERT INTO users (login, display_name, password_hash, created_at)
+                    VALUES (\(login), \(new.displayName), \(new.passwordHash), \(createdAt)) RETURNING id
+                    """)
+            else { throw StoreError(.database, "a new user got no id") }
+            var transaction = try await WriteTransaction(session, lockingUser: userID)
+            for (position, address) in addresses.enumerated() {
+                try await session.run(
+                    "INSERT INTO addresses (address, user_id, position) VALUES (\(address), \(userID), \(position))")
+            }
+            for folder in Folder.defaultSet {
+                _ = try await Self.insertFolder(
+                    &transaction, parentServerID: Folder.rootServerID, displayName: folder.name, type: folder.type)
+            }
+            return (userID, try await transaction.finish())
+        }
+        if let logged { feed.committed(logged) }
+        return User(
+            id: userID, login: login, emailAddresses: addresses, displayName: new.displayName,
+            passwordHash: new.passwordHash, createdAt: Date(timeIntervalSince1970: createdAt))
+    }
+
+    public func user(login: String) async throws(StoreError) -> User? {
+        try await readStatement { session in
+            try await Self.users(
+                session,
+                """
+                SELECT \(unescaped: Self.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+                WHERE lower(users.login) = lower(\(login)) GROUP BY users.id
+                """
+            ).first
+        }
+    }
+
+    public func user(address: String) async throws(StoreError) -> User? {
+        try await readStatement { session in
+            try await Self.users(
+                session,
+                """
+                SELECT \(unescaped: Self.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+                WHERE users.id = (SELECT user_id FROM addresses WHERE lower(address) = lower(\(address)))
+                GROUP BY users.id
+                """
+            ).first
+        }
+    }
+
+    public func users() async throws(StoreError) -> [User] {
+        try await readStatement { session in
+            try await Self.users(
+                session,
+                """
+                SELECT \(unescaped: Self.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+                GROUP BY users.id ORDER BY lower(users.login), users.login
+                """)
+        }
+    }
+
+    public func setPasswordHash(_ hash: String, login: String) async throws(StoreError) {
+        let changed = try await writeWithoutChange { session in
+            try await session.run(
+                """
+                UPDATE users SET password_hash = \(hash), password_verifier = NULL WHERE lower(login) = lower(\(login))
+                RETURNING id
+                """)
+        }
+        guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }
+    }
+
+    public func passwordVerifier(of userID: User.ID) async throws(StoreError) -> Data? {
+        try await readStatement { session in
+            try await session.value(Data?.self, "SELECT password_verifier FROM users WHERE id = \(userID)") ?? nil
+        }
+    }
+
+    public func setPasswordVerifier(_ verifier: Data, of userID: User.ID) async throws(StoreError) {
+        try await writeWithoutChange { session in
+            try await session.run("UPDATE users SET password_verifier = \(verifier) WHERE id = \(userID)")
+        }
+    }
+
+    public func userPhoto(of userID: User.ID) async throws(StoreError) -> Data? {
+        try await readStatement { session in
+            try await session.value(Data.self, "SELECT photo FROM user_photos WHERE user_id = \(userID)")
+        }
+    }
+
+    public func setUserPhoto(_ photo: Data?, of userID: User.ID) async throws(StoreError) {
+        try await writeWithoutChange { session in
+            if let photo {
+                try await session.run(
+                    """
+                    INSERT INTO user_photos (user_id, photo) VALUES (\(userID), \(photo))
+                    ON CONFLICT (user_id) DO UPDATE SET photo = excluded.photo
+                    """)
+            } else {
+                try await session.run("DELETE FROM user_photos WHERE user_id = \(userID)")
+            }
+        }
+    }
+
+    public func removeUser(login: String) async throws(StoreError) {
+        let changed = try await writeWithoutChange { session in
+            try await session.run("DELETE FROM users WHERE lower(login) = lower(\(login)) RETURNING id")
+        }
+        guard changed == 1 else { throw StoreError(.notFound, "no user \(login)") }
+    }
+
+    /// The columns `users(_:_:)` reads, in its order, the addresses gathered in position order
+    /// (a query of them selects `FROM users` and ends in `GROUP BY users.id`).
+    private static let userColumns = """
+        users.id, users.login, users.display_name, users.password_hash, users.created_at,
+        COALESCE(array_agg(addresses.address ORDER BY addresses.position)
+        FILTER (WHERE addresses.address IS NOT NULL), '{}')
+        """
+
+    /// The users a query of `userColumns` finds, each with their addresses, in one statement
+    /// whatever their number (the GAL reads them all).
+    private static func users(_ session: PostgresSession, _ query: PostgresQuery) async throws -> [User] {
+        try await session.rows(query).map { row in
+            let (id, login, displayName, passwordHash, createdAt, addresses) = try row.decode(
+                (Int64, String, String, String, Double, [String]).self)
+            return User(
+                id: id, login: login, emailAddresses: addresses, displayName: displayName, passwordHash: passwordHash,
+                createdAt: Date(timeIntervalSince1970: createdAt))
+        }
+    }
+}
