@@ -151,8 +151,8 @@ let package = Package(
         .executableTarget(
             name: "tern",
             dependencies: [
-                "ActiveSync", "TernServer", "TernAdmin", "TernAuth", "TernStore", "TernStoreSQLite", "TernImport",
-                "TerminalOutput", "WBXML",
+                "ActiveSync", "TernServer", "TernAdmin", "TernAuth", "TernStore", "TernStoreSQLite", "TernStorePostgres",
+                "TernImport", "TerminalOutput", "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -103,7 +103,7 @@ struct ServeConfigTests {
         (#"{"listen": "#, "not valid JSON"),
         (
             #"{"adminTocken": "x"}"#,
-            #""adminTocken": unknown key (known: listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock, relay, passwordVerifierKey, tlsCertificate, tlsKey, metrics, logFormat, logLevel)"#
+            #""adminTocken": unknown key (known: listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal, maxConcurrentRequests, connections, autoblock, relay, passwordVerifierKey, tlsCertificate, tlsKey, metrics, logFormat, logLevel, database, databasePoolSize)"#
         ),
         (#"{"heartbeat": {"min": 60, "mx": 10}}"#, #""heartbeat.mx": unknown key (known: min, max)"#),
         (#"{"relay": {"url": "smtps://relay.example"}}"#, "relay.url takes smtp://HOST[:PORT]"),

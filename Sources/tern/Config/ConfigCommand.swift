@@ -39,7 +39,11 @@ struct ConfigCheckCommand: AsyncParsableCommand {
             String(
                 decoding: try encoder.encode(
                     EffectiveConfiguration(
-                        server, lmtp: config.lmtp, data: data, logFormat: config.logFormat ?? .text,
+                        server, lmtp: config.lmtp, data: data,
+                        database: config.database.map {
+                            ($0, config.databasePoolSize ?? DataOptions().databasePoolSize)
+                        },
+                        logFormat: config.logFormat ?? .text,
                         logLevel: config.logLevel ?? "info")),
                 as: UTF8.self))
     }

@@ -51,10 +51,16 @@ struct EffectiveConfiguration: Encodable {
     let tlsCertificate: String?
     let tlsKey: String?
     let metrics: String?
+    /// The PostgreSQL URL with its password masked; nil for the embedded store.
+    let database: String?
+    let databasePoolSize: Int?
     let logFormat: LogFormat
     let logLevel: String
 
-    init(_ configuration: ServerConfiguration, lmtp: String?, data: String, logFormat: LogFormat, logLevel: String) {
+    init(
+        _ configuration: ServerConfiguration, lmtp: String?, data: String, database: (url: String, poolSize: Int)?,
+        logFormat: LogFormat, logLevel: String
+    ) {
         listen = "\(configuration.host):\(configuration.port)"
         self.lmtp = lmtp
         self.data = data
@@ -86,7 +92,16 @@ struct EffectiveConfiguration: Encodable {
         tlsCertificate = configuration.tls?.certificateFile
         tlsKey = configuration.tls?.keyFile
         metrics = configuration.metricsListener.map { "\($0.host):\($0.port)" }
+        self.database = database.map { Self.withoutPassword($0.url) }
+        databasePoolSize = database?.poolSize
         self.logFormat = logFormat
         self.logLevel = logLevel
+    }
+
+    /// `postgres://tern:secret@db/tern` as `postgres://tern:********@db/tern`.
+    private static func withoutPassword(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = masked
+        return components.string ?? masked
     }
 }

@@ -27,7 +27,7 @@ struct DeviceSelection: ParsableArguments {
     func update(
         _ message: String, _ operation: (Administration, _ user: String, _ deviceID: String) async throws -> Void
     ) async throws {
-        let administration = Administration(store: try dataOptions.openStore())
+        let administration = Administration(store: try await dataOptions.openStore())
         do {
             try await operation(administration, user, deviceID)
             print("\(message) \(user)/\(deviceID)")

@@ -17,7 +17,7 @@ struct DeviceListCommand: AsyncParsableCommand {
     func run() async throws {
         let listed: [DeviceSummary]
         do {
-            listed = try await Administration(store: try dataOptions.openStore()).devices(of: user)
+            listed = try await Administration(store: try await dataOptions.openStore()).devices(of: user)
         } catch let error as ExitCode {
             throw error
         } catch {

@@ -56,7 +56,7 @@ struct ImportMaildirCommand: AsyncParsableCommand {
 private func importMail(_ messages: some Sequence<MailImport.Message>, options: ImportOptions, folderName: String?)
     async throws
 {
-    let store = try options.dataOptions.openStore()
+    let store = try await options.dataOptions.openStore()
     let progress = ProgressLine(label: "importing")
     do {
         guard let user = try await store.user(login: options.user) else { throw failure("no user \(options.user)") }

@@ -68,7 +68,7 @@ private func readImportFile(_ path: String) throws -> Data {
 }
 
 private func importPIM(_ options: ImportOptions, _ body: (any Store, User) async throws -> ImportSummary) async throws {
-    let store = try options.dataOptions.openStore()
+    let store = try await options.dataOptions.openStore()
     do {
         guard let user = try await store.user(login: options.user) else { throw failure("no user \(options.user)") }
         print(try await body(store, user).description)

@@ -25,7 +25,7 @@ struct DeliverCommand: AsyncParsableCommand {
 
     func run() async throws {
         let message = readStandardInput(upTo: maxMessageBytes + 1)
-        let store = try dataOptions.openStore()
+        let store = try await dataOptions.openStore()
         do {
             _ = try await MailDelivery(
                 store: store, maxMessageBytes: maxMessageBytes, scheduling: MeetingScheduler(store: store)

@@ -20,7 +20,7 @@ struct PolicyShowCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let administration = Administration(store: try dataOptions.openStore())
+        let administration = Administration(store: try await dataOptions.openStore())
         do {
             let stored = try await administration.policy(for: user)
             let width = stored.policy.settings.map(\.name.count).max() ?? 0
@@ -50,7 +50,7 @@ struct PolicySetCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let administration = Administration(store: try dataOptions.openStore())
+        let administration = Administration(store: try await dataOptions.openStore())
         do {
             let stored = try await administration.setPolicy([(key, value)], for: user)
             print("policy version \(stored.version): \(key) = \(value)")

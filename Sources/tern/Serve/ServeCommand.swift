@@ -20,7 +20,10 @@ struct ServeCommand: AsyncParsableCommand {
             the SMTP relay mail for other servers is queued for (STARTTLS when offered, AUTH PLAIN or LOGIN with a \
             username); a message is retried with backoff for lifetime seconds, then bounced to its sender (default: no \
             relay, and mail to other servers is refused)
-              data             the data folder (default $TERN_DATA or ./tern-data)
+              data             the data folder (default $TERN_DATA or ./tern-data): the SQLite store, and device traces
+              database         "postgres://USER[:PASSWORD]@HOST[:PORT]/DB": keep the store in PostgreSQL instead, \
+            shared by every server node on it (default: none, SQLite in the data folder)
+              databasePoolSize the most PostgreSQL connections this node opens (default 16)
               adminToken       enables the admin HTTP API under /admin/api/v1 with this bearer token (16+ characters)
               publicURL        the URL devices reach the server at, e.g. "https://mail.example.com", handed out by \
             autodiscover (default: http:// and the request's Host)
@@ -129,13 +132,15 @@ struct ServeCommand: AsyncParsableCommand {
             schemas ?? (FileManager.default.fileExists(atPath: "Schemas/ActiveSync.xsd") ? "Schemas" : nil)
         var dataOptions = dataOptions
         if dataOptions.data == nil { dataOptions.data = file.data }
+        if dataOptions.database == nil { dataOptions.database = file.database }
+        if let size = file.databasePoolSize { dataOptions.databasePoolSize = size }
         var configuration = file.serverConfiguration(
             host: host, port: port, schemaDirectory: schemaDirectory, relay: relay,
             passwordVerifierKey: passwordVerifierKey,
             tls: tlsCert.flatMap { certificate in tlsKey.map { TLSFiles(certificateFile: certificate, keyFile: $0) } },
             metrics: metrics)
         configuration.traceDirectory = URL(fileURLWithPath: dataOptions.directory).appending(path: "traces").path
-        let store = try dataOptions.openStore()
+        let store = try await dataOptions.openStore()
         let server: TernServer
         do {
             server = try TernServer(store: store, configuration: configuration)

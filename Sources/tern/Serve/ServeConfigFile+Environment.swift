@@ -11,7 +11,7 @@ extension ServeConfigFile {
             ("listen", \.listen), ("lmtp", \.lmtp), ("data", \.data), ("adminToken", \.adminToken),
             ("publicURL", \.publicURL), ("passwordVerifierKey", \.passwordVerifierKey),
             ("tlsCertificate", \.tlsCertificate), ("tlsKey", \.tlsKey), ("metrics", \.metrics),
-            ("logLevel", \.logLevel),
+            ("logLevel", \.logLevel), ("database", \.database),
         ]
     }
 
@@ -19,6 +19,7 @@ extension ServeConfigFile {
         [
             ("maxRequestBytes", \.maxRequestBytes), ("maxHeldPerUser", \.maxHeldPerUser),
             ("maxHeldTotal", \.maxHeldTotal), ("maxConcurrentRequests", \.maxConcurrentRequests),
+            ("databasePoolSize", \.databasePoolSize),
         ]
     }
 

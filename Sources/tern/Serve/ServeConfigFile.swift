@@ -41,6 +41,10 @@ struct ServeConfigFile: Decodable, Equatable {
     var tlsKey: String?
     /// Where `/metrics`, `/healthz` and `/readyz` are also served without credentials, HOST:PORT.
     var metrics: String?
+    /// A PostgreSQL store shared by several servers, `postgres://USER@HOST/DB`, and the most
+    /// connections its pool opens; without it the embedded SQLite store in `data`.
+    var database: String?
+    var databasePoolSize: Int?
     /// How the log is written (`text` or `json`) and its least level (`info`).
     var logFormat: LogFormat?
     var logLevel: String?
@@ -124,6 +128,8 @@ struct ServeConfigFile: Decodable, Equatable {
         tlsCertificate = try container.decodeIfPresent(String.self, forKey: .tlsCertificate)
         tlsKey = try container.decodeIfPresent(String.self, forKey: .tlsKey)
         metrics = try container.decodeIfPresent(String.self, forKey: .metrics)
+        database = try container.decodeIfPresent(String.self, forKey: .database)
+        databasePoolSize = try container.decodeIfPresent(Int.self, forKey: .databasePoolSize)
         logFormat = try container.decodeIfPresent(LogFormat.self, forKey: .logFormat)
         logLevel = try container.decodeIfPresent(String.self, forKey: .logLevel)
         autoblock = try container.decodeIfPresent(Autoblock.self, forKey: .autoblock)
@@ -134,6 +140,7 @@ struct ServeConfigFile: Decodable, Equatable {
         case listen, lmtp, data, adminToken, publicURL, maxRequestBytes, heartbeat, maxHeldPerUser, maxHeldTotal,
             maxConcurrentRequests
         case connections, autoblock, relay, passwordVerifierKey, tlsCertificate, tlsKey, metrics, logFormat, logLevel
+        case database, databasePoolSize
     }
 
     /// Reads `path` (none: every key at its default), puts the `TERN_` environment variables
@@ -186,6 +193,10 @@ struct ServeConfigFile: Decodable, Equatable {
             problems.append("logLevel takes trace, debug, info, notice, warning, error or critical")
         }
         if let data, data.isEmpty { problems.append("data is empty") }
+        if let database, !(database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")) {
+            problems.append("database takes postgres://USER[:PASSWORD]@HOST[:PORT]/DB")
+        }
+        if let databasePoolSize, databasePoolSize < 1 { problems.append("databasePoolSize is below 1") }
         if let problem = relay?.problem { problems.append(problem) }
         if let adminToken, adminToken.count < 16 { problems.append("adminToken is shorter than 16 characters") }
         if let publicURL {

@@ -32,7 +32,7 @@ struct UserAddCommand: AsyncParsableCommand {
 
     func run() async throws {
         let password = try readPasswordFromStandardInput()
-        let administration = Administration(store: try dataOptions.openStore())
+        let administration = Administration(store: try await dataOptions.openStore())
         do {
             let user = try await administration.createUser(
                 login: name, password: password, displayName: displayName, addresses: emails)

@@ -14,7 +14,7 @@ struct UserListCommand: AsyncParsableCommand {
     func run() async throws {
         let users: [UserSummary]
         do {
-            users = try await Administration(store: try dataOptions.openStore()).users()
+            users = try await Administration(store: try await dataOptions.openStore()).users()
         } catch let error as ExitCode {
             throw error
         } catch {

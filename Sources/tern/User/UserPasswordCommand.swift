@@ -19,7 +19,7 @@ struct UserPasswordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let password = try readPasswordFromStandardInput()
-        let administration = Administration(store: try dataOptions.openStore())
+        let administration = Administration(store: try await dataOptions.openStore())
         do {
             try await administration.setPassword(login: name, password: password)
         } catch {

@@ -37,7 +37,7 @@ struct UserPhotoCommand: AsyncParsableCommand {
             }
         }
         do {
-            try await Administration(store: try dataOptions.openStore()).setPhoto(login: name, photo: photo)
+            try await Administration(store: try await dataOptions.openStore()).setPhoto(login: name, photo: photo)
         } catch {
             throw failure("\(error)")
         }

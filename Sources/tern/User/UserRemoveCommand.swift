@@ -12,7 +12,7 @@ struct UserRemoveCommand: AsyncParsableCommand {
     @OptionGroup var dataOptions: DataOptions
 
     func run() async throws {
-        let administration = Administration(store: try dataOptions.openStore())
+        let administration = Administration(store: try await dataOptions.openStore())
         do {
             try await administration.removeUser(login: name)
         } catch {
