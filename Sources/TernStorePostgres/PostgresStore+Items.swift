@@ -125,34 +125,56 @@ extension PostgresStore {
         }
     }
 
+    /// One statement, so one snapshot and one round trip (Sync asks this for every
+    /// collection): the page of changed items (`c` rows), the tombstones up to the page's
+    /// last modseq when the page is full, else all of them (`t`), and the user's modseq (`u`).
     public func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges {
         // As SQLite reads LIMIT, a negative limit is none at all (NULL is PostgreSQL's ALL).
         let bound = limit < 0 ? nil : limit
-        return try await read { session in
-            let changed = try await Self.items(
-                session,
+        return try await readStatement { session in
+            let rows = try await session.rows(
                 """
-                SELECT \(unescaped: Self.itemColumns(prefixed: true)), messages.raw
-                FROM items LEFT JOIN messages ON messages.item_id = items.id
-                WHERE items.folder_id = \(folderID) AND items.modseq > \(since.rawValue)
-                ORDER BY items.modseq LIMIT \(bound)
+                WITH changed AS (
+                    SELECT \(unescaped: Self.itemColumns(prefixed: true)), messages.raw
+                    FROM items LEFT JOIN messages ON messages.item_id = items.id
+                    WHERE items.folder_id = \(folderID) AND items.modseq > \(since.rawValue)
+                    ORDER BY items.modseq LIMIT \(bound)
+                ), page_end AS (
+                    SELECT max(modseq) AS modseq FROM changed HAVING count(*) = \(bound)
+                )
+                SELECT 'c' AS kind, id, folder_id, server_id, class, properties, modseq, raw FROM changed
+                UNION ALL
+                SELECT 't', NULL, NULL, server_id, NULL, NULL, modseq, NULL FROM item_tombstones
+                WHERE folder_id = \(folderID) AND modseq > \(since.rawValue)
+                AND modseq <= COALESCE((SELECT modseq FROM page_end), \(Int64.max))
+                UNION ALL
+                SELECT 'u', NULL, NULL, NULL, NULL, NULL, users.modseq, NULL
+                FROM users JOIN folders ON folders.user_id = users.id WHERE folders.id = \(folderID)
+                ORDER BY kind, modseq
                 """)
-            let through = changed.count == limit ? changed.last?.modSeq.rawValue : nil
-            let removed = try await session.rows(
-                """
-                SELECT server_id, modseq FROM item_tombstones WHERE folder_id = \(folderID)
-                AND modseq > \(since.rawValue) AND modseq <= \(through ?? Int64.max) ORDER BY modseq
-                """
-            ).map { row in
-                let (serverID, modSeq) = try row.decode((String, Int64).self)
-                return ItemChanges.Removal(serverID: serverID, modSeq: ModSeq(rawValue: modSeq))
+            var changed: [StoredItem] = []
+            var removed: [ItemChanges.Removal] = []
+            var latest = since.rawValue
+            for row in rows {
+                let (kind, id, folder, serverID, className, properties, modSeq, raw) = try row.decode(
+                    (String, Int64?, Int64?, String?, String?, Data?, Int64, Data?).self)
+                switch (kind, id, folder, serverID, className, properties) {
+                case ("c", let id?, let folder?, let serverID?, let className?, let properties?):
+                    changed.append(
+                        StoredItem(
+                            id: id, folderID: folder, serverID: serverID, className: className,
+                            properties: properties, raw: raw, modSeq: modSeq))
+                case ("t", _, _, let serverID?, _, _):
+                    removed.append(ItemChanges.Removal(serverID: serverID, modSeq: ModSeq(rawValue: modSeq)))
+                case ("u", _, _, _, _, _):
+                    latest = modSeq
+                default:
+                    throw StoreError(.database, "itemChanges read a row of kind \(kind) it cannot place")
+                }
             }
-            let latest =
-                try await session.value(
-                    Int64.self,
-                    "SELECT users.modseq FROM users JOIN folders ON folders.user_id = users.id WHERE folders.id = \(folderID)"
-                ) ?? since.rawValue
-            return ItemChanges(changed: changed, removed: removed, through: ModSeq(rawValue: through ?? latest))
+            let through = changed.count == limit ? changed.last?.modSeq : nil
+            return ItemChanges(
+                changed: try ItemCoding.items(changed), removed: removed, through: ModSeq(rawValue: through ?? latest))
         }
     }
 

@@ -40,13 +40,16 @@ struct PostgresNodeTests {
         let warmUpStream = nodes.first.changes(for: nodes.user.id)
         let warmUp = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
         #expect(await ChangeFeedTests.firstChange(warmUpStream)?.modSeq == warmUp.modSeq)
+        // Nothing but the NOTIFY can bring this one: no poll runs and the connection stays up.
+        // How fast it comes is Benchmarks/' to measure (tens of milliseconds here, idle); the
+        // bound only tells the NOTIFY from anything slower on a loaded machine.
         let stream = nodes.first.changes(for: nodes.user.id)
-        let started = ContinuousClock.now
         let item = try await nodes.second.addItem(StoreFixture.email("from the other node"), to: nodes.inbox.id)
+        let committed = ContinuousClock.now
         let change = try #require(await ChangeFeedTests.firstChange(stream))
-        let latency = ContinuousClock.now - started
+        let latency = ContinuousClock.now - committed
         #expect(change.modSeq == item.modSeq && change.folderIDs == [nodes.inbox.id])
-        #expect(latency < .milliseconds(500), "heard after \(latency)")
+        #expect(latency < .seconds(2), "heard \(latency) after the commit")
     }
 
     @Test func concurrentWritersOnTwoNodesTakeConsecutiveModSeqsAndLoseNothing() async throws {
