@@ -43,6 +43,7 @@ let package = Package(
                 .product(name: "TernServer", package: rootIdentity),
                 .product(name: "TernStore", package: rootIdentity),
                 .product(name: "TernStoreSQLite", package: rootIdentity),
+                .product(name: "TernStorePostgres", package: rootIdentity),
                 .product(name: "WBXML", package: rootIdentity),
             ]
         ),

@@ -12,14 +12,15 @@ import Testing
         try String(contentsOf: deploy.appending(path: name), encoding: .utf8)
     }
 
-    @Test func theSystemdUnitVerifiesCleanWithItsHardening() throws {
+    /// The single server's unit and the templated unit of a node on PostgreSQL.
+    @Test(arguments: ["tern.service", "two-nodes/tern@.service"])
+    func theSystemdUnitVerifiesCleanWithItsHardening(_ name: String) throws {
         let analyze = try #require(
             ChildProcess.onPath("systemd-analyze"), "systemd-analyze comes with Debian's systemd")
-        let unit = try Self.read("tern.service")
+        let unit = try Self.read(name)
         for setting in [
             "User=tern", "NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes", "PrivateTmp=yes",
-            "PrivateDevices=yes", "StateDirectory=tern", "LimitNOFILE=262144",
-            "CapabilityBoundingSet=CAP_NET_BIND_SERVICE",
+            "PrivateDevices=yes", "LimitNOFILE=262144", "SystemCallArchitectures=native",
             "SystemCallFilter=@system-service", "MemoryDenyWriteExecute=yes", "ExecReload=/bin/kill -HUP $MAINPID",
         ] {
             #expect(unit.split(separator: "\n").contains { $0 == setting }, "\(setting)")
@@ -27,7 +28,7 @@ import Testing
         // verify checks that ExecStart's binary exists: point it at the one just built.
         let folder = try TemporaryDirectory("tern-unit")
         defer { folder.remove() }
-        let copy = folder.url.appending(path: "tern.service")
+        let copy = folder.url.appending(path: URL(fileURLWithPath: name).lastPathComponent)
         try unit.replacingOccurrences(of: "/usr/local/bin/tern", with: ChildProcess.builtProduct("tern").path)
             .write(to: copy, atomically: true, encoding: .utf8)
         let result = try ChildProcess(analyze, ["verify", copy.path]).run()

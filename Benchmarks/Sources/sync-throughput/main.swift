@@ -4,6 +4,7 @@ import TernAuth
 import TernImport
 import TernServer
 import TernStore
+import TernStorePostgres
 import TernStoreSQLite
 import WBXML
 
@@ -16,13 +17,23 @@ import WBXML
 // as items/s and process CPU seconds per 1,000 items, then the latency of an incremental
 // Sync with nothing new (p50, p99). The server runs in this process; the client is a bare
 // socket (LoopbackConnection), so the CPU figure is the server's plus a little decoding.
+// With DATABASE=postgres://USER@HOST/DB the store is PostgreSQL (in a schema of its own,
+// dropped by nobody: use a throwaway cluster such as .ci/postgres.sh starts).
 //
 //   swift run -c release --package-path Benchmarks --scratch-path .build-release sync-throughput
 
 let messageCount = 10_000
 let directory = FileManager.default.temporaryDirectory.appending(path: "tern-sync-bench-\(UUID().uuidString)").path
 defer { try? FileManager.default.removeItem(atPath: directory) }
-let store = try SQLiteStore(dataDirectory: directory)
+let store: any Store
+if let url = ProcessInfo.processInfo.environment["DATABASE"] {
+    let schema = "tern_bench_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    store = try await PostgresStore(url: url, schema: schema)
+    print("store: PostgreSQL, schema \(schema)")
+} else {
+    store = try SQLiteStore(dataDirectory: directory)
+    print("store: SQLite")
+}
 let user = try await store.createUser(
     NewUser(
         login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna",
