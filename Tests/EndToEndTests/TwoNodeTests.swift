@@ -3,7 +3,7 @@ import TernTesting
 import Testing
 
 /// Whether the PostgreSQL tests run: a test cluster is given, or this is CI, which must have one.
-private let postgresRequested: Bool = {
+let postgresRequested: Bool = {
     let environment = ProcessInfo.processInfo.environment
     return environment["TERN_TEST_POSTGRES_URL"] != nil || environment["CI"] == "true"
 }()
