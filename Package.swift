@@ -199,7 +199,8 @@ let package = Package(
         .testTarget(
             name: "TernStoreTests",
             dependencies: [
-                "ActiveSync", "TernAuth", "TernStore", "TernStoreSQLite", "TernStorePostgres", "TernTesting",
+                "ActiveSync", "TernAuth", "TernStore", "TernStoreSQLite", "TernStorePostgres", "TernStoreMigration",
+                "TernTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

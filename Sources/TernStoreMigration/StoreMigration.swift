@@ -17,10 +17,18 @@ public struct StoreMigration: Sendable {
     public let dataDirectory: String
     /// The PostgreSQL database, `postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=…]`.
     public let databaseURL: String
+    /// The PostgreSQL schema that receives the store (tests give each store one of its own,
+    /// as `PostgresStore` takes one); nil: the database's default.
+    let schema: String?
 
     public init(dataDirectory: String, databaseURL: String) {
+        self.init(dataDirectory: dataDirectory, databaseURL: databaseURL, schema: nil)
+    }
+
+    init(dataDirectory: String, databaseURL: String, schema: String?) {
         self.dataDirectory = dataDirectory
         self.databaseURL = databaseURL
+        self.schema = schema
     }
 
     /// Copies the store; throws, having written no row, when the folder holds no store, its
@@ -42,7 +50,7 @@ public struct StoreMigration: Sendable {
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(
-                configuration: location.connectionConfiguration(searchPath: nil, applicationName: "tern migrate"),
+                configuration: location.connectionConfiguration(searchPath: schema, applicationName: "tern migrate"),
                 id: 0, logger: PostgresStore.logger)
         } catch {
             throw PostgresStore.storeError(error, opening: location)
@@ -50,7 +58,7 @@ public struct StoreMigration: Sendable {
         let counts: [String: Int]
         do {
             let session = PostgresSession(connection)
-            try await PostgresMigrations.migrate(session, schema: nil)
+            try await PostgresMigrations.migrate(session, schema: schema)
             counts = try await session.transaction(begin: "BEGIN") { session in
                 try await DatabaseCopy(source: snapshot, target: session, targetName: "\(location)").run()
             }
