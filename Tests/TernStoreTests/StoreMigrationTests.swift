@@ -1,5 +1,6 @@
 import ActiveSync
 import Foundation
+import GRDB
 import TernAuth
 import TernStore
 import TernStorePostgres
@@ -110,5 +111,21 @@ struct StoreMigrationTests {
                 login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: PasswordHash.make("pw", cost: 4)))
         #expect(bob.id > user.id)
         #expect(try await postgres.queuedMessages().count == 1)
+    }
+
+    @Test func aStoreWrittenByANewerTernIsRefusedBeforeAnythingIsWritten() async throws {
+        let fixture = try await StoreFixture(.sqlite)
+        defer { fixture.directory.remove() }
+        let queue = try DatabaseQueue(path: SQLiteStore.databasePath(inDataDirectory: fixture.directory.path))
+        try await queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        try queue.close()
+        let schema = PostgresTestDatabase.newSchema()
+        let migration = StoreMigration(
+            dataDirectory: fixture.directory.path, databaseURL: try #require(PostgresTestDatabase.url), schema: schema)
+        let error = await #expect(throws: StoreError.self) { try await migration.run() }
+        #expect(
+            error?.code == .invalid && error?.detail.contains("does not know") == true, "\(String(describing: error))")
     }
 }
