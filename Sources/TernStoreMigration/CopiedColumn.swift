@@ -29,8 +29,8 @@ struct CopiedColumn: Sendable {
         self.postgresType = postgresType
     }
 
-    /// The column's name as an SQL identifier (names come from the two schemas, never from input).
-    var quotedName: String { "\"\(name)\"" }
+    /// The column's name as an SQL identifier.
+    var quotedName: String { TableMapping.quoted(name) }
 
     /// SQLite's value as this column's kind; nil when it holds a value of another kind.
     func value(_ stored: DatabaseValue) -> Value? {

@@ -24,7 +24,7 @@ struct DatabaseCopy {
             throw StoreError(.invalid, "the SQLite store has a table \(unknown) that this version of tern cannot copy")
         }
         // Held to the commit: no node on the target writes while the copy checks it is empty.
-        let names = TableMapping.copied.map { Self.quoted($0.name) }.joined(separator: ", ")
+        let names = TableMapping.copied.map { TableMapping.quoted($0.name) }.joined(separator: ", ")
         try await target.run("LOCK TABLE \(unescaped: names) IN EXCLUSIVE MODE")
         try await checkTargetIsEmpty()
         let targetColumns = try await postgresColumns()
@@ -51,7 +51,7 @@ struct DatabaseCopy {
         }
         for table in TableMapping.copied {
             let occupied = try await target.value(
-                Bool.self, "SELECT EXISTS (SELECT 1 FROM \(unescaped: Self.quoted(table.name)))")
+                Bool.self, "SELECT EXISTS (SELECT 1 FROM \(unescaped: TableMapping.quoted(table.name)))")
             guard occupied != true else {
                 throw StoreError(
                     .alreadyExists,
@@ -104,7 +104,7 @@ struct DatabaseCopy {
         // PostgreSQL takes at most 65,535 parameters in one statement.
         let pageRows = min(Self.pageRows, 65_535 / columns.count)
         let select =
-            "SELECT rowid, \(columns.map(\.quotedName).joined(separator: ", ")) FROM \(Self.quoted(table))"
+            "SELECT rowid, \(columns.map(\.quotedName).joined(separator: ", ")) FROM \(TableMapping.quoted(table))"
             + " WHERE rowid > ? ORDER BY rowid LIMIT ?"
         var after = Int64.min
         var count = 0
@@ -157,7 +157,7 @@ struct DatabaseCopy {
             tuples.append("(\(placeholders.joined(separator: ", ")))")
         }
         let sql =
-            "INSERT INTO \(Self.quoted(table)) (\(columns.map(\.quotedName).joined(separator: ", "))) VALUES "
+            "INSERT INTO \(TableMapping.quoted(table)) (\(columns.map(\.quotedName).joined(separator: ", "))) VALUES "
             + tuples.joined(separator: ", ")
         try await target.run(PostgresQuery(unsafeSQL: sql, binds: bindings))
     }
@@ -189,7 +189,8 @@ struct DatabaseCopy {
             let highest =
                 try await target.value(
                     Int64.self,
-                    "SELECT COALESCE(max(\(unescaped: Self.quoted(column))), 0) FROM \(unescaped: Self.quoted(table))")
+                    "SELECT COALESCE(max(\(unescaped: TableMapping.quoted(column))), 0) FROM \(unescaped: TableMapping.quoted(table))"
+                )
                 ?? 0
             let next = max(highest, handedOut[table] ?? 0)
             guard next > 0 else { continue }
@@ -201,7 +202,4 @@ struct DatabaseCopy {
     /// (messages are large): bounds what the copy holds in memory at once.
     private static let pageRows = 500
     private static let pageBytes = 8 << 20
-
-    /// A name from one of the two schemas as an SQL identifier.
-    private static func quoted(_ name: String) -> String { "\"\(name)\"" }
 }

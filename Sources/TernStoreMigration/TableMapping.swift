@@ -56,4 +56,8 @@ enum TableMapping {
     static func isLeftBehind(_ table: String) -> Bool {
         leftBehind.contains(table) || table.hasPrefix("mail_search_")
     }
+
+    /// A table or column name of one of the two schemas as an SQL identifier (names come from
+    /// the schemas, never from input).
+    static func quoted(_ name: String) -> String { "\"\(name)\"" }
 }
