@@ -241,7 +241,7 @@ extension PostgresStore {
     /// Sets `event_uid` of every calendar item from its properties, in the caller's
     /// transaction: `tern migrate` copies SQLite's items, which keep the UID only inside them.
     package static func fillEventUIDs(in session: PostgresSession) async throws {
-        try await forEachPage(ofClass: "Calendar", in: session) { page in
+        try await forEachPage(of: .calendar, in: session) { page in
             let uids = page.compactMap { item in eventUID(item.content).map { (item.id, $0) } }
             try await session.run(
                 """
@@ -252,10 +252,10 @@ extension PostgresStore {
         }
     }
 
-    /// Calls `body` with the stored items of class `className` (`ItemCoding.className`) and
-    /// their messages, a page at a time in id order, so that a large store is never all in memory.
+    /// Calls `body` with the stored items of `itemClass` and their messages, a page at a time
+    /// in id order, so that a large store is never all in memory.
     static func forEachPage(
-        ofClass className: String, in session: PostgresSession, _ body: ([Item]) async throws -> Void
+        of itemClass: ItemClass, in session: PostgresSession, _ body: ([Item]) async throws -> Void
     ) async throws {
         var last: Item.ID = 0
         while true {
@@ -264,7 +264,7 @@ extension PostgresStore {
                 """
                 SELECT \(unescaped: itemColumns(prefixed: true)), messages.raw
                 FROM items LEFT JOIN messages ON messages.item_id = items.id
-                WHERE items.class = \(className) AND items.id > \(last) ORDER BY items.id LIMIT \(itemPage)
+                WHERE items.class = \(itemClass.rawValue) AND items.id > \(last) ORDER BY items.id LIMIT \(itemPage)
                 """)
             try await body(page)
             guard let next = page.last?.id, page.count == itemPage else { return }

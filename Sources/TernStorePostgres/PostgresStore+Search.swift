@@ -1,3 +1,4 @@
+import ActiveSync
 import Foundation
 import PostgresNIO
 public import TernStore
@@ -41,7 +42,7 @@ extension PostgresStore {
     package static func indexAllMail(in session: PostgresSession) async throws -> Int {
         try await session.run("DELETE FROM mail_search")
         var count = 0
-        try await forEachPage(ofClass: "Email", in: session) { page in
+        try await forEachPage(of: .email, in: session) { page in
             for item in page {
                 guard case .email(let email) = item.content else { continue }
                 try await indexMail(email, itemID: item.id, folderID: item.folderID, in: session)
