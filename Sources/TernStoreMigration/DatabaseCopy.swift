@@ -113,7 +113,13 @@ struct DatabaseCopy {
                 try Self.page(db, select, after: after, limit: pageRows, table: table, columns)
             }
             guard let last, !rows.isEmpty else { return count }
-            try await insert(rows, into: table, columns)
+            do {
+                try await insert(rows, into: table, columns)
+            } catch {
+                // PostgreSQL's message names a constraint; say which table's rows it refused.
+                let refusal = PostgresStore.storeError(error)
+                throw StoreError(refusal.code, "PostgreSQL refused a row of \(table): \(refusal.detail)")
+            }
             count += rows.count
             after = last
         }

@@ -128,4 +128,25 @@ struct StoreMigrationTests {
         #expect(
             error?.code == .invalid && error?.detail.contains("does not know") == true, "\(String(describing: error))")
     }
+
+    @Test func aRowPostgreSQLRefusesMidwayLeavesTheDatabaseWithoutACopiedRow() async throws {
+        // SQLite folds only ASCII case in addresses, PostgreSQL's unique index folds "Ä" too:
+        // the addresses fail after the users were copied, and the users go with them.
+        let fixture = try await StoreFixture(.sqlite)
+        defer { fixture.directory.remove() }
+        for (login, address) in [("bob", "änne@tern.example"), ("carl", "Änne@tern.example")] {
+            _ = try await fixture.store.createUser(
+                NewUser(
+                    login: login, emailAddresses: [address], displayName: login,
+                    passwordHash: PasswordHash.make("pw", cost: 4)))
+        }
+        let schema = PostgresTestDatabase.newSchema()
+        let migration = StoreMigration(
+            dataDirectory: fixture.directory.path, databaseURL: try #require(PostgresTestDatabase.url), schema: schema)
+        let error = await #expect(throws: StoreError.self) { try await migration.run() }
+        #expect(error?.code == .alreadyExists, "\(String(describing: error))")
+        let postgres = try await PostgresTestDatabase.openStore(schema: schema)
+        #expect(try await postgres.users().isEmpty)
+        #expect(try await postgres.folders(of: fixture.user.id).isEmpty)
+    }
 }
