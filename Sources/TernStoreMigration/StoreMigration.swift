@@ -35,6 +35,7 @@ public struct StoreMigration: Sendable {
     /// schema is not one this version knows, or the database already holds data.
     public func run() async throws(StoreError) -> StoreMigrationSummary {
         let started = ContinuousClock.now
+        let location = try PostgresLocation(url: databaseURL)
         guard FileManager.default.fileExists(atPath: SQLiteStore.databasePath(inDataDirectory: dataDirectory)) else {
             throw StoreError(.notFound, "\(dataDirectory) holds no Tern store (no tern.sqlite)")
         }
@@ -46,7 +47,6 @@ public struct StoreMigration: Sendable {
             )
         }
         let snapshot = try store.makeSnapshot()
-        let location = try PostgresLocation(url: databaseURL)
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(
