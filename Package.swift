@@ -94,6 +94,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "TernStoreMigration",
+            dependencies: [
+                "TernStore", "TernStoreSQLite", "TernStorePostgres",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "TernSync",
             dependencies: [
                 "ActiveSync", "TernStore", "TernImport", "MIME", .product(name: "Logging", package: "swift-log"),
@@ -152,7 +161,7 @@ let package = Package(
             name: "tern",
             dependencies: [
                 "ActiveSync", "TernServer", "TernAdmin", "TernAuth", "TernStore", "TernStoreSQLite", "TernStorePostgres",
-                "TernImport", "TerminalOutput", "WBXML",
+                "TernStoreMigration", "TernImport", "TerminalOutput", "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -190,7 +199,8 @@ let package = Package(
         .testTarget(
             name: "TernStoreTests",
             dependencies: [
-                "ActiveSync", "TernAuth", "TernStore", "TernStoreSQLite", "TernStorePostgres", "TernTesting",
+                "ActiveSync", "TernAuth", "TernStore", "TernStoreSQLite", "TernStorePostgres", "TernStoreMigration",
+                "TernTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],

@@ -1,13 +1,13 @@
 import Foundation
 import NIOSSL
-import PostgresNIO
-import TernStore
+package import PostgresNIO
+package import TernStore
 
 /// Where a PostgreSQL store lives, read from a URL of the form
 /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require]`
 /// (`postgresql://` too, as libpq spells it). User and password may be percent-encoded;
 /// the port defaults to 5432 and `sslmode` to `prefer`, as libpq's do.
-struct PostgresLocation: Sendable, CustomStringConvertible {
+package struct PostgresLocation: Sendable, CustomStringConvertible {
     enum TLSMode: String, Sendable {
         case disable, prefer, require
     }
@@ -19,7 +19,7 @@ struct PostgresLocation: Sendable, CustomStringConvertible {
     let database: String
     let tls: TLSMode
 
-    init(url text: String) throws(StoreError) {
+    package init(url text: String) throws(StoreError) {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
             scheme == "postgres" || scheme == "postgresql"
         else {
@@ -52,7 +52,7 @@ struct PostgresLocation: Sendable, CustomStringConvertible {
     }
 
     /// The URL without its password, for messages and logs.
-    var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+    package var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 
     /// What the pool connects with; `searchPath` puts the store's tables in one schema.
     func clientConfiguration(poolSize: Int, searchPath: String?, applicationName: String)
@@ -74,7 +74,7 @@ struct PostgresLocation: Sendable, CustomStringConvertible {
     }
 
     /// What a single connection outside the pool (the change feed's LISTEN) connects with.
-    func connectionConfiguration(searchPath: String?, applicationName: String) throws(StoreError)
+    package func connectionConfiguration(searchPath: String?, applicationName: String) throws(StoreError)
         -> PostgresConnection.Configuration
     {
         let mode: PostgresConnection.Configuration.TLS

@@ -13,7 +13,7 @@ import TernStore
 /// (`MailSearchWords`). Beyond SQLite's: `users.log_seq` and `commit_log.log_seq` number
 /// each user's logged transactions for the change feed, and `items.event_uid` holds a
 /// calendar item's UID for meeting mail.
-enum PostgresMigrations {
+package enum PostgresMigrations {
     struct Migration {
         let name: String
         let statements: [PostgresQuery]
@@ -205,7 +205,7 @@ enum PostgresMigrations {
     ]
 
     /// Runs the migrations not yet recorded, each in its own transaction.
-    static func migrate(_ session: PostgresSession, schema: String?) async throws {
+    package static func migrate(_ session: PostgresSession, schema: String?) async throws {
         let lockKey = "tern migrations \(schema ?? "")"
         try await session.transaction(begin: "BEGIN") { session in
             try await session.run("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))")

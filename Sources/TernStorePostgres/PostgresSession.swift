@@ -1,35 +1,37 @@
-import PostgresNIO
+package import PostgresNIO
 import TernStore
 
 /// A pooled connection lent to one transaction, with the few ways the store runs a statement.
 /// Every value goes in as a bound parameter through `PostgresQuery`'s interpolation; only
 /// fixed SQL of the store's own (column lists, `unescaped:`) is ever spliced into the text.
-struct PostgresSession {
-    let connection: PostgresConnection
+package struct PostgresSession {
+    package let connection: PostgresConnection
 
-    init(_ connection: PostgresConnection) {
+    package init(_ connection: PostgresConnection) {
         self.connection = connection
     }
 
     /// All rows of `query`.
-    func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+    package func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         try await connection.query(query, logger: PostgresStore.logger).collect()
     }
 
     /// Runs `query`, discarding any rows; returns how many rows it returned (a statement
     /// with `RETURNING` counts what it changed).
     @discardableResult
-    func run(_ query: PostgresQuery) async throws -> Int {
+    package func run(_ query: PostgresQuery) async throws -> Int {
         try await rows(query).count
     }
 
     /// The first column of the first row, nil when there is no row.
-    func value<Value: PostgresDecodable>(_ type: Value.Type, _ query: PostgresQuery) async throws -> Value? {
+    package func value<Value: PostgresDecodable>(_ type: Value.Type, _ query: PostgresQuery) async throws -> Value? {
         try await rows(query).first?.decode(Value.self)
     }
 
     /// Runs `body` between `begin` and COMMIT, or ROLLBACK when it throws.
-    nonisolated(nonsending) func transaction<T>(begin: PostgresQuery, _ body: (PostgresSession) async throws -> T)
+    nonisolated(nonsending) package func transaction<T>(
+        begin: PostgresQuery, _ body: (PostgresSession) async throws -> T
+    )
         async throws -> T
     {
         try await run(begin)

@@ -238,6 +238,43 @@ extension PostgresStore {
             """)
     }
 
+    /// Sets `event_uid` of every calendar item from its properties, in the caller's
+    /// transaction: `tern migrate` copies SQLite's items, which keep the UID only inside them.
+    package static func fillEventUIDs(in session: PostgresSession) async throws {
+        try await forEachPage(of: .calendar, in: session) { page in
+            let uids = page.compactMap { item in eventUID(item.content).map { (item.id, $0) } }
+            try await session.run(
+                """
+                UPDATE items SET event_uid = given.uid
+                FROM unnest(\(uids.map(\.0))::bigint[], \(uids.map(\.1))::text[]) AS given (id, uid)
+                WHERE items.id = given.id
+                """)
+        }
+    }
+
+    /// Calls `body` with the stored items of `itemClass` and their messages, a page at a time
+    /// in id order, so that a large store is never all in memory.
+    static func forEachPage(
+        of itemClass: ItemClass, in session: PostgresSession, _ body: ([Item]) async throws -> Void
+    ) async throws {
+        var last: Item.ID = 0
+        while true {
+            let page = try await items(
+                session,
+                """
+                SELECT \(unescaped: itemColumns(prefixed: true)), messages.raw
+                FROM items LEFT JOIN messages ON messages.item_id = items.id
+                WHERE items.class = \(itemClass.rawValue) AND items.id > \(last) ORDER BY items.id LIMIT \(itemPage)
+                """)
+            try await body(page)
+            guard let next = page.last?.id, page.count == itemPage else { return }
+            last = next
+        }
+    }
+
+    /// How many items `forEachPage` reads at a time.
+    private static let itemPage = 256
+
     /// An event's iCalendar UID, kept in its own indexed column for meeting mail, without
     /// NUL characters, which PostgreSQL text cannot hold (the item itself keeps them).
     private static func eventUID(_ content: ItemContent) -> String? {

@@ -1,3 +1,4 @@
+import ActiveSync
 import Foundation
 import PostgresNIO
 public import TernStore
@@ -32,32 +33,24 @@ extension PostgresStore {
     }
 
     public func rebuildMailSearchIndex() async throws(StoreError) -> Int {
-        try await writeWithoutChange { session in
-            try await session.run("DELETE FROM mail_search")
-            // A page of mail at a time, so that a large store is never all in memory.
-            var count = 0
-            var last: Item.ID = 0
-            while true {
-                let page = try await Self.items(
-                    session,
-                    """
-                    SELECT \(unescaped: Self.itemColumns(prefixed: true)), messages.raw
-                    FROM items LEFT JOIN messages ON messages.item_id = items.id
-                    WHERE items.class = 'Email' AND items.id > \(last) ORDER BY items.id LIMIT \(Self.indexingPage)
-                    """)
-                for item in page {
-                    guard case .email(let email) = item.content else { continue }
-                    try await Self.indexMail(email, itemID: item.id, folderID: item.folderID, in: session)
-                    count += 1
-                }
-                guard let next = page.last?.id, page.count == Self.indexingPage else { return count }
-                last = next
-            }
-        }
+        try await writeWithoutChange { session in try await Self.indexAllMail(in: session) }
     }
 
-    /// How many emails a rebuild of the index reads at a time.
-    private static let indexingPage = 256
+    /// Builds the search index again from the stored mail, in the caller's transaction
+    /// (a rebuild, and `tern migrate`, which copies items but not SQLite's index); returns how
+    /// many messages it indexed.
+    package static func indexAllMail(in session: PostgresSession) async throws -> Int {
+        try await session.run("DELETE FROM mail_search")
+        var count = 0
+        try await forEachPage(of: .email, in: session) { page in
+            for item in page {
+                guard case .email(let email) = item.content else { continue }
+                try await indexMail(email, itemID: item.id, folderID: item.folderID, in: session)
+                count += 1
+            }
+        }
+        return count
+    }
 
     // MARK: Helpers
 

@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+package import Logging
 import PostgresNIO
 import Synchronization
 public import TernStore
@@ -78,7 +78,7 @@ public final class PostgresStore: Store {
         pool.cancel()
     }
 
-    static let logger = Logger(label: "tern.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    package static let logger = Logger(label: "tern.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
     public func changes(for userID: User.ID) -> AsyncStream<StoreChange> {
         feed.subscribe(userID: userID)
@@ -174,7 +174,7 @@ public final class PostgresStore: Store {
     /// How often a transaction is tried when it loses a deadlock or a serialisation race.
     private static let maximumAttempts = 4
 
-    static func storeError(_ error: any Error, opening location: PostgresLocation? = nil) -> StoreError {
+    package static func storeError(_ error: any Error, opening location: PostgresLocation? = nil) -> StoreError {
         if let error = error as? StoreError { return error }
         let detail: String
         if let error = error as? PSQLError {

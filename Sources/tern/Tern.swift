@@ -8,7 +8,8 @@ struct Tern: AsyncParsableCommand {
         abstract: "Tern, an Exchange ActiveSync push-sync server, and its admin tool.",
         subcommands: [
             ServeCommand.self, UserCommand.self, DeviceCommand.self, PolicyCommand.self, DeliverCommand.self,
-            QueueCommand.self, ImportCommand.self, IndexCommand.self, ConfigCommand.self, WBXMLCommand.self,
+            QueueCommand.self, ImportCommand.self, IndexCommand.self, MigrateCommand.self, ConfigCommand.self,
+            WBXMLCommand.self,
         ]
     )
 }
