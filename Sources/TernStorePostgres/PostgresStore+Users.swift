@@ -4,17 +4,8 @@ public import TernStore
 
 extension PostgresStore {
     public func createUser(_ new: NewUser) async throws(StoreError) -> User {
-        let login = new.login.trimmingCharacters(in: .whitespaces)
-        guard !login.isEmpty, !login.contains(where: { $0.isWhitespace || $0 == ":" }) else {
-            throw StoreError(.invalid, "login \"\(new.login)\" is empty or holds spaces or a colon")
-        }
-        if let taken = try await user(login: login) {
-            throw StoreError(.alreadyExists, "user \(taken.login) already exists")
-        }
+        let login = try await availableLogin(for: new)
         let addresses = new.emailAddresses
-        for address in addresses where try await user(address: address) != nil {
-            throw StoreError(.alreadyExists, "address \(address) already belongs to a user")
-        }
         let createdAt = Date().timeIntervalSince1970
         // The user row, addresses and default folders commit together: a racing node's
         // user with the same login or address makes this one fail whole (unique indexes).

@@ -4,12 +4,6 @@ import GRDB
 public import TernStore
 
 extension SQLiteStore {
-    public func addItem(_ content: ItemContent, to folderID: Folder.ID) async throws(StoreError) -> Item {
-        let items = try await addItems([content], to: folderID)
-        guard let item = items.first else { throw StoreError(.database, "an added item vanished") }
-        return item
-    }
-
     public func addItems(_ contents: [ItemContent], to folderID: Folder.ID) async throws(StoreError) -> [Item] {
         try await write(inFolder: folderID) { transaction in
             let folder = try Self.fetchFolder(transaction.db, id: folderID)
