@@ -11,8 +11,13 @@ public import WBXML
 public final class SchemaValidator: @unchecked Sendable {
     private let schema: xmlSchemaPtr
 
+    /// libxml2's global state, set up once before any thread uses the library: two threads
+    /// loading schemas at once otherwise deadlock in its lazily made locks (seen in tests).
+    private static let libraryReady: Void = xmlInitParser()
+
     /// Loads `ActiveSync.xsd` and everything it imports from `directory`.
     public init(schemaDirectory directory: String) throws(SchemaValidationError) {
+        Self.libraryReady
         let path = directory.hasSuffix("/") ? directory + "ActiveSync.xsd" : directory + "/ActiveSync.xsd"
         let messages = MessageCollector()
         guard let parserContext = xmlSchemaNewParserCtxt(path) else {

@@ -30,9 +30,10 @@ import Testing
         #expect(server.process.isRunning, "the first SIGTERM waits for the upload")
         let second = ContinuousClock.now
         kill(server.process.processIdentifier, SIGTERM)
-        while server.process.isRunning, ContinuousClock.now - second < .seconds(5) {
+        // The upload needs minutes more; a loaded machine may take a few seconds to exit.
+        while server.process.isRunning, ContinuousClock.now - second < .seconds(30) {
             try await Task.sleep(for: .milliseconds(20))
         }
-        #expect(!server.process.isRunning && ContinuousClock.now - second < .seconds(3))
+        #expect(!server.process.isRunning && ContinuousClock.now - second < .seconds(20))
     }
 }

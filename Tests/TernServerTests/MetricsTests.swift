@@ -1,8 +1,9 @@
 import Foundation
-import TernServer
 import TernStore
 import TernTesting
 import Testing
+
+@testable import TernServer
 
 /// `/metrics` over a real socket: on its own listener without credentials, on the EAS
 /// listener to the admin token only, and counters that move with what devices do.
@@ -51,10 +52,10 @@ import Testing
         #expect(Self.sample("tern_requests_total{command=\"Ping\",status=\"200\"}", in: after) == 1)
         #expect(Self.sample("tern_requests_total{command=\"FolderSync\",status=\"401\"}", in: after) == 1)
         #expect((Self.sample("tern_request_duration_seconds_count{command=\"Sync\"}", in: after) ?? 0) >= 2)
-        #expect(
-            Self.sample("tern_request_duration_seconds_count{command=\"Ping\"}", in: after) == nil,
-            "a hold is no request time")
-        #expect(Self.sample("tern_push_wake_to_answer_seconds_count", in: after) == 1)
+        // Held, the Ping's answer is a push, whose wait is no request time; a delivery that comes
+        // while the hub still checks the folders (a loaded machine) answers it at once instead.
+        let pingTime = Self.sample("tern_request_duration_seconds_count{command=\"Ping\"}", in: after) ?? 0
+        #expect(pingTime + (Self.sample("tern_push_wake_to_answer_seconds_count", in: after) ?? 0) == 1)
         #expect(Self.sample("tern_sync_items_total", in: after) == syncedBefore + 1)
         #expect(Self.sample("tern_auth_failures_total", in: after) == 1)
         #expect(Self.sample("tern_held_requests", in: after) == 0)
@@ -79,4 +80,23 @@ import Testing
             #expect(status == 404, "no admin token, no metrics on the EAS port")
         }
     }
+
+    @Test func aPushAnswerIsTimedInItsOwnHistogramAndAHeldRequestHasNoRequestTime() {
+        let metrics = ServerMetrics()
+        metrics.requestAnswered(command: "Ping", status: 200, time: nil)
+        metrics.pushAnswered(afterWake: .milliseconds(3))
+        metrics.requestAnswered(command: "Sync", status: 200, time: .milliseconds(2))
+        let text = String(decoding: metrics.exposition(Self.quietLevels), as: UTF8.self)
+        #expect(Self.sample("tern_requests_total{command=\"Ping\",status=\"200\"}", in: text) == 1)
+        #expect(Self.sample("tern_request_duration_seconds_count{command=\"Ping\"}", in: text) == nil)
+        #expect(Self.sample("tern_push_wake_to_answer_seconds_count", in: text) == 1)
+        #expect(Self.sample("tern_push_wake_to_answer_seconds_bucket{le=\"0.005\"}", in: text) == 1)
+        #expect(Self.sample("tern_request_duration_seconds_count{command=\"Sync\"}", in: text) == 1)
+    }
+
+    static let quietLevels = MetricLevels(
+        heldRequests: 0, openConnections: 0, bufferedRequestBytes: 0, outboundQueue: nil,
+        passwordChecks: PasswordCheckFigures(
+            bcryptChecks: 0, verifierChecks: 0, busyRefusals: 0, peakConcurrentBcrypt: 0, failures: 0),
+        store: StoreTransactionFigures())
 }
