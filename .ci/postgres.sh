@@ -2,8 +2,10 @@
 # Starts a throwaway PostgreSQL cluster for the store's tests and prints the line that points
 # them at it:   eval "$(bash .ci/postgres.sh)"
 # The cluster lives in a temporary folder owned by `postgres`, listens on 127.0.0.1 only, on a
-# free port, with trust authentication and fsync off (test data need not survive a crash). It
-# runs without systemd: pg_ctl starts it, and `pg_ctl stop -D DIR` (printed too) ends it.
+# free port, with trust authentication and fsync off (test data need not survive a crash;
+# TERN_PG_DURABLE=1 keeps PostgreSQL's defaults, fsync and synchronous commit on, as the
+# benchmarks want). It runs without systemd: pg_ctl starts it, and `pg_ctl stop -D DIR`
+# (printed too) ends it.
 set -euo pipefail
 
 bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
@@ -27,10 +29,10 @@ listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
 max_connections = 200
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 CONF
+if [ "${TERN_PG_DURABLE:-0}" != 1 ]; then
+    printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$dir/data/postgresql.conf"
+fi
 as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >&2
 
 for _ in $(seq 1 100); do

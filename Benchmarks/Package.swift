@@ -25,6 +25,18 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CEpoll"),
+        .target(
+            name: "PushBenchSupport",
+            dependencies: [
+                "BenchmarkSupport",
+                "CEpoll",
+                .product(name: "ActiveSync", package: rootIdentity),
+                .product(name: "TernAuth", package: rootIdentity),
+                .product(name: "TernStore", package: rootIdentity),
+                .product(name: "TernSync", package: rootIdentity),
+                .product(name: "WBXML", package: rootIdentity),
+            ]
+        ),
         .executableTarget(
             name: "store-throughput",
             dependencies: [
@@ -52,14 +64,23 @@ let package = Package(
             dependencies: [
                 "BenchmarkSupport",
                 "CEpoll",
-                .product(name: "ActiveSync", package: rootIdentity),
+                "PushBenchSupport",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "TernAuth", package: rootIdentity),
                 .product(name: "TernServer", package: rootIdentity),
                 .product(name: "TernStore", package: rootIdentity),
                 .product(name: "TernStoreSQLite", package: rootIdentity),
-                .product(name: "TernSync", package: rootIdentity),
-                .product(name: "WBXML", package: rootIdentity),
+            ]
+        ),
+        .executableTarget(
+            name: "push-cluster",
+            dependencies: [
+                "BenchmarkSupport",
+                "CEpoll",
+                "PushBenchSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TernServer", package: rootIdentity),
+                .product(name: "TernStore", package: rootIdentity),
+                .product(name: "TernStorePostgres", package: rootIdentity),
             ]
         ),
         .executableTarget(

@@ -4,11 +4,12 @@ import Foundation
     import Glibc
 #endif
 
-/// This process's resident memory and CPU time, from /proc and getrusage.
+/// A process's resident memory and CPU time, from /proc and getrusage.
 public enum ProcessFigures {
-    /// VmRSS in bytes.
-    public static func residentBytes() -> Int {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    /// VmRSS in bytes, of this process or of process `pid`.
+    public static func residentBytes(of pid: Int32? = nil) -> Int {
+        let status =
+            (try? String(contentsOfFile: "/proc/\(pid.map(String.init) ?? "self")/status", encoding: .utf8)) ?? ""
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
         return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
     }
@@ -20,7 +21,17 @@ public enum ProcessFigures {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    /// User plus system CPU time.
+    /// User plus system CPU time of process `pid` (fields 14 and 15 of /proc/PID/stat).
+    public static func cpuTime(of pid: Int32) -> Duration {
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        // The command name, field 2, is in parentheses and may hold spaces: count after it.
+        guard let close = stat.lastIndex(of: ")") else { return .zero }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return .zero }
+        return .milliseconds((user + system) * 1000 / sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// User plus system CPU time of this process.
     public static func cpuTime() -> Duration {
         var usage = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)

@@ -1,4 +1,4 @@
-// What the Glibc module does not export: epoll, for the push-latency client, and
-// malloc_trim/mallinfo2, for its memory figures.
+// What the Glibc module does not export: epoll, for the push benchmarks' client, and
+// malloc_trim/mallinfo2, for their memory figures.
 #include <sys/epoll.h>
 #include <malloc.h>

@@ -1,14 +1,11 @@
-import ActiveSync
 import BenchmarkSupport
 import CEpoll
 import Foundation
 import Logging
-import TernAuth
+import PushBenchSupport
 import TernServer
 import TernStore
 import TernStoreSQLite
-import TernSync
-import WBXML
 
 // Push figures over real sockets on loopback: N devices (one user each) hold a Ping on their
 // Inbox, then M messages are delivered to M distinct random users at R per second, and the
@@ -27,46 +24,10 @@ import WBXML
 // store on the same file, as `tern deliver` from the mail server does, so the change feed
 // hears of the commit through its watch of the WAL file (inotify) rather than at once.
 //
-// N = 100,000 needs ~100,000 file descriptors in each process and source addresses for
-// the ephemeral ports (the tool spreads over 127.0.0.2-21 itself, one per 5,000
-// connections: connecting slows as one address's ports fill): `ulimit -n 120000`
-// (raise the hard limit in /etc/security/limits.conf or the container's --ulimit nofile),
-// then `push-latency 100000 10000 1000`.
+// N needs N file descriptors in each of the two processes (`ulimit -n`; this container
+// allows 20,000). `push-cluster` spreads 100,000 over several server processes on PostgreSQL.
 
-let policyKey: UInt32 = 0x5EED
-
-/// Device `index`'s Ping of its Inbox, as raw HTTP/1.1.
-func pingRequest(_ index: Int, body pingBody: [UInt8]) -> [UInt8] {
-    let authorization = "Basic " + Data("u\(index):secret".utf8).base64EncodedString()
-    let head = """
-        POST /Microsoft-Server-ActiveSync?Cmd=Ping&User=u\(index)&DeviceId=D\(index)&DeviceType=Bench HTTP/1.1\r
-        Host: 127.0.0.1\r
-        Authorization: \(authorization)\r
-        MS-ASProtocolVersion: 14.1\r
-        X-MS-PolicyKey: \(policyKey)\r
-        Content-Type: application/vnd.ms-sync.wbxml\r
-        Content-Length: \(pingBody.count)\r
-        \r
-
-        """
-    return Array(head.utf8) + pingBody
-}
-
-// The client half, run as a child process: PORT N SOURCES INBOX.
-if CommandLine.arguments.dropFirst().first == "--client" {
-    let values = Array(CommandLine.arguments[2...])
-    guard values.count == 4, let port = Int(values[0]), let count = Int(values[1]), let sources = Int(values[2]) else {
-        fatalError("--client PORT N SOURCES INBOX")
-    }
-    _ = ProcessFigures.raiseFileLimit(to: count + 100)
-    let body = try WBXMLEncoder().encode(
-        PingRequest(heartbeatInterval: 3540, folders: [PingFolder(id: values[3], class: "Email")]).element)
-    let pings = HeldPings()
-    try pings.open(count: count, port: port, sourceAddresses: sources) { pingRequest($0, body: body) }
-    let output = FileHandle.standardOutput
-    output.write(Data("held\n".utf8))
-    pings.readForever { device in output.write(Data("\(device) \(ProcessFigures.monotonicNanoseconds())\n".utf8)) }
-}
+try PingClient.runIfAsked()
 
 LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
 let arguments = CommandLine.arguments.dropFirst().filter { !$0.hasPrefix("--") }.compactMap { Int($0) }
@@ -82,45 +43,8 @@ guard fileLimit >= deviceCount + 100 else {
 let directory = FileManager.default.temporaryDirectory.appending(path: "tern-push-bench-\(UUID().uuidString)").path
 defer { try? FileManager.default.removeItem(atPath: directory) }
 let store = try SQLiteStore(dataDirectory: directory)
-let passwordHash = PasswordHash.make("secret", cost: 4)
-// Setup straight through the store and the sync engine: users, provisioned devices, their
-// folder hierarchy and a primed Inbox (Sync key 0), so that each Ping waits instead of
-// answering at once. Each step waits on a database thread, so eight users are set up at a time.
-/// Sets up user `index` and its device; returns the Inbox's server id.
-func setUp(_ index: Int) async throws -> String {
-    let user = try await store.createUser(
-        NewUser(
-            login: "u\(index)", emailAddresses: ["u\(index)@bench.example"], displayName: "U\(index)",
-            passwordHash: passwordHash))
-    let device = try await store.saveDevice(
-        Device(
-            id: 0, userID: user.id, deviceID: "D\(index)", deviceType: "Bench", protocolVersion: "14.1",
-            provisioning: .provisioned(key: policyKey, policyVersion: 0), firstSeen: Date(), lastSeen: Date()))
-    guard let inbox = try await store.folders(of: user.id).first(where: { $0.type == .inbox }) else {
-        fatalError("no inbox")
-    }
-    // A device pings only after FolderSync (Status 7 before it), then a primed Inbox.
-    _ = try await HierarchySync(store: store, userID: user.id, deviceID: device.id).folderSync(
-        FolderSyncRequest(syncKey: "0"))
-    let engine = SyncEngine(store: store, userID: user.id, deviceID: device.id, protocolVersion: .v14_1)
-    _ = try await engine.sync(
-        SyncRequest(collections: [SyncCollectionRequest(syncKey: "0", collectionID: inbox.serverID)]))
-    return inbox.serverID
-}
 let setupStarted = ContinuousClock.now
-let inboxServerID = try await withThrowingTaskGroup(of: String.self) { group in
-    let lanes = 8
-    for lane in 0..<lanes {
-        group.addTask {
-            var inbox = ""
-            for index in stride(from: lane, to: deviceCount, by: lanes) { inbox = try await setUp(index) }
-            return inbox
-        }
-    }
-    var inbox = ""
-    for try await laneInbox in group where !laneInbox.isEmpty { inbox = laneInbox }
-    return inbox
-}
+let inboxServerID = try await BenchUsers.setUp(count: deviceCount, in: store, lanes: 8)
 let setupTime = ContinuousClock.now - setupStarted
 progress("set up \(deviceCount) users and devices")
 
@@ -154,8 +78,7 @@ try await settle(limit: .seconds(5))
 let rssBefore = ProcessFigures.residentBytes()
 let heapBefore = mallinfo2()
 let holdStarted = ContinuousClock.now
-let sourceAddresses = max(1, (deviceCount + 4_999) / 5_000)
-let pings = try ClientProcess(arguments: ["\(port)", "\(deviceCount)", "\(sourceAddresses)", inboxServerID])
+let pings = try PingClient(port: port, devices: 0..<deviceCount, inbox: inboxServerID)
 while !pings.isHeld { try await Task.sleep(for: .milliseconds(100)) }
 progress("sent \(deviceCount) Pings")
 try await settle(limit: .seconds(120))
@@ -165,7 +88,7 @@ let rssUntrimmed = ProcessFigures.residentBytes()
 malloc_trim(0)
 let rssHeld = ProcessFigures.residentBytes()
 let heapHeld = mallinfo2()
-let early = pings.answeredAt.withLock { $0.count }
+let early = pings.answeredCount
 progress("all held; measuring idle CPU")
 
 let idleCPUStart = ProcessFigures.cpuTime()
@@ -199,17 +122,16 @@ let committedAt = try await withThrowingTaskGroup(of: (Int, Int64).self) { group
 let deliveryTime = ContinuousClock.now - deliveriesStarted
 progress("delivered \(deliveryCount) messages")
 let waitStarted = ContinuousClock.now
-while pings.answeredAt.withLock({ $0.count }) < early + deliveryCount, ContinuousClock.now - waitStarted < .seconds(10)
-{
+while pings.answeredCount < early + deliveryCount, ContinuousClock.now - waitStarted < .seconds(10) {
     try await Task.sleep(for: .milliseconds(50))
 }
-let answered = pings.answeredAt.withLock { $0 }
+let answered = pings.answeredAt
 let latencies = targets.compactMap { target in
     answered[target].flatMap { at in committedAt[target].map { Duration.nanoseconds(at - $0) } }
 }
 
 print(
-    "push-latency: N \(deviceCount) held Pings (\(sourceAddresses) source addresses), M \(deliveryCount) deliveries at \(rate)/s"
+    "push-latency: N \(deviceCount) held Pings, M \(deliveryCount) deliveries at \(rate)/s"
         + (viaOtherConnection ? " through another connection" : ""))
 print(
     String(

@@ -11,19 +11,21 @@ import Foundation
 ///
 /// Connections are spread over several 127.0.0.x source addresses: one source address has
 /// only the ephemeral port range (about 28,000 ports) to connect from.
-final class HeldPings: @unchecked Sendable {
+public final class HeldPings: @unchecked Sendable {
     private var descriptors: [Int32] = []
     private var buffers: [Int32: [UInt8]] = [:]
     private var deviceOf: [Int32: Int] = [:]
     private let epoll = epoll_create1(0)
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    /// Opens one connection per request and sends it; `request(i)` is device i's Ping.
-    func open(count: Int, port: Int, sourceAddresses: Int, request: (Int) -> [UInt8]) throws {
-        for index in 0..<count {
+    public init() {}
+
+    /// Opens one connection per device in `devices` and sends it `request(device)`, its Ping.
+    public func open(devices: Range<Int>, port: Int, sourceAddresses: Int, request: (Int) -> [UInt8]) throws {
+        for index in devices {
             let descriptor = try Self.connect(port: port, from: "127.0.0.\(2 + index % sourceAddresses)")
             let bytes = request(index)
             let sent = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -39,7 +41,7 @@ final class HeldPings: @unchecked Sendable {
 
     /// Reads responses until the process ends, calling `answered` with the device index as
     /// soon as a whole response has been read.
-    func readForever(answered: (Int) -> Void) -> Never {
+    public func readForever(answered: (Int) -> Void) -> Never {
         var events = [epoll_event](repeating: epoll_event(), count: 256)
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {

@@ -1,0 +1,174 @@
+import BenchmarkSupport
+import CEpoll
+import Foundation
+import Logging
+import PushBenchSupport
+import TernServer
+import TernStore
+import TernStorePostgres
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// Push across nodes on PostgreSQL, over real sockets on loopback: N devices (one user each)
+// hold a Ping on their Inbox, spread evenly over K `tern` server nodes (child processes of
+// this tool, each a TernServer on the same PostgreSQL schema, each with an epoll client
+// process of its own holding its share of the Pings). Then M messages are delivered to M
+// distinct random users at R per second through this process's own store, as `tern deliver
+// --database` from a mail server would: each wake reaches the node that holds the Ping
+// through LISTEN/NOTIFY. Printed: push latency from just before each delivery, and from its
+// commit, to its device reading the whole Ping response (p50, p99, max), each node's memory per held Ping (RSS
+// growth after malloc_trim over its share), the nodes' CPU while everything is held and idle.
+//
+//   swift build -c release --package-path Benchmarks --scratch-path .build-release --product push-cluster
+//   .build-release/release/push-cluster postgres://USER@HOST/DB [N] [M] [R] [K]
+//
+// Defaults: N 10,000, M 2,000, R 1,000, K = N / 16,000 rounded up (each process here may
+// hold 20,000 open files: a node needs one per held Ping, its client one per connection).
+// The store lives in a schema of its own, dropped by nobody: use a throwaway cluster
+// (`.ci/postgres.sh`; `TERN_PG_DURABLE=1` keeps fsync and synchronous commit on).
+
+try PingClient.runIfAsked()
+LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+try await NodeProcess.runIfAsked()
+
+let positional = Array(CommandLine.arguments.dropFirst())
+guard let url = positional.first, url.hasPrefix("postgres") else {
+    fatalError("usage: push-cluster postgres://USER@HOST/DB [N] [M] [R] [K]")
+}
+let numbers = positional.dropFirst().compactMap { Int($0) }
+let deviceCount = numbers.first ?? 10_000
+let deliveryCount = min(numbers.dropFirst().first ?? 2_000, deviceCount)
+let rate = numbers.dropFirst(2).first ?? 1_000
+let nodeCount = numbers.dropFirst(3).first ?? (deviceCount + 15_999) / 16_000
+
+/// A line on stderr, so a long run shows where it is.
+@Sendable func progress(_ line: String) { FileHandle.standardError.write(Data("push-cluster: \(line)\n".utf8)) }
+
+let schema = "tern_push_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+let store = try await PostgresStore(url: url, poolSize: 16, schema: schema)
+progress("schema \(schema); setting up \(deviceCount) users and devices")
+let setupStarted = ContinuousClock.now
+let inbox = try await BenchUsers.setUp(count: deviceCount, in: store, lanes: 16) { progress("set up \($0)") }
+let setupTime = ContinuousClock.now - setupStarted
+
+// Node k serves devices shares[k], and a client process of its own holds their Pings.
+let shares = (0..<nodeCount).map { node in
+    (deviceCount * node / nodeCount)..<(deviceCount * (node + 1) / nodeCount)
+}
+let nodes = try shares.map { try NodeProcess(url: url, schema: schema, maxHeld: $0.count + 1) }
+var ports: [Int] = []
+for node in nodes { ports.append(try await node.port()) }
+progress("\(nodeCount) nodes listening on \(ports)")
+
+/// Waits until the nodes' CPU use over half a second drops below 5% of one core (they have
+/// taken in every Ping), up to `limit`.
+func settle(limit: Duration) async throws {
+    let started = ContinuousClock.now
+    while ContinuousClock.now - started < limit {
+        let cpu = nodesCPUTime()
+        try await Task.sleep(for: .milliseconds(500))
+        if seconds(nodesCPUTime() - cpu) < 0.025 { return }
+    }
+}
+
+func nodesCPUTime() -> Duration { nodes.reduce(.zero) { $0 + ProcessFigures.cpuTime(of: $1.processIdentifier) } }
+
+try await settle(limit: .seconds(10))
+var rssBefore: [Int] = []
+for node in nodes { rssBefore.append(try await node.trimmedResidentBytes()) }
+let holdStarted = ContinuousClock.now
+let clients = try zip(ports, shares).map { try PingClient(port: $0, devices: $1, inbox: inbox) }
+while !clients.allSatisfy(\.isHeld) { try await Task.sleep(for: .milliseconds(100)) }
+progress("sent \(deviceCount) Pings")
+try await settle(limit: .seconds(600))
+let holdTime = ContinuousClock.now - holdStarted
+var rssHeld: [Int] = []
+for node in nodes { rssHeld.append(try await node.trimmedResidentBytes()) }
+let early = clients.reduce(0) { $0 + $1.answeredCount }
+progress("all held; measuring idle CPU")
+
+let idleCPUStart = nodesCPUTime()
+let idleWindow = Duration.seconds(10)
+try await Task.sleep(for: idleWindow)
+let idleCPU = seconds(nodesCPUTime() - idleCPUStart) / seconds(idleWindow)
+
+// Deliveries at `rate` per second to distinct random users, open loop: each starts at its
+// time in a task of its own, as concurrent deliveries from a mail server would.
+let delivery = MailDelivery(store: store)
+let targets = Array((0..<deviceCount).shuffled().prefix(deliveryCount))
+let deliveriesStarted = ContinuousClock.now
+/// When a delivery started and when it returned, committed, in CLOCK_MONOTONIC nanoseconds.
+struct DeliveryTimes: Sendable {
+    var started: Int64
+    var committed: Int64
+}
+let deliveryTimes = try await withThrowingTaskGroup(of: (Int, DeliveryTimes).self) { group in
+    for (sequence, target) in targets.enumerated() {
+        let due = deliveriesStarted + .seconds(Double(sequence) / Double(rate))
+        if due > ContinuousClock.now { try await Task.sleep(until: due) }
+        group.addTask {
+            let started = ProcessFigures.monotonicNanoseconds()
+            _ = try await delivery.deliver(message(sequence), to: "u\(target)@bench.example")
+            return (target, DeliveryTimes(started: started, committed: ProcessFigures.monotonicNanoseconds()))
+        }
+    }
+    var times: [Int: DeliveryTimes] = [:]
+    for try await (target, time) in group { times[target] = time }
+    return times
+}
+let deliveryTime = ContinuousClock.now - deliveriesStarted
+progress("delivered \(deliveryCount) messages")
+func answeredCount() -> Int { clients.reduce(0) { $0 + $1.answeredCount } }
+let waitStarted = ContinuousClock.now
+while answeredCount() < early + deliveryCount, ContinuousClock.now - waitStarted < .seconds(15) {
+    try await Task.sleep(for: .milliseconds(50))
+}
+let answered = clients.reduce(into: [Int: Int64]()) { all, client in
+    all.merge(client.answeredAt) { first, _ in first }
+}
+/// From each delivery's start (or its commit) to its device reading the Ping response.
+func latencies(from start: KeyPath<DeliveryTimes, Int64>) -> [Duration] {
+    targets.compactMap { target in
+        answered[target].flatMap { at in deliveryTimes[target].map { Duration.nanoseconds(at - $0[keyPath: start]) } }
+    }
+}
+let sinceStart = latencies(from: \.started)
+let sinceCommit = latencies(from: \.committed)
+let deliveryDurations = deliveryTimes.values.map { Duration.nanoseconds($0.committed - $0.started) }
+
+print(
+    "push-cluster: N \(deviceCount) held Pings over \(nodeCount) nodes on PostgreSQL, "
+        + "M \(deliveryCount) deliveries at \(rate)/s through another connection")
+print(
+    String(
+        format: "  setup %.1f s; all Pings held %.1f s after the first connect", seconds(setupTime), seconds(holdTime)))
+for (node, share) in shares.enumerated() {
+    print(
+        String(
+            format: "  node %d: %d held, RSS %.0f MB -> %.0f MB, %.1f KB per held Ping", node, share.count,
+            Double(rssBefore[node]) / 1e6, Double(rssHeld[node]) / 1e6,
+            Double(rssHeld[node] - rssBefore[node]) / Double(share.count) / 1024))
+}
+let growth = zip(rssHeld, rssBefore).reduce(0) { $0 + $1.0 - $1.1 }
+print(
+    String(
+        format: "  all nodes: RSS %.0f MB while holding (%.0f MB of it the held Pings), %.1f KB per held Ping",
+        Double(rssHeld.reduce(0, +)) / 1e6, Double(growth) / 1e6, Double(growth) / Double(deviceCount) / 1024))
+print(String(format: "  nodes' CPU while %d Pings are held and idle: %.2f%% of one core", deviceCount, idleCPU * 100))
+print(
+    String(
+        format: "  deliveries took %.2f s (%.0f/s)", seconds(deliveryTime),
+        Double(deliveryCount) / seconds(deliveryTime)))
+print("  one delivery, start to commit: \(percentiles(deliveryDurations))")
+print("  answered before any delivery: \(early); pushed: \(sinceStart.count) of \(deliveryCount)")
+if !sinceStart.isEmpty {
+    print("  push latency, delivery started to response read: \(percentiles(sinceStart))")
+    print("  push latency, delivery committed to response read: \(percentiles(sinceCommit))")
+}
+
+for client in clients { client.stop() }
+for node in nodes { node.stop() }
+fflush(nil)
+exit(0)
