@@ -17,7 +17,7 @@ public final class PushHub: Service, Sendable {
     public typealias Ticket = PushRegistry<Waiter>.Ticket
     private typealias Resumption = PushRegistry<Waiter>.Resumption
 
-    private let registry: Mutex<PushRegistry<Waiter>>
+    private let registry: LockedRegistry
     /// Subscribed from the start, so no change committed while the hub starts is missed.
     private let changes: AsyncStream<StoreChange>
     /// Time on the hub's clock since it was made, and a sleep on that clock: deadlines and
@@ -28,8 +28,13 @@ public final class PushHub: Service, Sendable {
     public init(
         store: any Store, maxHeldPerUser: Int, maxHeldTotal: Int, clock: some Clock<Duration> = ContinuousClock()
     ) {
-        changes = store.allChanges()
-        registry = Mutex(PushRegistry(maxPerUser: maxHeldPerUser, maxTotal: maxHeldTotal))
+        let registry = LockedRegistry(PushRegistry(maxPerUser: maxHeldPerUser, maxTotal: maxHeldTotal))
+        self.registry = registry
+        // Only the users held here: on a database shared by nodes, the others' changes go unread.
+        changes = store.allChanges(
+            interest: ChangeInterest(
+                wants: { userID in registry.withLock { $0.holds(userID) } },
+                users: { registry.withLock { $0.heldUserIDs } }))
         let epoch = clock.now
         elapsed = { epoch.duration(to: clock.now) }
         sleep = { try await clock.sleep(for: $0) }
@@ -90,5 +95,17 @@ public final class PushHub: Service, Sendable {
     /// Runs woken waiters outside the lock.
     private func resume(_ resumptions: [Resumption]) {
         for resumption in resumptions { resumption.continuation(resumption.wake) }
+    }
+
+    /// The registry behind its lock, in an object of its own: the change feed's interest
+    /// asks it, and is made before the hub is whole.
+    private final class LockedRegistry: Sendable {
+        private let lock: Mutex<PushRegistry<Waiter>>
+
+        init(_ registry: sending PushRegistry<Waiter>) { lock = Mutex(registry) }
+
+        func withLock<Result>(_ body: (inout sending PushRegistry<Waiter>) -> sending Result) -> sending Result {
+            lock.withLock(body)
+        }
     }
 }

@@ -56,6 +56,12 @@ public struct PushRegistry<Continuation> {
     /// How many requests are held.
     var count: Int { waiters.count }
 
+    /// Whether a request of `userID` is held.
+    func holds(_ userID: User.ID) -> Bool { devicesByUser[userID] != nil }
+
+    /// The users with a request held.
+    var heldUserIDs: Set<User.ID> { Set(devicesByUser.keys) }
+
     /// Registers a device's interest until `deadline` (time since the hub's epoch), ending
     /// the device's previous registration if any.
     mutating func arm(

@@ -133,10 +133,10 @@ public protocol Store: Sendable {
 
     /// Committed changes of one user, from now on, as they happen.
     func changes(for userID: User.ID) -> AsyncStream<StoreChange>
-    /// Committed changes of every user, from now on, as they happen (buffered without a
-    /// bound, so none is dropped); a default-policy change comes once, addressed to
-    /// `StoreChange.everyUser`.
-    func allChanges() -> AsyncStream<StoreChange>
+    /// Committed changes of every user `interest` wants, from now on, as they happen
+    /// (buffered without a bound, so none is dropped); a default-policy change comes once,
+    /// addressed to `StoreChange.everyUser`. A change of a user not wanted may come too.
+    func allChanges(interest: ChangeInterest) -> AsyncStream<StoreChange>
     /// Watches for commits made by other processes (or nodes) until the task is cancelled:
     /// SQLite's safety poll behind the commit bell. Whoever keeps the store open for long
     /// runs it (the server, as a service); commits of this process are announced without it.

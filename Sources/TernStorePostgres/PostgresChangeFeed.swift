@@ -15,9 +15,10 @@ import TernStore
 /// only move their cursor.
 ///
 /// Whenever the LISTEN connection is (re)established, and on the safety poll
-/// (`follow(clock:)`), the reader sweeps: it compares every stream's number in the database
-/// (`users.log_seq`, the default policy's version) with its cursor and reads what it missed,
-/// so a wake sent while the connection was down is delivered late, never lost. Log rows
+/// (`follow(clock:)`), the reader sweeps: it compares the number in the database of every
+/// stream a subscriber here hears (`users.log_seq`, the default policy's version) with its
+/// cursor and reads what it missed, so a wake sent while the connection was down is
+/// delivered late, never lost. Streams nobody here hears are neither swept nor read. Log rows
 /// older than `retention` are pruned by the poll.
 ///
 /// The LISTEN connection and the reader start with the first subscription, as SQLite's
@@ -49,8 +50,8 @@ final class PostgresChangeFeed: Sendable {
     static let retention: Duration = .seconds(600)
     /// The safety poll's interval. NOTIFY carries the wakes, and a LISTEN connection that
     /// drops or stops answering is replaced and followed by a sweep, so the poll only guards
-    /// against what nobody foresaw; each sweep reads every user's `log_seq`, which is why it
-    /// runs seldom.
+    /// against what nobody foresaw; each sweep reads the `log_seq` of every user heard here
+    /// (every held Ping's), which is why it runs seldom.
     static let pollInterval: Duration = .seconds(5)
     /// How often the safety poll also prunes the log.
     static let pruneInterval: Duration = .seconds(60)
@@ -95,10 +96,11 @@ final class PostgresChangeFeed: Sendable {
         return subscribers.subscribe(userID: userID)
     }
 
-    /// Every user's changes, buffered without a bound: its one consumer must not miss any.
-    func subscribeToAll() -> AsyncStream<StoreChange> {
+    /// Every user's changes that `interest` wants, buffered without a bound: its one
+    /// consumer must not miss any.
+    func subscribeToAll(interest: ChangeInterest) -> AsyncStream<StoreChange> {
         defer { start() }
-        return subscribers.subscribeToAll()
+        return subscribers.subscribeToAll(interest: interest)
     }
 
     // MARK: What wakes the reader
@@ -261,7 +263,10 @@ final class PostgresChangeFeed: Sendable {
         try await client.withConnection { connection in
             let session = PostgresSession(connection)
             var targets = pending
-            if sweeping { targets.merge(try await Self.streamNumbers(session), uniquingKeysWith: max) }
+            if sweeping {
+                targets.merge(
+                    try await Self.streamNumbers(session, of: subscribers.heardUsers()), uniquingKeysWith: max)
+            }
             let reads: [(User.ID, Int64)] = state.withLock { state in
                 var reads: [(User.ID, Int64)] = []
                 for (userID, number) in targets where number > state.cursors[userID] ?? 0 {
@@ -293,11 +298,15 @@ final class PostgresChangeFeed: Sendable {
         }
     }
 
-    /// Every stream's current number: each user's `log_seq`, and the default policy's version.
-    private static func streamNumbers(_ session: PostgresSession) async throws -> [User.ID: Int64] {
+    /// The current number of every stream, or of the streams of `users` (and always the
+    /// default policy's): each user's `log_seq`, and the default policy's version.
+    private static func streamNumbers(_ session: PostgresSession, of users: Set<User.ID>? = nil) async throws
+        -> [User.ID: Int64]
+    {
         let rows = try await session.rows(
             """
-            SELECT id, log_seq FROM users WHERE log_seq > 0
+            SELECT id, log_seq FROM users
+            WHERE log_seq > 0 AND (\(users == nil) OR id = ANY(\(Array(users ?? []))::bigint[]))
             UNION ALL SELECT \(StoreChange.everyUser), version FROM policies WHERE scope = 0
             """)
         var numbers: [User.ID: Int64] = [:]

@@ -84,8 +84,8 @@ public final class PostgresStore: Store {
         feed.subscribe(userID: userID)
     }
 
-    public func allChanges() -> AsyncStream<StoreChange> {
-        feed.subscribeToAll()
+    public func allChanges(interest: ChangeInterest) -> AsyncStream<StoreChange> {
+        feed.subscribeToAll(interest: interest)
     }
 
     public func followChanges(clock: some Clock<Duration>) async {

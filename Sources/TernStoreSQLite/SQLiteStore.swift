@@ -46,7 +46,8 @@ public final class SQLiteStore: Store {
         feed.subscribe(userID: userID)
     }
 
-    public func allChanges() -> AsyncStream<StoreChange> {
+    /// Every change: the feed reads the log of this one file for all its users anyway.
+    public func allChanges(interest _: ChangeInterest) -> AsyncStream<StoreChange> {
         feed.subscribeToAll()
     }
 

@@ -1,3 +1,4 @@
+import Synchronization
 import TernStore
 import Testing
 
@@ -37,5 +38,23 @@ struct ChangeSubscribersTests {
         var all = subscribers.subscribeToAll().makeAsyncIterator()
         #expect(await all.next() == nil)
         #expect(subscribers.isEmpty)
+    }
+
+    @Test func anAllFeedWithAnInterestHearsOnlyTheUsersItWants() {
+        let subscribers = ChangeSubscribers()
+        let wanted = Mutex<Set<User.ID>>([1])
+        let all = subscribers.subscribeToAll(
+            interest: ChangeInterest(
+                wants: { userID in wanted.withLock { $0.contains(userID) } }, users: { wanted.withLock { $0 } }))
+        let bruno = subscribers.subscribe(userID: 5)
+        #expect(subscribers.hears(1) && subscribers.hears(5) && !subscribers.hears(2))
+        #expect(subscribers.hears(StoreChange.everyUser), "a default-policy change is heard by anybody")
+        #expect(subscribers.heardUsers() == [1, 5])
+        wanted.withLock { $0 = [2] }
+        #expect(subscribers.hears(2) && !subscribers.hears(1), "asked each time, not remembered")
+        #expect(subscribers.heardUsers() == [2, 5])
+        let everyone = subscribers.subscribeToAll()
+        #expect(subscribers.hears(7) && subscribers.heardUsers() == nil, "a feed of every user hears everyone")
+        withExtendedLifetime((all, bruno, everyone)) {}
     }
 }

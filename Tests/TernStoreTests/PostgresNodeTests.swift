@@ -55,7 +55,7 @@ struct PostgresNodeTests {
     @Test func concurrentWritersOnTwoNodesTakeConsecutiveModSeqsAndLoseNothing() async throws {
         let nodes = try await Nodes()
         let start = try await nodes.first.itemChanges(in: nodes.inbox.id, since: .zero, limit: 1).through
-        let feed = nodes.first.allChanges()
+        let feed = nodes.first.allChanges(interest: .everyone)
         let perNode = 25
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (name, node) in [("a", nodes.first), ("b", nodes.second)] {

@@ -9,8 +9,10 @@ import Foundation
 /// descriptor and a small read buffer. It runs in a child process of its own (`--client`),
 /// so that client and server each have a full open-file limit and the server's RSS is its own.
 ///
-/// Connections are spread over several 127.0.0.x source addresses: one source address has
-/// only the ephemeral port range (about 28,000 ports) to connect from.
+/// Device i connects from 127.0.0.(2 + i / 5,000): one source address has only the
+/// ephemeral ports (about 28,000) to connect from, and clients in several processes must
+/// not share them. The source port is chosen at connect (`IP_BIND_ADDRESS_NO_PORT`), per
+/// destination, not at bind, where finding a free one slows as the range fills.
 public final class HeldPings: @unchecked Sendable {
     private var descriptors: [Int32] = []
     private var buffers: [Int32: [UInt8]] = [:]
@@ -24,9 +26,9 @@ public final class HeldPings: @unchecked Sendable {
     public init() {}
 
     /// Opens one connection per device in `devices` and sends it `request(device)`, its Ping.
-    public func open(devices: Range<Int>, port: Int, sourceAddresses: Int, request: (Int) -> [UInt8]) throws {
+    public func open(devices: Range<Int>, port: Int, request: (Int) -> [UInt8]) throws {
         for index in devices {
-            let descriptor = try Self.connect(port: port, from: "127.0.0.\(2 + index % sourceAddresses)")
+            let descriptor = try Self.connect(port: port, from: "127.0.0.\(2 + index / 5_000 % 250)")
             let bytes = request(index)
             let sent = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             guard sent == bytes.count else { throw Failure(description: "short write on connection \(index)") }
@@ -87,6 +89,8 @@ public final class HeldPings: @unchecked Sendable {
         remote.sin_port = in_port_t(UInt16(port).bigEndian)
         remote.sin_addr.s_addr = inet_addr("127.0.0.1")
         let size = socklen_t(MemoryLayout<sockaddr_in>.size)
+        var on: Int32 = 1
+        setsockopt(descriptor, Int32(IPPROTO_IP), 24 /* IP_BIND_ADDRESS_NO_PORT */, &on, socklen_t(MemoryLayout<Int32>.size))
         let bound = withUnsafePointer(to: &local) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, size) }
         }

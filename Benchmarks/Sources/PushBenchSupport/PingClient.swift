@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 import WBXML
 
-/// Held Pings in a child process (`--client PORT FIRST COUNT SOURCES INBOX`): devices FIRST
+/// Held Pings in a child process (`--client PORT FIRST COUNT INBOX`): devices FIRST
 /// to FIRST+COUNT-1 each send their Ping over a connection of its own; the child prints
 /// `held` once every Ping is sent, then `INDEX NANOSECONDS` (CLOCK_MONOTONIC) per response read.
 public final class PingClient: Sendable {
@@ -19,10 +19,7 @@ public final class PingClient: Sendable {
 
     /// Starts the child: devices `devices` ping `inbox` through the server on `port`.
     public init(port: Int, devices: Range<Int>, inbox: String) throws {
-        // One source address has only the ephemeral ports (about 28,000) to connect from, and
-        // connecting slows as they fill: one address per 5,000 connections.
-        let sources = max(1, (devices.count + 4_999) / 5_000)
-        let arguments = ["--client", "\(port)", "\(devices.lowerBound)", "\(devices.count)", "\(sources)", inbox]
+        let arguments = ["--client", "\(port)", "\(devices.lowerBound)", "\(devices.count)", inbox]
         let process = try ChildProcess(arguments: arguments) { [reports] line in
             if line == "held" { return reports.held.withLock { $0 = true } }
             let fields = line.split(separator: " ").compactMap { Int64($0) }
@@ -47,14 +44,14 @@ public final class PingClient: Sendable {
     public static func runIfAsked() throws {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.first == "--client" else { return }
-        let numbers = arguments.dropFirst().prefix(4).compactMap { Int($0) }
-        guard arguments.count == 6, numbers.count == 4 else { fatalError("--client PORT FIRST COUNT SOURCES INBOX") }
-        let (port, first, count, sources) = (numbers[0], numbers[1], numbers[2], numbers[3])
+        let numbers = arguments.dropFirst().prefix(3).compactMap { Int($0) }
+        guard arguments.count == 5, numbers.count == 3 else { fatalError("--client PORT FIRST COUNT INBOX") }
+        let (port, first, count) = (numbers[0], numbers[1], numbers[2])
         _ = ProcessFigures.raiseFileLimit(to: count + 100)
         let body = try WBXMLEncoder().encode(
-            PingRequest(heartbeatInterval: 3540, folders: [PingFolder(id: arguments[5], class: "Email")]).element)
+            PingRequest(heartbeatInterval: 3540, folders: [PingFolder(id: arguments[4], class: "Email")]).element)
         let pings = HeldPings()
-        try pings.open(devices: first..<(first + count), port: port, sourceAddresses: sources) {
+        try pings.open(devices: first..<(first + count), port: port) {
             pingRequest($0, body: body)
         }
         let output = FileHandle.standardOutput

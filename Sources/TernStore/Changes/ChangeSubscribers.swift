@@ -5,8 +5,8 @@ import Synchronization
 package final class ChangeSubscribers: Sendable {
     private struct State {
         var subscribers: [User.ID: [Int: AsyncStream<StoreChange>.Continuation]] = [:]
-        /// Subscribers to every user's changes.
-        var everyone: [Int: AsyncStream<StoreChange>.Continuation] = [:]
+        /// Subscribers to every user's changes, with the users each wants.
+        var everyone: [Int: (continuation: AsyncStream<StoreChange>.Continuation, interest: ChangeInterest)] = [:]
         var nextSubscriberID = 0
         var finished = false
     }
@@ -36,13 +36,14 @@ package final class ChangeSubscribers: Sendable {
         return stream
     }
 
-    /// Every user's changes, buffered without a bound: its one consumer must not miss any.
-    package func subscribeToAll() -> AsyncStream<StoreChange> {
+    /// Every user's changes (those `interest` wants must be read; others may be passed
+    /// over), buffered without a bound: its one consumer must not miss any.
+    package func subscribeToAll(interest: ChangeInterest = .everyone) -> AsyncStream<StoreChange> {
         let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .unbounded)
         let (id, finished) = state.withLock { state in
             let id = state.nextSubscriberID
             state.nextSubscriberID += 1
-            if !state.finished { state.everyone[id] = continuation }
+            if !state.finished { state.everyone[id] = (continuation, interest) }
             return (id, state.finished)
         }
         if finished { continuation.finish() }
@@ -57,10 +58,27 @@ package final class ChangeSubscribers: Sendable {
 
     /// Whether anybody hears the changes of `userID` (for `StoreChange.everyUser`: anybody at all).
     package func hears(_ userID: User.ID) -> Bool {
-        state.withLock { state in
-            !state.everyone.isEmpty || state.subscribers[userID] != nil
-                || (userID == StoreChange.everyUser && !state.subscribers.isEmpty)
+        let (heard, interests) = state.withLock { state in
+            let heard =
+                state.subscribers[userID] != nil
+                || (userID == StoreChange.everyUser && !(state.subscribers.isEmpty && state.everyone.isEmpty))
+            return (heard, state.everyone.values.map(\.interest))
         }
+        // Interests are asked outside the lock: they take their owners' locks.
+        return heard || interests.contains { $0.wants(userID) }
+    }
+
+    /// Every user somebody hears now; nil when somebody hears every user.
+    package func heardUsers() -> Set<User.ID>? {
+        let (users, interests) = state.withLock { state in
+            (Set(state.subscribers.keys), state.everyone.values.map(\.interest))
+        }
+        var heard = users
+        for interest in interests {
+            guard let wanted = interest.users() else { return nil }
+            heard.formUnion(wanted)
+        }
+        return heard
     }
 
     /// Hands `changes` to those who hear them, in order: a change to its user's subscribers
@@ -69,7 +87,9 @@ package final class ChangeSubscribers: Sendable {
         guard !changes.isEmpty else { return }
         let deliveries = state.withLock { state in
             changes.flatMap { change in
-                Self.listeners(of: change, in: state.subscribers) + [(change, Array(state.everyone.values))]
+                Self.listeners(of: change, in: state.subscribers) + [
+                    (change, state.everyone.values.map(\.continuation))
+                ]
             }
         }
         // Continuations are resumed after unlocking.
@@ -86,7 +106,7 @@ package final class ChangeSubscribers: Sendable {
                 state.subscribers = [:]
                 state.everyone = [:]
             }
-            return state.subscribers.values.flatMap(\.values) + state.everyone.values
+            return state.subscribers.values.flatMap(\.values) + state.everyone.values.map(\.continuation)
         }
         for continuation in continuations { continuation.finish() }
     }

@@ -52,7 +52,7 @@ struct ChangeFeedContractTests {
         let bob = try await fixture.store.createUser(
             NewUser(login: "bob", emailAddresses: [], displayName: "Bob", passwordHash: "x"))
         let bobsInbox = try #require(try await fixture.store.folders(of: bob.id).first { $0.type == .inbox })
-        let stream = fixture.store.allChanges()
+        let stream = fixture.store.allChanges(interest: .everyone)
         _ = try await fixture.store.addItem(StoreFixture.email("for bob"), to: bobsInbox.id)
         _ = try await fixture.store.setPolicy(DevicePolicy(), for: nil)
         var changes = stream.makeAsyncIterator()
