@@ -90,7 +90,8 @@ public final class HeldPings: @unchecked Sendable {
         remote.sin_addr.s_addr = inet_addr("127.0.0.1")
         let size = socklen_t(MemoryLayout<sockaddr_in>.size)
         var on: Int32 = 1
-        setsockopt(descriptor, Int32(IPPROTO_IP), 24 /* IP_BIND_ADDRESS_NO_PORT */, &on, socklen_t(MemoryLayout<Int32>.size))
+        let bindAddressNoPort: Int32 = 24  // IP_BIND_ADDRESS_NO_PORT, which Glibc does not export
+        setsockopt(descriptor, Int32(IPPROTO_IP), bindAddressNoPort, &on, socklen_t(MemoryLayout<Int32>.size))
         let bound = withUnsafePointer(to: &local) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, size) }
         }
