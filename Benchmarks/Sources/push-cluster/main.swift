@@ -62,15 +62,16 @@ var ports: [Int] = []
 for node in nodes { ports.append(try await node.port()) }
 progress("\(nodeCount) nodes listening on \(ports)")
 
-/// Waits until the nodes' CPU use over half a second drops below 5% of one core (they have
-/// taken in every Ping), up to `limit`.
+/// Waits until the nodes' CPU use over a second drops below 5% of one core (they have
+/// taken in every Ping), up to `limit`; stops the run when it does not.
 func settle(limit: Duration) async throws {
     let started = ContinuousClock.now
     while ContinuousClock.now - started < limit {
         let cpu = nodesCPUTime()
-        try await Task.sleep(for: .milliseconds(500))
-        if seconds(nodesCPUTime() - cpu) < 0.025 { return }
+        try await Task.sleep(for: .seconds(1))
+        if seconds(nodesCPUTime() - cpu) < 0.05 { return }
     }
+    fatalError("the nodes were still busy after \(limit)")
 }
 
 func nodesCPUTime() -> Duration { nodes.reduce(.zero) { $0 + ProcessFigures.cpuTime(of: $1.processIdentifier) } }
@@ -82,7 +83,7 @@ let holdStarted = ContinuousClock.now
 let clients = try zip(ports, shares).map { try PingClient(port: $0, devices: $1, inbox: inbox) }
 while !clients.allSatisfy(\.isHeld) { try await Task.sleep(for: .milliseconds(100)) }
 progress("sent \(deviceCount) Pings")
-try await settle(limit: .seconds(600))
+try await settle(limit: .seconds(2400))
 let holdTime = ContinuousClock.now - holdStarted
 var rssHeld: [Int] = []
 for node in nodes { rssHeld.append(try await node.trimmedResidentBytes()) }
