@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Synchronization
 import TernAdmin
 import TernStore
 
@@ -42,7 +43,7 @@ extension AdminConsole {
     ) async -> Response {
         let session: ConsoleSession
         let form: FormBody
-        do {
+        do throws(Refusal) {
             (session, form) = try await authorizeChange(request)
         } catch {
             log(request, context, status: error.response.status)
@@ -102,7 +103,7 @@ extension AdminConsole {
                 SignInPage.render(error: "Too many wrong tokens from your address. Try again in 15 minutes."),
                 headers: [.retryAfter: String(SignInLockout.window.components.seconds)])
         } else {
-            do {
+            do throws(Refusal) {
                 let form = try await readForm(request)
                 if token.matches(form["token"] ?? "") {
                     let session = sessions.open(at: .now)
@@ -125,7 +126,7 @@ extension AdminConsole {
     /// and clears the cookie.
     func signOut(_ request: Request, _ context: TernRequestContext) async -> Response {
         let response: Response
-        do {
+        do throws(Refusal) {
             let (session, _) = try await authorizeChange(request)
             sessions.close(session.id)
             response = ConsoleResponse.redirect(

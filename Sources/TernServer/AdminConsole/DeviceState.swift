@@ -1,5 +1,6 @@
 import Foundation
 import TernAdmin
+import TernStore
 
 /// The parts of a device's row that change while the list is open, in words: the device list
 /// renders them and `GET /admin/devices/state` sends them as JSON, so that the page's script

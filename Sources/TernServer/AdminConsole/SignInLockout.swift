@@ -9,7 +9,7 @@ struct SignInLockout: Sendable {
     static let maxFailures = 5
     static let window: Duration = .seconds(15 * 60)
 
-    private var failures = RecentEvents<String>(window: window, keep: maxFailures)
+    private var failures = RecentEvents<String>(window: Self.window, keep: Self.maxFailures)
 
     func isLocked(_ client: String, at now: ContinuousClock.Instant) -> Bool {
         failures.count(client, at: now) >= Self.maxFailures

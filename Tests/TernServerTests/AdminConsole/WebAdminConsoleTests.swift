@@ -1,5 +1,7 @@
+import ActiveSync
 import Foundation
 import TernStore
+import TernStoreSQLite
 import TernTesting
 import Testing
 
@@ -37,7 +39,7 @@ struct WebAdminConsoleTests {
     }
 
     @Test func withoutAnAdminTokenTheConsoleIs404() async throws {
-        try await RunningServer.with { server in
+        try await RunningServer.with { server async throws in
             for path in ["/admin/", "/admin", "/admin/sign-in", "/admin/devices", "/admin/console.js"] {
                 #expect(try await server.send("GET", path).status == 404, "\(path)")
             }
@@ -89,10 +91,19 @@ struct WebAdminConsoleTests {
         defer { certificates.remove() }
         let files = try TLSTests.makeCertificate("console", in: certificates)
         let server = try await RunningServer(adminToken: Self.token, tuning: { $0.tls = files })
-        defer { Task { await server.stop() } }
-        let reply = try await server.curl(
-            ["-X", "POST", "--cacert", files.certificateFile, "-H", "Content-Type: application/x-www-form-urlencoded"],
-            url: "https://127.0.0.1:\(server.port)/admin/sign-in", payload: Array("token=\(Self.token)".utf8))
+        let reply: (status: Int, headers: [String: String], body: [UInt8])
+        do {
+            reply = try await server.curl(
+                [
+                    "-X", "POST", "--cacert", files.certificateFile, "-H",
+                    "Content-Type: application/x-www-form-urlencoded",
+                ],
+                url: "https://127.0.0.1:\(server.port)/admin/sign-in", payload: Array("token=\(Self.token)".utf8))
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
         #expect(reply.status == 303)
         #expect(reply.headers["set-cookie"]?.hasSuffix("; HttpOnly; SameSite=Strict; Secure") == true)
     }
@@ -102,13 +113,14 @@ struct WebAdminConsoleTests {
             let browser = try await Self.signIn(server)
             let other = try await Self.signIn(server)
             let user = "login=bea&address=bea%40tern.example&password=pw"
-            for (body, cookie) in [
+            let attempts: [(body: String, cookie: String?)] = [
                 (user, browser.cookie),
                 (user + "&csrf=", browser.cookie),
                 (user + "&csrf=" + String(browser.csrf.reversed()), browser.cookie),
                 (user + "&csrf=" + other.csrf, browser.cookie),
                 (user + "&csrf=" + browser.csrf, nil),
-            ] {
+            ]
+            for (body, cookie) in attempts {
                 let refused = try await Self.post(server, "/admin/users", body, cookie: cookie)
                 #expect(refused.status == 403, "\(body) \(cookie ?? "no cookie")")
             }
@@ -217,7 +229,7 @@ struct WebAdminConsoleTests {
             let large = String(repeating: "a", count: 20_000)
             let tooLarge = try await Self.post(server, "/admin/users", "login=" + large + csrf, cookie: browser.cookie)
             #expect(tooLarge.status == 413)
-            #expect(try await server.store.device(of: server.user.id, deviceID: "OLD1")?.wipe == .none)
+            #expect(try await server.store.device(of: server.user.id, deviceID: "OLD1")?.wipe == WipeState.none)
         }
     }
 

@@ -38,17 +38,18 @@ enum DevicesPage {
     private static func row(_ device: DeviceSummary, filter: String?, session: ConsoleSession) -> HTML {
         let state = DeviceState(device)
         let actions = DeviceAction.allCases.filter { $0.applies(to: device) }.map { action -> HTML in
-            """
-            <form method="post" action="/admin/devices/action" class="action" \
-            data-confirm="\(action.confirmation(for: device))">\(ConsolePage.csrfField(session))
-            <input type="hidden" name="user" value="\(device.user)">
-            <input type="hidden" name="device" value="\(device.deviceID)">
-            <input type="hidden" name="action" value="\(action.rawValue)">
-            <input type="hidden" name="filter" value="\(filter ?? "")">
-            <button type="submit" class="\(action.isDestructive ? "danger" : "plain")" \
-            aria-label="\(action.label) \(DeviceAction.name(of: device))">\(action.label)</button>
-            </form>
-            """
+            let style = action.isDestructive ? "danger" : "plain"
+            return """
+                <form method="post" action="/admin/devices/action" class="action" \
+                data-confirm="\(action.confirmation(for: device))">\(ConsolePage.csrfField(session))
+                <input type="hidden" name="user" value="\(device.user)">
+                <input type="hidden" name="device" value="\(device.deviceID)">
+                <input type="hidden" name="action" value="\(action.rawValue)">
+                <input type="hidden" name="filter" value="\(filter ?? "")">
+                <button type="submit" class="\(style)" \
+                aria-label="\(action.label) \(DeviceAction.name(of: device))">\(action.label)</button>
+                </form>
+                """
         }
         return """
             <tr data-device="\(state.key)">
