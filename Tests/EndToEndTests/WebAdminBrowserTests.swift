@@ -49,7 +49,8 @@ struct WebAdminBrowserTests {
             "the device tern-device provisioned is listed", "a dismissed confirmation changes nothing",
             "the console sends the wipe after a confirmation naming the device",
             "tern-device is wiped at its next command", "the list shows the device wiped without a reload",
-            "a POST without the CSRF token is refused with 403", "the policy page explains the rules",
+            "a POST without the CSRF token is refused with 403",
+            "the policy page changes settings and explains the rules",
             "signing out closes the session",
         ] {
             #expect(output.contains("ok: \(step)\n"), "\(step): \(output)\(result.standardError)")

@@ -35,6 +35,8 @@ struct DeviceState: Encodable, Sendable {
         }
         if device.blocked {
             access = "blocked"
+        } else if device.wipe?.state == .wiped {
+            access = "refused since its wipe, until allowed"
         } else if let autoblock = device.autoblock {
             let why =
                 autoblock.reason == .userAgentChanges

@@ -17,7 +17,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 USER, PASSWORD, DEVICE = "bea", "bea-secret-1", "WEBPHONE1"
 
@@ -43,6 +43,22 @@ def browser():
 def tern_device(arguments, tern_device_path, profile, text=""):
     return subprocess.run([tern_device_path] + arguments + ["--profile", profile], input=text, text=True,
                           capture_output=True, timeout=120)
+
+
+def check_labels(driver):
+    """Every visible input and select of the page has a label naming it."""
+    for field in driver.find_elements(By.CSS_SELECTOR, "input:not([type=hidden]), select"):
+        field_id = field.get_attribute("id")
+        labelled = field_id and driver.find_elements(By.CSS_SELECTOR, f"label[for='{field_id}']")
+        check(labelled or field.get_attribute("aria-label"), f"{field.get_attribute('name')} has a label")
+
+
+def check_fits_a_phone(driver):
+    """At a phone's width (390 px) the page needs no sideways scrolling."""
+    driver.set_window_size(390, 844)
+    width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth];")
+    driver.set_window_size(1280, 1000)
+    check(width[0] <= width[1], f"the page fits a phone's width: {width}")
 
 
 def wipe_cell(driver):
@@ -88,6 +104,8 @@ def main():
         driver.find_element(By.XPATH, "//button[text()='Add user']").click()
         wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "p.notice"),
                                                                      f"User {USER} added."))
+        check_labels(driver)
+        check_fits_a_phone(driver)
         step("a user is added")
 
         setup = tern_device(["setup", "--server", url, "--user", USER, "--device-id", DEVICE, "--password-stdin"],
@@ -96,6 +114,8 @@ def main():
         driver.get(url + "/admin/devices?user=" + USER)
         row = driver.find_element(By.CSS_SELECTOR, f"tr[data-device='{USER}/{DEVICE}']")
         check("tern-device" in row.text and "provisioned" in row.text, f"the device's row: {row.text}")
+        check_labels(driver)
+        check_fits_a_phone(driver)
         step("the device tern-device provisioned is listed")
 
         row.find_element(By.XPATH, ".//button[text()='Block']").click()
@@ -124,6 +144,8 @@ def main():
             WebDriverWait(driver, 15).until(lambda current: wipe_cell(current).text.startswith("wiped at "))
         except TimeoutException:
             raise AssertionError(f"the list never showed the wipe acknowledged: {wipe_cell(driver).text}")
+        access = driver.find_element(By.CSS_SELECTOR, f"tr[data-device='{USER}/{DEVICE}'] td[data-field='access']")
+        check(access.text == "refused since its wipe, until allowed", f"the access cell follows: {access.text}")
         check(driver.execute_script("return window.ternMarker;") == "not reloaded", "the page was not reloaded")
         step("the list shows the device wiped without a reload")
         if arguments.screenshots:
@@ -145,9 +167,28 @@ def main():
         driver.get(url + "/admin/policy")
         check("Devices need no PIN." in driver.find_element(By.TAG_NAME, "main").text,
               "the policy page puts the PIN rules in words")
+        for name, value, user in (("DevicePasswordEnabled", "1", ""), ("MinDevicePasswordLength", "6", ""),
+                                  ("MaxDevicePasswordFailedAttempts", "8", ""),
+                                  ("MaxInactivityTimeDeviceLock", "300", ""),
+                                  ("AlphanumericDevicePasswordRequired", "1", USER)):
+            Select(driver.find_element(By.ID, "setting-name")).select_by_value(name)
+            driver.find_element(By.ID, "setting-value").send_keys(value)
+            driver.find_element(By.ID, "setting-user").send_keys(user)
+            driver.find_element(By.XPATH, "//button[text()='Change setting']").click()
+            wait.until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, "p.notice"),
+                                                                         f"{name} is now {value}"))
+        check_labels(driver)
+        check_fits_a_phone(driver)
+        main = driver.find_element(By.TAG_NAME, "main").text
+        for rule in ("Devices must be locked with a PIN of at least 6 characters; digits alone are enough.",
+                     "After 8 wrong PINs in a row the device wipes itself.",
+                     "The device locks after 5 minutes without use.", f"Override for {USER}",
+                     "made of letters and digits"):
+            check(rule in main, f"the policy page says: {rule}")
         if arguments.screenshots:
+            driver.set_window_size(1280, 1500)
             driver.save_screenshot(os.path.join(arguments.screenshots, "policy.png"))
-        step("the policy page explains the rules")
+        step("the policy page changes settings and explains the rules")
 
         driver.find_element(By.XPATH, "//button[text()='Sign out']").click()
         wait.until(expected_conditions.url_contains("/admin/sign-in"))

@@ -8,7 +8,7 @@ enum PolicyPage {
         notice: ConsolePage.Notice?
     ) -> HTML {
         let sections = overrides.map { override -> HTML in
-            section("Override for \(override.login)", override.policy)
+            section("Override for \(override.login)", override.policy, level: 3)
         }
         let overridesHTML: HTML =
             overrides.isEmpty
@@ -18,7 +18,7 @@ enum PolicyPage {
         }
         return ConsolePage(title: "Policy", section: .policy, session: session, notice: notice).render(
             """
-            \(section("Default policy", stored))
+            \(section("Default policy", stored, level: 2))
             <h2>Per-user overrides</h2>
             \(overridesHTML)
             <h2>Change a setting</h2>
@@ -35,14 +35,15 @@ enum PolicyPage {
             """)
     }
 
-    private static func section(_ heading: String, _ stored: StoredPolicy) -> HTML {
+    /// One policy under a heading of `level` (an override sits under "Per-user overrides").
+    private static func section(_ heading: String, _ stored: StoredPolicy, level: Int) -> HTML {
         let rules = stored.policy.rulesInWords.map { rule -> HTML in "<li>\(rule)</li>" }
         let settings = stored.policy.settings.map { setting -> HTML in
             "<tr><th scope=\"row\">\(setting.name)</th><td>\(setting.value)</td></tr>"
         }
         return """
             <section class="policy">
-            <h2>\(heading) (version \(stored.version))</h2>
+            <h\(level)>\(heading) (version \(stored.version))</h\(level)>
             <ul class="rules">\(rules)</ul>
             <details><summary>Settings as sent to devices</summary>
             <table class="settings"><thead><tr><th scope="col">Setting</th><th scope="col">Value</th></tr></thead>
