@@ -46,7 +46,7 @@ struct WebAdminBrowserTests {
         #expect(result.status == 0, "\(output)\(result.standardError)")
         for step in [
             "a wrong token is refused", "the admin signs in with the token", "a user is added",
-            "the device tern-device provisioned is listed", "a dismissed confirmation changes nothing",
+            "the device tern-device provisioned appears in the open list", "a dismissed confirmation changes nothing",
             "the console sends the wipe after a confirmation naming the device",
             "tern-device is wiped at its next command", "the list shows the device wiped without a reload",
             "a POST without the CSRF token is refused with 403",

@@ -108,15 +108,20 @@ def main():
         check_fits_a_phone(driver)
         step("a user is added")
 
+        driver.get(url + "/admin/devices?user=" + USER)
+        check("No devices yet" in driver.find_element(By.TAG_NAME, "main").text, "bea has no device yet")
         setup = tern_device(["setup", "--server", url, "--user", USER, "--device-id", DEVICE, "--password-stdin"],
                             arguments.tern_device, arguments.profile, PASSWORD + "\n")
         check(setup.returncode == 0, f"tern-device setup: {setup.returncode} {setup.stdout} {setup.stderr}")
-        driver.get(url + "/admin/devices?user=" + USER)
-        row = driver.find_element(By.CSS_SELECTOR, f"tr[data-device='{USER}/{DEVICE}']")
+        try:
+            row = wait.until(expected_conditions.presence_of_element_located(
+                (By.CSS_SELECTOR, f"tr[data-device='{USER}/{DEVICE}']")))
+        except TimeoutException:
+            raise AssertionError("the new device never appeared in the open list")
         check("tern-device" in row.text and "provisioned" in row.text, f"the device's row: {row.text}")
         check_labels(driver)
         check_fits_a_phone(driver)
-        step("the device tern-device provisioned is listed")
+        step("the device tern-device provisioned appears in the open list")
 
         row.find_element(By.XPATH, ".//button[text()='Block']").click()
         alert = wait.until(expected_conditions.alert_is_present())

@@ -44,6 +44,7 @@ enum ConsoleStyle {
             table.cards tr { display: block; margin-bottom: 1rem; border: 1px solid var(--line); border-radius: 6px; }
             table.cards th, table.cards td { display: block; border: none; padding: 0.25rem 0.75rem; }
             table.cards td::before { content: attr(data-label) ": "; font-weight: 600; }
+            table.cards td.empty::before { content: none; }
         }
 
         """

@@ -9,16 +9,18 @@ enum DevicesPage {
     ) -> HTML {
         let query = login.map { "?user=" + $0.addingPercentEncodingForQuery } ?? ""
         let rows = devices.map { row($0, filter: login, session: session) }
-        let table: HTML =
+        // The table is there even when empty, so that the script sees the first device arrive.
+        let body: HTML =
             devices.isEmpty
-            ? "<p>No devices yet: a device appears here once it connects.</p>"
-            : """
+            ? "<tr><td colspan=\"10\" class=\"empty\">No devices yet: a device appears here once it connects.</td></tr>"
+            : "\(rows)"
+        let table: HTML = """
             <table class="cards" data-poll="/admin/devices/state\(query)">
             <thead><tr><th scope="col">Device</th><th scope="col">User</th><th scope="col">Type</th>\
             <th scope="col">Protocol</th><th scope="col">First seen</th><th scope="col">Last seen</th>\
             <th scope="col">Policy</th><th scope="col">Wipe</th><th scope="col">Access</th>\
             <th scope="col">Actions</th></tr></thead>
-            <tbody aria-live="polite">\(rows)</tbody>
+            <tbody aria-live="polite">\(body)</tbody>
             </table>
             """
         let title = login.map { "Devices of \($0)" } ?? "Devices"
