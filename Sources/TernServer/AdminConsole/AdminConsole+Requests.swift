@@ -33,13 +33,13 @@ extension AdminConsole {
         }
     }
 
-    /// A change: with a session and its CSRF token, `operation` runs on the form; done, the
-    /// browser is sent to `returnTo` (Post/Redirect/Get) where its notice shows; refused, the
-    /// page comes back with the reason and the status of the failure (400, 404, 409).
+    /// A change made from the page of `section`: with a session and its CSRF token,
+    /// `operation` runs on the form; done, the browser goes back to the page (Post/Redirect/Get,
+    /// keeping the form's user `filter`) where the notice it returned shows; refused, the page
+    /// comes back with the reason and the status of the failure (400, 404, 409).
     func change(
-        _ request: Request, _ context: TernRequestContext, returnTo: (FormBody) -> String,
-        failurePage: (ConsoleSession, FormBody, ConsolePage.Notice) async throws -> HTML,
-        _ operation: (ConsoleSession, FormBody) async throws -> String
+        _ request: Request, _ context: TernRequestContext, from section: ConsolePage.Section,
+        _ operation: (FormBody) async throws -> String
     ) async -> Response {
         let session: ConsoleSession
         let form: FormBody
@@ -49,15 +49,17 @@ extension AdminConsole {
             log(request, context, status: error.response.status)
             return error.response
         }
+        let filter = Self.userFilter(form["filter"])
         let response: Response
         do {
-            sessions.leave(try await operation(session, form), for: session.id)
-            response = ConsoleResponse.redirect(to: returnTo(form))
+            sessions.leave(try await operation(form), for: session.id)
+            response = ConsoleResponse.redirect(
+                to: "/admin/\(section.rawValue)" + ConsolePage.userQuery(filter))
         } catch {
             let failure = AdminFailure(error, bodyLimit: Self.maxFormBytes)
             do {
                 response = ConsoleResponse.html(
-                    failure.status, try await failurePage(session, form, .error(failure.message)))
+                    failure.status, try await render(section, session, .error(failure.message), userFilter: filter))
             } catch {
                 response = unavailable(error, request, context)
             }
@@ -159,28 +161,29 @@ extension AdminConsole {
         return action.done(for: device)
     }
 
-    func usersPage(_ session: ConsoleSession, _ notice: ConsolePage.Notice?) async throws -> HTML {
-        UsersPage.render(try await administration.users(), session: session, notice: notice)
-    }
-
-    func devicesPage(_ session: ConsoleSession, _ notice: ConsolePage.Notice?, of login: String?) async throws -> HTML {
-        DevicesPage.render(try await administration.devices(of: login), of: login, session: session, notice: notice)
-    }
-
-    func policyPage(_ session: ConsoleSession, _ notice: ConsolePage.Notice?) async throws -> HTML {
-        PolicyPage.render(
-            default: try await administration.policy(for: nil), overrides: try await administration.policyOverrides(),
-            session: session, notice: notice)
+    /// The page of `section` (the devices of `userFilter` only, when given).
+    func render(
+        _ section: ConsolePage.Section, _ session: ConsoleSession, _ notice: ConsolePage.Notice?, userFilter: String?
+    ) async throws -> HTML {
+        switch section {
+        case .users:
+            UsersPage.render(try await administration.users(), session: session, notice: notice)
+        case .devices:
+            DevicesPage.render(
+                try await administration.devices(of: userFilter), of: userFilter, session: session, notice: notice)
+        case .policy:
+            PolicyPage.render(
+                default: try await administration.policy(for: nil),
+                overrides: try await administration.policyOverrides(), session: session, notice: notice)
+        case .queue:
+            QueuePage.render(try await administration.store.queuedMessages(), session: session, notice: notice)
+        }
     }
 
     /// A user filter as given, nil when empty.
     static func userFilter(_ value: String?) -> String? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value
-    }
-
-    static func devicesPath(of login: String?) -> String {
-        "/admin/devices" + (login.map { "?user=" + $0.addingPercentEncodingForQuery } ?? "")
     }
 
     /// The session cookie: only for `/admin`, never to scripts, never from another site, and

@@ -62,55 +62,16 @@ final class AdminConsole: Sendable {
         }
         console.post("sign-in") { request, context in await self.signIn(request, context) }
         console.post("sign-out") { request, context in await self.signOut(request, context) }
-        registerUsers(on: console)
-        registerDevices(on: console)
-        registerPolicyAndQueue(on: console)
-    }
-
-    private func registerUsers(on console: RouterGroup<TernRequestContext>) {
-        console.get("users") { request, context in
-            await self.page(request, context) { try await self.usersPage($0, $1) }
-        }
-        console.post("users") { request, context in
-            await self.change(
-                request, context, returnTo: { _ in "/admin/users" }, failurePage: { try await self.usersPage($0, $2) }
-            ) { _, form in
-                let login = try form.required("login", label: "Login")
-                try await self.administration.createUser(
-                    login: login, password: try form.required("password", label: "Password"),
-                    displayName: form.optional("displayName"),
-                    addresses: [try form.required("address", label: "Email address")])
-                return "User \(login) added."
+        for section in ConsolePage.Section.allCases {
+            console.get(RouterPath(stringLiteral: section.rawValue)) { request, context in
+                await self.page(request, context) { session, notice in
+                    try await self.render(
+                        section, session, notice,
+                        userFilter: Self.userFilter(request.uri.queryParameters["user"].map(String.init)))
+                }
             }
         }
-        console.post("users/remove") { request, context in
-            await self.change(
-                request, context, returnTo: { _ in "/admin/users" }, failurePage: { try await self.usersPage($0, $2) }
-            ) { _, form in
-                let login = try form.required("login", label: "Login")
-                try await self.administration.removeUser(login: login)
-                return "User \(login) removed."
-            }
-        }
-        console.post("users/password") { request, context in
-            await self.change(
-                request, context, returnTo: { _ in "/admin/users" }, failurePage: { try await self.usersPage($0, $2) }
-            ) { _, form in
-                let login = try form.required("login", label: "Login")
-                try await self.administration.setPassword(
-                    login: login, password: try form.required("password", label: "New password"))
-                return "Password of \(login) changed."
-            }
-        }
-    }
-
-    private func registerDevices(on console: RouterGroup<TernRequestContext>) {
-        console.get("devices") { request, context in
-            await self.page(request, context) { session, notice in
-                try await self.devicesPage(
-                    session, notice, of: Self.userFilter(request.uri.queryParameters["user"].map(String.init)))
-            }
-        }
+        registerChanges(on: console)
         console.get("devices/state") { request, _ in
             guard self.session(of: request) != nil else {
                 return ConsoleResponse.json(.unauthorized, ["error": "sign in again"])
@@ -124,36 +85,45 @@ final class AdminConsole: Sendable {
                 return ConsoleResponse.json(failure.status, ["error": failure.message])
             }
         }
-        console.post("devices/action") { request, context in
-            await self.change(
-                request, context, returnTo: { Self.devicesPath(of: Self.userFilter($0["filter"])) },
-                failurePage: { session, form, notice in
-                    try await self.devicesPage(session, notice, of: Self.userFilter(form["filter"]))
-                }
-            ) { _, form in try await self.performDeviceAction(form) }
-        }
     }
 
-    private func registerPolicyAndQueue(on console: RouterGroup<TernRequestContext>) {
-        console.get("policy") { request, context in
-            await self.page(request, context) { try await self.policyPage($0, $1) }
+    private func registerChanges(on console: RouterGroup<TernRequestContext>) {
+        console.post("users") { request, context in
+            await self.change(request, context, from: .users) { form in
+                let login = try form.required("login", label: "Login")
+                try await self.administration.createUser(
+                    login: login, password: try form.required("password", label: "Password"),
+                    displayName: form.optional("displayName"),
+                    addresses: [try form.required("address", label: "Email address")])
+                return "User \(login) added."
+            }
+        }
+        console.post("users/remove") { request, context in
+            await self.change(request, context, from: .users) { form in
+                let login = try form.required("login", label: "Login")
+                try await self.administration.removeUser(login: login)
+                return "User \(login) removed."
+            }
+        }
+        console.post("users/password") { request, context in
+            await self.change(request, context, from: .users) { form in
+                let login = try form.required("login", label: "Login")
+                try await self.administration.setPassword(
+                    login: login, password: try form.required("password", label: "New password"))
+                return "Password of \(login) changed."
+            }
+        }
+        console.post("devices/action") { request, context in
+            await self.change(request, context, from: .devices) { try await self.performDeviceAction($0) }
         }
         console.post("policy") { request, context in
-            await self.change(
-                request, context, returnTo: { _ in "/admin/policy" }, failurePage: { try await self.policyPage($0, $2) }
-            ) { _, form in
+            await self.change(request, context, from: .policy) { form in
                 let name = try form.required("name", label: "Setting")
                 let value = try form.required("value", label: "Value")
                 let login = form.optional("user")
                 let stored = try await self.administration.setPolicy([(name, value)], for: login)
                 return "\(name) is now \(value) in \(login.map { "the override for \($0)" } ?? "the default policy"), "
                     + "version \(stored.version)."
-            }
-        }
-        console.get("queue") { request, context in
-            await self.page(request, context) { session, notice in
-                QueuePage.render(
-                    try await self.administration.store.queuedMessages(), session: session, notice: notice)
             }
         }
     }

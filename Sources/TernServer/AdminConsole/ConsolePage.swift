@@ -54,6 +54,11 @@ struct ConsolePage {
         """
     }
 
+    /// `?user=LOGIN`, encoded, to show one user's devices; empty without a user.
+    static func userQuery(_ login: String?) -> String {
+        login.map { "?user=" + $0.addingPercentEncodingForQuery } ?? ""
+    }
+
     /// The hidden field that carries the session's CSRF token in a form.
     static func csrfField(_ session: ConsoleSession) -> HTML {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(session.csrfToken)\">"

@@ -7,7 +7,6 @@ enum DevicesPage {
     static func render(
         _ devices: [DeviceSummary], of login: String?, session: ConsoleSession, notice: ConsolePage.Notice?
     ) -> HTML {
-        let query = login.map { "?user=" + $0.addingPercentEncodingForQuery } ?? ""
         let rows = devices.map { row($0, filter: login, session: session) }
         // The table is there even when empty, so that the script sees the first device arrive.
         let body: HTML =
@@ -15,7 +14,7 @@ enum DevicesPage {
             ? "<tr><td colspan=\"10\" class=\"empty\">No devices yet: a device appears here once it connects.</td></tr>"
             : "\(rows)"
         let table: HTML = """
-            <table class="cards" data-poll="/admin/devices/state\(query)">
+            <table class="cards" data-poll="/admin/devices/state\(ConsolePage.userQuery(login))">
             <thead><tr><th scope="col">Device</th><th scope="col">User</th><th scope="col">Type</th>\
             <th scope="col">Protocol</th><th scope="col">First seen</th><th scope="col">Last seen</th>\
             <th scope="col">Policy</th><th scope="col">Wipe</th><th scope="col">Access</th>\

@@ -24,7 +24,7 @@ enum UsersPage {
                 <input type="hidden" name="login" value="\(user.login)">
                 <button type="submit" class="danger">Remove \(user.login)</button>
                 </form>
-                <a href="/admin/devices?user=\(user.login.addingPercentEncodingForQuery)">Devices</a>
+                <a href="/admin/devices\(ConsolePage.userQuery(user.login))">Devices of \(user.login)</a>
                 </td>
                 </tr>
                 """
