@@ -148,7 +148,11 @@ extension AdminConsole {
         guard let action = DeviceAction(rawValue: name) else {
             throw AdministrationError(.invalid, "there is no device action \(name)")
         }
-        guard let device = try await administration.devices(of: login).first(where: { $0.deviceID == deviceID }) else {
+        guard
+            let device = try await administration.devices(of: login, withheldItems: false).first(where: {
+                $0.deviceID == deviceID
+            })
+        else {
             throw AdministrationError(.notFound, "\(login) has no device \(deviceID)")
         }
         guard action.applies(to: device) else {
@@ -170,7 +174,8 @@ extension AdminConsole {
             UsersPage.render(try await administration.users(), session: session, notice: notice)
         case .devices:
             DevicesPage.render(
-                try await administration.devices(of: userFilter), of: userFilter, session: session, notice: notice)
+                try await administration.devices(of: userFilter, withheldItems: false), of: userFilter,
+                session: session, notice: notice)
         case .policy:
             PolicyPage.render(
                 default: try await administration.policy(for: nil),

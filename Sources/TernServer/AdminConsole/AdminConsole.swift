@@ -79,7 +79,7 @@ final class AdminConsole: Sendable {
             do {
                 let login = Self.userFilter(request.uri.queryParameters["user"].map(String.init))
                 return ConsoleResponse.json(
-                    .ok, try await self.administration.devices(of: login).map { DeviceState($0) })
+                    .ok, try await self.administration.devices(of: login, withheldItems: false).map { DeviceState($0) })
             } catch {
                 let failure = AdminFailure(error, bodyLimit: Self.maxFormBytes)
                 return ConsoleResponse.json(failure.status, ["error": failure.message])

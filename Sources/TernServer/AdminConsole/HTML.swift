@@ -12,11 +12,6 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
         text = stringInterpolation.text
     }
 
-    /// The pieces one after the other.
-    init(joining pieces: [HTML]) {
-        text = pieces.map(\.text).joined()
-    }
-
     struct StringInterpolation: StringInterpolationProtocol {
         fileprivate var text = ""
 
