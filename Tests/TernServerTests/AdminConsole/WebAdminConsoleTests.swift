@@ -54,6 +54,12 @@ struct WebAdminConsoleTests {
             let signInPage = try await server.send("GET", "/admin/sign-in")
             #expect(signInPage.status == 200 && signInPage.text.contains("<label for=\"token\">Admin token</label>"))
 
+            let script = try await server.send("GET", "/admin/console.js")
+            #expect(script.status == 200 && script.headers["content-type"] == "text/javascript; charset=utf-8")
+            #expect(script.text.contains("window.confirm(question)"))
+            let style = try await server.send("GET", "/admin/console.css")
+            #expect(style.headers["content-type"] == "text/css; charset=utf-8")
+
             let wrong = try await Self.post(
                 server, "/admin/sign-in", "token=console-test-admin-token-0124", cookie: nil)
             #expect(wrong.status == 401 && wrong.headers["set-cookie"] == nil)

@@ -19,6 +19,23 @@ struct WebAdminValuesTests {
         #expect(!lockout.isLocked("192.0.2.7", at: start + .seconds(900)), "the first failure left the window")
     }
 
+    @Test func aSessionLastsThirtyMinutesFromItsLastUseAndEndsAtSignOut() throws {
+        let sessions = ConsoleSessions()
+        let session = sessions.open(at: start)
+        let other = sessions.open(at: start)
+        for token in [session.id, session.csrfToken, other.id] {
+            #expect(token.wholeMatch(of: /[0-9a-f]{64}/) != nil, "256 bits in hex: \(token)")
+        }
+        #expect(Set([session.id, session.csrfToken, other.id, other.csrfToken]).count == 4)
+        #expect(sessions.session(session.id, at: start + .seconds(29 * 60))?.csrfToken == session.csrfToken)
+        #expect(sessions.session(session.id, at: start + .seconds(58 * 60)) != nil, "renewed by the last use")
+        #expect(sessions.session(other.id, at: start + .seconds(30 * 60)) == nil, "idle for 30 minutes")
+        #expect(sessions.session(other.id, at: start) == nil, "and forgotten")
+        #expect(sessions.session(nil, at: start) == nil && sessions.session("guess", at: start) == nil)
+        sessions.close(session.id)
+        #expect(sessions.session(session.id, at: start + .seconds(59 * 60)) == nil)
+    }
+
     @Test func interpolatedTextIsEscapedAndHTMLIsNot() {
         let model = "<script>alert(\"x\" & 'y')</script>"
         let cell: HTML = "<td title=\"\(model)\">\(model)</td>"
