@@ -23,8 +23,8 @@ enum BrowserTools {
 /// `Browser/admin_console.py` (selenium): sign in, add a user, see the device `tern-device`
 /// provisions as them, wipe it after a confirmation that names it, and watch the list show it
 /// wiped, without a reload, once `tern-device` obeyed; a wrong token and a POST without the
-/// CSRF token are refused. With `TERN_SCREENSHOTS=DIR` the script saves the device list and
-/// the policy page there (how `Deploy/screenshots/` was made).
+/// CSRF token are refused. With `TERN_SCREENSHOTS=DIR` the script saves the device list (wide
+/// and phone-sized) and the policy page there (how `Deploy/screenshots/` was made).
 @Suite(.enabled(if: BrowserTools.requested))
 struct WebAdminBrowserTests {
     static let token = "browser-test-admin-token-0123"

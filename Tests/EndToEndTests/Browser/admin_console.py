@@ -3,7 +3,7 @@
 
 Run by WebAdminBrowserTests against a real `tern serve`; prints one `ok: STEP` line per step
 passed and exits non-zero at the first that fails. With --screenshots DIR it saves the device
-list and the policy page there as PNGs (Deploy/screenshots/ in the repository).
+list (also at a phone's width) and the policy page there as PNGs (Deploy/screenshots/ in the repository).
 """
 
 import argparse
@@ -156,6 +156,9 @@ def main():
         if arguments.screenshots:
             os.makedirs(arguments.screenshots, exist_ok=True)
             driver.save_screenshot(os.path.join(arguments.screenshots, "devices.png"))
+            driver.set_window_size(390, 844)
+            driver.save_screenshot(os.path.join(arguments.screenshots, "devices-phone.png"))
+            driver.set_window_size(1280, 1000)
 
         status = driver.execute_async_script("""
             const done = arguments[arguments.length - 1];
