@@ -51,12 +51,14 @@ extension AdminConsole {
         }
         let filter = Self.userFilter(form["filter"])
         let response: Response
+        let outcome: String
         do {
-            sessions.leave(try await operation(form), for: session.id)
-            response = ConsoleResponse.redirect(
-                to: "/admin/\(section.rawValue)" + ConsolePage.userQuery(filter))
+            outcome = try await operation(form)
+            sessions.leave(outcome, for: session.id)
+            response = ConsoleResponse.redirect(to: "/admin/\(section.rawValue)" + ConsolePage.userQuery(filter))
         } catch {
             let failure = AdminFailure(error, bodyLimit: Self.maxFormBytes)
+            outcome = failure.message
             do {
                 response = ConsoleResponse.html(
                     failure.status, try await render(section, session, .error(failure.message), userFilter: filter))
@@ -64,7 +66,7 @@ extension AdminConsole {
                 response = unavailable(error, request, context)
             }
         }
-        log(request, context, status: response.status)
+        log(request, context, status: response.status, outcome: outcome)
         return response
     }
 
@@ -218,9 +220,15 @@ extension AdminConsole {
         return Self.errorPage(failure.status, failure.message)
     }
 
-    private func log(_ request: Request, _ context: TernRequestContext, status: HTTPResponse.Status) {
-        context.logger.info(
-            "admin console",
-            metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(status.code)"])
+    /// One line per sign-in and change, with what the change did or why it was refused (the
+    /// page's words, which name the user or device and never a password), for an audit trail.
+    private func log(
+        _ request: Request, _ context: TernRequestContext, status: HTTPResponse.Status, outcome: String? = nil
+    ) {
+        var metadata: Logger.Metadata = [
+            "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(status.code)",
+        ]
+        if let outcome { metadata["outcome"] = "\(outcome)" }
+        context.logger.info("admin console", metadata: metadata)
     }
 }
