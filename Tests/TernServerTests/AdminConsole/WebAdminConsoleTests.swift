@@ -204,6 +204,32 @@ struct WebAdminConsoleTests {
         }
     }
 
+    @Test func anAccountOnlyWipeIsOfferedToA16_1DeviceOnly() async throws {
+        try await RunningServer.with(adminToken: Self.token) { server in
+            _ = try await server.provision(version: "16.1", deviceID: "NEW16")
+            _ = try await server.provision(version: "14.1", deviceID: "OLD14")
+            let browser = try await Self.signIn(server)
+            let page = try await server.send("GET", "/admin/devices", headers: ["Cookie": browser.cookie])
+            let offers = page.text.matches(of: /aria-label="Wipe account only [^"]*device (\w+)\)"/).map {
+                String($0.1)
+            }
+            #expect(offers == ["NEW16"], "\(offers)")
+            let wipe = try await Self.post(
+                server, "/admin/devices/action", "user=anna&device=NEW16&action=account-wipe&csrf=\(browser.csrf)",
+                cookie: browser.cookie)
+            #expect(wipe.status == 303 && wipe.headers["location"] == "/admin/devices")
+            let state = try await server.send("GET", "/admin/devices/state", headers: ["Cookie": browser.cookie])
+            let rows = try #require(try state.json() as? [[String: String]])
+            let wiping = try #require(rows.first { $0["key"] == "anna/NEW16" })
+            #expect(wiping["wipe"]?.hasPrefix("account wipe pending since ") == true, "\(wiping)")
+            let device = try #require(try await server.store.device(of: server.user.id, deviceID: "NEW16"))
+            guard case .requested(accountOnly: true, _) = device.wipe else {
+                Issue.record("not an account-only wipe: \(device.wipe)")
+                return
+            }
+        }
+    }
+
     @Test func badFormsAreRefusedOnThePageWithTheReason() async throws {
         try await RunningServer.with(adminToken: Self.token) { server in
             _ = try await server.provision(deviceID: "OLD1")
