@@ -241,6 +241,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ActiveSync", "TernAuth", "TernStore", "TernStoreSQLite", "TernTesting"],
+            exclude: ["Browser"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "TernPushTests", dependencies: ["TernPush", "TernStore"], swiftSettings: strictSettings),

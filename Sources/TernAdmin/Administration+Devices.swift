@@ -5,8 +5,9 @@ import TernSync
 
 extension Administration {
     /// Every device, or those of `login` (matched without regard to case), with the items
-    /// each is not being sent.
-    public func devices(of login: String?) async throws -> [DeviceSummary] {
+    /// each is not being sent unless `withheldItems` is false (a look-up per device, which
+    /// the web console, polling every two seconds, does not show).
+    public func devices(of login: String?, withheldItems: Bool = true) async throws -> [DeviceSummary] {
         let users = try await store.users()
         let logins = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.login) })
         var owner: User.ID?
@@ -18,7 +19,7 @@ extension Administration {
         }
         var summaries: [DeviceSummary] = []
         for device in try await store.devices(of: owner) {
-            let withheld = try await SyncEngine.withheldItems(of: device.id, in: store).map {
+            let withheld = try await (withheldItems ? SyncEngine.withheldItems(of: device.id, in: store) : []).map {
                 DeviceSummary.WithheldItem(collectionID: $0.collectionID, serverID: $0.serverID, reason: $0.reason)
             }
             summaries.append(DeviceSummary(device, login: logins[device.userID] ?? "?", withheld: withheld))

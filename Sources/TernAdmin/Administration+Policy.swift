@@ -7,6 +7,16 @@ extension Administration {
         return try await store.effectivePolicy(for: user(login).id)
     }
 
+    /// The users with a policy of their own, by login, each with that override.
+    public func policyOverrides() async throws -> [(login: String, policy: StoredPolicy)] {
+        var overrides: [(login: String, policy: StoredPolicy)] = []
+        for user in try await store.users() {
+            let policy = try await store.effectivePolicy(for: user.id)
+            if policy.isUserOverride { overrides.append((user.login, policy)) }
+        }
+        return overrides
+    }
+
     /// Changes `settings` (EASProvisionDoc names, case-insensitive) in one new version of the
     /// default or of `login`'s override, so every device concerned provisions again
     /// (MS-ASPROV 3.2.5.1); nothing is stored when any setting is refused.

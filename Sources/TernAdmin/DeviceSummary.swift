@@ -11,6 +11,7 @@ public struct DeviceSummary: Codable, Hashable, Sendable {
     public let deviceType: String
     public let model: String?
     public let protocolVersion: String?
+    public let firstSeen: Date
     public let lastSeen: Date
     public let policy: PolicyStatus
     /// nil when no wipe was ever asked for (or an allow cleared it).
@@ -76,6 +77,7 @@ public struct DeviceSummary: Codable, Hashable, Sendable {
         deviceType = device.deviceType
         model = device.information.model
         protocolVersion = device.protocolVersion
+        firstSeen = device.firstSeen
         lastSeen = device.lastSeen
         policy =
             switch device.provisioning {

@@ -15,14 +15,18 @@ final class ServeProcess: @unchecked Sendable {
     let folder: TemporaryDirectory
     private(set) var endpoint: String
     private(set) var process: Process
-    /// The `serve` command line, kept for `killAndRestart()`.
+    /// The `serve` command line and environment, kept for `killAndRestart()`.
     private let serveArguments: [String]
+    private let serveEnvironment: [String: String]
 
     var data: String { folder.url.appending(path: "data").path }
 
-    /// Starts the server, with `arguments` added to its command line, once `settings`
-    /// (policy name, value) are the default policy.
-    init(policy settings: [(String, String)] = [], arguments: [String] = []) async throws {
+    /// Starts the server, with `arguments` added to its command line and `environment` to
+    /// its environment (`TERN_ADMIN_TOKEN`), once `settings` (policy name, value) are the
+    /// default policy.
+    init(policy settings: [(String, String)] = [], arguments: [String] = [], environment: [String: String] = [:])
+        async throws
+    {
         folder = try TemporaryDirectory("tern-e2e")
         let data = folder.url.appending(path: "data").path
         let store = try SQLiteStore(dataDirectory: data)
@@ -35,8 +39,9 @@ final class ServeProcess: @unchecked Sendable {
             guard result.status == 0 else { throw ServeError(message: "tern policy set: \(result.standardError)") }
         }
         serveArguments = ["serve", "--listen", "127.0.0.1:0", "--data", data] + arguments
+        serveEnvironment = environment
         let port: String
-        (process, port) = try Self.launch(serveArguments)
+        (process, port) = try Self.launch(serveArguments, environment: environment)
         endpoint = "http://127.0.0.1:\(port)"
     }
 
@@ -46,7 +51,7 @@ final class ServeProcess: @unchecked Sendable {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let port: String
-        (process, port) = try Self.launch(serveArguments)
+        (process, port) = try Self.launch(serveArguments, environment: serveEnvironment)
         endpoint = "http://127.0.0.1:\(port)"
     }
 

@@ -50,20 +50,8 @@ struct AdminReply {
 
     /// The answer to a failed operation: the status its error stands for.
     init(_ error: any Error) {
-        switch error {
-        case let error as AdministrationError:
-            self.init(status: error.code == .notFound ? .notFound : .badRequest, error: error.description)
-        case let error as StoreError where error.code == .notFound:
-            self.init(status: .notFound, error: error.detail)
-        case let error as StoreError where error.code == .alreadyExists:
-            self.init(status: .conflict, error: error.detail)
-        case let error as StoreError where error.code == .invalid:
-            self.init(status: .badRequest, error: error.detail)
-        case let refusal as HTTPRefusal where refusal.status == 413:
-            self.init(status: .contentTooLarge, error: "the body is larger than \(AdminAPI.maxRequestBytes) bytes")
-        default:
-            self.init(status: .serviceUnavailable, error: "the server could not complete the call")
-        }
+        let failure = AdminFailure(error, bodyLimit: AdminAPI.maxRequestBytes)
+        self.init(status: failure.status, error: failure.message)
     }
 
     var response: Response {
@@ -71,5 +59,37 @@ struct AdminReply {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
+    }
+}
+
+/// What a failed admin operation comes to over HTTP, for the JSON API and the web console
+/// alike: 404 no such user or device, 409 taken, 400 a bad value, 413 a body over
+/// `bodyLimit`, else 503 (the store failed; the message says no more).
+struct AdminFailure: Error {
+    let status: HTTPResponse.Status
+    let message: String
+
+    init(status: HTTPResponse.Status, message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    init(_ error: any Error, bodyLimit: Int) {
+        switch error {
+        case let failure as AdminFailure:
+            self = failure
+        case let error as AdministrationError:
+            self.init(status: error.code == .notFound ? .notFound : .badRequest, message: error.description)
+        case let error as StoreError where error.code == .notFound:
+            self.init(status: .notFound, message: error.detail)
+        case let error as StoreError where error.code == .alreadyExists:
+            self.init(status: .conflict, message: error.detail)
+        case let error as StoreError where error.code == .invalid:
+            self.init(status: .badRequest, message: error.detail)
+        case let refusal as HTTPRefusal where refusal.status == 413:
+            self.init(status: .contentTooLarge, message: "the body is larger than \(bodyLimit) bytes")
+        default:
+            self.init(status: .serviceUnavailable, message: "the server could not complete the call")
+        }
     }
 }

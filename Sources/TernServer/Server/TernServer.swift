@@ -106,6 +106,9 @@ public struct TernServer: Sendable {
         }
         if let adminToken = configuration.adminToken {
             AdminAPI(token: adminToken, store: store).register(on: router)
+            // Behind a TLS proxy the public URL says that browsers come over HTTPS.
+            let secure = tls != nil || configuration.publicURL?.lowercased().hasPrefix("https://") == true
+            AdminConsole(token: adminToken, store: store, secure: secure).register(on: router)
         }
         let logger = Self.logger
         let health = HealthEndpoints(store: store, logger: logger)

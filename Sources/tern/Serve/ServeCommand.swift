@@ -24,7 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
               database         "postgres://USER[:PASSWORD]@HOST[:PORT]/DB": keep the store in PostgreSQL instead, \
             shared by every server node on it (default: none, SQLite in the data folder)
               databasePoolSize the most PostgreSQL connections this node opens (default 16)
-              adminToken       enables the admin HTTP API under /admin/api/v1 with this bearer token (16+ characters)
+              adminToken       enables the web admin console at /admin/ (sign in with it) and the admin HTTP API \
+            under /admin/api/v1 with this bearer token (16+ characters)
               publicURL        the URL devices reach the server at, e.g. "https://mail.example.com", handed out by \
             autodiscover (default: http:// and the request's Host)
               maxRequestBytes  the largest request body accepted (default 33554432)

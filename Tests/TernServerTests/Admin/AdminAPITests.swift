@@ -84,7 +84,7 @@ struct AdminAPITests {
             #expect(listed.first?["deviceID"] as? String == "ApplF17XK2QJ" && listed.first?["wipe"] == nil)
             #expect(
                 Set(listed.first?.keys.map { $0 } ?? []) == [
-                    "user", "deviceID", "deviceType", "protocolVersion", "lastSeen", "policy", "blocked",
+                    "user", "deviceID", "deviceType", "protocolVersion", "firstSeen", "lastSeen", "policy", "blocked",
                 ])
             let policy = try #require(listed.first?["policy"] as? [String: Any])
             #expect(policy["state"] as? String == "provisioned" && policy["version"] is Int)
