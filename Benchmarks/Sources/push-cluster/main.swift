@@ -95,30 +95,10 @@ let idleWindow = Duration.seconds(10)
 try await Task.sleep(for: idleWindow)
 let idleCPU = seconds(nodesCPUTime() - idleCPUStart) / seconds(idleWindow)
 
-// Deliveries at `rate` per second to distinct random users, open loop: each starts at its
-// time in a task of its own, as concurrent deliveries from a mail server would.
-let delivery = MailDelivery(store: store)
+// Deliveries at `rate` per second to distinct random users, open loop.
 let targets = Array((0..<deviceCount).shuffled().prefix(deliveryCount))
 let deliveriesStarted = ContinuousClock.now
-/// When a delivery started and when it returned, committed, in CLOCK_MONOTONIC nanoseconds.
-struct DeliveryTimes: Sendable {
-    var started: Int64
-    var committed: Int64
-}
-let deliveryTimes = try await withThrowingTaskGroup(of: (Int, DeliveryTimes).self) { group in
-    for (sequence, target) in targets.enumerated() {
-        let due = deliveriesStarted + .seconds(Double(sequence) / Double(rate))
-        if due > ContinuousClock.now { try await Task.sleep(until: due) }
-        group.addTask {
-            let started = ProcessFigures.monotonicNanoseconds()
-            _ = try await delivery.deliver(message(sequence), to: "u\(target)@bench.example")
-            return (target, DeliveryTimes(started: started, committed: ProcessFigures.monotonicNanoseconds()))
-        }
-    }
-    var times: [Int: DeliveryTimes] = [:]
-    for try await (target, time) in group { times[target] = time }
-    return times
-}
+let deliveryTimes = try await OpenLoopDeliveries.run(MailDelivery(store: store), to: targets, rate: rate)
 let deliveryTime = ContinuousClock.now - deliveriesStarted
 progress("delivered \(deliveryCount) messages")
 func answeredCount() -> Int { clients.reduce(0) { $0 + $1.answeredCount } }
@@ -130,7 +110,7 @@ let answered = clients.reduce(into: [Int: Int64]()) { all, client in
     all.merge(client.answeredAt) { first, _ in first }
 }
 /// From each delivery's start (or its commit) to its device reading the Ping response.
-func latencies(from start: KeyPath<DeliveryTimes, Int64>) -> [Duration] {
+func latencies(from start: KeyPath<OpenLoopDeliveries.Times, Int64>) -> [Duration] {
     targets.compactMap { target in
         answered[target].flatMap { at in deliveryTimes[target].map { Duration.nanoseconds(at - $0[keyPath: start]) } }
     }

@@ -96,29 +96,12 @@ let idleWindow = Duration.seconds(5)
 try await Task.sleep(for: idleWindow)
 let idleCPU = seconds(ProcessFigures.cpuTime() - idleCPUStart) / seconds(idleWindow)
 
-// Deliveries at `rate` per second to distinct random users, open loop: each starts at its
-// time in a task of its own, as concurrent deliveries from a mail server would, so a slow
-// one delays no other and shows in the latency instead of lowering the rate.
+// Deliveries at `rate` per second to distinct random users, open loop.
 let deliveryStore = viaOtherConnection ? try SQLiteStore(dataDirectory: directory) : store
-let delivery = MailDelivery(store: deliveryStore)
-var targets = Array(0..<deviceCount)
-targets.shuffle()
-targets = Array(targets.prefix(deliveryCount))
+let targets = Array((0..<deviceCount).shuffled().prefix(deliveryCount))
 let deliveriesStarted = ContinuousClock.now
-let committedAt = try await withThrowingTaskGroup(of: (Int, Int64).self) { group in
-    for (sequence, target) in targets.enumerated() {
-        let due = deliveriesStarted + .seconds(Double(sequence) / Double(rate))
-        if due > ContinuousClock.now { try await Task.sleep(until: due) }
-        group.addTask {
-            let started = ProcessFigures.monotonicNanoseconds()
-            _ = try await delivery.deliver(message(sequence), to: "u\(target)@bench.example")
-            return (target, started)
-        }
-    }
-    var started: [Int: Int64] = [:]
-    for try await (target, at) in group { started[target] = at }
-    return started
-}
+let startedAt = try await OpenLoopDeliveries.run(MailDelivery(store: deliveryStore), to: targets, rate: rate)
+    .mapValues(\.started)
 let deliveryTime = ContinuousClock.now - deliveriesStarted
 progress("delivered \(deliveryCount) messages")
 let waitStarted = ContinuousClock.now
@@ -127,7 +110,7 @@ while pings.answeredCount < early + deliveryCount, ContinuousClock.now - waitSta
 }
 let answered = pings.answeredAt
 let latencies = targets.compactMap { target in
-    answered[target].flatMap { at in committedAt[target].map { Duration.nanoseconds(at - $0) } }
+    answered[target].flatMap { at in startedAt[target].map { Duration.nanoseconds(at - $0) } }
 }
 
 print(
