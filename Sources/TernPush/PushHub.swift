@@ -5,7 +5,8 @@ public import TernStore
 /// Holds Pings and Syncs with Wait until something they watch changes (DESIGN.md, push).
 ///
 /// Driven only by the store's change feed: one subscription to every user's changes, taken
-/// when the hub is made, never a rescan. A held request is a closure in `PushRegistry`, so
+/// when the hub is made (naming the users it holds, so a store shared by nodes reads only
+/// theirs), never a rescan. A held request is a closure in `PushRegistry`, so
 /// it holds no thread, no task and no database connection. Deadlines are checked
 /// by one ticker for all waiters. As a `Service` it answers every held request on graceful
 /// shutdown, before the HTTP server stops (it runs after the application in the server's
