@@ -5,19 +5,14 @@ public import TernStore
 extension PostgresStore {
     public func outOfOffice(of userID: User.ID) async throws(StoreError) -> OutOfOffice {
         try await readStatement { session in
-            guard
-                let document = try await session.value(
-                    Data.self, "SELECT document FROM out_of_office WHERE user_id = \(userID)")
-            else {
-                return OutOfOffice()
-            }
-            return try JSONDecoder().decode(OutOfOffice.self, from: document)
+            try OutOfOffice(
+                storedDocument: try await session.value(
+                    Data.self, "SELECT document FROM out_of_office WHERE user_id = \(userID)"))
         }
     }
 
     public func setOutOfOffice(_ settings: OutOfOffice, of userID: User.ID) async throws(StoreError) {
-        let document: Data
-        do { document = try JSONEncoder().encode(settings) } catch { throw StoreError(.invalid, "\(error)") }
+        let document = try settings.storedDocument()
         try await writeWithoutChange { session in
             try await session.run(
                 """

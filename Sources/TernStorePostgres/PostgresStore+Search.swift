@@ -93,13 +93,7 @@ extension PostgresStore {
     static func reindexMail(
         _ email: EmailItem, replacing old: EmailItem, itemID: Int64, folderID: Folder.ID, in session: PostgresSession
     ) async throws {
-        let before = old.properties
-        let after = email.properties
-        guard
-            old.raw != email.raw || before.subject != after.subject || before.from != after.from
-                || before.to != after.to || before.cc != after.cc || before.dateReceived != after.dateReceived
-                || before.conversationID != after.conversationID
-        else { return }
+        guard email.changesSearch(from: old) else { return }
         try await session.run("DELETE FROM mail_search WHERE item_id = \(itemID)")
         try await indexMail(email, itemID: itemID, folderID: folderID, in: session)
     }

@@ -87,13 +87,7 @@ extension SQLiteStore {
     )
         throws
     {
-        let before = old.properties
-        let after = email.properties
-        guard
-            old.raw != email.raw || before.subject != after.subject || before.from != after.from
-                || before.to != after.to || before.cc != after.cc || before.dateReceived != after.dateReceived
-                || before.conversationID != after.conversationID
-        else { return }
+        guard email.changesSearch(from: old) else { return }
         try db.executeCached(literal: "DELETE FROM mail_search WHERE rowid = \(itemID)")
         try indexMail(email, itemID: itemID, folderID: folderID, in: db)
     }

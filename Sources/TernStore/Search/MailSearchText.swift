@@ -38,3 +38,16 @@ public struct MailSearchText: Hashable, Sendable {
         return String(String.UnicodeScalarView(text.unicodeScalars.prefix(maxBodyCharacters)))
     }
 }
+
+extension EmailItem {
+    /// Whether replacing `old` with this email changes what search reads of it (the message
+    /// or a header it indexes, the date or conversation it pages by): a draft edited does, a
+    /// change of read state or flag does not.
+    package func changesSearch(from old: EmailItem) -> Bool {
+        let before = old.properties
+        let after = properties
+        return old.raw != raw || before.subject != after.subject || before.from != after.from || before.to != after.to
+            || before.cc != after.cc || before.dateReceived != after.dateReceived
+            || before.conversationID != after.conversationID
+    }
+}
