@@ -3,10 +3,7 @@ public import TernStore
 
 extension PostgresStore {
     public func folders(of userID: User.ID) async throws(StoreError) -> [Folder] {
-        try await readStatement { session in
-            try await Self.folders(
-                session, "SELECT \(unescaped: Self.folderColumns) FROM folders WHERE user_id = \(userID) ORDER BY id")
-        }
+        try await readStatement { session in try Self.folders(try await session.rows(FoldersOfUser(key: userID))) }
     }
 
     public func folder(of userID: User.ID, serverID: String) async throws(StoreError) -> Folder? {
@@ -196,7 +193,11 @@ extension PostgresStore {
     static let folderColumns = "id, user_id, server_id, parent_server_id, display_name, type, modseq"
 
     static func folders(_ session: PostgresSession, _ query: PostgresQuery) async throws -> [Folder] {
-        try await session.rows(query).map { row in
+        try folders(try await session.rows(query))
+    }
+
+    private static func folders(_ rows: [PostgresRow]) throws -> [Folder] {
+        try rows.map { row in
             let (id, userID, serverID, parentServerID, displayName, type, modSeq) = try row.decode(
                 (Int64, Int64, String, String, String, Int, Int64).self)
             return Folder(
@@ -204,4 +205,10 @@ extension PostgresStore {
                 type: FolderType(rawValue: type), modSeq: ModSeq(rawValue: modSeq))
         }
     }
+}
+
+/// A user's folders, in the order they were made.
+private struct FoldersOfUser: PreparedLookup {
+    static let sql = "SELECT \(PostgresStore.folderColumns) FROM folders WHERE user_id = $1 ORDER BY id"
+    let key: User.ID
 }

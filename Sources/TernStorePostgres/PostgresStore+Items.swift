@@ -183,12 +183,7 @@ extension PostgresStore {
     static func insertItem(_ transaction: inout WriteTransaction, _ content: ItemContent, into folder: Folder)
         async throws -> Item
     {
-        guard folder.type.itemClass == content.itemClass else {
-            throw StoreError(
-                .invalid,
-                "folder \(folder.displayName) holds \(folder.type.itemClass?.rawValue ?? "nothing"), not \(content.itemClass)"
-            )
-        }
+        try check(folder, holds: content)
         let session = transaction.session
         guard
             let number = try await session.value(
@@ -216,6 +211,16 @@ extension PostgresStore {
             try await indexMail(email, itemID: id, folderID: folder.id, in: session)
         }
         return Item(id: id, folderID: folder.id, serverID: serverID, content: content, modSeq: modSeq)
+    }
+
+    /// Throws `invalid` unless `folder` holds items of `content`'s class.
+    static func check(_ folder: Folder, holds content: ItemContent) throws {
+        guard folder.type.itemClass == content.itemClass else {
+            throw StoreError(
+                .invalid,
+                "folder \(folder.displayName) holds \(folder.type.itemClass?.rawValue ?? "nothing"), not \(content.itemClass)"
+            )
+        }
     }
 
     private static func removeItem(_ transaction: inout WriteTransaction, folderID: Folder.ID, serverID: String)
@@ -271,7 +276,7 @@ extension PostgresStore {
 
     /// An event's iCalendar UID, kept in its own indexed column for meeting mail, without
     /// NUL characters, which PostgreSQL text cannot hold (the item itself keeps them).
-    private static func eventUID(_ content: ItemContent) -> String? {
+    static func eventUID(_ content: ItemContent) -> String? {
         if case .event(let event) = content { return indexable(event.uid) }
         return nil
     }

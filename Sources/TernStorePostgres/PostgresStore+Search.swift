@@ -77,14 +77,11 @@ extension PostgresStore {
     static func indexMail(_ email: EmailItem, itemID: Int64, folderID: Folder.ID, in session: PostgresSession)
         async throws
     {
-        let text = MailSearchText(email)
-        let properties = email.properties
-        let lexemes = MailSearchWords.lexemes(of: [text.subject, text.sender, text.recipients, text.body])
+        let row = MailSearchRow(email)
         try await session.run(
             """
             INSERT INTO mail_search (item_id, folder_id, conversation, received, words)
-            VALUES (\(itemID), \(folderID), \(properties.conversationID), \(properties.dateReceived.timeIntervalSince1970),
-            array_to_tsvector(\(lexemes)::text[]))
+            VALUES (\(itemID), \(folderID), \(row.conversation), \(row.received), array_to_tsvector(\(row.lexemes)::text[]))
             """)
     }
 
@@ -96,5 +93,20 @@ extension PostgresStore {
         guard email.changesSearch(from: old) else { return }
         try await session.run("DELETE FROM mail_search WHERE item_id = \(itemID)")
         try await indexMail(email, itemID: itemID, folderID: folderID, in: session)
+    }
+}
+
+/// The values of an email's `mail_search` row besides its item and folder.
+struct MailSearchRow {
+    let conversation: Data?
+    /// When it was received, in seconds since 1970.
+    let received: Double
+    let lexemes: [String]
+
+    init(_ email: EmailItem) {
+        let text = MailSearchText(email)
+        conversation = email.properties.conversationID
+        received = email.properties.dateReceived.timeIntervalSince1970
+        lexemes = MailSearchWords.lexemes(of: [text.subject, text.sender, text.recipients, text.body])
     }
 }

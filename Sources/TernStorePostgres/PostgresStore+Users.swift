@@ -36,28 +36,11 @@ extension PostgresStore {
     }
 
     public func user(login: String) async throws(StoreError) -> User? {
-        try await readStatement { session in
-            try await Self.users(
-                session,
-                """
-                SELECT \(unescaped: Self.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
-                WHERE lower(users.login) = lower(\(login)) GROUP BY users.id
-                """
-            ).first
-        }
+        try await readStatement { session in try Self.users(try await session.rows(UserByLogin(key: login))).first }
     }
 
     public func user(address: String) async throws(StoreError) -> User? {
-        try await readStatement { session in
-            try await Self.users(
-                session,
-                """
-                SELECT \(unescaped: Self.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
-                WHERE users.id = (SELECT user_id FROM addresses WHERE lower(address) = lower(\(address)))
-                GROUP BY users.id
-                """
-            ).first
-        }
+        try await readStatement { session in try Self.users(try await session.rows(UserByAddress(key: address))).first }
     }
 
     public func users() async throws(StoreError) -> [User] {
@@ -123,7 +106,7 @@ extension PostgresStore {
 
     /// The columns `users(_:_:)` reads, in its order, the addresses gathered in position order
     /// (a query of them selects `FROM users` and ends in `GROUP BY users.id`).
-    private static let userColumns = """
+    fileprivate static let userColumns = """
         users.id, users.login, users.display_name, users.password_hash, users.created_at,
         COALESCE(array_agg(addresses.address ORDER BY addresses.position)
         FILTER (WHERE addresses.address IS NOT NULL), '{}')
@@ -132,7 +115,11 @@ extension PostgresStore {
     /// The users a query of `userColumns` finds, each with their addresses, in one statement
     /// whatever their number (the GAL reads them all).
     private static func users(_ session: PostgresSession, _ query: PostgresQuery) async throws -> [User] {
-        try await session.rows(query).map { row in
+        try users(try await session.rows(query))
+    }
+
+    private static func users(_ rows: [PostgresRow]) throws -> [User] {
+        try rows.map { row in
             let (id, login, displayName, passwordHash, createdAt, addresses) = try row.decode(
                 (Int64, String, String, String, Double, [String]).self)
             return User(
@@ -140,4 +127,22 @@ extension PostgresStore {
                 createdAt: Date(timeIntervalSince1970: createdAt))
         }
     }
+}
+
+/// A user by login, without regard to case.
+private struct UserByLogin: PreparedLookup {
+    static let sql = """
+        SELECT \(PostgresStore.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+        WHERE lower(users.login) = lower($1) GROUP BY users.id
+        """
+    let key: String
+}
+
+/// The user an address is delivered to, without regard to case.
+private struct UserByAddress: PreparedLookup {
+    static let sql = """
+        SELECT \(PostgresStore.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+        WHERE users.id = (SELECT user_id FROM addresses WHERE lower(address) = lower($1)) GROUP BY users.id
+        """
+    let key: String
 }

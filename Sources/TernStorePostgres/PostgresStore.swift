@@ -108,6 +108,12 @@ public final class PostgresStore: Store {
         try await transaction(write: false, begin: nil, body)
     }
 
+    /// Runs `body`, which runs exactly one write statement, without BEGIN and COMMIT: one
+    /// statement commits whole or not at all by itself.
+    func writeStatement<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws(StoreError) -> T {
+        try await transaction(write: true, begin: nil, body)
+    }
+
     /// A write that changes no folder or item, so bumps no modseq (accounts, passwords,
     /// settings, sync states). Each statement sees what others committed before it.
     @discardableResult

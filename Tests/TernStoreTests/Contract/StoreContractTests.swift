@@ -48,6 +48,27 @@ struct StoreContractTests {
     }
 
     @Test(arguments: StoreBackend.allCases)
+    func anItemForAFolderOfAnotherClassOrNoFolderIsRefusedAndChangesNothing(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
+        defer { fixture.directory.remove() }
+        let inbox = try await fixture.folder(.inbox)
+        let contacts = try await fixture.folder(.contacts)
+        let before = try await fixture.store.itemChanges(in: inbox.id, since: .zero, limit: 100).through
+        let mail = StoreFixture.email("astray")
+        let misfiled = await #expect(throws: StoreError.self) {
+            _ = try await fixture.store.addItem(mail, to: contacts.id)
+        }
+        #expect(misfiled?.code == .invalid)
+        let homeless = await #expect(throws: StoreError.self) { _ = try await fixture.store.addItem(mail, to: 999_999) }
+        #expect(homeless?.code == .notFound)
+        #expect(try await fixture.store.itemCount(in: contacts.id) == 0)
+        let after = try await fixture.store.itemChanges(in: inbox.id, since: .zero, limit: 100)
+        #expect(after.changed.isEmpty && after.through == before, "no modseq was taken")
+        let added = try await fixture.store.addItem(mail, to: inbox.id)
+        #expect(added.modSeq == before.next && added.serverID == "\(inbox.serverID):1")
+    }
+
+    @Test(arguments: StoreBackend.allCases)
     func emptyingAFolderLeavesATombstoneForEachItem(_ backend: StoreBackend) async throws {
         let fixture = try await StoreFixture(backend)
         defer { fixture.directory.remove() }

@@ -1,0 +1,29 @@
+import PostgresNIO
+
+/// A read by one value (`$1`) that PostgreSQL plans once on each pooled connection and then
+/// only runs: the reads every request and delivery makes (a user by login or address, a
+/// user's folders) cost it several times more to parse and plan than to run.
+protocol PreparedLookup: PostgresPreparedStatement where Row == PostgresRow {
+    associatedtype Key: PostgresNonThrowingEncodable
+    /// The value bound to `$1`.
+    var key: Key { get }
+}
+
+extension PreparedLookup {
+    func makeBindings() -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(key)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
+}
+
+extension PostgresSession {
+    /// All rows of `lookup`, preparing it first on this connection if it is not yet.
+    func rows(_ lookup: some PreparedLookup) async throws -> [PostgresRow] {
+        var rows: [PostgresRow] = []
+        for try await row in try await connection.execute(lookup, logger: PostgresStore.logger) { rows.append(row) }
+        return rows
+    }
+}
