@@ -11,15 +11,19 @@ public import TernStore
 ///
 /// It keeps the write path's order of locks: the owner's row is updated (locked) first,
 /// and the folder's row is updated only through a row of that update, so a writer holding
-/// the user's lock is never waited for while holding a folder's. Under READ COMMITTED each
-/// `UPDATE` that waits for a lock reads the row as the writer before it committed it, so
-/// modseqs and item numbers are taken one after another as in a transaction.
+/// the user's lock is never waited for while holding a folder's. Under READ COMMITTED an
+/// `UPDATE` that waited for a row's lock works on the row as the writer before it committed
+/// it, so modseqs and item numbers are taken one after another as in a transaction.
 extension PostgresStore {
     public func addItem(_ content: ItemContent, to folderID: Folder.ID) async throws(StoreError) -> Item {
         let (item, logged) = try await writeStatement { session -> (Item, LoggedCommit) in
-            let added = try await session.connection.execute(
+            var added: [AddItemStatement.Row] = []
+            for try await row in try await session.connection.execute(
                 try AddItemStatement(content, to: folderID), logger: Self.logger)
-            guard let (id, serverID, modSeq, userID, logSeq) = try await added.first(where: { _ in true }) else {
+            {
+                added.append(row)
+            }
+            guard let (id, serverID, modSeq, userID, logSeq) = added.first else {
                 try Self.check(try await Self.fetchFolder(session, id: folderID), holds: content)
                 throw StoreError(.database, "adding to folder \(folderID) wrote nothing")
             }

@@ -22,6 +22,8 @@ public final class PostgresStore: Store {
     /// so an operator can tell the nodes' connections apart in `pg_stat_activity`.
     let applicationName: String
     private let pool: Task<Void, Never>
+    /// How long a transaction waits for a pooled connection before it fails.
+    private let connectionWait: Duration
     private let figures = Mutex(StoreTransactionFigures())
 
     /// Opens the database at `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`),
@@ -32,9 +34,12 @@ public final class PostgresStore: Store {
         try await self.init(url: url, poolSize: poolSize, schema: schema, listenProbe: .standard)
     }
 
-    /// As the public initializer, with the LISTEN connection's liveness probe chosen (tests
-    /// make it quick).
-    init(url: String, poolSize: Int, schema: String?, listenProbe: PostgresChangeFeed.Probe) async throws(StoreError) {
+    /// As the public initializer, with the LISTEN connection's liveness probe and the wait
+    /// for a pooled connection chosen (tests make them quick).
+    init(
+        url: String, poolSize: Int, schema: String?, listenProbe: PostgresChangeFeed.Probe,
+        connectionWait: Duration = .seconds(10)
+    ) async throws(StoreError) {
         guard poolSize > 0 else { throw StoreError(.invalid, "the connection pool needs at least one connection") }
         let location = try PostgresLocation(url: url)
         if let schema { try PostgresMigrations.checkSchemaName(schema) }
@@ -71,6 +76,7 @@ public final class PostgresStore: Store {
         }
         self.client = client
         self.pool = pool
+        self.connectionWait = connectionWait
     }
 
     deinit {
@@ -152,6 +158,7 @@ public final class PostgresStore: Store {
     /// Runs `body` between `begin` and COMMIT (ROLLBACK when it throws) on a pooled
     /// connection, or as it is when there is no `begin`; again when PostgreSQL chose it as a
     /// deadlock's victim or could not serialise it; and adds its time to `transactionFigures`.
+    /// It fails when no connection is lent within `connectionWait`.
     private func transaction<T: Sendable>(
         write: Bool, begin: PostgresQuery?, _ body: (PostgresSession) async throws -> T
     ) async throws(StoreError) -> T {
@@ -164,7 +171,7 @@ public final class PostgresStore: Store {
         while true {
             attempts += 1
             do {
-                return try await client.withConnection { connection in
+                return try await client.withConnection(waitingAtMost: connectionWait) { connection in
                     let session = PostgresSession(connection)
                     guard let begin else { return try await body(session) }
                     return try await session.transaction(begin: begin, body)
