@@ -14,12 +14,14 @@ import TernStore
 /// hands the changes to the stream's subscribers in order. Streams nobody here listens to
 /// only move their cursor.
 ///
-/// Whenever the LISTEN connection is (re)established, and on the safety poll
-/// (`follow(clock:)`), the reader sweeps: it compares the number in the database of every
-/// stream a subscriber here hears (`users.log_seq`, the default policy's version) with its
-/// cursor and reads what it missed, so a wake sent while the connection was down is
-/// delivered late, never lost. Streams nobody here hears are neither swept nor read. Log rows
-/// older than `retention` are pruned by the poll.
+/// Whenever the LISTEN connection is (re)established, the reader sweeps in full: it compares
+/// the number in the database of every stream a subscriber here hears (`users.log_seq`, the
+/// default policy's version) with its cursor and reads what it missed, so a wake sent while
+/// the connection was down is delivered late, never lost. Streams nobody here hears are
+/// neither swept nor read. The safety poll (`follow(clock:)`), which guards a connection
+/// that stays up, sweeps only the log rows written since the poll before the last one
+/// (`LogMarks`), so that a node holding many idle Pings reads nothing while nothing is
+/// written. Log rows older than `retention` are pruned by the poll.
 ///
 /// The LISTEN connection and the reader start with the first subscription, as SQLite's
 /// feed watches its bell only then: a store that nobody listens to (`tern deliver`) opens
@@ -30,10 +32,37 @@ final class PostgresChangeFeed: Sendable {
         var cursors: [User.ID: Int64]
         /// Commits heard of and not read yet: the highest number per stream.
         var pending: [User.ID: Int64] = [:]
-        /// Whether the reader must compare every stream with the database.
-        var sweepDue = false
+        /// Whether the reader must compare streams with the database, and which.
+        var sweepDue: Sweep?
+        var marks: LogMarks
         var running: Task<Void, Never>?
         var stopped = false
+    }
+
+    /// What a sweep compares: every stream heard here, or those the recent log rows name.
+    enum Sweep: Comparable {
+        case recent
+        case full
+    }
+
+    /// Where the poll's sweeps read the log from. A sweep reads the rows past `older`, the
+    /// end of the log at the sweep before the last, so every row is read by two polls: a
+    /// transaction takes its row's id a statement before it commits, and one that committed
+    /// after a sweep read past its id is still read by the next.
+    struct LogMarks {
+        var older: Int64
+        var newer: Int64
+
+        init(at end: Int64) {
+            older = end
+            newer = end
+        }
+
+        /// After a sweep that found the log ending at `end` (nil: no rows past `older`).
+        mutating func swept(through end: Int64?) {
+            older = newer
+            newer = max(newer, end ?? newer)
+        }
     }
 
     private let state: Mutex<State>
@@ -49,12 +78,14 @@ final class PostgresChangeFeed: Sendable {
     /// How long log rows are kept for a node whose LISTEN connection was down.
     static let retention: Duration = .seconds(600)
     /// The safety poll's interval. NOTIFY carries the wakes, and a LISTEN connection that
-    /// drops or stops answering is replaced and followed by a sweep, so the poll only guards
-    /// against what nobody foresaw; each sweep reads the `log_seq` of every user heard here
-    /// (every held Ping's), which is why it runs seldom.
+    /// drops or stops answering is replaced and followed by a full sweep, so the poll only
+    /// guards against what nobody foresaw.
     static let pollInterval: Duration = .seconds(5)
     /// How often the safety poll also prunes the log.
     static let pruneInterval: Duration = .seconds(60)
+
+    /// The end of the log at the last sweep: the id of its last row then.
+    var sweptThrough: Int64 { state.withLock { $0.marks.newer } }
 
     /// `application_name` of the LISTEN connection, which tells it apart in `pg_stat_activity`.
     var listenerName: String {
@@ -74,7 +105,8 @@ final class PostgresChangeFeed: Sendable {
             let channel = try await session.value(String.self, "SELECT \(unescaped: LoggedCommit.channelExpression)")
         else { throw StoreError(.database, "the store's schema is not on the search path") }
         self.channel = channel
-        state = Mutex(State(cursors: try await Self.streamNumbers(session)))
+        state = Mutex(
+            State(cursors: try await Self.streamNumbers(session), marks: LogMarks(at: try await Self.logEnd(session))))
         (pokes, poke) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
@@ -119,9 +151,9 @@ final class PostgresChangeFeed: Sendable {
         if heard { poke.yield() }
     }
 
-    /// Asks the reader to compare every stream with the database.
-    private func sweep() {
-        state.withLock { $0.sweepDue = true }
+    /// Asks the reader to compare streams with the database.
+    private func sweep(_ kind: Sweep) {
+        state.withLock { $0.sweepDue = max($0.sweepDue ?? kind, kind) }
         poke.yield()
     }
 
@@ -131,7 +163,7 @@ final class PostgresChangeFeed: Sendable {
         var sincePrune = Duration.zero
         while !Task.isCancelled {
             do { try await clock.sleep(for: Self.pollInterval) } catch { return }
-            sweep()
+            sweep(.recent)
             sincePrune += Self.pollInterval
             if sincePrune >= Self.pruneInterval {
                 sincePrune = .zero
@@ -176,7 +208,7 @@ final class PostgresChangeFeed: Sendable {
                 configuration: listenConfiguration, id: 0, logger: PostgresStore.logger)
             {
                 _ = try? await connection.listen(on: channel) { notifications in
-                    sweep()
+                    sweep(.full)
                     pause = .milliseconds(50)
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         group.addTask {
@@ -184,7 +216,7 @@ final class PostgresChangeFeed: Sendable {
                                 if let commit = LoggedCommit(payload: notification.payload) {
                                     self.committed(commit)
                                 } else {
-                                    self.sweep()
+                                    self.sweep(.full)
                                 }
                             }
                         }
@@ -239,17 +271,17 @@ final class PostgresChangeFeed: Sendable {
                 let (pending, sweepDue) = state.withLock { state in
                     defer {
                         state.pending = [:]
-                        state.sweepDue = false
+                        state.sweepDue = nil
                     }
                     return (state.pending, state.sweepDue)
                 }
-                guard sweepDue || !pending.isEmpty else { break }
+                guard sweepDue != nil || !pending.isEmpty else { break }
                 do {
                     try await read(pending, sweeping: sweepDue)
                 } catch {
                     state.withLock { state in
                         state.pending.merge(pending, uniquingKeysWith: max)
-                        state.sweepDue = state.sweepDue || sweepDue
+                        state.sweepDue = [state.sweepDue, sweepDue].compactMap { $0 }.max()
                     }
                     do { try await Task.sleep(for: .milliseconds(200)) } catch { return }
                 }
@@ -259,13 +291,23 @@ final class PostgresChangeFeed: Sendable {
 
     /// Reads the log rows of the streams in `pending` (and, sweeping, of any stream the
     /// database is further along in) and hands their changes to the subscribers.
-    private func read(_ pending: [User.ID: Int64], sweeping: Bool) async throws {
+    private func read(_ pending: [User.ID: Int64], sweeping: Sweep?) async throws {
         try await client.withConnection { connection in
             let session = PostgresSession(connection)
             var targets = pending
-            if sweeping {
+            switch sweeping {
+            case .full?:
+                let end = try await Self.logEnd(session)
                 targets.merge(
                     try await Self.streamNumbers(session, of: subscribers.heardUsers()), uniquingKeysWith: max)
+                state.withLock { $0.marks = LogMarks(at: end) }
+            case .recent?:
+                let from = state.withLock { $0.marks.older }
+                let (numbers, end) = try await Self.streamNumbers(session, loggedAfter: from)
+                targets.merge(numbers, uniquingKeysWith: max)
+                state.withLock { $0.marks.swept(through: end) }
+            case nil:
+                break
             }
             let reads: [(User.ID, Int64)] = state.withLock { state in
                 var reads: [(User.ID, Int64)] = []
@@ -315,6 +357,28 @@ final class PostgresChangeFeed: Sendable {
             numbers[userID] = number
         }
         return numbers
+    }
+
+    /// The highest number of each stream in the log rows past `from`, and the id of the last
+    /// row (nil when there is none): an index range as long as what was written since.
+    private static func streamNumbers(_ session: PostgresSession, loggedAfter from: Int64) async throws
+        -> (numbers: [User.ID: Int64], end: Int64?)
+    {
+        let rows = try await session.rows(
+            "SELECT user_id, max(log_seq), max(id) FROM commit_log WHERE id > \(from) GROUP BY user_id")
+        var numbers: [User.ID: Int64] = [:]
+        var end: Int64?
+        for row in rows {
+            let (userID, number, last) = try row.decode((Int64, Int64, Int64).self)
+            numbers[userID] = number
+            end = max(end ?? last, last)
+        }
+        return (numbers, end)
+    }
+
+    /// The id of the log's last row (0 for an empty log).
+    private static func logEnd(_ session: PostgresSession) async throws -> Int64 {
+        try await session.value(Int64.self, "SELECT COALESCE(max(id), 0)::bigint FROM commit_log") ?? 0
     }
 
     /// The changes of each stream after its cursor: one per logged transaction, in the order

@@ -24,7 +24,7 @@ extension PostgresStore {
                 added.append(row)
             }
             guard let (id, serverID, modSeq, userID, logSeq) = added.first else {
-                try Self.check(try await Self.fetchFolder(session, id: folderID), holds: content)
+                try await Self.fetchFolder(session, id: folderID).checkHolds(content)
                 throw StoreError(.database, "adding to folder \(folderID) wrote nothing")
             }
             return (

@@ -64,9 +64,7 @@ extension PostgresStore {
             guard var item = try await Self.fetchItem(session, folderID: folderID, serverID: serverID) else {
                 throw StoreError(.notFound, "no item \(serverID)")
             }
-            guard item.content.itemClass == content.itemClass else {
-                throw StoreError(.invalid, "item \(serverID) is \(item.content.itemClass), not \(content.itemClass)")
-            }
+            try item.checkEditable(to: content)
             let previous = item.content
             item.content = content
             item.modSeq = transaction.nextModSeq(touching: folderID)
@@ -183,7 +181,7 @@ extension PostgresStore {
     static func insertItem(_ transaction: inout WriteTransaction, _ content: ItemContent, into folder: Folder)
         async throws -> Item
     {
-        try check(folder, holds: content)
+        try folder.checkHolds(content)
         let session = transaction.session
         guard
             let number = try await session.value(
@@ -211,16 +209,6 @@ extension PostgresStore {
             try await indexMail(email, itemID: id, folderID: folder.id, in: session)
         }
         return Item(id: id, folderID: folder.id, serverID: serverID, content: content, modSeq: modSeq)
-    }
-
-    /// Throws `invalid` unless `folder` holds items of `content`'s class.
-    static func check(_ folder: Folder, holds content: ItemContent) throws {
-        guard folder.type.itemClass == content.itemClass else {
-            throw StoreError(
-                .invalid,
-                "folder \(folder.displayName) holds \(folder.type.itemClass?.rawValue ?? "nothing"), not \(content.itemClass)"
-            )
-        }
     }
 
     private static func removeItem(_ transaction: inout WriteTransaction, folderID: Folder.ID, serverID: String)

@@ -47,9 +47,7 @@ extension SQLiteStore {
             guard var item = try Self.fetchItem(transaction.db, folderID: folderID, serverID: serverID) else {
                 throw StoreError(.notFound, "no item \(serverID)")
             }
-            guard item.content.itemClass == content.itemClass else {
-                throw StoreError(.invalid, "item \(serverID) is \(item.content.itemClass), not \(content.itemClass)")
-            }
+            try item.checkEditable(to: content)
             let previous = item.content
             item.content = content
             item.modSeq = transaction.nextModSeq(touching: folderID)
@@ -143,12 +141,7 @@ extension SQLiteStore {
     static func insertItem(_ transaction: inout WriteTransaction, _ content: ItemContent, into folder: Folder) throws
         -> Item
     {
-        guard folder.type.itemClass == content.itemClass else {
-            throw StoreError(
-                .invalid,
-                "folder \(folder.displayName) holds \(folder.type.itemClass?.rawValue ?? "nothing"), not \(content.itemClass)"
-            )
-        }
+        try folder.checkHolds(content)
         let db = transaction.db
         guard
             let number = try Int64.fetchOne(db, literal: "SELECT next_item_number FROM folders WHERE id = \(folder.id)")

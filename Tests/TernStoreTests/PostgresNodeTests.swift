@@ -267,6 +267,73 @@ struct PostgresNodeTests {
         #expect(change?.folderIDs == [nodes.inbox.id])
     }
 
+    /// A transaction that took its log row's id before a poll swept past it and committed
+    /// after (its NOTIFY lost) is found by the next poll, which reads the log again from
+    /// where the one before the last began.
+    @Test func thePollFindsACommitThatTookItsLogIDBeforeTheLastSweep() async throws {
+        let nodes = try await Nodes()
+        let bruno = try await nodes.first.createUser(
+            NewUser(login: "bruno", emailAddresses: [], displayName: "Bruno", passwordHash: "x"))
+        let brunosInbox = try #require(try await nodes.first.folders(of: bruno.id).first { $0.type == .inbox })
+        let warmUp = nodes.first.changes(for: nodes.user.id)
+        _ = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
+        _ = try #require(await ChangeFeedTests.firstChange(warmUp))
+        let stream = nodes.first.changes(for: nodes.user.id)
+        let clock = ManualClock()
+        let following = Task { await nodes.first.followChanges(clock: clock) }
+        defer { following.cancel() }
+        let schema = "\"\(nodes.schema)\""
+        let logger = Logger(label: "tern.test.postgres")
+        try await PostgresTestDatabase.withConnection { slow in
+            _ = try await slow.query("BEGIN", logger: logger)
+            let bumped = try await slow.query(
+                "UPDATE \(unescaped: schema).users SET log_seq = log_seq + 1 WHERE id = \(nodes.user.id) RETURNING log_seq",
+                logger: logger
+            ).collect()
+            let number = try #require(bumped.first).decode(Int64.self)
+            _ = try await slow.query(
+                """
+                INSERT INTO \(unescaped: schema).commit_log (user_id, log_seq, modseq, folder_id)
+                VALUES (\(nodes.user.id), \(number), 0, \(nodes.inbox.id))
+                """, logger: logger)
+            // Someone else's write commits with a later log id, and one poll sweeps past it.
+            _ = try await nodes.second.addItem(StoreFixture.email("later"), to: brunosInbox.id)
+            let later = try #require(
+                try await Self.logEnd(schema),
+                "the later write's row is the last")
+            var swept = false
+            for _ in 0..<50 where !swept {
+                clock.advance(by: PostgresChangeFeed.pollInterval)
+                swept = await eventually(timeout: .milliseconds(200)) { nodes.first.feed.sweptThrough >= later }
+            }
+            try #require(swept, "a poll swept past the later row")
+            _ = try await slow.query("COMMIT", logger: logger)
+        }
+        let found = await withTaskGroup(of: StoreChange?.self) { group in
+            group.addTask { await ChangeFeedTests.firstChange(stream) }
+            group.addTask {
+                while !Task.isCancelled {
+                    clock.advance(by: PostgresChangeFeed.pollInterval)
+                    try? await Task.sleep(for: .milliseconds(200))
+                }
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        #expect(found?.folderIDs == [nodes.inbox.id])
+    }
+
+    /// The id of the last row of the log in `schema`.
+    private static func logEnd(_ schema: String) async throws -> Int64? {
+        try await PostgresTestDatabase.withConnection { connection in
+            try await connection.query(
+                "SELECT max(id) FROM \(unescaped: schema).commit_log", logger: Logger(label: "tern.test.postgres")
+            ).collect().first?.decode(Int64?.self)
+        }
+    }
+
     /// A LISTEN connection whose server process freezes (SIGSTOP: the socket stays open,
     /// nothing answers, as with a peer gone without a word) is found out by its probe and
     /// replaced, and wakes reach the subscriber again. Needs to signal the server's process:
