@@ -31,6 +31,15 @@ public enum ProcessFigures {
         return .milliseconds((user + system) * 1000 / sysconf(Int32(_SC_CLK_TCK)))
     }
 
+    /// The ids of this machine's processes whose command name (/proc/PID/comm) is `name`.
+    public static func processes(named name: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .newlines)
+                == name
+        }
+    }
+
     /// User plus system CPU time of this process.
     public static func cpuTime() -> Duration {
         var usage = rusage()

@@ -90,10 +90,14 @@ for node in nodes { rssHeld.append(try await node.trimmedResidentBytes()) }
 let early = clients.reduce(0) { $0 + $1.answeredCount }
 progress("all held; measuring idle CPU")
 
-let idleCPUStart = nodesCPUTime()
+// PostgreSQL's own share, when it runs on this machine: its server processes' CPU.
+let postgresProcesses = ProcessFigures.processes(named: "postgres")
+func postgresCPUTime() -> Duration { postgresProcesses.reduce(.zero) { $0 + ProcessFigures.cpuTime(of: $1) } }
+let idleCPUStart = (nodes: nodesCPUTime(), postgres: postgresCPUTime())
 let idleWindow = Duration.seconds(10)
 try await Task.sleep(for: idleWindow)
-let idleCPU = seconds(nodesCPUTime() - idleCPUStart) / seconds(idleWindow)
+let idleCPU = seconds(nodesCPUTime() - idleCPUStart.nodes) / seconds(idleWindow)
+let idlePostgresCPU = seconds(postgresCPUTime() - idleCPUStart.postgres) / seconds(idleWindow)
 
 // Deliveries at `rate` per second to distinct random users, open loop.
 let targets = Array((0..<deviceCount).shuffled().prefix(deliveryCount))
@@ -138,6 +142,12 @@ print(
         format: "  all nodes: RSS %.0f MB while holding (%.0f MB of it the held Pings), %.1f KB per held Ping",
         Double(rssHeld.reduce(0, +)) / 1e6, Double(growth) / 1e6, Double(growth) / Double(deviceCount) / 1024))
 print(String(format: "  nodes' CPU while %d Pings are held and idle: %.2f%% of one core", deviceCount, idleCPU * 100))
+if !postgresProcesses.isEmpty {
+    print(
+        String(
+            format: "  PostgreSQL's CPU meanwhile (its %d processes on this machine): %.2f%% of one core",
+            postgresProcesses.count, idlePostgresCPU * 100))
+}
 print(
     String(
         format: "  deliveries took %.2f s (%.0f/s)", seconds(deliveryTime),
