@@ -223,48 +223,23 @@ struct PostgresNodeTests {
     }
 
     /// A commit whose NOTIFY never came (as if sent while nobody listened) is found by the
-    /// safety poll of `followChanges`, which compares every user's log number with the feed's.
+    /// safety poll of `followChanges`, which reads the log rows written since the poll before
+    /// the last.
     @Test func theSafetyPollFindsACommitWhoseNotificationWasLost() async throws {
         let nodes = try await Nodes()
         let warmUp = nodes.first.changes(for: nodes.user.id)
         _ = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
         _ = try #require(await ChangeFeedTests.firstChange(warmUp))
         let stream = nodes.first.changes(for: nodes.user.id)
-        let schema = "\"\(nodes.schema)\""
-        try await PostgresTestDatabase.withConnection { connection in
-            let logger = Logger(label: "tern.test.postgres")
-            _ = try await connection.query("BEGIN", logger: logger)
-            let bumped = try await connection.query(
-                "UPDATE \(unescaped: schema).users SET log_seq = log_seq + 1 WHERE id = \(nodes.user.id) RETURNING log_seq",
-                logger: logger
-            ).collect()
-            let number = try #require(bumped.first).decode(Int64.self)
-            _ = try await connection.query(
-                """
-                INSERT INTO \(unescaped: schema).commit_log (user_id, log_seq, modseq, folder_id)
-                VALUES (\(nodes.user.id), \(number), 0, \(nodes.inbox.id))
-                """, logger: logger)
-            _ = try await connection.query("COMMIT", logger: logger)
-        }
         let clock = ManualClock()
-        let change = await withTaskGroup(of: StoreChange?.self) { group in
-            group.addTask {
-                await nodes.first.followChanges(clock: clock)
-                return nil
-            }
-            group.addTask { await ChangeFeedTests.firstChange(stream) }
-            group.addTask {
-                while !Task.isCancelled {
-                    clock.advance(by: PostgresChangeFeed.pollInterval)
-                    try? await Task.sleep(for: .milliseconds(20))
-                }
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let following = Task { await nodes.first.followChanges(clock: clock) }
+        defer { following.cancel() }
+        try await PostgresTestDatabase.withConnection { connection in
+            _ = try await connection.query("BEGIN", logger: Self.logger)
+            _ = try await Self.logWithoutNotice(nodes, on: connection)
+            _ = try await connection.query("COMMIT", logger: Self.logger)
         }
-        #expect(change?.folderIDs == [nodes.inbox.id])
+        #expect(await Self.firstChange(stream, advancing: clock)?.folderIDs == [nodes.inbox.id])
     }
 
     /// A transaction that took its log row's id before a poll swept past it and committed
@@ -282,55 +257,58 @@ struct PostgresNodeTests {
         let clock = ManualClock()
         let following = Task { await nodes.first.followChanges(clock: clock) }
         defer { following.cancel() }
-        let schema = "\"\(nodes.schema)\""
-        let logger = Logger(label: "tern.test.postgres")
         try await PostgresTestDatabase.withConnection { slow in
-            _ = try await slow.query("BEGIN", logger: logger)
-            let bumped = try await slow.query(
-                "UPDATE \(unescaped: schema).users SET log_seq = log_seq + 1 WHERE id = \(nodes.user.id) RETURNING log_seq",
-                logger: logger
-            ).collect()
-            let number = try #require(bumped.first).decode(Int64.self)
-            _ = try await slow.query(
-                """
-                INSERT INTO \(unescaped: schema).commit_log (user_id, log_seq, modseq, folder_id)
-                VALUES (\(nodes.user.id), \(number), 0, \(nodes.inbox.id))
-                """, logger: logger)
+            _ = try await slow.query("BEGIN", logger: Self.logger)
+            let logged = try await Self.logWithoutNotice(nodes, on: slow)
             // Someone else's write commits with a later log id, and one poll sweeps past it.
             _ = try await nodes.second.addItem(StoreFixture.email("later"), to: brunosInbox.id)
-            let later = try #require(
-                try await Self.logEnd(schema),
-                "the later write's row is the last")
             var swept = false
             for _ in 0..<50 where !swept {
                 clock.advance(by: PostgresChangeFeed.pollInterval)
-                swept = await eventually(timeout: .milliseconds(200)) { nodes.first.feed.sweptThrough >= later }
+                swept = await eventually(timeout: .milliseconds(200)) { nodes.first.feed.sweptThrough > logged }
             }
             try #require(swept, "a poll swept past the later row")
-            _ = try await slow.query("COMMIT", logger: logger)
+            _ = try await slow.query("COMMIT", logger: Self.logger)
         }
-        let found = await withTaskGroup(of: StoreChange?.self) { group in
+        #expect(await Self.firstChange(stream, advancing: clock)?.folderIDs == [nodes.inbox.id])
+    }
+
+    private static let logger = Logger(label: "tern.test.postgres")
+
+    /// Logs a change of the user's Inbox as a transaction on `connection` would, without the
+    /// NOTIFY; returns the log row's id.
+    private static func logWithoutNotice(_ nodes: Nodes, on connection: PostgresConnection) async throws -> Int64 {
+        let schema = "\"\(nodes.schema)\""
+        let bumped = try await connection.query(
+            "UPDATE \(unescaped: schema).users SET log_seq = log_seq + 1 WHERE id = \(nodes.user.id) RETURNING log_seq",
+            logger: logger
+        ).collect()
+        let number = try #require(bumped.first).decode(Int64.self)
+        let inserted = try await connection.query(
+            """
+            INSERT INTO \(unescaped: schema).commit_log (user_id, log_seq, modseq, folder_id)
+            VALUES (\(nodes.user.id), \(number), 0, \(nodes.inbox.id)) RETURNING id
+            """, logger: logger
+        ).collect()
+        return try #require(inserted.first).decode(Int64.self)
+    }
+
+    /// The first change on `stream`, moving `clock` on by a poll every 20 ms meanwhile.
+    private static func firstChange(_ stream: AsyncStream<StoreChange>, advancing clock: ManualClock) async
+        -> StoreChange?
+    {
+        await withTaskGroup(of: StoreChange?.self) { group in
             group.addTask { await ChangeFeedTests.firstChange(stream) }
             group.addTask {
                 while !Task.isCancelled {
                     clock.advance(by: PostgresChangeFeed.pollInterval)
-                    try? await Task.sleep(for: .milliseconds(200))
+                    try? await Task.sleep(for: .milliseconds(20))
                 }
                 return nil
             }
             let first = await group.next() ?? nil
             group.cancelAll()
             return first
-        }
-        #expect(found?.folderIDs == [nodes.inbox.id])
-    }
-
-    /// The id of the last row of the log in `schema`.
-    private static func logEnd(_ schema: String) async throws -> Int64? {
-        try await PostgresTestDatabase.withConnection { connection in
-            try await connection.query(
-                "SELECT max(id) FROM \(unescaped: schema).commit_log", logger: Logger(label: "tern.test.postgres")
-            ).collect().first?.decode(Int64?.self)
         }
     }
 
