@@ -16,6 +16,13 @@ package struct PostgresSession {
         try await connection.query(query, logger: PostgresStore.logger).collect()
     }
 
+    /// All rows of `statement`, preparing it first on this connection if it is not yet.
+    func rows<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row] {
+        var rows: [Statement.Row] = []
+        for try await row in try await connection.execute(statement, logger: PostgresStore.logger) { rows.append(row) }
+        return rows
+    }
+
     /// Runs `query`, discarding any rows; returns how many rows it returned (a statement
     /// with `RETURNING` counts what it changed).
     @discardableResult

@@ -17,13 +17,11 @@ public import TernStore
 extension PostgresStore {
     public func addItem(_ content: ItemContent, to folderID: Folder.ID) async throws(StoreError) -> Item {
         let (item, logged) = try await writeStatement { session -> (Item, LoggedCommit) in
-            var added: [AddItemStatement.Row] = []
-            for try await row in try await session.connection.execute(
-                try AddItemStatement(content, to: folderID), logger: Self.logger)
-            {
-                added.append(row)
-            }
-            guard let (id, serverID, modSeq, userID, logSeq) = added.first else {
+            guard
+                let (id, serverID, modSeq, userID, logSeq) = try await session.rows(
+                    try AddItemStatement(content, to: folderID)
+                ).first
+            else {
                 try await Self.fetchFolder(session, id: folderID).checkHolds(content)
                 throw StoreError(.database, "adding to folder \(folderID) wrote nothing")
             }

@@ -18,12 +18,3 @@ extension PreparedLookup {
 
     func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
 }
-
-extension PostgresSession {
-    /// All rows of `lookup`, preparing it first on this connection if it is not yet.
-    func rows(_ lookup: some PreparedLookup) async throws -> [PostgresRow] {
-        var rows: [PostgresRow] = []
-        for try await row in try await connection.execute(lookup, logger: PostgresStore.logger) { rows.append(row) }
-        return rows
-    }
-}
