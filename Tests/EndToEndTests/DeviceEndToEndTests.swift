@@ -194,6 +194,24 @@ import Testing
         #expect(quiet.status == 0 && quiet.output.isEmpty, "a timeout with no change prints nothing: \(quiet)")
     }
 
+    /// A started `sync` or `watch` asks for every folder it already knows in one Sync request,
+    /// so a device run again and again (as when debugging from a terminal) stays under the
+    /// server's 60 quiet requests a minute; one request a folder would be 10 each time.
+    @Test func aDeviceRunAgainAndAgainIsNotTakenForALoop() async throws {
+        let server = try await ServeProcess()
+        defer { server.stop() }
+        #expect(try await server.setUp("phone").status == 0)
+        for _ in 0..<8 {
+            let synced = try await server.device("phone", ["sync"])
+            #expect(synced.status == 0 && synced.output.contains("Inbox: 0 added"), "\(synced)")
+        }
+        let quiet = try await server.device("phone", ["watch", "--timeout", "1"])
+        #expect(quiet.status == 0 && quiet.output.isEmpty, "\(quiet)")
+        #expect(try server.deliver(subject: "Still here", body: "Not blocked.").status == 0)
+        let synced = try await server.device("phone", ["sync"])
+        #expect(synced.output.contains("Inbox: 1 added"), "\(synced)")
+    }
+
     @Test func anEditAndAMoveOnOneDeviceReachTheOther() async throws {
         let server = try await ServeProcess()
         defer { server.stop() }

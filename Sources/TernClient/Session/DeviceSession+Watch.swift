@@ -32,11 +32,12 @@ extension DeviceSession {
                     pending = resolved
                     continue
                 }
-                while let folder = pending.first {
-                    for change in try await sync(folder).changes {
+                if !pending.isEmpty {
+                    let changes = try await syncTogether(pending).flatMap(\.changes)
+                    pending = []
+                    for change in changes {
                         guard try await onChange(change) else { return }
                     }
-                    pending.removeFirst()
                 }
                 let ping = PingRequest(
                     heartbeatInterval: heartbeat,
