@@ -8,6 +8,11 @@ extension Store {
         return item
     }
 
+    public func recipient(address: String) async throws(StoreError) -> (user: User, folders: [Folder])? {
+        guard let user = try await user(address: address) else { return nil }
+        return (user, try await folders(of: user.id))
+    }
+
     /// The login of `new`, trimmed, once it is one a user may have and neither it nor any of
     /// the addresses belongs to someone (a backend's unique indexes still decide a race).
     package func availableLogin(for new: NewUser) async throws(StoreError) -> String {

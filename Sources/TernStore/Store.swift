@@ -14,6 +14,9 @@ public protocol Store: Sendable {
     func user(login: String) async throws(StoreError) -> User?
     /// The user an address is delivered to, matched without regard to case.
     func user(address: String) async throws(StoreError) -> User?
+    /// The user an address is delivered to, with their folders: what a delivery reads, in one
+    /// round trip where the backend can (by default `user(address:)`, then `folders(of:)`).
+    func recipient(address: String) async throws(StoreError) -> (user: User, folders: [Folder])?
     func users() async throws(StoreError) -> [User]
     func setPasswordHash(_ hash: String, login: String) async throws(StoreError)
     /// Removes the user and everything they own.

@@ -197,13 +197,15 @@ extension PostgresStore {
     }
 
     private static func folders(_ rows: [PostgresRow]) throws -> [Folder] {
-        try rows.map { row in
-            let (id, userID, serverID, parentServerID, displayName, type, modSeq) = try row.decode(
-                (Int64, Int64, String, String, String, Int, Int64).self)
-            return Folder(
-                id: id, userID: userID, serverID: serverID, parentServerID: parentServerID, displayName: displayName,
-                type: FolderType(rawValue: type), modSeq: ModSeq(rawValue: modSeq))
-        }
+        try rows.map { row in folder(try row.decode((Int64, Int64, String, String, String, Int, Int64).self)) }
+    }
+
+    /// The folder of the values of `folderColumns`, in its order.
+    static func folder(_ columns: (Int64, Int64, String, String, String, Int, Int64)) -> Folder {
+        let (id, userID, serverID, parentServerID, displayName, type, modSeq) = columns
+        return Folder(
+            id: id, userID: userID, serverID: serverID, parentServerID: parentServerID, displayName: displayName,
+            type: FolderType(rawValue: type), modSeq: ModSeq(rawValue: modSeq))
     }
 }
 

@@ -43,6 +43,14 @@ extension PostgresStore {
         try await readStatement { session in try Self.users(try await session.rows(UserByAddress(key: address))).first }
     }
 
+    public func recipient(address: String) async throws(StoreError) -> (user: User, folders: [Folder])? {
+        try await readStatement { session in
+            let rows = try await session.rows(RecipientByAddress(key: address)).map(RecipientByAddress.columns)
+            guard let first = rows.first else { return nil }
+            return (Self.user(first.user), rows.compactMap(\.folder))
+        }
+    }
+
     public func users() async throws(StoreError) -> [User] {
         try await readStatement { session in
             try await Self.users(
@@ -106,7 +114,7 @@ extension PostgresStore {
 
     /// The columns `users(_:_:)` reads, in its order, the addresses gathered in position order
     /// (a query of them selects `FROM users` and ends in `GROUP BY users.id`).
-    fileprivate static let userColumns = """
+    static let userColumns = """
         users.id, users.login, users.display_name, users.password_hash, users.created_at,
         COALESCE(array_agg(addresses.address ORDER BY addresses.position)
         FILTER (WHERE addresses.address IS NOT NULL), '{}')
@@ -119,13 +127,48 @@ extension PostgresStore {
     }
 
     private static func users(_ rows: [PostgresRow]) throws -> [User] {
-        try rows.map { row in
-            let (id, login, displayName, passwordHash, createdAt, addresses) = try row.decode(
-                (Int64, String, String, String, Double, [String]).self)
-            return User(
-                id: id, login: login, emailAddresses: addresses, displayName: displayName, passwordHash: passwordHash,
-                createdAt: Date(timeIntervalSince1970: createdAt))
-        }
+        try rows.map { row in user(try row.decode(UserColumns.self)) }
+    }
+
+    /// The values of `userColumns`, in its order.
+    typealias UserColumns = (Int64, String, String, String, Double, [String])
+
+    static func user(_ columns: UserColumns) -> User {
+        let (id, login, displayName, passwordHash, createdAt, addresses) = columns
+        return User(
+            id: id, login: login, emailAddresses: addresses, displayName: displayName, passwordHash: passwordHash,
+            createdAt: Date(timeIntervalSince1970: createdAt))
+    }
+}
+
+/// The user of an address with their folders, a row a folder with the user's columns on each
+/// (one row with the folder's columns NULL for a user without folders): a delivery's one read.
+private struct RecipientByAddress: PreparedLookup {
+    static let sql = """
+        WITH owner AS (
+            SELECT \(PostgresStore.userColumns) FROM users LEFT JOIN addresses ON addresses.user_id = users.id
+            WHERE users.id = (SELECT user_id FROM addresses WHERE lower(address) = lower($1)) GROUP BY users.id
+        )
+        SELECT owner.*, \(PostgresStore.folderColumns.split(separator: ", ").map { "folders.\($0)" }.joined(separator: ", "))
+        FROM owner
+        LEFT JOIN folders ON folders.user_id = owner.id ORDER BY folders.id
+        """
+    let key: String
+
+    static func columns(_ row: PostgresRow) throws -> (user: PostgresStore.UserColumns, folder: Folder?) {
+        let (
+            id, login, displayName, passwordHash, createdAt, addresses, folderID, userID, serverID, parentServerID,
+            folderName, type, modSeq
+        ) = try row.decode(
+            (Int64, String, String, String, Double, [String], Int64?, Int64?, String?, String?, String?, Int?, Int64?)
+                .self)
+        let folder: Folder? =
+            if let folderID, let userID, let serverID, let parentServerID, let folderName, let type, let modSeq {
+                PostgresStore.folder((folderID, userID, serverID, parentServerID, folderName, type, modSeq))
+            } else {
+                nil
+            }
+        return ((id, login, displayName, passwordHash, createdAt, addresses), folder)
     }
 }
 

@@ -33,10 +33,10 @@ public struct MailDelivery: Sendable {
             throw DeliveryError(.unparsable, "\(error)")
         }
         do {
-            guard let user = try await store.user(address: address) else {
+            guard let (user, allFolders) = try await store.recipient(address: address) else {
                 throw DeliveryError(.unknownRecipient, "no user has the address \(address)")
             }
-            let folders = try await store.folders(of: user.id).filter { $0.type.itemClass == .email }
+            let folders = allFolders.filter { $0.type.itemClass == .email }
             let folder =
                 folderName.map { name in folders.first { $0.displayName.caseInsensitiveCompare(name) == .orderedSame } }
                 ?? folders.first { $0.type == .inbox }

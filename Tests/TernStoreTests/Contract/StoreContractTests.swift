@@ -34,6 +34,20 @@ struct StoreContractTests {
         }
     }
 
+    /// A delivery's one read: the owner of an address, in any case, with all their folders.
+    @Test(arguments: StoreBackend.allCases)
+    func theRecipientOfAnAddressComesWithTheirFolders(_ backend: StoreBackend) async throws {
+        let fixture = try await StoreFixture(backend)
+        defer { fixture.directory.remove() }
+        let projects = try await fixture.store.createFolder(
+            of: fixture.user.id, parentServerID: "0", displayName: "Projects", type: .userCreatedMail)
+        let recipient = try #require(try await fixture.store.recipient(address: "ANNA.Alias@tern.example"))
+        #expect(recipient.user == fixture.user)
+        #expect(recipient.folders == (try await fixture.store.folders(of: fixture.user.id)))
+        #expect(recipient.folders.contains(projects) && recipient.folders.count == Folder.defaultSet.count + 1)
+        #expect(try await fixture.store.recipient(address: "nobody@tern.example") == nil)
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func aBatchIntoAFolderThatIsGoneAddsNothing(_ backend: StoreBackend) async throws {
         let fixture = try await StoreFixture(backend)
