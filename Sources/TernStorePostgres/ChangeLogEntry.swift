@@ -9,23 +9,83 @@ import TernStore
 struct LoggedCommit: Hashable, Sendable {
     let userID: User.ID
     let logSeq: Int64
+    /// What the transaction changed, when its writer or its NOTIFY told: a feed whose cursor
+    /// is just before it announces it without reading the log.
+    let change: StoreChange?
 
     /// The NOTIFY channel of the store's schema, as SQL: channels are per database, and
     /// stores in different schemas of one database (tests, or several deployments) must not
     /// hear each other's user ids. A digest keeps the name within PostgreSQL's 63 bytes.
-    /// The payload is `USER LOGSEQ MODSEQ`.
+    /// The payload is `USER LOGSEQ MODSEQ`, then `FOLDERS DEVICE FLAGS` (`Detail`) unless the
+    /// transaction changed too many folders to name them within NOTIFY's 8,000 bytes.
     static let channelExpression = "'tern_changes:' || md5(current_schema())"
 
     /// Reads a NOTIFY payload; nil for one that is not ours (the feed then reads the log).
     init?(payload: String) {
-        let fields = payload.split(separator: " ")
-        guard fields.count == 3, let userID = User.ID(fields[0]), let logSeq = Int64(fields[1]) else { return nil }
-        self.init(userID: userID, logSeq: logSeq)
+        let fields = payload.split(separator: " ", omittingEmptySubsequences: false)
+        guard fields.count == 3 || fields.count == 6, let userID = User.ID(fields[0]), let logSeq = Int64(fields[1]),
+            let modSeq = Int64(fields[2])
+        else { return nil }
+        guard fields.count == 6 else {
+            self.init(userID: userID, logSeq: logSeq)
+            return
+        }
+        guard let detail = Detail(Array(fields[3...])) else { return nil }
+        self.init(userID: userID, logSeq: logSeq, change: detail.change(of: userID, at: ModSeq(rawValue: modSeq)))
     }
 
-    init(userID: User.ID, logSeq: Int64) {
+    init(userID: User.ID, logSeq: Int64, change: StoreChange? = nil) {
         self.userID = userID
         self.logSeq = logSeq
+        self.change = change
+    }
+
+    /// The part of a payload that says what changed: folder ids joined by commas, the device
+    /// id and the flags (`h` hierarchy, `p` policy), each `-` when there is none.
+    struct Detail {
+        /// Folder ids a payload names at most (20 characters each with its comma).
+        static let maxFolders = 256
+
+        var folderIDs: [Folder.ID]
+        var deviceID: Device.ID?
+        var hierarchyChanged: Bool
+        var policyChanged: Bool
+
+        init(folderIDs: [Folder.ID], deviceID: Device.ID?, hierarchyChanged: Bool, policyChanged: Bool) {
+            self.folderIDs = folderIDs
+            self.deviceID = deviceID
+            self.hierarchyChanged = hierarchyChanged
+            self.policyChanged = policyChanged
+        }
+
+        /// Reads the three fields; nil when they are not a detail.
+        init?(_ fields: [Substring]) {
+            guard fields.count == 3 else { return nil }
+            let folderIDs =
+                fields[0] == "-"
+                ? [] : fields[0].split(separator: ",", omittingEmptySubsequences: false).map { Folder.ID($0) }
+            let deviceID = fields[1] == "-" ? nil : Device.ID(fields[1])
+            guard folderIDs.allSatisfy({ $0 != nil }), fields[1] == "-" || deviceID != nil,
+                fields[2] == "-" || fields[2].allSatisfy({ $0 == "h" || $0 == "p" })
+            else { return nil }
+            self.init(
+                folderIDs: folderIDs.compactMap { $0 }, deviceID: deviceID, hierarchyChanged: fields[2].contains("h"),
+                policyChanged: fields[2].contains("p"))
+        }
+
+        /// The three fields; nil when there are too many folders to name.
+        var payload: String? {
+            guard folderIDs.count <= Self.maxFolders else { return nil }
+            let folders = folderIDs.isEmpty ? "-" : folderIDs.map(String.init).joined(separator: ",")
+            let flags = (hierarchyChanged ? "h" : "") + (policyChanged ? "p" : "")
+            return [folders, deviceID.map(String.init) ?? "-", flags.isEmpty ? "-" : flags].joined(separator: " ")
+        }
+
+        func change(of userID: User.ID, at modSeq: ModSeq) -> StoreChange {
+            StoreChange(
+                userID: userID, modSeq: modSeq, folderIDs: Set(folderIDs), hierarchyChanged: hierarchyChanged,
+                deviceIDs: deviceID.map { [$0] } ?? [], policyChanged: policyChanged)
+        }
     }
 }
 
@@ -50,6 +110,8 @@ struct ChangeLogEntry {
     func append(in session: PostgresSession) async throws -> LoggedCommit {
         let modSeq = (newModSeq ?? .zero).rawValue
         let flagged = hierarchyChanged || deviceID != nil || policyChanged
+        let detail = LoggedCommit.Detail(
+            folderIDs: folderIDs, deviceID: deviceID, hierarchyChanged: hierarchyChanged, policyChanged: policyChanged)
         // Data-modifying WITH clauses run once each whether or not the SELECT reads them;
         // a user id of 0 matches no user row, so `number` is then the version alone.
         let rows = try await session.rows(
@@ -68,11 +130,13 @@ struct ChangeLogEntry {
                 SELECT \(userID), number.value, \(modSeq), \(deviceID), \(hierarchyChanged), \(policyChanged)
                 FROM number WHERE \(flagged)
             )
-            SELECT value, pg_notify(\(unescaped: LoggedCommit.channelExpression), concat_ws(' ', \(userID), value, \(modSeq)))::text
+            SELECT value, pg_notify(
+                \(unescaped: LoggedCommit.channelExpression), concat_ws(' ', \(userID), value, \(modSeq), \(detail.payload))
+            )::text
             FROM number
             """)
         guard let row = rows.first else { throw StoreError(.notFound, "no user with id \(userID)") }
         let (logSeq, _) = try row.decode((Int64, String).self)
-        return LoggedCommit(userID: userID, logSeq: logSeq)
+        return LoggedCommit(userID: userID, logSeq: logSeq, change: detail.change(of: userID, at: newModSeq ?? .zero))
     }
 }

@@ -137,12 +137,20 @@ final class PostgresChangeFeed: Sendable {
 
     // MARK: What wakes the reader
 
-    /// A commit of this node, or one a notification named.
+    /// A commit of this node, or one a notification named. The next commit of a stream that
+    /// says what it changed, when nothing of the stream waits to be read, is announced at once;
+    /// any other is left to the reader, which reads the log.
     func committed(_ commit: LoggedCommit) {
         let heard = state.withLock { state in
-            guard commit.logSeq > state.cursors[commit.userID] ?? 0 else { return false }
+            let cursor = state.cursors[commit.userID] ?? 0
+            guard commit.logSeq > cursor else { return false }
             guard subscribers.hears(commit.userID) else {
                 state.cursors[commit.userID] = commit.logSeq
+                return false
+            }
+            if let change = commit.change, commit.logSeq == cursor + 1, state.pending[commit.userID] == nil {
+                state.cursors[commit.userID] = commit.logSeq
+                subscribers.announce([change])  // under the lock, so a stream's changes keep their order
                 return false
             }
             state.pending[commit.userID] = max(state.pending[commit.userID] ?? 0, commit.logSeq)
@@ -322,7 +330,7 @@ final class PostgresChangeFeed: Sendable {
             }
             guard !reads.isEmpty else { return }
             let changes = try await Self.changes(after: reads, in: session)
-            let fresh = state.withLock { state in
+            state.withLock { state in
                 var fresh: [StoreChange] = []
                 for (stream, number, change) in changes where number > state.cursors[stream] ?? 0 {
                     state.cursors[stream] = number
@@ -334,9 +342,9 @@ final class PostgresChangeFeed: Sendable {
                         state.cursors[userID] = number
                     }
                 }
-                return fresh
+                // Under the lock, as `committed(_:)` announces: a stream's changes keep their order.
+                subscribers.announce(fresh)
             }
-            subscribers.announce(fresh)
         }
     }
 

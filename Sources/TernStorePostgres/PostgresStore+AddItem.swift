@@ -28,7 +28,11 @@ extension PostgresStore {
             return (
                 Item(
                     id: id, folderID: folderID, serverID: serverID, content: content, modSeq: ModSeq(rawValue: modSeq)),
-                LoggedCommit(userID: userID, logSeq: logSeq)
+                LoggedCommit(
+                    userID: userID, logSeq: logSeq,
+                    change: StoreChange(
+                        userID: userID, modSeq: ModSeq(rawValue: modSeq), folderIDs: [folderID], hierarchyChanged: false
+                    ))
             )
         }
         feed.committed(logged)
@@ -68,7 +72,7 @@ struct AddItemStatement: PostgresPreparedStatement {
             INSERT INTO commit_log (user_id, log_seq, modseq, folder_id) SELECT id, log_seq, modseq, $1 FROM owner
         )
         SELECT item.id, item.server_id, item.modseq, owner.id, owner.log_seq,
-        pg_notify(\(LoggedCommit.channelExpression), concat_ws(' ', owner.id, owner.log_seq, owner.modseq))::text
+        pg_notify(\(LoggedCommit.channelExpression), concat_ws(' ', owner.id, owner.log_seq, owner.modseq, $1, '- -'))::text
         FROM item, owner
         """
 

@@ -273,6 +273,34 @@ struct PostgresNodeTests {
         #expect(await Self.firstChange(stream, advancing: clock)?.folderIDs == [nodes.inbox.id])
     }
 
+    /// A NOTIFY that says what its commit changed, the next of its stream, is announced as it
+    /// says without reading the log: here the log has no row of it at all.
+    @Test func aNotificationThatSaysWhatChangedIsAnnouncedWithoutReadingTheLog() async throws {
+        let nodes = try await Nodes()
+        let warmUp = nodes.first.changes(for: nodes.user.id)
+        _ = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
+        _ = try #require(await ChangeFeedTests.firstChange(warmUp))
+        let stream = nodes.first.changes(for: nodes.user.id)
+        try await PostgresTestDatabase.withConnection { connection in
+            let schema = "\"\(nodes.schema)\""
+            let bumped = try await connection.query(
+                "UPDATE \(unescaped: schema).users SET log_seq = log_seq + 1 WHERE id = \(nodes.user.id) RETURNING log_seq",
+                logger: Self.logger
+            ).collect()
+            let number = try #require(bumped.first).decode(Int64.self)
+            let payload = "\(nodes.user.id) \(number) 77 \(nodes.inbox.id),5 9 h"
+            _ = try await connection.query(
+                "SELECT pg_notify('tern_changes:' || md5(\(nodes.schema)), \(payload))", logger: Self.logger
+            ).collect()
+        }
+        let change = try #require(await ChangeFeedTests.firstChange(stream))
+        #expect(
+            change
+                == StoreChange(
+                    userID: nodes.user.id, modSeq: ModSeq(rawValue: 77), folderIDs: [nodes.inbox.id, 5],
+                    hierarchyChanged: true, deviceIDs: [9]))
+    }
+
     private static let logger = Logger(label: "tern.test.postgres")
 
     /// Logs a change of the user's Inbox as a transaction on `connection` would, without the
