@@ -51,28 +51,6 @@ struct LoggedCommit: Hashable, Sendable {
         var hierarchyChanged: Bool
         var policyChanged: Bool
 
-        init(folderIDs: [Folder.ID], deviceID: Device.ID?, hierarchyChanged: Bool, policyChanged: Bool) {
-            self.folderIDs = folderIDs
-            self.deviceID = deviceID
-            self.hierarchyChanged = hierarchyChanged
-            self.policyChanged = policyChanged
-        }
-
-        /// Reads the three fields; nil when they are not a detail.
-        init?(_ fields: [Substring]) {
-            guard fields.count == 3 else { return nil }
-            let folderIDs =
-                fields[0] == "-"
-                ? [] : fields[0].split(separator: ",", omittingEmptySubsequences: false).map { Folder.ID($0) }
-            let deviceID = fields[1] == "-" ? nil : Device.ID(fields[1])
-            guard folderIDs.allSatisfy({ $0 != nil }), fields[1] == "-" || deviceID != nil,
-                fields[2] == "-" || fields[2].allSatisfy({ $0 == "h" || $0 == "p" })
-            else { return nil }
-            self.init(
-                folderIDs: folderIDs.compactMap { $0 }, deviceID: deviceID, hierarchyChanged: fields[2].contains("h"),
-                policyChanged: fields[2].contains("p"))
-        }
-
         /// The three fields; nil when there are too many folders to name.
         var payload: String? {
             guard folderIDs.count <= Self.maxFolders else { return nil }
@@ -86,6 +64,23 @@ struct LoggedCommit: Hashable, Sendable {
                 userID: userID, modSeq: modSeq, folderIDs: Set(folderIDs), hierarchyChanged: hierarchyChanged,
                 deviceIDs: deviceID.map { [$0] } ?? [], policyChanged: policyChanged)
         }
+    }
+}
+
+extension LoggedCommit.Detail {
+    /// Reads the three fields; nil when they are not a detail.
+    init?(_ fields: [Substring]) {
+        guard fields.count == 3 else { return nil }
+        let folderIDs =
+            fields[0] == "-"
+            ? [] : fields[0].split(separator: ",", omittingEmptySubsequences: false).map { Folder.ID($0) }
+        let deviceID = fields[1] == "-" ? nil : Device.ID(fields[1])
+        guard folderIDs.allSatisfy({ $0 != nil }), fields[1] == "-" || deviceID != nil,
+            fields[2] == "-" || fields[2].allSatisfy({ $0 == "h" || $0 == "p" })
+        else { return nil }
+        self.init(
+            folderIDs: folderIDs.compactMap { $0 }, deviceID: deviceID, hierarchyChanged: fields[2].contains("h"),
+            policyChanged: fields[2].contains("p"))
     }
 }
 

@@ -9,10 +9,11 @@ import TernStore
 /// (`LoggedCommit`) and sends a `NOTIFY` on its schema's channel with that number; PostgreSQL delivers a
 /// NOTIFY only once its transaction has committed. The feed keeps, per stream, the last
 /// number it has read (its cursor), and holds one connection of its own that LISTENs. A
-/// notification, or this node's own commit, names a stream and a number past its cursor;
-/// one reader task then reads that stream's log rows past the cursor, an index range, and
-/// hands the changes to the stream's subscribers in order. Streams nobody here listens to
-/// only move their cursor.
+/// notification, or this node's own commit, names a stream and a number past its cursor.
+/// When it is the stream's next number and says what changed (`LoggedCommit.Detail`), as
+/// nearly every one does, it is announced at once; otherwise one reader task reads that
+/// stream's log rows past the cursor, an index range, and hands the changes to the stream's
+/// subscribers in order. Streams nobody here listens to only move their cursor.
 ///
 /// Whenever the LISTEN connection is (re)established, the reader sweeps in full: it compares
 /// the number in the database of every stream a subscriber here hears (`users.log_seq`, the
