@@ -31,6 +31,14 @@ struct PostgresNodeTests {
                 NewUser(login: "anna", emailAddresses: ["anna@tern.example"], displayName: "Anna", passwordHash: "x"))
             inbox = try #require(try await second.folders(of: user.id).first { $0.type == .inbox })
         }
+
+        /// A write through the second node, heard by the first: its LISTEN is in place and the
+        /// sweep that follows it has run, so what the first hears next is what the test does.
+        func warmUp() async throws {
+            let stream = first.changes(for: user.id)
+            _ = try await second.addItem(StoreFixture.email("warm-up"), to: inbox.id)
+            _ = try #require(await ChangeFeedTests.firstChange(stream))
+        }
     }
 
     @Test func aWriteThroughOneNodeWakesASubscriberOfTheOtherAtOnce() async throws {
@@ -142,9 +150,7 @@ struct PostgresNodeTests {
 
     @Test func aKilledListenConnectionComesBackAndTheWakesMeanwhileArrive() async throws {
         let nodes = try await Nodes()
-        let warmUpStream = nodes.first.changes(for: nodes.user.id)
-        _ = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
-        _ = await ChangeFeedTests.firstChange(warmUpStream)
+        try await nodes.warmUp()
         let name = nodes.first.feed.listenerName
         let killed = try await Self.listenerPIDs(name)
         try #require(killed.count == 1)
@@ -227,9 +233,7 @@ struct PostgresNodeTests {
     /// the last.
     @Test func theSafetyPollFindsACommitWhoseNotificationWasLost() async throws {
         let nodes = try await Nodes()
-        let warmUp = nodes.first.changes(for: nodes.user.id)
-        _ = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
-        _ = try #require(await ChangeFeedTests.firstChange(warmUp))
+        try await nodes.warmUp()
         let stream = nodes.first.changes(for: nodes.user.id)
         let clock = ManualClock()
         let following = Task { await nodes.first.followChanges(clock: clock) }
@@ -250,9 +254,7 @@ struct PostgresNodeTests {
         let bruno = try await nodes.first.createUser(
             NewUser(login: "bruno", emailAddresses: [], displayName: "Bruno", passwordHash: "x"))
         let brunosInbox = try #require(try await nodes.first.folders(of: bruno.id).first { $0.type == .inbox })
-        let warmUp = nodes.first.changes(for: nodes.user.id)
-        _ = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
-        _ = try #require(await ChangeFeedTests.firstChange(warmUp))
+        try await nodes.warmUp()
         let stream = nodes.first.changes(for: nodes.user.id)
         let clock = ManualClock()
         let following = Task { await nodes.first.followChanges(clock: clock) }
@@ -277,17 +279,10 @@ struct PostgresNodeTests {
     /// says without reading the log: here the log has no row of it at all.
     @Test func aNotificationThatSaysWhatChangedIsAnnouncedWithoutReadingTheLog() async throws {
         let nodes = try await Nodes()
-        let warmUp = nodes.first.changes(for: nodes.user.id)
-        _ = try await nodes.second.addItem(StoreFixture.email("warm-up"), to: nodes.inbox.id)
-        _ = try #require(await ChangeFeedTests.firstChange(warmUp))
+        try await nodes.warmUp()
         let stream = nodes.first.changes(for: nodes.user.id)
         try await PostgresTestDatabase.withConnection { connection in
-            let schema = "\"\(nodes.schema)\""
-            let bumped = try await connection.query(
-                "UPDATE \(unescaped: schema).users SET log_seq = log_seq + 1 WHERE id = \(nodes.user.id) RETURNING log_seq",
-                logger: Self.logger
-            ).collect()
-            let number = try #require(bumped.first).decode(Int64.self)
+            let number = try await Self.nextLogSeq(nodes, on: connection)
             let payload = "\(nodes.user.id) \(number) 77 \(nodes.inbox.id),5 9 h"
             _ = try await connection.query(
                 "SELECT pg_notify('tern_changes:' || md5(\(nodes.schema)), \(payload))", logger: Self.logger
@@ -307,11 +302,7 @@ struct PostgresNodeTests {
     /// NOTIFY; returns the log row's id.
     private static func logWithoutNotice(_ nodes: Nodes, on connection: PostgresConnection) async throws -> Int64 {
         let schema = "\"\(nodes.schema)\""
-        let bumped = try await connection.query(
-            "UPDATE \(unescaped: schema).users SET log_seq = log_seq + 1 WHERE id = \(nodes.user.id) RETURNING log_seq",
-            logger: logger
-        ).collect()
-        let number = try #require(bumped.first).decode(Int64.self)
+        let number = try await nextLogSeq(nodes, on: connection)
         let inserted = try await connection.query(
             """
             INSERT INTO \(unescaped: schema).commit_log (user_id, log_seq, modseq, folder_id)
@@ -319,6 +310,17 @@ struct PostgresNodeTests {
             """, logger: logger
         ).collect()
         return try #require(inserted.first).decode(Int64.self)
+    }
+
+    /// Takes the user's next change-log number on `connection`, as a logged transaction does.
+    private static func nextLogSeq(_ nodes: Nodes, on connection: PostgresConnection) async throws -> Int64 {
+        let bumped = try await connection.query(
+            """
+            UPDATE \(unescaped: "\"\(nodes.schema)\"").users SET log_seq = log_seq + 1 WHERE id = \(nodes.user.id)
+            RETURNING log_seq
+            """, logger: logger
+        ).collect()
+        return try #require(bumped.first).decode(Int64.self)
     }
 
     /// The first change on `stream`, moving `clock` on by a poll every 20 ms meanwhile.
