@@ -23,9 +23,9 @@ import WBXML
         let latency = ContinuousClock.now - delivered
         #expect(reply.ping?.status == .changesOccurred)
         #expect(reply.ping?.folders == [fixture.inbox.serverID])
-        // The issue asks for 100 ms from the commit; a loaded CI machine gets 1 s here, and
-        // Benchmarks/push-latency measures the real figure.
-        #expect(latency < .seconds(1), "answered \(latency) after the delivery")
+        // The issue asks for 100 ms from the commit; Benchmarks/push-latency measures the real
+        // figure. Here the bound only tells the push from the 8 s heartbeat on a loaded CI machine.
+        #expect(latency < .seconds(4), "answered \(latency) after the delivery")
     }
 
     @Test func aChangeInAnUnwatchedFolderDoesNotAnswer() async throws {

@@ -35,7 +35,7 @@ import WBXML
         try await fixture.deliver("Pushed")
         let delivered = ContinuousClock.now
         let reply = try await held
-        #expect(ContinuousClock.now - delivered < .seconds(1))
+        #expect(ContinuousClock.now - delivered < .seconds(4), "the delivery, not the 8 s heartbeat, ended it")
         #expect(reply.elements("Add").count == 1)
         #expect(reply.text("Subject") == "Pushed")
     }
