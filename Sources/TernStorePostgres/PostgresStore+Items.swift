@@ -117,33 +117,15 @@ extension PostgresStore {
         }
     }
 
-    /// One statement, so one snapshot and one round trip (Sync asks this for every
-    /// collection): the page of changed items (`c` rows), the tombstones up to the page's
-    /// last modseq when the page is full, else all of them (`t`), and the user's modseq (`u`).
+    /// One prepared statement (`ItemChangesStatement`), so one snapshot and one round trip:
+    /// the page of changed items (`c` rows), the tombstones up to the page's last modseq when
+    /// the page is full, else all of them (`t`), and the user's modseq (`u`).
     public func itemChanges(in folderID: Folder.ID, since: ModSeq, limit: Int) async throws(StoreError) -> ItemChanges {
         // As SQLite reads LIMIT, a negative limit is none at all (NULL is PostgreSQL's ALL).
-        let bound = limit < 0 ? nil : limit
+        let bound = limit < 0 ? nil : Int64(limit)
         return try await readStatement { session in
             let rows = try await session.rows(
-                """
-                WITH changed AS (
-                    SELECT \(unescaped: Self.itemColumns(prefixed: true)), messages.raw
-                    FROM items LEFT JOIN messages ON messages.item_id = items.id
-                    WHERE items.folder_id = \(folderID) AND items.modseq > \(since.rawValue)
-                    ORDER BY items.modseq LIMIT \(bound)
-                ), page_end AS (
-                    SELECT max(modseq) AS modseq FROM changed HAVING count(*) = \(bound)
-                )
-                SELECT 'c' AS kind, id, folder_id, server_id, class, properties, modseq, raw FROM changed
-                UNION ALL
-                SELECT 't', NULL, NULL, server_id, NULL, NULL, modseq, NULL FROM item_tombstones
-                WHERE folder_id = \(folderID) AND modseq > \(since.rawValue)
-                AND modseq <= COALESCE((SELECT modseq FROM page_end), \(Int64.max))
-                UNION ALL
-                SELECT 'u', NULL, NULL, NULL, NULL, NULL, users.modseq, NULL
-                FROM users JOIN folders ON folders.user_id = users.id WHERE folders.id = \(folderID)
-                ORDER BY kind, modseq
-                """)
+                ItemChangesStatement(folderID: folderID, since: since.rawValue, limit: bound))
             var changed: [StoredItem] = []
             var removed: [ItemChanges.Removal] = []
             var latest = since.rawValue
@@ -301,4 +283,44 @@ extension PostgresStore {
         }
         return try ItemCoding.items(stored)
     }
+}
+
+/// `itemChanges`' statement, prepared once on each pooled connection: Sync asks it for every
+/// collection, and Ping for every watched folder, and PostgreSQL took ten times longer to plan
+/// it than to run it. $1 folder, $2 the modseq after which, $3 the page's size (NULL: all).
+private struct ItemChangesStatement: PostgresPreparedStatement {
+    typealias Row = PostgresRow
+
+    static let sql = """
+        WITH changed AS (
+            SELECT \(PostgresStore.itemColumns(prefixed: true)), messages.raw
+            FROM items LEFT JOIN messages ON messages.item_id = items.id
+            WHERE items.folder_id = $1 AND items.modseq > $2
+            ORDER BY items.modseq LIMIT $3
+        ), page_end AS (
+            SELECT max(modseq) AS modseq FROM changed HAVING count(*) = $3
+        )
+        SELECT 'c' AS kind, id, folder_id, server_id, class, properties, modseq, raw FROM changed
+        UNION ALL
+        SELECT 't', NULL, NULL, server_id, NULL, NULL, modseq, NULL FROM item_tombstones
+        WHERE folder_id = $1 AND modseq > $2 AND modseq <= COALESCE((SELECT modseq FROM page_end), \(Int64.max))
+        UNION ALL
+        SELECT 'u', NULL, NULL, NULL, NULL, NULL, users.modseq, NULL
+        FROM users JOIN folders ON folders.user_id = users.id WHERE folders.id = $1
+        ORDER BY kind, modseq
+        """
+
+    let folderID: Folder.ID
+    let since: Int64
+    let limit: Int64?
+
+    func makeBindings() -> PostgresBindings {
+        var bindings = PostgresBindings()
+        bindings.append(folderID)
+        bindings.append(since)
+        bindings.append(limit)
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
 }
