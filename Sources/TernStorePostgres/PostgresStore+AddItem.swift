@@ -17,11 +17,8 @@ public import TernStore
 extension PostgresStore {
     public func addItem(_ content: ItemContent, to folderID: Folder.ID) async throws(StoreError) -> Item {
         let (item, logged) = try await writeStatement { session -> (Item, LoggedCommit) in
-            guard
-                let (id, serverID, modSeq, userID, logSeq) = try await session.rows(
-                    try AddItemStatement(content, to: folderID)
-                ).first
-            else {
+            let statement = try AddItemStatement(content, to: folderID)
+            guard let (id, serverID, modSeq, userID, logSeq) = try await session.rows(statement).first else {
                 try await Self.fetchFolder(session, id: folderID).checkHolds(content)
                 throw StoreError(.database, "adding to folder \(folderID) wrote nothing")
             }
@@ -30,9 +27,8 @@ extension PostgresStore {
                     id: id, folderID: folderID, serverID: serverID, content: content, modSeq: ModSeq(rawValue: modSeq)),
                 LoggedCommit(
                     userID: userID, logSeq: logSeq,
-                    change: StoreChange(
-                        userID: userID, modSeq: ModSeq(rawValue: modSeq), folderIDs: [folderID], hierarchyChanged: false
-                    ))
+                    change: statement.detail.change(of: userID, at: ModSeq(rawValue: modSeq))
+                )
             )
         }
         feed.committed(logged)
@@ -49,7 +45,7 @@ struct AddItemStatement: PostgresPreparedStatement {
 
     /// $1 folder, $2 the folder types that hold the item's class, $3 class, $4 properties,
     /// $5 event UID, $6 message bytes; for mail (else NULL) the search row's $7 conversation,
-    /// $8 time received and $9 words.
+    /// $8 time received and $9 words; $10 what the NOTIFY says changed (`detail`).
     static let sql = """
         WITH owner AS (
             UPDATE users SET modseq = users.modseq + 1, log_seq = users.log_seq + 1 FROM folders
@@ -72,10 +68,12 @@ struct AddItemStatement: PostgresPreparedStatement {
             INSERT INTO commit_log (user_id, log_seq, modseq, folder_id) SELECT id, log_seq, modseq, $1 FROM owner
         )
         SELECT item.id, item.server_id, item.modseq, owner.id, owner.log_seq,
-        pg_notify(\(LoggedCommit.channelExpression), concat_ws(' ', owner.id, owner.log_seq, owner.modseq, $1, '- -'))::text
+        pg_notify(\(LoggedCommit.channelExpression), concat_ws(' ', owner.id, owner.log_seq, owner.modseq, $10::text))::text
         FROM item, owner
         """
 
+    /// What the commit changes: the folder's items.
+    let detail: LoggedCommit.Detail
     private let bindings: PostgresBindings
 
     init(_ content: ItemContent, to folderID: Folder.ID) throws {
@@ -92,6 +90,9 @@ struct AddItemStatement: PostgresPreparedStatement {
         try bindings.append(search?.conversation)
         bindings.append(search?.received)
         bindings.append(search?.lexemes)
+        detail = LoggedCommit.Detail(
+            folderIDs: [folderID], deviceID: nil, hierarchyChanged: false, policyChanged: false)
+        bindings.append(detail.payload)
         self.bindings = bindings
     }
 
