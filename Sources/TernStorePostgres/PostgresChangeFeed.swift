@@ -210,31 +210,37 @@ final class PostgresChangeFeed: Sendable {
     /// that stops answering (a peer gone without a word, a half-open socket) hears nothing
     /// and says nothing, so it is asked `SELECT 1` every `probe.interval` and closed when no
     /// answer comes within `probe.timeout`.
+    ///
+    /// A notification is handled where it is read, on the connection's event loop: every node
+    /// hears every commit, and a hop to another thread for each cost a node more than the rest
+    /// of its work on a commit it has nobody waiting for.
     private func listen() async {
         var pause = Duration.milliseconds(50)
         while !Task.isCancelled {
             if let connection = try? await PostgresConnection.connect(
                 configuration: listenConfiguration, id: 0, logger: PostgresStore.logger)
             {
-                _ = try? await connection.listen(on: channel) { notifications in
-                    sweep(.full)
-                    pause = .milliseconds(50)
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask {
-                            for try await notification in notifications {
-                                if let commit = LoggedCommit(payload: notification.payload) {
-                                    self.committed(commit)
-                                } else {
-                                    self.sweep(.full)
-                                }
-                            }
-                        }
-                        group.addTask { try await Self.probe(connection, self.probe) }
-                        // Whichever ends first, the connection is done with.
-                        _ = try await group.next()
-                        group.cancelAll()
+                let listener = connection.addListener(channel: channel) { [self] _, notification in
+                    if let commit = LoggedCommit(payload: notification.payload) {
+                        committed(commit)
+                    } else {
+                        sweep(.full)
                     }
                 }
+                // The LISTEN is sent ahead of any later query, so it is in place once one is answered.
+                if (try? await connection.query("SELECT 1", logger: PostgresStore.logger).collect()) != nil {
+                    sweep(.full)
+                    pause = .milliseconds(50)
+                    await withTaskGroup(of: Void.self) { group in
+                        group.addTask { try? await Self.probe(connection, self.probe) }
+                        group.addTask { try? await connection.closeFuture.get() }
+                        // Whichever ends first, the connection is done with.
+                        _ = await group.next()
+                        group.cancelAll()
+                        try? await connection.close()
+                    }
+                }
+                listener.stop()
                 try? await connection.close()
             }
             do { try await Task.sleep(for: pause) } catch { return }

@@ -19,7 +19,8 @@ import TernStorePostgres
 // --database` from a mail server would: each wake reaches the node that holds the Ping
 // through LISTEN/NOTIFY. Printed: push latency from just before each delivery, and from its
 // commit, to its device reading the whole Ping response (p50, p99, max), each node's memory per held Ping (RSS
-// growth after malloc_trim over its share), the nodes' CPU while everything is held and idle.
+// growth after malloc_trim over its share), the nodes' CPU while everything is held and idle,
+// and the CPU time a delivery costs the nodes, PostgreSQL and this process.
 //
 //   swift build -c release --package-path Benchmarks --scratch-path .build-release --product push-cluster
 //   .build-release/release/push-cluster postgres://USER@HOST/DB [N] [M] [R] [K]
@@ -101,6 +102,7 @@ let idlePostgresCPU = seconds(postgresCPUTime() - idleCPUStart.postgres) / secon
 
 // Deliveries at `rate` per second to distinct random users, open loop.
 let targets = Array((0..<deviceCount).shuffled().prefix(deliveryCount))
+let busyCPUStart = (nodes: nodesCPUTime(), postgres: postgresCPUTime(), deliverer: ProcessFigures.cpuTime())
 let deliveriesStarted = ContinuousClock.now
 let deliveryTimes = try await OpenLoopDeliveries.run(MailDelivery(store: store), to: targets, rate: rate)
 let deliveryTime = ContinuousClock.now - deliveriesStarted
@@ -110,6 +112,11 @@ let waitStarted = ContinuousClock.now
 while answeredCount() < early + deliveryCount, ContinuousClock.now - waitStarted < .seconds(15) {
     try await Task.sleep(for: .milliseconds(50))
 }
+/// CPU time per delivery, in milliseconds, from the first delivery to the last Ping answered.
+let busyCPU = (
+    nodes: seconds(nodesCPUTime() - busyCPUStart.nodes), postgres: seconds(postgresCPUTime() - busyCPUStart.postgres),
+    deliverer: seconds(ProcessFigures.cpuTime() - busyCPUStart.deliverer)
+)
 let answered = clients.reduce(into: [Int: Int64]()) { all, client in
     all.merge(client.answeredAt) { first, _ in first }
 }
@@ -153,6 +160,11 @@ print(
         format: "  deliveries took %.2f s (%.0f/s)", seconds(deliveryTime),
         Double(deliveryCount) / seconds(deliveryTime)))
 print("  one delivery, start to commit: \(percentiles(deliveryDurations))")
+print(
+    String(
+        format: "  CPU per delivery: nodes %.3f ms, PostgreSQL %.3f ms, the delivering process %.3f ms",
+        busyCPU.nodes * 1000 / Double(deliveryCount), busyCPU.postgres * 1000 / Double(deliveryCount),
+        busyCPU.deliverer * 1000 / Double(deliveryCount)))
 print("  answered before any delivery: \(early); pushed: \(sinceStart.count) of \(deliveryCount)")
 if !sinceStart.isEmpty {
     print("  push latency, delivery started to response read: \(percentiles(sinceStart))")
