@@ -10,9 +10,10 @@ extension PushHub {
         case refused(PushRefusal)
     }
 
-    /// Arms a request the way Ping and Sync with Wait share: arm first (so nothing committed
-    /// from here on is missed), then run `check`, which returns true when there is already
-    /// something to send; only then is the request left armed for the caller to wait on.
+    /// Arms a request the way Ping and Sync with Wait share: arm first and have the store
+    /// route the user's commits here (so nothing committed from here on is missed), then run
+    /// `check`, which returns true when there is already something to send; only then is the
+    /// request left armed for the caller to wait on.
     public func arm(
         userID: User.ID, deviceID: Device.ID, folderIDs: Set<Folder.ID>, heartbeat: Duration,
         unlessReady check: () async throws -> Bool
@@ -24,6 +25,7 @@ extension PushHub {
         }
         let ready: Bool
         do {
+            try await store.listenForChanges(of: userID)
             ready = try await check()
         } catch {
             release(ticket)

@@ -19,6 +19,8 @@ public final class PushHub: Service, Sendable {
     private typealias Resumption = PushRegistry<Waiter>.Resumption
 
     private let registry: LockedRegistry
+    /// Asked to route a user's commits here before a request of theirs checks the store.
+    let store: any Store
     /// Subscribed from the start, so no change committed while the hub starts is missed.
     private let changes: AsyncStream<StoreChange>
     /// Time on the hub's clock since it was made, and a sleep on that clock: deadlines and
@@ -31,6 +33,7 @@ public final class PushHub: Service, Sendable {
     ) {
         let registry = LockedRegistry(PushRegistry(maxPerUser: maxHeldPerUser, maxTotal: maxHeldTotal))
         self.registry = registry
+        self.store = store
         // Only the users held here: on a database shared by nodes, the others' changes go unread.
         changes = store.allChanges(
             interest: ChangeInterest(

@@ -8,6 +8,8 @@ extension Store {
         return item
     }
 
+    public func listenForChanges(of userID: User.ID) async throws(StoreError) {}
+
     public func recipient(address: String) async throws(StoreError) -> (user: User, folders: [Folder])? {
         guard let user = try await user(address: address) else { return nil }
         return (user, try await folders(of: user.id))

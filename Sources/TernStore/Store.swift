@@ -140,6 +140,11 @@ public protocol Store: Sendable {
     /// (buffered without a bound, so none is dropped); a default-policy change comes once,
     /// addressed to `StoreChange.everyUser`. A change of a user not wanted may come too.
     func allChanges(interest: ChangeInterest) -> AsyncStream<StoreChange>
+    /// Makes sure commits of `userID`, from when this returns, are announced in this process:
+    /// a request that will wait for them calls it after subscribing and before it checks the
+    /// store. A store shared by nodes wakes only the nodes that asked for a user (by default
+    /// every process hears every user, and there is nothing to do).
+    func listenForChanges(of userID: User.ID) async throws(StoreError)
     /// Watches for commits made by other processes (or nodes) until the task is cancelled:
     /// SQLite's safety poll behind the commit bell. Whoever keeps the store open for long
     /// runs it (the server, as a service); commits of this process are announced without it.

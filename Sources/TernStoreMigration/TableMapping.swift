@@ -18,7 +18,7 @@ enum TableMapping {
 
     /// The copied tables, each after those its foreign keys refer to.
     static let copied: [Copied] = [
-        Copied(name: "users", derived: ["log_seq"]),
+        Copied(name: "users", derived: ["log_seq", "wake_nodes"]),
         Copied(name: "addresses"),
         Copied(name: "user_photos"),
         Copied(name: "folders"),

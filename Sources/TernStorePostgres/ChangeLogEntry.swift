@@ -20,6 +20,19 @@ struct LoggedCommit: Hashable, Sendable {
     /// transaction changed too many folders to name them within NOTIFY's 8,000 bytes.
     static let channelExpression = "'tern_changes:' || md5(current_schema())"
 
+    /// The channels a commit of a user whose `wake_nodes` is `nodes` (an SQL expression) is
+    /// sent on, as an SQL array: the schema's, which every node hears, while the column is
+    /// NULL; else the own channel of each node named (`nodeChannel`).
+    static func channels(wakeNodes nodes: String) -> String {
+        """
+        CASE WHEN \(nodes) IS NULL THEN ARRAY[\(channelExpression)]
+        ELSE ARRAY(SELECT \(channelExpression) || ':' || node FROM unnest(\(nodes)) AS node) END
+        """
+    }
+
+    /// The own channel of the node `nodeID`, given the schema's.
+    static func nodeChannel(_ nodeID: String, of schemaChannel: String) -> String { schemaChannel + ":" + nodeID }
+
     /// Reads a NOTIFY payload; nil for one that is not ours (the feed then reads the log).
     init?(payload: String) {
         let fields = payload.split(separator: " ", omittingEmptySubsequences: false)
@@ -113,10 +126,11 @@ struct ChangeLogEntry {
             """
             WITH bumped AS (
                 UPDATE users SET log_seq = log_seq + 1, modseq = COALESCE(\(newModSeq?.rawValue), modseq)
-                WHERE id = \(userID) RETURNING log_seq
+                WHERE id = \(userID) RETURNING log_seq, wake_nodes
             ), number AS (
-                SELECT log_seq AS value FROM bumped
-                UNION ALL SELECT \(defaultPolicyVersion)::bigint WHERE \(defaultPolicyVersion)::bigint IS NOT NULL
+                SELECT log_seq AS value, wake_nodes FROM bumped
+                UNION ALL SELECT \(defaultPolicyVersion)::bigint, NULL::text[]
+                WHERE \(defaultPolicyVersion)::bigint IS NOT NULL
             ), folder_rows AS (
                 INSERT INTO commit_log (user_id, log_seq, modseq, folder_id)
                 SELECT \(userID), number.value, \(modSeq), folder FROM number, unnest(\(folderIDs)::bigint[]) AS folder
@@ -125,13 +139,14 @@ struct ChangeLogEntry {
                 SELECT \(userID), number.value, \(modSeq), \(deviceID), \(hierarchyChanged), \(policyChanged)
                 FROM number WHERE \(flagged)
             )
-            SELECT value, pg_notify(
-                \(unescaped: LoggedCommit.channelExpression), concat_ws(' ', \(userID), value, \(modSeq), \(detail.payload))
-            )::text
+            SELECT value, (
+                SELECT count(pg_notify(channel, concat_ws(' ', \(userID), value, \(modSeq), \(detail.payload))))
+                FROM unnest(\(unescaped: LoggedCommit.channels(wakeNodes: "number.wake_nodes"))) AS channel
+            )
             FROM number
             """)
         guard let row = rows.first else { throw StoreError(.notFound, "no user with id \(userID)") }
-        let (logSeq, _) = try row.decode((Int64, String).self)
+        let (logSeq, _) = try row.decode((Int64, Int64).self)
         return LoggedCommit(userID: userID, logSeq: logSeq, change: detail.change(of: userID, at: newModSeq ?? .zero))
     }
 }

@@ -6,9 +6,11 @@ import TernStore
 /// Announces committed writes to this node's subscribers, whichever node wrote them.
 ///
 /// Every logged transaction appends to `commit_log` under a number of its user's stream
-/// (`LoggedCommit`) and sends a `NOTIFY` on its schema's channel with that number; PostgreSQL delivers a
-/// NOTIFY only once its transaction has committed. The feed keeps, per stream, the last
-/// number it has read (its cursor), and holds one connection of its own that LISTENs. A
+/// (`LoggedCommit`) and sends a `NOTIFY` with that number, on the channel of each node that
+/// listens for the user (`WakeRoutes`), or on its schema's, which every node hears, when none
+/// does; PostgreSQL delivers a NOTIFY only once its transaction has committed. The feed keeps,
+/// per stream, the last number it has read (its cursor), and holds one connection of its own
+/// that LISTENs on both channels. A
 /// notification, or this node's own commit, names a stream and a number past its cursor.
 /// When it is the stream's next number and says what changed (`LoggedCommit.Detail`), as
 /// nearly every one does, it is announced at once; otherwise one reader task reads that
@@ -70,8 +72,11 @@ final class PostgresChangeFeed: Sendable {
     private let subscribers = ChangeSubscribers()
     private let client: PostgresClient
     private let listenConfiguration: PostgresConnection.Configuration
-    /// The NOTIFY channel of the store's schema (`LoggedCommit.channelExpression`).
-    private let channel: String
+    /// The NOTIFY channel of the store's schema (`LoggedCommit.channelExpression`), and this
+    /// node's own (`WakeRoutes`).
+    private let channels: [String]
+    /// The users whose commits name this node.
+    let routes: WakeRoutes
     private let probe: Probe
     /// Pokes the reader; at most one poke waits, since one read serves them all.
     private let pokes: AsyncStream<Void>
@@ -97,7 +102,7 @@ final class PostgresChangeFeed: Sendable {
     /// commits from now on.
     init(
         client: PostgresClient, opening session: PostgresSession,
-        listenConfiguration: PostgresConnection.Configuration, probe: Probe
+        listenConfiguration: PostgresConnection.Configuration, probe: Probe, nodeID: String
     ) async throws {
         self.client = client
         self.listenConfiguration = listenConfiguration
@@ -105,7 +110,8 @@ final class PostgresChangeFeed: Sendable {
         guard
             let channel = try await session.value(String.self, "SELECT \(unescaped: LoggedCommit.channelExpression)")
         else { throw StoreError(.database, "the store's schema is not on the search path") }
-        self.channel = channel
+        channels = [channel, LoggedCommit.nodeChannel(nodeID, of: channel)]
+        routes = WakeRoutes(nodeID: nodeID)
         state = Mutex(
             State(cursors: try await Self.streamNumbers(session), marks: LogMarks(at: try await Self.logEnd(session))))
         (pokes, poke) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -181,12 +187,15 @@ final class PostgresChangeFeed: Sendable {
         }
     }
 
-    /// Deletes log rows older than `retention`; a failure only leaves them for the next time.
+    /// Deletes log rows older than `retention`, and nodes not seen for a day; a failure only
+    /// leaves them for the next time.
     private func prune() async {
         let seconds = Double(Self.retention.components.seconds)
         _ = try? await client.withConnection { connection in
-            try await PostgresSession(connection).run(
+            let session = PostgresSession(connection)
+            try await session.run(
                 "DELETE FROM commit_log WHERE committed_at < now() - make_interval(secs => \(seconds))")
+            try await session.run("DELETE FROM nodes WHERE seen_at < now() - interval '1 day'")
         }
     }
 
@@ -208,8 +217,8 @@ final class PostgresChangeFeed: Sendable {
     /// Keeps a connection LISTENing, reconnecting after a growing pause (at most two
     /// seconds) when it drops, and sweeping each time the LISTEN is in place. A connection
     /// that stops answering (a peer gone without a word, a half-open socket) hears nothing
-    /// and says nothing, so it is asked `SELECT 1` every `probe.interval` and closed when no
-    /// answer comes within `probe.timeout`.
+    /// and says nothing, so it stamps the node as seen (`WakeRoutes.stamp(_:)`) every
+    /// `probe.interval` and is closed when that is not done within `probe.timeout`.
     ///
     /// A notification is handled where it is read, on the connection's event loop: every node
     /// hears every commit, and a hop to another thread for each cost a node more than the rest
@@ -220,19 +229,21 @@ final class PostgresChangeFeed: Sendable {
             if let connection = try? await PostgresConnection.connect(
                 configuration: listenConfiguration, id: 0, logger: PostgresStore.logger)
             {
-                let listener = connection.addListener(channel: channel) { [self] _, notification in
-                    if let commit = LoggedCommit(payload: notification.payload) {
-                        committed(commit)
-                    } else {
-                        sweep(.full)
+                let listeners = channels.map { channel in
+                    connection.addListener(channel: channel) { [self] _, notification in
+                        if let commit = LoggedCommit(payload: notification.payload) {
+                            committed(commit)
+                        } else {
+                            sweep(.full)
+                        }
                     }
                 }
-                // The LISTEN is sent ahead of any later query, so it is in place once one is answered.
-                if (try? await connection.query("SELECT 1", logger: PostgresStore.logger).collect()) != nil {
+                // The LISTENs are sent ahead of any later query, so they are in place once one is answered.
+                if (try? await routes.stamp(PostgresSession(connection))) != nil {
                     sweep(.full)
                     pause = .milliseconds(50)
                     await withTaskGroup(of: Void.self) { group in
-                        group.addTask { try? await Self.probe(connection, self.probe) }
+                        group.addTask { try? await self.probe(connection) }
                         group.addTask { try? await connection.closeFuture.get() }
                         // Whichever ends first, the connection is done with.
                         _ = await group.next()
@@ -240,7 +251,7 @@ final class PostgresChangeFeed: Sendable {
                         try? await connection.close()
                     }
                 }
-                listener.stop()
+                for listener in listeners { listener.stop() }
                 try? await connection.close()
             }
             do { try await Task.sleep(for: pause) } catch { return }
@@ -256,14 +267,15 @@ final class PostgresChangeFeed: Sendable {
         static let standard = Probe(interval: .seconds(10), timeout: .seconds(5))
     }
 
-    /// Asks `connection` for `SELECT 1` every `probe.interval` until it fails to answer in
-    /// time, then closes it (which also ends a query left waiting) and throws.
-    private static func probe(_ connection: PostgresConnection, _ probe: Probe) async throws {
+    /// Stamps the node as seen on `connection` every `probe.interval` until that is not done
+    /// in time, then closes it (which also ends a statement left waiting) and throws.
+    private func probe(_ connection: PostgresConnection) async throws {
+        let (probe, routes) = (self.probe, self.routes)
         while true {
             try await Task.sleep(for: probe.interval)
             let answered = try await withThrowingTaskGroup(of: Bool.self) { group in
                 group.addTask {
-                    _ = try await connection.query("SELECT 1", logger: PostgresStore.logger).collect()
+                    try await routes.stamp(PostgresSession(connection))
                     return true
                 }
                 group.addTask {

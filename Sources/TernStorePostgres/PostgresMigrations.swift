@@ -13,6 +13,9 @@ import TernStore
 /// (`MailSearchWords`). Beyond SQLite's: `users.log_seq` and `commit_log.log_seq` number
 /// each user's logged transactions for the change feed, and `items.event_uid` holds a
 /// calendar item's UID for meeting mail.
+///
+/// `v2-wake-routes` sends a user's NOTIFYs to the nodes that hold their requests
+/// (`users.wake_nodes`, see `PostgresChangeFeed`) and keeps when each node was last seen.
 package enum PostgresMigrations {
     struct Migration {
         let name: String
@@ -201,7 +204,19 @@ package enum PostgresMigrations {
                     checked_at DOUBLE PRECISION NOT NULL
                 )
                 """,
-            ])
+            ]),
+        Migration(
+            name: "v2-wake-routes",
+            statements: [
+                // NULL: every node hears the user's commits; else only the nodes named.
+                "ALTER TABLE users ADD COLUMN wake_nodes TEXT[]",
+                """
+                CREATE TABLE nodes (
+                    id TEXT PRIMARY KEY,
+                    seen_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+            ]),
     ]
 
     /// Runs the migrations not yet recorded, each in its own transaction.

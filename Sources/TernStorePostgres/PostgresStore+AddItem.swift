@@ -5,7 +5,7 @@ public import TernStore
 
 /// Adding one item, the write every delivered message is, in one statement: the owner's
 /// modseq and change-log number, the folder's next item number, the item, its message and
-/// search rows, the change log and the NOTIFY. A single statement commits whole or not at
+/// search rows, the change log and the NOTIFYs. A single statement commits whole or not at
 /// all without BEGIN and COMMIT, so the add costs one round trip where the general write path
 /// (`insertItem` in a `WriteTransaction`) costs nine, and, prepared, no planning.
 ///
@@ -50,7 +50,7 @@ struct AddItemStatement: PostgresPreparedStatement {
         WITH owner AS (
             UPDATE users SET modseq = users.modseq + 1, log_seq = users.log_seq + 1 FROM folders
             WHERE folders.id = $1 AND users.id = folders.user_id AND folders.type = ANY($2::int[])
-            RETURNING users.id, users.modseq, users.log_seq
+            RETURNING users.id, users.modseq, users.log_seq, users.wake_nodes
         ), numbered AS (
             UPDATE folders SET next_item_number = folders.next_item_number + 1 FROM owner
             WHERE folders.id = $1
@@ -67,8 +67,10 @@ struct AddItemStatement: PostgresPreparedStatement {
         ), logged AS (
             INSERT INTO commit_log (user_id, log_seq, modseq, folder_id) SELECT id, log_seq, modseq, $1 FROM owner
         )
-        SELECT item.id, item.server_id, item.modseq, owner.id, owner.log_seq,
-        pg_notify(\(LoggedCommit.channelExpression), concat_ws(' ', owner.id, owner.log_seq, owner.modseq, $10::text))::text
+        SELECT item.id, item.server_id, item.modseq, owner.id, owner.log_seq, (
+            SELECT count(pg_notify(channel, concat_ws(' ', owner.id, owner.log_seq, owner.modseq, $10::text)))
+            FROM unnest(\(LoggedCommit.channels(wakeNodes: "owner.wake_nodes"))) AS channel
+        )
         FROM item, owner
         """
 
@@ -100,7 +102,7 @@ struct AddItemStatement: PostgresPreparedStatement {
 
     func decodeRow(_ row: PostgresRow) throws -> Row {
         let (id, serverID, modSeq, userID, logSeq, _) = try row.decode(
-            (Int64, String, Int64, Int64, Int64, String).self)
+            (Int64, String, Int64, Int64, Int64, Int64).self)
         return (id, serverID, modSeq, userID, logSeq)
     }
 }

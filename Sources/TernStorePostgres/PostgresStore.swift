@@ -11,7 +11,8 @@ public import TernStore
 /// another: none is lost, and a reader, whose transaction sees one snapshot, never sees a
 /// later modseq without the earlier ones (no gap a device could skip over). Each such
 /// transaction also appends to `commit_log` and sends a `NOTIFY` that commits with it; the
-/// change feed of every node hears it (`PostgresChangeFeed`).
+/// change feed of every node that listens for the user hears it (`PostgresChangeFeed`,
+/// `WakeRoutes`).
 ///
 /// The pool's connections run in a task the store owns from `init` until it is released.
 public final class PostgresStore: Store {
@@ -64,7 +65,7 @@ public final class PostgresStore: Store {
                     client: client, opening: session,
                     listenConfiguration: location.connectionConfiguration(
                         searchPath: schema, applicationName: "tern feed \(tag)"),
-                    probe: listenProbe)
+                    probe: listenProbe, nodeID: String(tag))
                 try await opening.close()
             } catch {
                 try? await opening.close()
@@ -92,6 +93,12 @@ public final class PostgresStore: Store {
 
     public func allChanges(interest: ChangeInterest) -> AsyncStream<StoreChange> {
         feed.subscribeToAll(interest: interest)
+    }
+
+    public func listenForChanges(of userID: User.ID) async throws(StoreError) {
+        let routes = feed.routes
+        guard !routes.isNamed(for: userID) else { return }
+        try await writeStatement { session in try await routes.add([userID], in: session) }
     }
 
     public func followChanges(clock: some Clock<Duration>) async {

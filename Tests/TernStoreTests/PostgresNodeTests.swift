@@ -11,8 +11,9 @@ import Testing
 @testable import TernStorePostgres
 
 /// Two `PostgresStore`s on one database stand for two server nodes: a write through one is
-/// heard by the other, concurrent writers of one user take consecutive modseqs, and a
-/// LISTEN connection that drops comes back without losing a wake.
+/// heard by the other (only by the nodes that listen for its user, once one does),
+/// concurrent writers of one user take consecutive modseqs, and a LISTEN connection that
+/// drops comes back without losing a wake.
 @Suite(.droppingPostgresSchemas, .enabled(if: PostgresTestDatabase.isRequested))
 struct PostgresNodeTests {
     /// Two nodes on a fresh schema, and a user made through the first.
@@ -184,6 +185,48 @@ struct PostgresNodeTests {
         _ = try await nodes.second.saveDevice(device)
         let change = try #require(await ChangeFeedTests.firstChange(stream))
         #expect(change.deviceIDs == [device.id] && change.modSeq == .zero)
+    }
+
+    @Test func aCommitWakesOnlyTheNodesThatListenForItsUser() async throws {
+        let nodes = try await Nodes()
+        try await nodes.warmUp()
+        // Until a node asks for the user, every node hears them: the second's LISTEN is in place.
+        let warmUp = nodes.second.changes(for: nodes.user.id)
+        _ = try await nodes.first.addItem(StoreFixture.email("warm-up 2"), to: nodes.inbox.id)
+        _ = try #require(await ChangeFeedTests.firstChange(warmUp))
+
+        try await nodes.first.listenForChanges(of: nodes.user.id)
+        let heard = nodes.first.changes(for: nodes.user.id)
+        let unheard = nodes.second.changes(for: nodes.user.id)
+        // A third process writes, as `tern deliver --database` does: neither node's own commit.
+        let deliverer = try await PostgresTestDatabase.openStore(schema: nodes.schema)
+        let routed = try await deliverer.addItem(StoreFixture.email("routed"), to: nodes.inbox.id)
+        #expect(await ChangeFeedTests.firstChange(heard)?.modSeq == routed.modSeq)
+        #expect(await ChangeFeedTests.firstChange(unheard, timeout: .milliseconds(500)) == nil)
+
+        // Once the second asks too, both hear; the second reads what it missed from the log.
+        try await nodes.second.listenForChanges(of: nodes.user.id)
+        let later = nodes.second.changes(for: nodes.user.id)
+        let next = try await deliverer.addItem(StoreFixture.email("both"), to: nodes.inbox.id)
+        #expect(await ChangeFeedTests.firstChange(heard)?.modSeq == next.modSeq)
+        #expect(await Self.first(2, of: later).map(\.modSeq) == [routed.modSeq, next.modSeq])
+    }
+
+    @Test func aNodeNotSeenForTheExpiryIsNoLongerWoken() async throws {
+        let nodes = try await Nodes()
+        try await nodes.first.listenForChanges(of: nodes.user.id)
+        let firstID = nodes.first.feed.routes.nodeID
+        let secondID = nodes.second.feed.routes.nodeID
+        let expired = Int(WakeRoutes.expiry.components.seconds) + 60
+        _ = try await nodes.second.writeStatement { session in
+            try await session.run(
+                "UPDATE nodes SET seen_at = now() - make_interval(secs => \(expired)) WHERE id = \(firstID)")
+        }
+        try await nodes.second.listenForChanges(of: nodes.user.id)
+        let named = try await nodes.second.readStatement { session in
+            try await session.value([String].self, "SELECT wake_nodes FROM users WHERE id = \(nodes.user.id)")
+        }
+        #expect(named == [secondID])
     }
 
     @Test func aDeviceFirstSeenOnBothNodesAtOnceIsOneDevice() async throws {
