@@ -220,9 +220,8 @@ final class PostgresChangeFeed: Sendable {
     /// and says nothing, so it stamps the node as seen (`WakeRoutes.stamp(_:)`) every
     /// `probe.interval` and is closed when that is not done within `probe.timeout`.
     ///
-    /// A notification is handled where it is read, on the connection's event loop: every node
-    /// hears every commit, and a hop to another thread for each cost a node more than the rest
-    /// of its work on a commit it has nobody waiting for.
+    /// A notification is handled where it is read, on the connection's event loop: a hop to
+    /// another thread for each cost a node as much as the rest of its work on a commit.
     private func listen() async {
         var pause = Duration.milliseconds(50)
         while !Task.isCancelled {
