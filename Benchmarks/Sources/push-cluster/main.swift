@@ -92,17 +92,25 @@ let early = clients.reduce(0) { $0 + $1.answeredCount }
 progress("all held; measuring idle CPU")
 
 // PostgreSQL's own share, when it runs on this machine: its server processes' CPU.
+// A pool closes idle connections and opens new ones, so the processes are listed at each reading:
+// a process started since the last reading counts from zero.
 let postgresProcesses = ProcessFigures.processes(named: "postgres")
-func postgresCPUTime() -> Duration { postgresProcesses.reduce(.zero) { $0 + ProcessFigures.cpuTime(of: $1) } }
-let idleCPUStart = (nodes: nodesCPUTime(), postgres: postgresCPUTime())
+func postgresCPUTimes() -> [Int32: Duration] {
+    Dictionary(
+        uniqueKeysWithValues: ProcessFigures.processes(named: "postgres").map { ($0, ProcessFigures.cpuTime(of: $0)) })
+}
+func postgresCPUTime(since start: [Int32: Duration]) -> Duration {
+    postgresCPUTimes().reduce(.zero) { $0 + $1.value - (start[$1.key] ?? .zero) }
+}
+let idleCPUStart = (nodes: nodesCPUTime(), postgres: postgresCPUTimes())
 let idleWindow = Duration.seconds(10)
 try await Task.sleep(for: idleWindow)
 let idleCPU = seconds(nodesCPUTime() - idleCPUStart.nodes) / seconds(idleWindow)
-let idlePostgresCPU = seconds(postgresCPUTime() - idleCPUStart.postgres) / seconds(idleWindow)
+let idlePostgresCPU = seconds(postgresCPUTime(since: idleCPUStart.postgres)) / seconds(idleWindow)
 
 // Deliveries at `rate` per second to distinct random users, open loop.
 let targets = Array((0..<deviceCount).shuffled().prefix(deliveryCount))
-let busyCPUStart = (nodes: nodesCPUTime(), postgres: postgresCPUTime(), deliverer: ProcessFigures.cpuTime())
+let busyCPUStart = (nodes: nodesCPUTime(), postgres: postgresCPUTimes(), deliverer: ProcessFigures.cpuTime())
 let deliveriesStarted = ContinuousClock.now
 let deliveryTimes = try await OpenLoopDeliveries.run(MailDelivery(store: store), to: targets, rate: rate)
 let deliveryTime = ContinuousClock.now - deliveriesStarted
@@ -114,7 +122,8 @@ while answeredCount() < early + deliveryCount, ContinuousClock.now - waitStarted
 }
 /// CPU time per delivery, in milliseconds, from the first delivery to the last Ping answered.
 let busyCPU = (
-    nodes: seconds(nodesCPUTime() - busyCPUStart.nodes), postgres: seconds(postgresCPUTime() - busyCPUStart.postgres),
+    nodes: seconds(nodesCPUTime() - busyCPUStart.nodes),
+    postgres: seconds(postgresCPUTime(since: busyCPUStart.postgres)),
     deliverer: seconds(ProcessFigures.cpuTime() - busyCPUStart.deliverer)
 )
 let answered = clients.reduce(into: [Int: Int64]()) { all, client in
