@@ -20,13 +20,15 @@ struct LoggedCommit: Hashable, Sendable {
     /// transaction changed too many folders to name them within NOTIFY's 8,000 bytes.
     static let channelExpression = "'tern_changes:' || md5(current_schema())"
 
-    /// The channels a commit of a user whose `wake_nodes` is `nodes` (an SQL expression) is
-    /// sent on, as an SQL array: the schema's, which every node hears, while the column is
-    /// NULL; else the own channel of each node named (`nodeChannel`).
-    static func channels(wakeNodes nodes: String) -> String {
+    /// A commit's NOTIFYs, as an SQL expression that counts them: `payload` on the own channel
+    /// (`nodeChannel`) of each node named in `nodes`, its user's `wake_nodes`, or on the
+    /// schema's channel, which every node hears, while that is NULL. Both are SQL expressions.
+    static func notifications(payload: String, wakeNodes nodes: String) -> String {
         """
-        CASE WHEN \(nodes) IS NULL THEN ARRAY[\(channelExpression)]
-        ELSE ARRAY(SELECT \(channelExpression) || ':' || node FROM unnest(\(nodes)) AS node) END
+        (SELECT count(pg_notify(channel, \(payload))) FROM unnest(
+            CASE WHEN \(nodes) IS NULL THEN ARRAY[\(channelExpression)]
+            ELSE ARRAY(SELECT \(channelExpression) || ':' || node FROM unnest(\(nodes)) AS node) END
+        ) AS channel)
         """
     }
 
@@ -138,12 +140,12 @@ struct ChangeLogEntry {
                 INSERT INTO commit_log (user_id, log_seq, modseq, device_id, hierarchy, policy)
                 SELECT \(userID), number.value, \(modSeq), \(deviceID), \(hierarchyChanged), \(policyChanged)
                 FROM number WHERE \(flagged)
+            ), notice AS (
+                SELECT value, wake_nodes, concat_ws(' ', \(userID), value, \(modSeq), \(detail.payload)) AS payload
+                FROM number
             )
-            SELECT value, (
-                SELECT count(pg_notify(channel, concat_ws(' ', \(userID), value, \(modSeq), \(detail.payload))))
-                FROM unnest(\(unescaped: LoggedCommit.channels(wakeNodes: "number.wake_nodes"))) AS channel
-            )
-            FROM number
+            SELECT value, \(unescaped: LoggedCommit.notifications(payload: "payload", wakeNodes: "wake_nodes"))
+            FROM notice
             """)
         guard let row = rows.first else { throw StoreError(.notFound, "no user with id \(userID)") }
         let (logSeq, _) = try row.decode((Int64, Int64).self)

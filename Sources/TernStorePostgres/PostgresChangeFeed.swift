@@ -10,8 +10,8 @@ import TernStore
 /// listens for the user (`WakeRoutes`), or on its schema's, which every node hears, when none
 /// does; PostgreSQL delivers a NOTIFY only once its transaction has committed. The feed keeps,
 /// per stream, the last number it has read (its cursor), and holds one connection of its own
-/// that LISTENs on both channels. A
-/// notification, or this node's own commit, names a stream and a number past its cursor.
+/// that LISTENs on both channels. A notification, or this node's own commit, names a stream
+/// and a number past its cursor.
 /// When it is the stream's next number and says what changed (`LoggedCommit.Detail`), as
 /// nearly every one does, it is announced at once; otherwise one reader task reads that
 /// stream's log rows past the cursor, an index range, and hands the changes to the stream's

@@ -67,10 +67,8 @@ struct AddItemStatement: PostgresPreparedStatement {
         ), logged AS (
             INSERT INTO commit_log (user_id, log_seq, modseq, folder_id) SELECT id, log_seq, modseq, $1 FROM owner
         )
-        SELECT item.id, item.server_id, item.modseq, owner.id, owner.log_seq, (
-            SELECT count(pg_notify(channel, concat_ws(' ', owner.id, owner.log_seq, owner.modseq, $10::text)))
-            FROM unnest(\(LoggedCommit.channels(wakeNodes: "owner.wake_nodes"))) AS channel
-        )
+        SELECT item.id, item.server_id, item.modseq, owner.id, owner.log_seq, \(LoggedCommit.notifications(
+            payload: "concat_ws(' ', owner.id, owner.log_seq, owner.modseq, $10::text)", wakeNodes: "owner.wake_nodes"))
         FROM item, owner
         """
 
